@@ -1,0 +1,244 @@
+// The columnar store of one analysis: one slot per NEW/DEL event in typed-array columns (about
+// 28 bytes an event), plus the seed's bookkeeping (live map, pairs, untracked, duplicates, per-type
+// counts) kept as the events arrive, so partial results are always consistent.
+
+import { AddressMap } from './address-map.ts';
+import { Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
+import { ByteInterner } from './interner.ts';
+import { Notes } from './notes.ts';
+import { SiteTable } from './site-table.ts';
+
+export class LogStore {
+  // Names.
+  readonly types = new ByteInterner();
+  readonly files = new ByteInterner();
+  readonly funcs = new ByteInterner();
+  readonly sites = new SiteTable();
+  /** Log files that make up this analysis (nested logs merge children in). */
+  readonly sourceFiles: string[] = [];
+
+  // Event columns.
+  readonly clock = new Float64Column();
+  readonly addrHi = new Uint32Column();
+  readonly addrLo = new Uint32Column();
+  readonly liveCnt = new Int32Column();
+  /** typeId << 1 | 1 for DEL. */
+  readonly typeKind = new Uint32Column();
+  readonly site = new Uint32Column();
+  sizeof: Int32Column | null = null;
+  get eventCount(): number {
+    return this.clock.length;
+  }
+
+  // Line numbers: anchors where (line - event index) or the source file changes.
+  readonly anchorEvent = new GrowableInt32();
+  readonly anchorLine = new GrowableInt32();
+  readonly anchorFile = new GrowableInt32();
+  private anchorDelta = NaN;
+  private anchorFileIdx = -1;
+
+  // RSS, stored only where it changes (dRSS is mostly 0).
+  readonly rssEvent = new GrowableInt32();
+  readonly rssValue: number[] = [];
+  rssMax: number | null = null;
+
+  // The seed's bookkeeping.
+  readonly liveMap = new AddressMap();
+  readonly pairNew = new Uint32Column();
+  readonly pairDel = new Uint32Column();
+  readonly untracked = new Uint32Column();
+  /** Pairs of (replaced NEW, replacing NEW) event indices. */
+  readonly dupOld = new GrowableInt32();
+  readonly dupNew = new GrowableInt32();
+  readonly typeNew = new GrowableInt32();
+  readonly typeDel = new GrowableInt32();
+  readonly typeUntracked = new GrowableInt32();
+  newCount = 0;
+  delCount = 0;
+
+  readonly notes = new Notes();
+  /** Clock of the first and last NEW/DEL/MSG/ERR. */
+  clockFirst: number | null = null;
+  clockLast: number | null = null;
+
+  /** Bumped on every change, so cached query results know when they are stale. */
+  version = 0;
+
+  noteClock(clock: number): void {
+    if (this.clockFirst === null) this.clockFirst = clock;
+    this.clockLast = clock;
+  }
+
+  addEvent(
+    file: number,
+    line: number,
+    isDel: boolean,
+    clock: number,
+    hi: number,
+    lo: number,
+    liveCnt: number,
+    sizeof: number,
+    typeId: number,
+    siteId: number,
+    rss: number,
+  ): number {
+    const e = this.clock.length;
+    if (line - e !== this.anchorDelta || file !== this.anchorFileIdx) {
+      this.anchorEvent.push(e);
+      this.anchorLine.push(line);
+      this.anchorFile.push(file);
+      this.anchorDelta = line - e;
+      this.anchorFileIdx = file;
+    }
+    this.clock.push(clock);
+    this.addrHi.push(hi);
+    this.addrLo.push(lo);
+    this.liveCnt.push(liveCnt);
+    this.typeKind.push((typeId << 1) | (isDel ? 1 : 0));
+    this.site.push(siteId);
+    if (this.sizeof) this.sizeof.push(sizeof);
+    if (rss === rss) {
+      // NaN marks a cut-short record: RSS unknown, keep the previous value.
+      const n = this.rssValue.length;
+      if (n === 0 || this.rssValue[n - 1] !== rss) {
+        this.rssEvent.push(e);
+        this.rssValue.push(rss);
+        if (this.rssMax === null || rss > this.rssMax) this.rssMax = rss;
+      }
+    }
+    this.noteClock(clock);
+    this.typeNew.ensure(typeId);
+    this.typeDel.ensure(typeId);
+    this.typeUntracked.ensure(typeId);
+    if (isDel) {
+      this.delCount++;
+      this.typeDel.data[typeId]++;
+      const born = this.liveMap.delete(hi, lo);
+      if (born >= 0) {
+        this.pairNew.push(born);
+        this.pairDel.push(e);
+      } else {
+        this.untracked.push(e);
+        this.typeUntracked.data[typeId]++;
+      }
+    } else {
+      this.newCount++;
+      this.typeNew.data[typeId]++;
+      const replaced = this.liveMap.set(hi, lo, e);
+      if (replaced >= 0) {
+        this.dupOld.push(replaced);
+        this.dupNew.push(e);
+      }
+    }
+    this.version++;
+    return e;
+  }
+
+  /** Re-types an event (a record split over two lines gets its full type name late). */
+  retype(e: number, typeId: number): void {
+    const tk = this.typeKind.get(e);
+    const old = tk >>> 1;
+    const isDel = (tk & 1) === 1;
+    this.typeNew.ensure(typeId);
+    this.typeDel.ensure(typeId);
+    this.typeUntracked.ensure(typeId);
+    if (isDel) {
+      this.typeDel.data[old]--;
+      this.typeDel.data[typeId]++;
+      const n = this.untracked.length;
+      if (n > 0 && this.untracked.get(n - 1) === e) {
+        this.typeUntracked.data[old]--;
+        this.typeUntracked.data[typeId]++;
+      }
+    } else {
+      this.typeNew.data[old]--;
+      this.typeNew.data[typeId]++;
+    }
+    this.typeKind.set(e, (typeId << 1) | (tk & 1));
+    this.version++;
+  }
+
+  setSite(e: number, siteId: number, rss: number): void {
+    this.site.set(e, siteId);
+    const n = this.rssValue.length;
+    if (rss === rss && (n === 0 || this.rssValue[n - 1] !== rss)) {
+      this.rssEvent.push(e);
+      this.rssValue.push(rss);
+      if (this.rssMax === null || rss > this.rssMax) this.rssMax = rss;
+    }
+    this.version++;
+  }
+
+  // Per-event accessors used by queries.
+  isDel(e: number): boolean {
+    return (this.typeKind.get(e) & 1) === 1;
+  }
+  typeOf(e: number): number {
+    return this.typeKind.get(e) >>> 1;
+  }
+  /** Address as a number (exact below 2^53, which covers every real user-space address). */
+  address(e: number): number {
+    return this.addrHi.get(e) * 4294967296 + this.addrLo.get(e);
+  }
+  addressHex(e: number): string {
+    const hi = this.addrHi.get(e);
+    const lo = this.addrLo.get(e).toString(16);
+    return '0x' + (hi ? hi.toString(16) + lo.padStart(8, '0') : lo);
+  }
+
+  private anchorIndex(e: number): number {
+    const ev = this.anchorEvent.data;
+    let lo = 0;
+    let hi = this.anchorEvent.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (ev[mid] <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  lineOf(e: number): number {
+    const a = this.anchorIndex(e);
+    return this.anchorLine.data[a] + (e - this.anchorEvent.data[a]);
+  }
+  fileOf(e: number): number {
+    return this.anchorFile.data[this.anchorIndex(e)];
+  }
+
+  /** RSS at event e (the last change at or before it). */
+  rssAt(e: number): number | null {
+    const ev = this.rssEvent.data;
+    let lo = 0;
+    let hi = this.rssEvent.length - 1;
+    if (hi < 0 || ev[0] > e) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (ev[mid] <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.rssValue[lo];
+  }
+
+  /** Bytes held by per-event structures (what grows with the log). */
+  get byteSize(): number {
+    return (
+      this.clock.byteSize +
+      this.addrHi.byteSize +
+      this.addrLo.byteSize +
+      this.liveCnt.byteSize +
+      this.typeKind.byteSize +
+      this.site.byteSize +
+      (this.sizeof ? this.sizeof.byteSize : 0) +
+      this.anchorEvent.data.byteLength * 3 +
+      this.rssEvent.data.byteLength +
+      this.rssValue.length * 8 +
+      this.liveMap.byteSize +
+      this.pairNew.byteSize +
+      this.pairDel.byteSize +
+      this.untracked.byteSize +
+      this.types.byteSize +
+      this.files.byteSize +
+      this.funcs.byteSize
+    );
+  }
+}

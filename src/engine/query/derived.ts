@@ -1,0 +1,127 @@
+// Values derived from the store on demand and cached until the store changes: the live list,
+// per-site aggregates, string sort ranks and text-match masks over interned names.
+
+import type { ByteInterner } from '../interner.ts';
+import type { LogStore } from '../log-store.ts';
+import { basename } from '../text.ts';
+import { stringRanks } from './radix-sort.ts';
+
+export interface SiteStats {
+  /** NEWs at the site. */
+  created: Int32Array;
+  live: Int32Array;
+  /** NEWs at the site later destroyed (pairs by creation site). */
+  freed: Int32Array;
+  /** Distinct types created at the site. */
+  typeCount: Int32Array;
+  /** The type created most often at the site. */
+  topType: Int32Array;
+  /** Sites with at least one NEW, in id order. */
+  ids: Uint32Array;
+}
+
+export class Derived {
+  private liveVersion = -1;
+  private liveRows = new Uint32Array(0);
+  private sitesVersion = -1;
+  private siteStats: SiteStats | null = null;
+  private liveTypeVersion = -1;
+  private liveType = new Int32Array(0);
+  private rankCache = new Map<string, { size: number; ranks: Float64Array }>();
+
+  constructor(private readonly store: LogStore) {}
+
+  /** Event ids of the NEWs still live, in event order. */
+  live(): Uint32Array {
+    const s = this.store;
+    if (this.liveVersion !== s.version) {
+      const rows = new Uint32Array(s.liveMap.size);
+      let i = 0;
+      s.liveMap.forEachValue((e) => (rows[i++] = e));
+      rows.sort();
+      this.liveRows = rows;
+      this.liveVersion = s.version;
+    }
+    return this.liveRows;
+  }
+
+  sites(): SiteStats {
+    const s = this.store;
+    if (this.siteStats && this.sitesVersion === s.version) return this.siteStats;
+    const n = s.sites.size;
+    const created = new Int32Array(n);
+    const live = new Int32Array(n);
+    const freed = new Int32Array(n);
+    const typeCount = new Int32Array(n);
+    const topType = new Int32Array(n).fill(-1);
+    // Per (site, type) counts, to find each site's distinct and top types.
+    const perType = new Map<number, number>();
+    const topN = new Int32Array(n);
+    const count = s.eventCount;
+    const nTypes = s.types.size;
+    for (let e = 0; e < count; e++) {
+      const tk = s.typeKind.get(e);
+      if (tk & 1) continue;
+      const site = s.site.get(e);
+      created[site]++;
+      const key = site * nTypes + (tk >>> 1);
+      const c = (perType.get(key) ?? 0) + 1;
+      perType.set(key, c);
+      if (c === 1) typeCount[site]++;
+      if (c > topN[site]) {
+        topN[site] = c;
+        topType[site] = tk >>> 1;
+      }
+    }
+    for (const e of this.live()) live[s.site.get(e)]++;
+    for (let i = 0; i < s.pairNew.length; i++) freed[s.site.get(s.pairNew.get(i))]++;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (created[i] > 0) m++;
+    const ids = new Uint32Array(m);
+    for (let i = 0, j = 0; i < n; i++) if (created[i] > 0) ids[j++] = i;
+    this.siteStats = { created, live, freed, typeCount, topType, ids };
+    this.sitesVersion = s.version;
+    return this.siteStats;
+  }
+
+  /** Sort rank of each interned name; `base` ranks files by basename. */
+  ranks(which: 'types' | 'files' | 'funcs', base = false): Float64Array {
+    const interner: ByteInterner = this.store[which];
+    const key = which + (base ? ':base' : '');
+    const hit = this.rankCache.get(key);
+    if (hit && hit.size === interner.size) return hit.ranks;
+    const strings = base ? interner.strings.map(basename) : interner.strings;
+    const ranks = stringRanks(strings);
+    this.rankCache.set(key, { size: interner.size, ranks });
+    return ranks;
+  }
+
+  /** Live objects per type id. */
+  liveByType(): Int32Array {
+    const s = this.store;
+    if (this.liveTypeVersion !== s.version) {
+      const out = new Int32Array(s.types.size);
+      for (const e of this.live()) out[s.typeOf(e)]++;
+      this.liveType = out;
+      this.liveTypeVersion = s.version;
+    }
+    return this.liveType;
+  }
+
+  /** Sort ranks of a plain string list (messages, problem details), cached by its length. */
+  textRanks(key: string, strings: readonly string[]): Float64Array {
+    const hit = this.rankCache.get(key);
+    if (hit && hit.size === strings.length) return hit.ranks;
+    const ranks = stringRanks(strings);
+    this.rankCache.set(key, { size: strings.length, ranks });
+    return ranks;
+  }
+
+  /** For each interned name: does it contain the (lower-case) needle? */
+  matches(which: 'types' | 'files' | 'funcs', needle: string): Uint8Array {
+    const strings = this.store[which].strings;
+    const out = new Uint8Array(strings.length);
+    for (let i = 0; i < strings.length; i++) if (strings[i].toLowerCase().includes(needle)) out[i] = 1;
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+// RSS and live-object count over clock, downsampled to buckets that keep each bucket's min and max
+// (so a spike between two drawn points is never lost).
+
+import type { LogStore } from '../log-store.ts';
+import type { SeriesPoint, SeriesQuery } from '../types.ts';
+
+export function rssAndLiveSeries(s: LogStore, q: SeriesQuery): SeriesPoint[] {
+  const n = s.eventCount;
+  if (n === 0) return [];
+  const buckets = Math.max(1, Math.min(10_000, Math.floor(q.buckets)));
+  const lo = q.clockMin ?? s.clock.get(0);
+  const hi = q.clockMax ?? s.clock.get(n - 1);
+  const span = hi - lo;
+  const scale = span > 0 ? buckets / span : 0;
+  const rssMin = new Float64Array(buckets).fill(Infinity);
+  const rssMax = new Float64Array(buckets).fill(-Infinity);
+  const liveMin = new Float64Array(buckets).fill(Infinity);
+  const liveMax = new Float64Array(buckets).fill(-Infinity);
+  const used = new Uint8Array(buckets);
+
+  // Walk events keeping the running live count: a NEW adds one unless it replaced a live address;
+  // a DEL removes one unless it was untracked. Both exception lists are in event order.
+  let live = 0;
+  let dup = 0;
+  let untr = 0;
+  let rssI = -1;
+  let rss = NaN;
+  const dupNew = s.dupNew.data;
+  const nDup = s.dupNew.length;
+  const nUntr = s.untracked.length;
+  let nextUntr = nUntr > 0 ? s.untracked.get(0) : -1;
+  const rssEv = s.rssEvent.data;
+  const nRss = s.rssEvent.length;
+  for (let e = 0; e < n; e++) {
+    const tk = s.typeKind.get(e);
+    if (tk & 1) {
+      if (e === nextUntr) nextUntr = ++untr < nUntr ? s.untracked.get(untr) : -1;
+      else live--;
+    } else if (dup < nDup && dupNew[dup] === e) dup++;
+    else live++;
+    while (rssI + 1 < nRss && rssEv[rssI + 1] <= e) rss = s.rssValue[++rssI];
+    const c = s.clock.get(e);
+    if (c < lo || c > hi) continue;
+    let b = Math.floor((c - lo) * scale);
+    if (b >= buckets) b = buckets - 1;
+    used[b] = 1;
+    if (live < liveMin[b]) liveMin[b] = live;
+    if (live > liveMax[b]) liveMax[b] = live;
+    if (rss === rss) {
+      if (rss < rssMin[b]) rssMin[b] = rss;
+      if (rss > rssMax[b]) rssMax[b] = rss;
+    }
+  }
+  const out: SeriesPoint[] = [];
+  for (let b = 0; b < buckets; b++) {
+    if (!used[b]) continue;
+    out.push({
+      clock: span > 0 ? lo + b / scale : lo,
+      rssMin: rssMin[b] === Infinity ? NaN : rssMin[b],
+      rssMax: rssMax[b] === -Infinity ? NaN : rssMax[b],
+      liveMin: liveMin[b],
+      liveMax: liveMax[b],
+    });
+  }
+  return out;
+}
