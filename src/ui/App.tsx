@@ -1,0 +1,150 @@
+// The page: open a log, follow its parse, and look at it through the chart and the tabs.
+// State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
+// lives in the URL hash; the parse itself lives in the worker.
+
+import { useCallback, useEffect, useRef } from 'react';
+import { ClockWindowChip } from './components/ClockWindowChip.tsx';
+import { DropOverlay } from './components/DropOverlay.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { Notices } from './components/Notices.tsx';
+import { OpenControls } from './components/OpenControls.tsx';
+import { RssChart } from './components/RssChart.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { Tabs, type TabItem } from './components/Tabs.tsx';
+import { Welcome } from './components/Welcome.tsx';
+import { useLogLoader } from './use-log-loader.ts';
+import { useHashState, type ClockWindow, type TabId } from './url-state.ts';
+import { MessagesView } from './views/MessagesView.tsx';
+import { SummaryView } from './views/SummaryView.tsx';
+import { TableView } from './views/TableView.tsx';
+import type { Summary } from '../engine/types.ts';
+
+const EXAMPLE_URL = './example.log';
+
+function tabItems(s: Summary | null): TabItem[] {
+  return [
+    { id: 'summary', label: 'Summary' },
+    { id: 'live', label: 'Live objects', count: s?.live },
+    { id: 'pairs', label: 'NEW/DEL pairs', count: s?.pairs },
+    { id: 'types', label: 'Types', count: s?.types },
+    { id: 'sites', label: 'Sites', count: s?.sites },
+    { id: 'untracked', label: 'Untracked DELs', count: s?.untracked },
+    { id: 'duplicates', label: 'Duplicates', count: s?.duplicates, warn: !!s && s.duplicates > 0 },
+    {
+      id: 'messages',
+      label: 'Messages & problems',
+      count: s ? s.counts.msg + s.counts.err + s.problems : undefined,
+      warn: !!s && (s.problems > 0 || s.counts.err > 0),
+    },
+  ];
+}
+
+const TAB_TITLES: Record<TabId, string> = {
+  summary: 'the Summary',
+  live: 'the Live objects table',
+  pairs: 'the NEW/DEL pairs table',
+  types: 'the Types table',
+  sites: 'the Sites table',
+  untracked: 'the Untracked DELs table',
+  duplicates: 'the Duplicates table',
+  messages: 'Messages & problems',
+};
+
+export function App() {
+  const loader = useLogLoader();
+  const { state: load } = loader;
+  const [view, setView] = useHashState();
+
+  const openFile = useCallback((f: File) => loader.open({ kind: 'file', file: f, name: f.name }), [loader.open]);
+  const openExample = useCallback(() => loader.openUrlAsBlob(EXAMPLE_URL, 'example.log'), [loader.openUrlAsBlob]);
+
+  // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
+  const urlOpened = useRef(false);
+  useEffect(() => {
+    if (urlOpened.current) return;
+    urlOpened.current = true;
+    const url = new URLSearchParams(location.search).get('url');
+    // Resolved against the page: the worker would resolve a relative address against its own script.
+    if (url) loader.open({ kind: 'url', url: new URL(url, location.href).href });
+  }, [loader.open]);
+
+  // "/" focuses the filter of the table in view (unless typing somewhere already).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      const filter = document.querySelector<HTMLInputElement>('[data-testid="table-filter"]');
+      if (!filter) return;
+      e.preventDefault();
+      filter.focus();
+      filter.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.title = load.name ? `${load.name.split('/').pop()} · RefTrace Viewer` : 'RefTrace Viewer';
+  }, [load.name]);
+
+  const setTab = useCallback((tab: TabId) => setView((s) => ({ ...s, tab })), [setView]);
+  const setWindow = useCallback((win: ClockWindow | null) => setView((s) => ({ ...s, win })), [setView]);
+
+  const started = load.status !== 'idle' || load.summary !== null;
+  const s = load.summary;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          RefTrace <span>Viewer</span>
+        </h1>
+        <OpenControls onFile={openFile} onExample={openExample} />
+        {load.name && (
+          <span className="file-name" title={load.name}>
+            {load.name}
+          </span>
+        )}
+        <StatusBar state={load} onCancel={loader.cancel} />
+      </header>
+
+      <Notices load={load} onDismissError={loader.dismissError} />
+
+      {!started ? (
+        <Welcome onExample={openExample} />
+      ) : (
+        <>
+          <section className="chart-panel" aria-label="RSS and live objects over clock">
+            <div className="chart-head">
+              <h2>RSS and live objects over clock</h2>
+              {view.win ? (
+                <ClockWindowChip win={view.win} onClear={() => setWindow(null)} />
+              ) : (
+                <span className="muted hint">Drag the handles under the chart to look at a clock window.</span>
+              )}
+            </div>
+            <ErrorBoundary what="the chart">
+              <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} clockLast={s?.clockLast ?? null} />
+            </ErrorBoundary>
+          </section>
+
+          <Tabs items={tabItems(s)} active={view.tab} onSelect={setTab} />
+          <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
+            <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
+              {view.tab === 'summary' ? (
+                <SummaryView load={load} onOpenTab={setTab} />
+              ) : view.tab === 'messages' ? (
+                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} summary={s} />
+              ) : (
+                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} />
+              )}
+            </ErrorBoundary>
+          </main>
+        </>
+      )}
+
+      <DropOverlay onFiles={(files) => openFile(files[0])} />
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+// The one table of the viewer. TanStack Table in manual mode owns the sort state and header
+// behaviour; the worker sorts and filters; TanStack Virtual renders only the rows in view, so a
+// table of millions scrolls like one of ten. The data given to TanStack is only the visible rows.
+
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Cell, ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
+import { fmtCell, fmtInt } from '../format.ts';
+import { useDebounced } from '../use-debounced.ts';
+import { getApi } from '../worker-client.ts';
+import { columnLayout, hasFileColumn } from './columns.ts';
+import { useRowWindow } from './use-row-window.ts';
+
+const ROW_HEIGHT = 26;
+const HEADER_HEIGHT = 30;
+const FILTER_DEBOUNCE_MS = 150;
+
+export interface DataTableProps {
+  table: TableId;
+  /** Accessible name of the grid. */
+  label: string;
+  sort: SortSpec[];
+  onSortChange: (sort: SortSpec[]) => void;
+  filterText: string;
+  onFilterTextChange: (text: string) => void;
+  filterPlaceholder?: string;
+  /** Clock window applied to the rows (tables that ignore it say so). */
+  clockMin?: number;
+  clockMax?: number;
+  /** Whether this table honours the clock window (aggregate tables do not). */
+  usesClockWindow: boolean;
+  clockWindowActive: boolean;
+  fullPath: boolean;
+  onFullPathChange: (full: boolean) => void;
+  dataVersion: number;
+  /** Shown when the table has no rows at all. */
+  emptyText: string;
+  toolbarExtra?: ReactNode;
+}
+
+interface VisibleRow {
+  index: number;
+  row: Row | undefined;
+}
+
+export function DataTable(props: DataTableProps) {
+  const { table: tableId, sort, dataVersion, fullPath } = props;
+  const [columns, setColumns] = useState<ColumnInfo[]>([]);
+  const [columnsError, setColumnsError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .columns(tableId)
+      .then(
+        (c) => live && setColumns(c),
+        (e: unknown) => live && setColumnsError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [tableId, dataVersion]);
+
+  const filterText = useDebounced(props.filterText.trim(), FILTER_DEBOUNCE_MS);
+  const filter = useMemo<TableFilter>(() => {
+    const f: TableFilter = {};
+    if (filterText) f.text = filterText;
+    if (props.usesClockWindow && props.clockMin !== undefined) f.clockMin = props.clockMin;
+    if (props.usesClockWindow && props.clockMax !== undefined) f.clockMax = props.clockMax;
+    return f;
+  }, [filterText, props.usesClockWindow, props.clockMin, props.clockMax]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const rows = useRowWindow({ table: tableId, sort, filter, fullPath }, dataVersion, range[0], range[1]);
+  const count = rows.matched ?? 0;
+
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+  useEffect(() => {
+    setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
+  }, [first, last]);
+
+  // A new order or filter starts at the top; a data refresh while parsing keeps the place.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [rows.key]);
+
+  const data = useMemo<VisibleRow[]>(() => items.map((it) => ({ index: it.index, row: rows.rowAt(it.index) })), [items, rows]);
+
+  const columnDefs = useMemo<ColumnDef<VisibleRow, Cell>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.title,
+        accessorFn: (d: VisibleRow) => d.row?.[c.id] ?? null,
+        meta: { kind: c.kind },
+      })),
+    [columns],
+  );
+
+  const sorting = useMemo<SortingState>(() => sort.map((s) => ({ id: s.column, desc: s.desc })), [sort]);
+  const onSortingChange = (u: Updater<SortingState>) => {
+    const next = typeof u === 'function' ? u(sorting) : u;
+    props.onSortChange(next.map((s) => ({ column: s.id, desc: s.desc })));
+  };
+
+  const table = useReactTable<VisibleRow>({
+    data,
+    columns: columnDefs,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (d) => String(d.index),
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    enableMultiSort: true,
+    // asc → desc → asc; shift-click adds a secondary key.
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    isMultiSortEvent: (e) => !!(e as { shiftKey?: boolean }).shiftKey,
+    state: { sorting },
+    onSortingChange,
+  });
+
+  const layout = columnLayout(columns, fullPath);
+  const gridStyle = { gridTemplateColumns: layout.template };
+  const showFullPath = hasFileColumn(columns);
+  const error = rows.error ?? columnsError;
+  const tableRows = table.getRowModel().rows;
+
+  return (
+    <section className="table-view">
+      <div className="table-toolbar">
+        <input
+          type="search"
+          className="filter"
+          data-testid="table-filter"
+          aria-label={`Filter ${props.label}`}
+          placeholder={props.filterPlaceholder ?? 'Filter…  (press / )'}
+          value={props.filterText}
+          onChange={(e) => props.onFilterTextChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') props.onFilterTextChange('');
+          }}
+          spellCheck={false}
+        />
+        <span className="count" aria-live="polite">
+          <span data-testid="table-count">{rows.matched === null ? '…' : `${fmtInt(rows.matched)} of ${fmtInt(rows.total)}`}</span>
+          <span className="muted"> rows</span>
+        </span>
+        {props.clockWindowActive && !props.usesClockWindow && (
+          <span className="note">Totals for the whole log: the clock window does not apply here.</span>
+        )}
+        {sort.length > 1 && <span className="note">Sorted by {sort.length} columns (shift-click to add)</span>}
+        <span className="spacer" />
+        {props.toolbarExtra}
+        {showFullPath && (
+          <label className="toggle">
+            <input type="checkbox" data-testid="full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
+            Full paths
+          </label>
+        )}
+      </div>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          Could not load rows: {error}
+        </div>
+      )}
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={count + 1}
+        aria-colcount={columns.length}
+        aria-busy={rows.loading}
+        tabIndex={0}
+      >
+        <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
+          {table.getHeaderGroups().map((hg) => (
+            <div key={hg.id} role="row" aria-rowindex={1} className="grid-row grid-header" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
+              {hg.headers.map((h) => {
+                const dir = h.column.getIsSorted();
+                const kind = (h.column.columnDef.meta as { kind: ColumnInfo['kind'] } | undefined)?.kind ?? 'text';
+                const sortIndex = sort.length > 1 ? h.column.getSortIndex() : -1;
+                return (
+                  <div
+                    key={h.id}
+                    role="columnheader"
+                    data-testid={`col-${h.column.id}`}
+                    aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                    className={`cell head kind-${kind}`}
+                  >
+                    <button
+                      type="button"
+                      onClick={h.column.getToggleSortingHandler()}
+                      title="Sort (shift-click to add a secondary sort)"
+                    >
+                      <span className="head-title">{flexRender(h.column.columnDef.header, h.getContext())}</span>
+                      <span className="sort-mark" aria-hidden="true">
+                        {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
+                        {sortIndex >= 0 && <sub>{sortIndex + 1}</sub>}
+                      </span>
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+          <div className="grid-body" style={{ height: count * ROW_HEIGHT }}>
+            {tableRows.map((r) => {
+              const d = r.original;
+              const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.index * ROW_HEIGHT}px)` };
+              if (!d.row) {
+                return (
+                  <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row-loading" className="grid-row loading" style={style}>
+                    <div role="gridcell" className="cell muted">
+                      …
+                    </div>
+                  </div>
+                );
+              }
+              return (
+                <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row" className={`grid-row${d.index % 2 ? ' odd' : ''}`} style={style}>
+                  {r.getVisibleCells().map((cell) => {
+                    const kind = (cell.column.columnDef.meta as { kind: ColumnInfo['kind'] }).kind;
+                    const f = fmtCell(kind, cell.getValue() as Cell);
+                    return (
+                      <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}`} title={f.title}>
+                        {f.text}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
+          {rows.matched === 0 && (
+            <div className="grid-empty">
+              {rows.total === 0 ? props.emptyText : `No rows match${filterText ? ` “${filterText}”` : ''}${filter.clockMin !== undefined ? ' in the clock window' : ''}.`}
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// Shown before any log is open: what the page does and how to start.
+export function Welcome({ onExample }: { onExample: () => void }) {
+  return (
+    <div className="welcome">
+      <h2>Analyse a pymemtrace ReferenceTracing log</h2>
+      <p>
+        Drop a <code>.log</code> (or <code>.log.gz</code>) anywhere on this page, use <strong>Open log…</strong>, or try the{' '}
+        <button type="button" className="link" onClick={onExample}>
+          bundled example
+        </button>
+        .
+      </p>
+      <p className="muted">
+        Everything runs in your browser: the file is parsed in a background worker and never uploaded. Logs of several gigabytes work;
+        tables show live objects, NEW/DEL pairs, types, creation sites, untracked DELs and the log’s messages.
+      </p>
+      <p className="muted">
+        To share a view, open the same file and copy the address: the tab, sorting, filters and clock window are kept in it. A log on a
+        server opens with <code>?url=&lt;address&gt;</code>.
+      </p>
+    </div>
+  );
+}

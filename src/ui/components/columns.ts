@@ -1,0 +1,48 @@
+// Column widths for the CSS grid every row uses, by the column's kind and id.
+
+import type { ColumnInfo } from '../../engine/types.ts';
+
+export interface ColumnLayout {
+  template: string;
+  /** Sum of the minimum widths: below it the table scrolls sideways instead of squeezing. */
+  minWidth: number;
+}
+
+function isFileColumn(id: string): boolean {
+  return id === 'file' || /File$/.test(id) || id === 'source';
+}
+
+function width(c: ColumnInfo, fullPath: boolean): [min: number, track: string] {
+  switch (c.kind) {
+    case 'address':
+      return [136, '136px'];
+    case 'clock':
+      return [104, '104px'];
+    case 'bytes':
+      return [116, '116px'];
+    case 'float':
+      return [92, '92px'];
+    case 'int':
+      return /line$|Line$/.test(c.id) ? [76, '76px'] : [92, '92px'];
+    case 'text':
+      if (c.id === 'kind') return [72, '72px'];
+      if (c.id === 'text' || c.id === 'detail') return [320, 'minmax(320px, 5fr)'];
+      if (isFileColumn(c.id)) return fullPath ? [280, 'minmax(280px, 2.5fr)'] : [130, 'minmax(130px, 1fr)'];
+      if (/ype$/.test(c.id)) return [160, 'minmax(160px, 1.3fr)'];
+      return [140, 'minmax(140px, 1fr)'];
+  }
+}
+
+export function columnLayout(columns: ColumnInfo[], fullPath: boolean): ColumnLayout {
+  let minWidth = 0;
+  const tracks = columns.map((c) => {
+    const [min, track] = width(c, fullPath);
+    minWidth += min;
+    return track;
+  });
+  return { template: tracks.join(' '), minWidth };
+}
+
+export function hasFileColumn(columns: ColumnInfo[]): boolean {
+  return columns.some((c) => isFileColumn(c.id) && c.id !== 'source');
+}

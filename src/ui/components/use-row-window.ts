@@ -1,0 +1,106 @@
+// Rows of one table, fetched from the worker in blocks around the visible range. The page never
+// holds a whole table: a few blocks are cached, the rest are asked for again when scrolled back to.
+
+import { useEffect, useReducer, useRef } from 'react';
+import type { Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
+import { getApi } from '../worker-client.ts';
+
+export const BLOCK_ROWS = 200;
+/** Blocks kept; the furthest from the visible range go first. */
+const MAX_BLOCKS = 12;
+
+export interface WindowQuery {
+  table: TableId;
+  sort: SortSpec[];
+  filter: TableFilter;
+  fullPath: boolean;
+}
+
+export interface RowWindow {
+  /** Identity of the query (not of the data version); changes when sort, filter or table change. */
+  key: string;
+  matched: number | null;
+  total: number | null;
+  rowAt(index: number): Row | undefined;
+  error: string | null;
+  /** True while a block for the current query is on its way. */
+  loading: boolean;
+}
+
+interface Block {
+  version: number;
+  rows: Row[];
+}
+
+class RowCache {
+  blocks = new Map<number, Block>();
+  /** Block → data version requested. */
+  pending = new Map<number, number>();
+  matched: number | null = null;
+  total: number | null = null;
+  countVersion = -1;
+  error: string | null = null;
+  constructor(readonly key: string) {}
+}
+
+export function useRowWindow(q: WindowQuery, version: number, first: number, last: number): RowWindow {
+  const key = JSON.stringify(q);
+  const cacheRef = useRef<RowCache>(new RowCache(key));
+  // A new query starts from an empty cache: rows of the old order must never show under the new one.
+  if (cacheRef.current.key !== key) cacheRef.current = new RowCache(key);
+  const cache = cacheRef.current;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+
+  const firstBlock = Math.floor(Math.max(0, first) / BLOCK_ROWS);
+  const lastBlock = Math.max(firstBlock, Math.floor(Math.max(0, last) / BLOCK_ROWS));
+
+  useEffect(() => {
+    const c = cache;
+    const query = JSON.parse(key) as WindowQuery;
+    for (let b = firstBlock; b <= lastBlock; b++) {
+      if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
+      c.pending.set(b, version);
+      getApi()
+        .table({ ...query, offset: b * BLOCK_ROWS, limit: BLOCK_ROWS })
+        .then(
+          (w) => {
+            if (c.pending.get(b) === version) c.pending.delete(b);
+            const had = c.blocks.get(b);
+            if (!had || had.version <= version) c.blocks.set(b, { version, rows: w.rows });
+            if (version >= c.countVersion) {
+              c.countVersion = version;
+              c.matched = w.matched;
+              c.total = w.total;
+            }
+            c.error = null;
+            evict(c, firstBlock, lastBlock);
+            if (cacheRef.current === c) rerender();
+          },
+          (e: unknown) => {
+            if (c.pending.get(b) === version) c.pending.delete(b);
+            c.error = e instanceof Error ? e.message : String(e);
+            if (cacheRef.current === c) rerender();
+          },
+        );
+    }
+  }, [cache, key, version, firstBlock, lastBlock]);
+
+  return {
+    key,
+    matched: cache.matched,
+    total: cache.total,
+    rowAt: (i) => cache.blocks.get(Math.floor(i / BLOCK_ROWS))?.rows[i % BLOCK_ROWS],
+    error: cache.error,
+    loading: cache.pending.size > 0,
+  };
+}
+
+function evict(c: RowCache, first: number, last: number): void {
+  if (c.blocks.size <= MAX_BLOCKS) return;
+  const far = [...c.blocks.keys()].sort((a, b) => distance(b, first, last) - distance(a, first, last));
+  for (const b of far.slice(0, c.blocks.size - MAX_BLOCKS)) c.blocks.delete(b);
+}
+
+function distance(b: number, first: number, last: number): number {
+  return b < first ? first - b : b > last ? b - last : 0;
+}

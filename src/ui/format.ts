@@ -1,0 +1,78 @@
+// Number and text formatting for the page. en-US is fixed on purpose: the numbers are compared
+// with the CLI's output and read by tests, so they must not change with the browser's locale.
+
+import type { Cell, ColumnInfo } from '../engine/types.ts';
+
+const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const floatFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+export function fmtInt(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  return intFmt.format(n);
+}
+
+/** Clocks are process CPU seconds; 6 decimals like the log itself. */
+export function fmtClock(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  return n.toFixed(6);
+}
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** 15687680 → "15.0 MiB". */
+export function fmtBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  let v = Math.abs(n);
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const sign = n < 0 ? '−' : '';
+  return u === 0 ? `${sign}${intFmt.format(v)} B` : `${sign}${oneDecimal.format(v)} ${UNITS[u]}`;
+}
+
+/** Decimal megabytes, as used for file sizes and throughput (10^6, like the worker's MB/s). */
+export function fmtMB(n: number): string {
+  return `${oneDecimal.format(n / 1e6)} MB`;
+}
+
+export function fmtSeconds(ms: number): string {
+  return ms < 1000 ? `${intFmt.format(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
+}
+
+export function fmtPercent(part: number, whole: number): string {
+  if (!whole) return '';
+  return `${Math.min(100, Math.floor((part / whole) * 100))}%`;
+}
+
+export interface CellText {
+  text: string;
+  /** Secondary text for a tooltip (exact or human-readable form). */
+  title?: string;
+  muted?: boolean;
+}
+
+/** How one table cell reads, by the column's kind. */
+export function fmtCell(kind: ColumnInfo['kind'], v: Cell): CellText {
+  if (v === null || (typeof v === 'number' && Number.isNaN(v))) return { text: '—', muted: true };
+  switch (kind) {
+    case 'int':
+      return { text: typeof v === 'number' ? intFmt.format(v) : String(v) };
+    case 'float':
+      return { text: typeof v === 'number' ? floatFmt.format(v) : String(v) };
+    case 'clock':
+      return { text: typeof v === 'number' ? v.toFixed(6) : String(v) };
+    case 'bytes':
+      return typeof v === 'number' ? { text: intFmt.format(v), title: fmtBytes(v) } : { text: String(v) };
+    case 'address':
+    case 'text':
+      return { text: String(v), title: String(v) };
+  }
+}
+
+/** Plain decimal (no exponent) for clocks written into the URL. */
+export function clockToUrl(n: number): string {
+  return n.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}

@@ -1,0 +1,112 @@
+// The Summary tab: what was read and what it adds up to. Numbers update while parsing.
+
+import type { Summary } from '../../engine/types.ts';
+import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
+import type { LoadState } from '../use-log-loader.ts';
+import type { TabId } from '../url-state.ts';
+
+interface Stat {
+  label: string;
+  value: number;
+  testId?: string;
+  hint: string;
+  tab?: TabId;
+  warn?: boolean;
+}
+
+function stats(s: Summary): Stat[] {
+  return [
+    { label: 'New', value: s.counts.new, testId: 'summary-new', hint: 'NEW lines: objects created' },
+    { label: 'Del', value: s.counts.del, testId: 'summary-del', hint: 'DEL lines: objects deleted' },
+    { label: 'Live', value: s.live, testId: 'summary-live', hint: 'Created and not deleted by the end of the log', tab: 'live' },
+    { label: 'Pairs', value: s.pairs, testId: 'summary-pairs', hint: 'Created and deleted within the log', tab: 'pairs' },
+    { label: 'Untracked', value: s.untracked, testId: 'summary-untracked', hint: 'DELs of objects never seen created', tab: 'untracked' },
+    { label: 'Duplicates', value: s.duplicates, testId: 'summary-duplicates', hint: 'NEWs of an address that was already live', tab: 'duplicates', warn: s.duplicates > 0 },
+    { label: 'Types', value: s.types, hint: 'Distinct types', tab: 'types' },
+    { label: 'Sites', value: s.sites, hint: 'Distinct file:line:function', tab: 'sites' },
+    { label: 'Messages', value: s.counts.msg, hint: 'MSG lines', tab: 'messages' },
+    { label: 'Errors', value: s.counts.err, hint: 'ERR lines', tab: 'messages', warn: s.counts.err > 0 },
+    { label: 'Problems', value: s.problems, hint: 'Lines the parser could not read as expected', tab: 'messages', warn: s.problems > 0 },
+  ];
+}
+
+export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (t: TabId) => void }) {
+  const s = load.summary;
+  if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
+  const p = load.progress;
+  const span = s.clockFirst !== null && s.clockLast !== null ? s.clockLast - s.clockFirst : null;
+  return (
+    <div className="summary">
+      <div className="stat-grid">
+        {stats(s).map((st) => (
+          <div key={st.label} className={`stat${st.warn ? ' warn' : ''}`} title={st.hint}>
+            <div className="stat-label">{st.label}</div>
+            <div className="stat-value" data-testid={st.testId}>
+              {fmtInt(st.value)}
+            </div>
+            {st.tab && (
+              <button type="button" className="link" onClick={() => onOpenTab(st.tab!)}>
+                Show
+              </button>
+            )}
+          </div>
+        ))}
+      </div>
+
+      <div className="summary-cols">
+        <dl className="facts">
+          <dt>File</dt>
+          <dd className="break" data-testid="summary-file">
+            {load.name}
+          </dd>
+          <dt>Size</dt>
+          <dd>
+            {p?.totalBytes ? `${fmtMB(p.totalBytes)} (${fmtInt(p.totalBytes)} bytes)` : `${fmtInt(s.bytes)} bytes read`}
+          </dd>
+          <dt>Lines</dt>
+          <dd data-testid="summary-lines">{fmtInt(s.lines)}</dd>
+          <dt>Clock span</dt>
+          <dd>
+            {span === null ? '—' : `${fmtClock(s.clockFirst)} – ${fmtClock(s.clockLast)} s (${fmtClock(span)} s of CPU time)`}
+          </dd>
+          <dt>RSS</dt>
+          <dd>
+            {s.rssFirst === null
+              ? 'not in this log'
+              : `${fmtBytes(s.rssFirst)} at start → ${fmtBytes(s.rssLast)} at end, peak ${fmtBytes(s.rssMax)}`}
+          </dd>
+          <dt>End of log</dt>
+          <dd>{s.sawEof ? 'EOF line present' : 'No EOF line: the traced program may not have finished (or the log was cut short).'}</dd>
+          {s.counts.bad > 0 && (
+            <>
+              <dt>Unreadable lines</dt>
+              <dd>{fmtInt(s.counts.bad)}</dd>
+            </>
+          )}
+          {s.headerColumns.length > 0 && (
+            <>
+              <dt>Columns</dt>
+              <dd className="muted">{s.headerColumns.join(' · ')}</dd>
+            </>
+          )}
+        </dl>
+        <div className="intro">
+          <div className="intro-label">Opening message</div>
+          {s.introMessage ? <blockquote data-testid="summary-intro">{s.introMessage}</blockquote> : <div className="muted">None (the log starts without one).</div>}
+          {(s.problems > 0 || s.counts.err > 0) && (
+            <p className="summary-problems">
+              {s.problems > 0 && <>{fmtInt(s.problems)} problem{s.problems === 1 ? '' : 's'} found while reading. </>}
+              {s.counts.err > 0 && <>{fmtInt(s.counts.err)} ERR line{s.counts.err === 1 ? '' : 's'} in the log. </>}
+              <button type="button" className="link" onClick={() => onOpenTab('messages')}>
+                See Messages &amp; problems
+              </button>
+            </p>
+          )}
+          {s.problems > s.problemsKept && (
+            <p className="muted">Only the first {fmtInt(s.problemsKept)} problems are listed.</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The one analysis worker of the page, reached through comlink. The page never parses: it hands
+// the worker a Blob or a URL and then asks it for summaries, windows of rows and chart series.
+
+import * as Comlink from 'comlink';
+import type { LogSource, Progress, ReftraceApi } from '../worker/api.ts';
+import type { Summary } from '../engine/types.ts';
+
+export type Api = Comlink.Remote<ReftraceApi>;
+
+let api: Api | null = null;
+const crashListeners = new Set<(message: string) => void>();
+
+/** Test hook: `?failAfterBytes=N` on the page is passed on to the worker (see reftrace.worker.ts). */
+function workerHooks(): string {
+  const n = new URLSearchParams(location.search).get('failAfterBytes');
+  return n && /^\d+$/.test(n) ? `failAfterBytes=${n}` : '';
+}
+
+function createWorker(): Worker {
+  const hooks = workerHooks();
+  // Both forms keep Vite's `new Worker(new URL(…, import.meta.url))` pattern so the worker is bundled.
+  // In dev the worker URL already carries a query (?worker_file&type=module), in a build it does not.
+  const worker = hooks
+    ? new Worker(new URL('../worker/reftrace.worker.ts', import.meta.url).href + (import.meta.env.DEV ? '&' : '?') + hooks, { type: 'module' })
+    : new Worker(new URL('../worker/reftrace.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('error', (e) => {
+    const message = e.message || 'The analysis worker failed to start or crashed.';
+    for (const l of crashListeners) l(message);
+  });
+  return worker;
+}
+
+export function getApi(): Api {
+  api ??= Comlink.wrap<ReftraceApi>(createWorker());
+  return api;
+}
+
+/** Called when the worker itself fails (script error, crash), which no promise would report. */
+export function onWorkerCrash(listener: (message: string) => void): () => void {
+  crashListeners.add(listener);
+  return () => crashListeners.delete(listener);
+}
+
+/** Starts a parse; progress arrives through a comlink proxy a few times a second. */
+export function openLog(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
+  return getApi().open(source, Comlink.proxy(onProgress));
+}
+
+export function cancelLog(): void {
+  void getApi().cancel();
+}
