@@ -5,50 +5,69 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
-type TypedArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
-type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
+export const COLUMN_CHUNK_BITS = CHUNK_BITS;
+export const COLUMN_CHUNK = CHUNK;
 
-class ChunkedColumn<T extends TypedArray> {
-  readonly chunks: T[] = [];
+// One class per element type, on purpose: a method shared by Float64Array and Uint32Array columns
+// would see several array kinds and be compiled polymorphic, which costs on every access.
+
+export class Float64Column {
+  readonly chunks: Float64Array[] = [];
   length = 0;
-  constructor(private readonly ctor: TypedArrayCtor<T>) {}
-
-  push(value: number): void {
+  push(v: number): void {
     const i = this.length;
-    if ((i & MASK) === 0) this.chunks.push(new this.ctor(CHUNK));
-    this.chunks[i >>> CHUNK_BITS][i & MASK] = value;
+    if ((i & MASK) === 0) this.chunks.push(new Float64Array(CHUNK));
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
     this.length = i + 1;
   }
-
   get(i: number): number {
     return this.chunks[i >>> CHUNK_BITS][i & MASK];
   }
-
-  set(i: number, value: number): void {
-    this.chunks[i >>> CHUNK_BITS][i & MASK] = value;
+  set(i: number, v: number): void {
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
   }
-
-  /** Bytes held, slack included. */
   get byteSize(): number {
-    let n = 0;
-    for (const c of this.chunks) n += c.byteLength;
-    return n;
+    return this.chunks.length * CHUNK * 8;
   }
 }
 
-export class Float64Column extends ChunkedColumn<Float64Array> {
-  constructor() {
-    super(Float64Array);
+export class Int32Column {
+  readonly chunks: Int32Array[] = [];
+  length = 0;
+  push(v: number): void {
+    const i = this.length;
+    if ((i & MASK) === 0) this.chunks.push(new Int32Array(CHUNK));
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
+    this.length = i + 1;
+  }
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS][i & MASK];
+  }
+  set(i: number, v: number): void {
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
+  }
+  get byteSize(): number {
+    return this.chunks.length * CHUNK * 4;
   }
 }
-export class Int32Column extends ChunkedColumn<Int32Array> {
-  constructor() {
-    super(Int32Array);
+
+export class Uint32Column {
+  readonly chunks: Uint32Array[] = [];
+  length = 0;
+  push(v: number): void {
+    const i = this.length;
+    if ((i & MASK) === 0) this.chunks.push(new Uint32Array(CHUNK));
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
+    this.length = i + 1;
   }
-}
-export class Uint32Column extends ChunkedColumn<Uint32Array> {
-  constructor() {
-    super(Uint32Array);
+  get(i: number): number {
+    return this.chunks[i >>> CHUNK_BITS][i & MASK];
+  }
+  set(i: number, v: number): void {
+    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
+  }
+  get byteSize(): number {
+    return this.chunks.length * CHUNK * 4;
   }
 }
 

@@ -20,7 +20,81 @@ export interface Layout {
   /** Fields after File, right to left. */
   rightReversed: Field[];
   hasSizeof: boolean;
+  /** Byte offsets of each field when no value overflows its printf width, or null. */
+  fixed: FixedOffsets | null;
 }
+
+/** Where each field starts in a record line whose values all fit their widths (-1: absent). */
+export interface FixedOffsets {
+  /** Length of such a line: any longer line has an overflowing value. */
+  length: number;
+  /** Offsets that must hold the separating space. */
+  separators: Int32Array;
+  clock: number;
+  clockWidth: number;
+  address: number;
+  addressWidth: number;
+  liveCnt: number;
+  liveCntWidth: number;
+  sizeof: number;
+  sizeofWidth: number;
+  type: number;
+  typeWidth: number;
+  file: number;
+  fileWidth: number;
+  line: number;
+  lineWidth: number;
+  func: number;
+  funcWidth: number;
+  rss: number;
+  rssWidth: number;
+  /** Bytes from the start of Type to the end of Function (adjacent, in that order). */
+  namesWidth: number;
+}
+
+// printf widths of " %12.6f %16p %16ld [%16ld] %-32s %-80s %4d %-40s %16zd %16ld".
+const WIDTH: Record<string, number> = {
+  Clock: 12, Address: 16, LiveCnt: 16, Sizeof: 16, Type: 32, File: 80, Line: 4, Function: 40, RSS: 16, dRSS: 16,
+};
+function fixedOffsets(titles: string[]): FixedOffsets | null {
+  const at: Record<string, number> = {};
+  const separators: number[] = [];
+  let pos = 4; // after the "NEW:" tag
+  for (const t of titles) {
+    const w = WIDTH[t];
+    if (w === undefined || t in at) return null;
+    separators.push(pos);
+    at[t] = pos + 1;
+    pos += 1 + w;
+  }
+  if (at.Type === undefined || at.File !== at.Type + 33 || at.Line !== at.File + 81 || at.Function !== at.Line + 5) return null;
+  // One object literal, so the hot path reads fast (in-object) properties, not a dictionary.
+  const o = (t: string) => at[t] ?? -1;
+  return {
+    length: pos,
+    separators: Int32Array.from(separators),
+    clock: o('Clock'),
+    clockWidth: WIDTH.Clock,
+    address: o('Address'),
+    addressWidth: WIDTH.Address,
+    liveCnt: o('LiveCnt'),
+    liveCntWidth: WIDTH.LiveCnt,
+    sizeof: o('Sizeof'),
+    sizeofWidth: WIDTH.Sizeof,
+    type: o('Type'),
+    typeWidth: WIDTH.Type,
+    file: o('File'),
+    fileWidth: WIDTH.File,
+    line: o('Line'),
+    lineWidth: WIDTH.Line,
+    func: o('Function'),
+    funcWidth: WIDTH.Function,
+    rss: o('RSS'),
+    rssWidth: WIDTH.RSS,
+    namesWidth: at.Function + WIDTH.Function - at.Type,
+  };
+}
+
 
 const FIELD_BY_TITLE: Record<string, Field> = {
   Clock: Field.Clock,
@@ -45,7 +119,7 @@ export function layoutFromTitles(titles: string[]): Layout | string {
   const right = titles.slice(f + 1).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
   if (!left.includes(Field.Clock) || !left.includes(Field.Address)) return 'HDR needs Clock and Address before Type';
   if (right.includes(Field.Clock) || right.includes(Field.Address)) return 'HDR has Clock or Address after File';
-  return { titles, left, rightReversed: right.reverse(), hasSizeof: left.includes(Field.Sizeof) };
+  return { titles, left, rightReversed: right.reverse(), hasSizeof: left.includes(Field.Sizeof), fixed: fixedOffsets(titles) };
 }
 
 export const STANDARD_LAYOUT = layoutFromTitles(STANDARD_TITLES) as Layout;

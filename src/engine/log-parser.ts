@@ -2,9 +2,11 @@
 // Never builds a string of a whole line unless the line is a message or a problem to report.
 
 import { Int32Column } from './columns.ts';
-import { Field, type Layout, layoutFromTitles, STANDARD_LAYOUT, TYPE_WIDTH } from './layout.ts';
+import { Field, type FixedOffsets, type Layout, layoutFromTitles, STANDARD_LAYOUT, TYPE_WIDTH } from './layout.ts';
 import type { LogStore } from './log-store.ts';
+import { RawFieldCache } from './raw-field-cache.ts';
 import type { ProblemKind } from './notes.ts';
+import { decimalFromRight, hexFromRight, hexWords, intFromRight } from './fixed-numbers.ts';
 import { hexOut, parseDecimal, parseHex, parseInteger } from './numbers.ts';
 import { decodeBytes } from './text.ts';
 
@@ -57,6 +59,12 @@ function tagOf(buf: Uint8Array, s: number, e: number): Tag {
   return Tag.None;
 }
 
+/**
+ * Byte offsets, within the 159-byte Type..Function key, of the words hashed: the type's start, the
+ * file every 16 bytes, the line and the function's start. Every word is still compared on a hit.
+ */
+const NAMES_HASH_SAMPLE = Int32Array.from([0, 4, 8, 12, 16, 36, 52, 68, 84, 100, 112, 116, 120, 124]);
+
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
@@ -105,6 +113,15 @@ export class LogParser {
   private rFileS = 0;
   private rFileE = 0;
   private rError = '';
+  /** Set by the fast path, which interns as it parses; -1 otherwise. */
+  private rTypeId = -1;
+  private rSiteId = -1;
+  /** Raw Type..Function bytes to a (type, site) combination of the fast path. */
+  private readonly rawNames = new RawFieldCache(NAMES_HASH_SAMPLE);
+  private readonly comboType: number[] = [];
+  private readonly comboSite: number[] = [];
+  private viewOf: Uint8Array | null = null;
+  private viewCache: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(
     private readonly store: LogStore,
@@ -320,11 +337,16 @@ export class LogParser {
       return;
     }
     const store = this.store;
-    const typeId = store.types.intern(buf, this.rTypeS, this.rTypeE);
+    let typeId: number;
     let siteId: number;
-    if (ok === 2) {
+    if (ok === 3) {
+      typeId = this.rTypeId;
+      siteId = this.rSiteId;
+    } else if (ok === 2) {
+      typeId = store.types.intern(buf, this.rTypeS, this.rTypeE);
       siteId = store.sites.intern(store.files.intern(buf, 0, 0), 0, store.funcs.intern(buf, 0, 0));
     } else {
+      typeId = store.types.intern(buf, this.rTypeS, this.rTypeE);
       const fileId = store.files.intern(buf, this.rFileS, this.rFileE);
       const funcId = store.funcs.intern(buf, this.rFuncS, this.rFuncE);
       siteId = store.sites.intern(fileId, this.rLine, funcId);
@@ -352,10 +374,14 @@ export class LogParser {
   /**
    * Parses a NEW/DEL line by the printf layout: numbers from the left, numbers and Function from the
    * right, Type by its 32-character column, File the rest. Returns 1 for a whole record, 2 for a
-   * record cut short (Clock/Address/LiveCnt read, the rest missing), 0 for an unusable line.
+   * record cut short (Clock/Address/LiveCnt read, the rest missing), 0 for an unusable line, and 3
+   * for a whole record read by the fast path (type and site already interned).
    */
   private parseRecord(buf: Uint8Array, s: number, e: number): number {
     const layout = this.layout;
+    const fixed = layout.fixed;
+    if (fixed !== null && e - s === fixed.length && this.parseFixed(buf, s, fixed)) return 3;
+    this.rTypeId = -1;
     let p = s + 4;
     this.rSizeof = 0;
     this.rLive = 0;
@@ -446,6 +472,80 @@ export class LogParser {
     this.rFileS = fs;
     this.rFileE = q > fs ? q : fs;
     return 1;
+  }
+
+  /**
+   * The fast path: when the line has exactly the length of a record whose values all fit their
+   * printf widths, every field is at a known offset. Anything odd falls back to the general parse.
+   */
+  private parseFixed(buf: Uint8Array, s: number, fx: FixedOffsets): boolean {
+    const sep = fx.separators;
+    for (let k = 0; k < sep.length; k++) if (buf[s + sep[k]] !== SPACE) return false;
+    const clock = decimalFromRight(buf, s + fx.clock, s + fx.clock + fx.clockWidth);
+    if (clock !== clock) return false;
+    if (!hexFromRight(buf, s + fx.address, s + fx.address + fx.addressWidth)) return false;
+    let live = 0;
+    if (fx.liveCnt >= 0) {
+      live = intFromRight(buf, s + fx.liveCnt, s + fx.liveCnt + fx.liveCntWidth);
+      if (live !== live) return false;
+    }
+    let sizeof = 0;
+    if (fx.sizeof >= 0) {
+      sizeof = intFromRight(buf, s + fx.sizeof, s + fx.sizeof + fx.sizeofWidth);
+      if (sizeof !== sizeof) return false;
+    }
+    let rss = NaN;
+    if (fx.rss >= 0) {
+      rss = intFromRight(buf, s + fx.rss, s + fx.rss + fx.rssWidth);
+      if (rss !== rss) return false;
+    }
+    // Type, File, Line and Function are adjacent: one raw key for the (type, site) combination.
+    const ts = s + fx.type;
+    let combo = this.rawNames.lookup(buf, this.view(buf), ts, fx.namesWidth);
+    if (combo < 0) {
+      combo = this.internNames(buf, s, fx);
+      if (combo < 0) return false;
+      this.rawNames.add(buf, ts, fx.namesWidth, combo);
+    }
+    this.rClock = clock;
+    this.rHi = hexWords.hi;
+    this.rLo = hexWords.lo;
+    this.rLive = live;
+    this.rSizeof = sizeof;
+    this.rRss = rss;
+    this.rTypeId = this.comboType[combo];
+    this.rSiteId = this.comboSite[combo];
+    return true;
+  }
+
+  /** Slow half of the fast path, once per distinct (type, site): trim, intern, remember. */
+  private internNames(buf: Uint8Array, s: number, fx: FixedOffsets): number {
+    const store = this.store;
+    const ts = s + fx.type;
+    let te = ts + fx.typeWidth;
+    while (te > ts && buf[te - 1] === SPACE) te--;
+    if (te === ts || buf[ts] === SPACE) return -1;
+    const line = intFromRight(buf, s + fx.line, s + fx.line + fx.lineWidth);
+    if (line !== line) return -1;
+    const fs = s + fx.file;
+    let fe = fs + fx.fileWidth;
+    while (fe > fs && buf[fe - 1] === SPACE) fe--;
+    const us = s + fx.func;
+    let ue = us + fx.funcWidth;
+    while (ue > us && buf[ue - 1] === SPACE) ue--;
+    if (ue === us || buf[us] === SPACE) return -1;
+    this.comboType.push(store.types.intern(buf, ts, te));
+    this.comboSite.push(store.sites.intern(store.files.intern(buf, fs, fe), line, store.funcs.intern(buf, us, ue)));
+    return this.comboType.length - 1;
+  }
+
+  /** A DataView over buf, cached for the chunk being parsed. */
+  private view(buf: Uint8Array): DataView {
+    if (this.viewOf !== buf) {
+      this.viewOf = buf;
+      this.viewCache = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return this.viewCache;
   }
 
   private fail(reason: string): number {

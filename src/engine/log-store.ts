@@ -3,7 +3,7 @@
 // counts) kept as the events arrive, so partial results are always consistent.
 
 import { AddressMap } from './address-map.ts';
-import { Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
+import { COLUMN_CHUNK, Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
 import { ByteInterner } from './interner.ts';
 import { Notes } from './notes.ts';
 import { SiteTable } from './site-table.ts';
@@ -90,12 +90,22 @@ export class LogStore {
       this.anchorDelta = line - e;
       this.anchorFileIdx = file;
     }
-    this.clock.push(clock);
-    this.addrHi.push(hi);
-    this.addrLo.push(lo);
-    this.liveCnt.push(liveCnt);
-    this.typeKind.push((typeId << 1) | (isDel ? 1 : 0));
-    this.site.push(siteId);
+    // Append to every column at once: one chunk check, then plain typed-array stores.
+    const k = e & (COLUMN_CHUNK - 1);
+    if (k === 0) this.addChunks();
+    this.cClock[k] = clock;
+    this.cHi[k] = hi;
+    this.cLo[k] = lo;
+    this.cLive[k] = liveCnt;
+    this.cTypeKind[k] = (typeId << 1) | (isDel ? 1 : 0);
+    this.cSite[k] = siteId;
+    const n1 = e + 1;
+    this.clock.length = n1;
+    this.addrHi.length = n1;
+    this.addrLo.length = n1;
+    this.liveCnt.length = n1;
+    this.typeKind.length = n1;
+    this.site.length = n1;
     if (this.sizeof) this.sizeof.push(sizeof);
     if (rss === rss) {
       // NaN marks a cut-short record: RSS unknown, keep the previous value.
@@ -106,10 +116,13 @@ export class LogStore {
         if (this.rssMax === null || rss > this.rssMax) this.rssMax = rss;
       }
     }
-    this.noteClock(clock);
-    this.typeNew.ensure(typeId);
-    this.typeDel.ensure(typeId);
-    this.typeUntracked.ensure(typeId);
+    if (this.clockFirst === null) this.clockFirst = clock;
+    this.clockLast = clock;
+    if (typeId >= this.typeNew.data.length) {
+      this.typeNew.ensure(typeId);
+      this.typeDel.ensure(typeId);
+      this.typeUntracked.ensure(typeId);
+    }
     if (isDel) {
       this.delCount++;
       this.typeDel.data[typeId]++;
@@ -132,6 +145,23 @@ export class LogStore {
     }
     this.version++;
     return e;
+  }
+
+  // The chunks being filled (the last chunk of each column).
+  private cClock = new Float64Array(0);
+  private cHi = new Uint32Array(0);
+  private cLo = new Uint32Array(0);
+  private cLive = new Int32Array(0);
+  private cTypeKind = new Uint32Array(0);
+  private cSite = new Uint32Array(0);
+
+  private addChunks(): void {
+    this.clock.chunks.push((this.cClock = new Float64Array(COLUMN_CHUNK)));
+    this.addrHi.chunks.push((this.cHi = new Uint32Array(COLUMN_CHUNK)));
+    this.addrLo.chunks.push((this.cLo = new Uint32Array(COLUMN_CHUNK)));
+    this.liveCnt.chunks.push((this.cLive = new Int32Array(COLUMN_CHUNK)));
+    this.typeKind.chunks.push((this.cTypeKind = new Uint32Array(COLUMN_CHUNK)));
+    this.site.chunks.push((this.cSite = new Uint32Array(COLUMN_CHUNK)));
   }
 
   /** Re-types an event (a record split over two lines gets its full type name late). */

@@ -1,0 +1,97 @@
+// npm run bench: generates a 1M-line log in a temp dir, parses it with the engine from Node and
+// prints MB/s, lines/s, resident bytes per line, and the floor (a plain newline count).
+// Flags: --lines N (default 1000000), --sizeof, --keep (keep the temp file).
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Analysis } from '../../src/engine/analysis.ts';
+import { TableQueries } from '../../src/engine/query/table-query.ts';
+import { generateLog } from '../support/reflog-generator.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const value = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const LINES = value('lines', 1_000_000);
+const CHUNK = 1 << 20;
+
+function generate(path: string): void {
+  const fd = openSync(path, 'w');
+  const { chunks } = generateLog({ lines: LINES, seed: 7, sizeof: flag('sizeof'), oddNames: true });
+  for (const c of chunks) writeSync(fd, c);
+  closeSync(fd);
+}
+
+function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
+  let ms = Infinity;
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = fn();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, result };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'reftrace-bench-'));
+const path = join(dir, 'bench.log');
+try {
+  const tGen = performance.now();
+  generate(path);
+  const bytes = readFileSync(path);
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const mb = data.length / 1e6;
+  console.log(`log: ${LINES.toLocaleString()} lines, ${mb.toFixed(1)} MB (generated in ${((performance.now() - tGen) / 1000).toFixed(1)} s)`);
+
+  const floor = best(3, () => {
+    let n = 0;
+    for (let off = 0; off < data.length; off += CHUNK) {
+      const c = data.subarray(off, off + CHUNK);
+      for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) n++;
+    }
+    return n;
+  });
+
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage();
+  const parse = best(3, () => {
+    const a = new Analysis('bench');
+    const p = a.beginFile('bench');
+    for (let off = 0; off < data.length; off += CHUNK) p.push(data.subarray(off, off + CHUNK));
+    p.finish();
+    return a;
+  });
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage();
+  const analysis = parse.result;
+  const s = analysis.summary();
+  const events = s.counts.new + s.counts.del;
+  const storeBytes = analysis.store.byteSize;
+  const heapDelta = heapAfter.heapUsed + heapAfter.arrayBuffers - (heapBefore.heapUsed + heapBefore.arrayBuffers);
+
+  const q = new TableQueries(analysis.store);
+  const sortPairs = best(3, () => q.order({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: {} }));
+  const sortType = best(3, () => q.order({ table: 'pairs', sort: [{ column: 'type', desc: false }, { column: 'newClock', desc: true }], filter: { text: String(Math.random()).slice(0, 0) + 'frozen' } }));
+  const filter = best(3, () => q.order({ table: 'pairs', filter: { text: 'random' + ' '.repeat(Math.floor(Math.random() * 3)) } }));
+
+  const parseMBs = mb / (parse.ms / 1000);
+  const floorMBs = mb / (floor.ms / 1000);
+  const seedMBs = 24.6;
+  console.log(`floor (newline count):  ${floor.ms.toFixed(0)} ms  ${floorMBs.toFixed(0)} MB/s`);
+  console.log(`parse + analyse:        ${parse.ms.toFixed(0)} ms  ${parseMBs.toFixed(0)} MB/s  ${(LINES / (parse.ms / 1000) / 1e6).toFixed(2)} M lines/s`);
+  console.log(`  ratio to floor:       ${(parse.ms / floor.ms).toFixed(2)}x the newline count`);
+  console.log(`  ratio to seed:        ${(parseMBs / seedMBs).toFixed(1)}x the seed's 24.6 MB/s`);
+  console.log(`store bytes / event:    ${(storeBytes / events).toFixed(1)} B  (${events.toLocaleString()} NEW/DEL events, capacity incl. slack)`);
+  console.log(`heap growth / line:     ${(heapDelta / LINES).toFixed(1)} B  (JS heap + array buffers after GC${globalThis.gc ? '' : '; run with --expose-gc for a clean figure'})`);
+  console.log(`sort 1 key (pairs ${sortPairs.result.order.length.toLocaleString()} rows): ${sortPairs.ms.toFixed(0)} ms`);
+  console.log(`filter+sort 2 keys:     ${sortType.ms.toFixed(0)} ms (${sortType.result.order.length.toLocaleString()} rows)`);
+  console.log(`filter text:            ${filter.ms.toFixed(0)} ms (${filter.result.order.length.toLocaleString()} rows)`);
+  console.log(`counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`);
+  writeFileSync(join(dir, 'result.json'), JSON.stringify({ parseMBs, floorMBs }));
+} finally {
+  if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${path}`);
+}
