@@ -47,27 +47,36 @@ export function decimalFromRight(buf: Uint8Array, s: number, e: number): number 
 /** Result words of hexFromRight. */
 export const hexWords = { hi: 0, lo: 0 };
 
+/** Hex digit values by byte, -1 for anything else. */
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX[97 + c] = HEX[65 + c] = 10 + c;
+
 /** A `0x…` address ending at e; false if the field holds anything else. */
 export function hexFromRight(buf: Uint8Array, s: number, e: number): boolean {
   let lo = 0;
   let hi = 0;
-  let shift = 0;
   let i = e - 1;
-  for (; i >= s; i--) {
-    const c = buf[i];
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else if (c >= 65 && c <= 70) d = c - 55;
-    else break;
-    if (shift < 32) lo = (lo | (d << shift)) >>> 0;
-    else if (shift < 64) hi = (hi | (d << (shift - 32))) >>> 0;
-    else return false;
-    shift += 4;
+  // Low word: up to 8 digits.
+  const loStop = Math.max(s, e - 8);
+  for (; i >= loStop; i--) {
+    const d = HEX[buf[i]];
+    if (d < 0) break;
+    lo |= d << ((e - 1 - i) << 2);
   }
-  if (shift === 0 || i < s + 1 || (buf[i] | 0x20) !== 120 || buf[i - 1] !== 48) return false; // "0x"
+  if (i === e - 1) return false;
+  if (i === e - 9) {
+    const hiStop = Math.max(s, e - 16);
+    for (; i >= hiStop; i--) {
+      const d = HEX[buf[i]];
+      if (d < 0) break;
+      hi |= d << ((e - 9 - i) << 2);
+    }
+  }
+  // "0x" before the digits, then padding (or the field's start).
+  if (i < s + 1 || (buf[i] | 0x20) !== 120 || buf[i - 1] !== 48) return false;
   if (i - 2 >= s && buf[i - 2] !== SPACE) return false;
-  hexWords.hi = hi;
-  hexWords.lo = lo;
+  hexWords.hi = hi >>> 0;
+  hexWords.lo = lo >>> 0;
   return true;
 }

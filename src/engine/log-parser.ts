@@ -150,12 +150,18 @@ export class LogParser {
       this.carryTotal = 0;
       start = nl + 1;
     }
+    // Hot loop: a NEW/DEL whose values fit their widths goes straight to the fixed-offset reader;
+    // every other line takes the general path through line().
+    let fixedLen = this.fastLineLength();
     for (;;) {
       const nl = chunk.indexOf(NL, start);
       if (nl < 0) break;
       const len = nl - start;
-      if (len > MAX_LINE_BYTES) this.line(chunk, start, start + MAX_LINE_BYTES, len);
-      else this.line(chunk, start, nl, len);
+      if (len !== fixedLen || !this.fastRecord(chunk, start, this.layout.fixed!)) {
+        if (len > MAX_LINE_BYTES) this.line(chunk, start, start + MAX_LINE_BYTES, len);
+        else this.line(chunk, start, nl, len);
+        fixedLen = this.fastLineLength(); // the line may have been SOF, HDR, EOF or a message
+      }
       start = nl + 1;
     }
     if (start < n) this.appendCarry(chunk, start, n);
@@ -328,6 +334,35 @@ export class LogParser {
       const m = /^Detaching this Reference Tracing file wrapper\. New file: (.+)$/.exec(text);
       if (m) this.options.onChildLog(m[1], lineNo);
     }
+  }
+
+  /** Length of the lines the fast path may take now, or -1 while the general path must see every line. */
+  private fastLineLength(): number {
+    const fixed = this.layout.fixed;
+    return fixed !== null && this.sawSof && this.sawHeader && !this.sawEof && this.prev === Prev.Other ? fixed.length : -1;
+  }
+
+  /** A NEW/DEL line read at fixed offsets; false (nothing consumed) when it is anything else. */
+  private fastRecord(buf: Uint8Array, s: number, fixed: FixedOffsets): boolean {
+    if (buf[s + 3] !== 58 || buf[s + 1] !== 69) return false; // "?E?:"
+    const a = buf[s];
+    const isDel = a === 68 && buf[s + 2] === 76; // DEL
+    if (!isDel && !(a === 78 && buf[s + 2] === 87)) return false; // NEW
+    if (!this.parseFixed(buf, s, fixed)) return false;
+    this.lastEvent = this.store.addEvent(
+      this.fileIndex,
+      ++this.lineNo,
+      isDel,
+      this.rClock,
+      this.rHi,
+      this.rLo,
+      this.rLive,
+      this.rSizeof,
+      this.rTypeId,
+      this.rSiteId,
+      this.rRss,
+    );
+    return true;
   }
 
   private record(buf: Uint8Array, s: number, e: number, isDel: boolean, lineNo: number): void {
