@@ -1,12 +1,13 @@
 // Node-side reading of a log into an Analysis: streamed in 1 MiB chunks, gunzipped when the
 // bytes say gzip, following nested child logs when asked.
 
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { Analysis } from '../engine/analysis.ts';
 import type { LogParser } from '../engine/log-parser.ts';
+import { childLogFollower } from '../engine/nested.ts';
 
 const CHUNK = 1 << 20;
 
@@ -41,44 +42,28 @@ export interface ReadOptions {
 }
 
 /**
- * Analyses the log at path. With recurseFiles, each child log named by a detach message is read
- * into the same analysis at that message, before the parent's next line (as the seed's
- * --recurse-files does), so objects made in one and freed in the other pair up. A child that
- * cannot be found is reported as a problem and skipped.
+ * Analyses the log at path. With recurseFiles, child logs named by detach messages are read where
+ * they are named (see engine/nested.ts); a child that cannot be found is a problem, not a crash.
  */
 export async function readLog(path: string, options: ReadOptions = {}): Promise<Analysis> {
   const analysis = new Analysis(path);
   const seen = new Set([resolve(path)]);
-  const parser = analysis.beginFile(path, options.recurseFiles ? childReader(analysis, path, 0, seen) : undefined);
+  const parser = analysis.beginFile(path, options.recurseFiles ? childLogFollower(analysis, path, 0, findChildBeside, seen) : undefined);
   await feedFile(path, parser, analysis);
   return analysis;
 }
 
-/** Returns the callback that reads a child log synchronously, right where its parent names it. */
-function childReader(analysis: Analysis, parentPath: string, parentIndex: number, seen: Set<string>) {
-  return (named: string, line: number): void => {
-    const found = locateChild(named, parentPath);
-    if (!found || seen.has(resolve(found))) {
-      const why = found ? 'already read (a loop of child logs)' : 'not found';
-      analysis.store.notes.addProblem(parentIndex, line, 'missing-child', `child log ${why}: ${named}`);
-      return;
-    }
-    seen.add(resolve(found));
-    const index = analysis.store.sourceFiles.length;
-    const parser = analysis.beginFile(found, childReader(analysis, found, index, seen));
-    try {
-      let bytes = readFileSync(found);
-      if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-      for (let off = 0; off < bytes.length; off += CHUNK) parser.push(bytes.subarray(off, off + CHUNK));
-    } catch (e) {
-      analysis.store.notes.addProblem(index, parser.lineNo, 'read-error', `read failed: ${(e as Error).message}`);
-    }
-    parser.finish();
-  };
-}
-/** A child named by an absolute path that no longer exists is looked for beside its parent. */
-function locateChild(named: string, parent: string): string | null {
+/** A child is looked for as written, then beside its parent (a moved run keeps stale absolute paths). */
+function findChildBeside(named: string, parent: string): { name: string; chunks: () => Iterable<Uint8Array> } | null {
   const candidates = [named, resolve(dirname(parent), named), resolve(dirname(parent), basename(named))];
-  for (const c of candidates) if (existsSync(c)) return c;
-  return null;
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  if (!found) return null;
+  return {
+    name: resolve(found),
+    chunks: function* () {
+      let bytes: Uint8Array = readFileSync(found);
+      if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      for (let off = 0; off < bytes.length; off += CHUNK) yield bytes.subarray(off, off + CHUNK);
+    },
+  };
 }

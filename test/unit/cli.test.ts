@@ -78,7 +78,7 @@ describe('--recurse-files merges child logs where the parent names them', () => 
     const parent = join(dir, 'parent.log');
     writeFileSync(parent, 'SOF\nMSG:     0.1 # Detaching this Reference Tracing file wrapper. New file: gone.log\nEOF\n');
     const j = await json(['analyse', parent, '--recurse-files']);
-    expect(j.problems).toEqual([{ line: 2, kind: 'missing-child', detail: 'child log not found: gone.log' }]);
+    expect(j.problems).toEqual([{ line: 2, kind: 'missing-child', detail: 'child log not found: gone.log (open it together with its parent, or put it beside the parent)' }]);
   });
 });
 

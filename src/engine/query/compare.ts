@@ -1,0 +1,76 @@
+// Compare two logs (before/after a fix): per type or per allocation site, the New, Del and Live of
+// each and their difference. Keys are names, not ids, since each log interns its own.
+
+import type { LogStore } from '../log-store.ts';
+import { basename } from '../text.ts';
+import type { Row } from '../types.ts';
+import { Derived } from './derived.ts';
+
+export type CompareBy = 'type' | 'site';
+
+interface Counts {
+  created: number;
+  deleted: number;
+  live: number;
+}
+
+function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean): Map<string, Counts> {
+  const out = new Map<string, Counts>();
+  const get = (k: string) => {
+    let c = out.get(k);
+    if (!c) out.set(k, (c = { created: 0, deleted: 0, live: 0 }));
+    return c;
+  };
+  if (by === 'type') {
+    const live = new Derived(s).liveByType();
+    for (let t = 0; t < s.types.size; t++) {
+      const n = s.typeNew.data[t] ?? 0;
+      const d = s.typeDel.data[t] ?? 0;
+      if (!n && !d) continue;
+      const c = get(s.types.strings[t]);
+      c.created += n;
+      c.deleted += d;
+      c.live += live[t] ?? 0;
+    }
+    return out;
+  }
+  const st = new Derived(s).sites();
+  const siteKey = (i: number) => {
+    const f = s.files.strings[s.sites.file[i]];
+    return `${fullPath ? f : basename(f)}:${s.sites.line[i]}:${s.funcs.strings[s.sites.func[i]]}`;
+  };
+  for (const i of st.ids) {
+    const c = get(siteKey(i));
+    c.created += st.created[i];
+    c.live += st.live[i];
+    c.deleted += st.freed[i];
+  }
+  return out;
+}
+
+/** One row per key in either log: counts of A (before), B (after) and B − A. Biggest live growth first. */
+export function compareRows(a: LogStore, b: LogStore, by: CompareBy, fullPath = false): Row[] {
+  const ca = countsByKey(a, by, fullPath);
+  const cb = countsByKey(b, by, fullPath);
+  const zero: Counts = { created: 0, deleted: 0, live: 0 };
+  const keys = new Set([...ca.keys(), ...cb.keys()]);
+  const rows: Row[] = [];
+  for (const key of keys) {
+    const x = ca.get(key) ?? zero;
+    const y = cb.get(key) ?? zero;
+    rows.push({
+      key,
+      newA: x.created,
+      newB: y.created,
+      newDiff: y.created - x.created,
+      delA: x.deleted,
+      delB: y.deleted,
+      delDiff: y.deleted - x.deleted,
+      liveA: x.live,
+      liveB: y.live,
+      liveDiff: y.live - x.live,
+    });
+  }
+  rows.sort((p, q) => (q.liveDiff as number) - (p.liveDiff as number) || (q.newDiff as number) - (p.newDiff as number) || String(p.key).localeCompare(String(q.key)));
+  return rows;
+}
