@@ -1,6 +1,9 @@
 // The worker's API as the page sees it (through comlink). Everything returned is plain data.
 
-import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow } from '../engine/types.ts';
+import type { CompareBy } from '../engine/query/compare.ts';
+import type { ExportFormat } from '../engine/query/export.ts';
+import type { TypeSeriesQuery } from '../engine/query/type-series.ts';
+import type { ColumnInfo, Row, SeriesPoint, SeriesQuery, SortSpec, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
 
 export interface Progress {
   /** Bytes of the file read so far (compressed bytes for a .gz). */
@@ -14,7 +17,37 @@ export interface Progress {
   done: boolean;
 }
 
-export type LogSource = { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string };
+export interface NamedFile {
+  file: Blob;
+  name: string;
+}
+
+export type LogSource =
+  | { kind: 'file'; file: Blob; name: string }
+  /** Several files dropped at once: a nested run (parent and child logs). */
+  | { kind: 'files'; files: NamedFile[] }
+  | { kind: 'url'; url: string };
+
+/** One stream of bytes: a file or a URL. */
+export type SingleSource = Exclude<LogSource, { kind: 'files' }>;
+
+export interface CompareQuery {
+  by: CompareBy;
+  fullPath?: boolean;
+  text?: string;
+  sort?: SortSpec[];
+  offset: number;
+  limit: number;
+}
+
+export interface CompareWindow {
+  total: number;
+  matched: number;
+  offset: number;
+  rows: Row[];
+  /** Names of the two logs compared (before, after), or null when there is no baseline. */
+  names: [string, string] | null;
+}
 
 export interface ReftraceApi {
   /**
@@ -28,4 +61,10 @@ export interface ReftraceApi {
   columns(table: TableId): ColumnInfo[];
   table(q: TableQuery): TableWindow;
   series(q: SeriesQuery): SeriesPoint[];
+  typeSeries(q: TypeSeriesQuery): TypeSeries[];
+  /** The current table with its filter and sort, as a CSV or JSON file. */
+  exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob;
+  /** Parses a second log to compare with (the "before"); the open log is the "after". */
+  openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
+  compare(q: CompareQuery): CompareWindow;
 }

@@ -1,11 +1,18 @@
-// The worker's state: one analysis at a time, parsed from a chunk source with progress reports,
-// cancellable, and queried between chunks. No DOM: runs in a worker and in Node tests alike.
+// The worker's state: the open analysis (and an optional baseline to compare with), parsed from a
+// chunk source with progress reports, cancellable, and queried between chunks. No DOM: runs in a
+// worker and in Node tests alike.
 
 import { Analysis } from '../engine/analysis.ts';
-import { TableQueries } from '../engine/query/table-query.ts';
+import type { LogParser } from '../engine/log-parser.ts';
+import { fileNameOf, childLogFollower } from '../engine/nested.ts';
+import { compareRows } from '../engine/query/compare.ts';
+import { exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { rssAndLiveSeries } from '../engine/query/series.ts';
-import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow } from '../engine/types.ts';
-import type { LogSource, Progress, ReftraceApi } from './api.ts';
+import { TableQueries } from '../engine/query/table-query.ts';
+import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
+import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
+import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
+import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import { openSource, type ChunkSource } from './source-reader.ts';
 import { yieldToEventLoop } from './yield.ts';
 
@@ -16,75 +23,37 @@ const PROGRESS_EVERY_MS = 100;
 export interface SessionOptions {
   /** Test hook: throw a RangeError (as an allocation failure would) after this many bytes. */
   failAfterBytes?: number;
-  openSource?: (source: LogSource, signal: AbortSignal) => Promise<ChunkSource>;
+  openSource?: (source: SingleSource, signal: AbortSignal) => Promise<ChunkSource>;
+  /** Reads a Blob synchronously (child logs are read inside the parent's parse). */
+  readBlobSync?: (blob: Blob) => Uint8Array;
+}
+
+class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
 }
 
 export class AnalysisSession implements ReftraceApi {
   private analysis: Analysis | null = null;
   private queries: TableQueries | null = null;
+  private baseline: Analysis | null = null;
   private abort: AbortController | null = null;
   private generation = 0;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
   async open(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
-    this.cancel();
-    const generation = ++this.generation;
-    const abort = new AbortController();
-    this.abort = abort;
-    const name = source.kind === 'file' ? source.name : source.url;
-    const analysis = new Analysis(name);
+    const analysis = new Analysis(sourceName(source));
     this.analysis = analysis;
     this.queries = new TableQueries(analysis.store);
-    const started = Date.now();
-    let src: ChunkSource | null = null;
-    const report = (done: boolean) => {
-      const elapsedMs = Date.now() - started;
-      const bytesRead = src?.bytesRead() ?? 0;
-      onProgress({
-        bytesRead,
-        totalBytes: src?.totalBytes ?? 0,
-        elapsedMs,
-        mbPerSec: elapsedMs > 0 ? bytesRead / 1e3 / elapsedMs : 0,
-        summary: analysis.summary(),
-        done,
-      });
-    };
-    const parser = analysis.beginFile(name);
-    try {
-      src = await (this.options.openSource ?? openSource)(source, abort.signal);
-      if (src.name !== name) {
-        analysis.store.sourceFiles[0] = src.name;
-      }
-      let lastReport = 0;
-      let fed = 0;
-      for await (const chunk of src.chunks) {
-        for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) {
-          if (abort.signal.aborted || generation !== this.generation) throw new CancelledError();
-          const piece = chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES));
-          fed += piece.length;
-          if (this.options.failAfterBytes !== undefined && fed > this.options.failAfterBytes)
-            throw new RangeError('Array buffer allocation failed');
-          parser.push(piece);
-          if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
-            lastReport = Date.now();
-            report(false);
-          }
-          await yieldToEventLoop();
-        }
-      }
-      parser.finish();
-    } catch (e) {
-      analysis.stoppedEarly = stopReason(e, parser.bytesRead);
-      try {
-        if (!(e instanceof CancelledError)) parser.finish();
-      } catch {
-        // Out of memory again while finishing: the partial numbers stand as they are.
-      }
-    }
-    if (generation === this.generation) this.abort = null;
-    report(true);
-    return analysis.summary();
+    return this.parse(analysis, source, onProgress);
+  }
+
+  async openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
+    const analysis = new Analysis(sourceName(source));
+    this.baseline = analysis;
+    return this.parse(analysis, source, onProgress);
   }
 
   cancel(): void {
@@ -107,12 +76,117 @@ export class AnalysisSession implements ReftraceApi {
   series(q: SeriesQuery): SeriesPoint[] {
     return this.analysis ? rssAndLiveSeries(this.analysis.store, q) : [];
   }
+
+  typeSeries(q: TypeSeriesQuery): TypeSeries[] {
+    return this.analysis ? typeLiveSeries(this.analysis.store, q) : [];
+  }
+
+  exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
+    if (!this.queries) return new Blob([]);
+    return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
+  compare(q: CompareQuery): CompareWindow {
+    if (!this.analysis || !this.baseline) return { total: 0, matched: 0, offset: 0, rows: [], names: null };
+    let rows = compareRows(this.baseline.store, this.analysis.store, q.by, q.fullPath);
+    const total = rows.length;
+    const text = q.text?.trim().toLowerCase();
+    if (text) rows = rows.filter((r) => String(r.key).toLowerCase().includes(text));
+    for (const s of [...(q.sort ?? [])].reverse()) {
+      const dir = s.desc ? -1 : 1;
+      rows.sort((a, b) => {
+        const x = a[s.column];
+        const y = b[s.column];
+        return dir * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
+      });
+    }
+    return {
+      total,
+      matched: rows.length,
+      offset: q.offset,
+      rows: rows.slice(q.offset, q.offset + q.limit),
+      names: [this.baseline.name, this.analysis.name],
+    };
+  }
+
+  /** Feeds a source into an analysis; ends with a final progress report. Never throws. */
+  private async parse(analysis: Analysis, source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
+    this.cancel();
+    const generation = ++this.generation;
+    const abort = new AbortController();
+    this.abort = abort;
+    const started = Date.now();
+    let src: ChunkSource | null = null;
+    const report = (done: boolean) => {
+      const elapsedMs = Date.now() - started;
+      const bytesRead = src?.bytesRead() ?? 0;
+      onProgress({
+        bytesRead,
+        totalBytes: src?.totalBytes ?? 0,
+        elapsedMs,
+        mbPerSec: elapsedMs > 0 ? bytesRead / 1e3 / elapsedMs : 0,
+        summary: analysis.summary(),
+        done,
+      });
+    };
+    let fed = 0;
+    let parser: LogParser | null = null;
+    let seen: Set<string> | null = null;
+    try {
+      let single: SingleSource;
+      let follow: ((named: string, line: number) => void) | undefined;
+      if (source.kind === 'files') {
+        // A nested run: parse the root, reading children where the root (or a child) names them.
+        const { root } = await findRoot(source.files);
+        single = { kind: 'file', file: root.file, name: root.name };
+        seen = new Set([root.name]);
+        const resolve = droppedFilesResolver(source.files, this.options.readBlobSync ?? readBlobSyncInWorker);
+        follow = childLogFollower(analysis, root.name, 0, resolve, seen);
+      } else {
+        single = source;
+      }
+      src = await (this.options.openSource ?? openSource)(single, abort.signal);
+      parser = analysis.beginFile(src.name, follow);
+      let lastReport = 0;
+      for await (const chunk of src.chunks) {
+        for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) {
+          if (abort.signal.aborted || generation !== this.generation) throw new CancelledError();
+          const piece = chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES));
+          fed += piece.length;
+          if (this.options.failAfterBytes !== undefined && fed > this.options.failAfterBytes)
+            throw new RangeError('Array buffer allocation failed');
+          parser.push(piece);
+          if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
+            lastReport = Date.now();
+            report(false);
+          }
+          await yieldToEventLoop();
+        }
+      }
+      parser.finish();
+    } catch (e) {
+      analysis.stoppedEarly = stopReason(e, fed);
+      try {
+        if (parser && !(e instanceof CancelledError)) parser.finish();
+      } catch {
+        // Out of memory again while finishing: the partial numbers stand as they are.
+      }
+    }
+    if (source.kind === 'files' && seen) {
+      for (const f of source.files)
+        if (!seen.has(f.name))
+          analysis.store.notes.addProblem(0, 0, 'missing-child', `${fileNameOf(f.name)} was opened too, but no log of this run names it as a child: open it on its own`);
+    }
+    if (generation === this.generation) this.abort = null;
+    report(true);
+    return analysis.summary();
+  }
 }
 
-class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-  }
+function sourceName(source: LogSource): string {
+  if (source.kind === 'file') return source.name;
+  if (source.kind === 'url') return source.url;
+  return source.files.map((f) => f.name).sort()[0] ?? 'logs';
 }
 
 function stopReason(e: unknown, bytes: number): string {

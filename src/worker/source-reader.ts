@@ -1,7 +1,7 @@
 // Reads a log source as a stream of byte chunks: a File/Blob in 16 MiB slices (never whole), or a
 // URL through fetch's body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
 
-import type { LogSource } from './api.ts';
+import type { SingleSource } from './api.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
 
@@ -39,7 +39,7 @@ function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-export async function openSource(source: LogSource, signal: AbortSignal): Promise<ChunkSource> {
+export async function openSource(source: SingleSource, signal: AbortSignal): Promise<ChunkSource> {
   const counter = { n: 0 };
   if (source.kind === 'file') {
     const head = new Uint8Array(await source.file.slice(0, 2).arrayBuffer());

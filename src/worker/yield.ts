@@ -10,6 +10,8 @@ export function yieldToEventLoop(): Promise<void> {
   if (!channel) {
     channel = new MessageChannel();
     channel.port1.onmessage = () => waiting.shift()?.();
+    // In Node (tests, CLI) an open port would keep the process alive.
+    (channel.port1 as unknown as { unref?: () => void }).unref?.();
   }
   return new Promise((resolve) => {
     waiting.push(resolve);

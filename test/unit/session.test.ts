@@ -1,0 +1,119 @@
+// The worker's session in Node: progress, cancel, out-of-memory stop, nested runs, compare, export.
+
+import { describe, expect, it } from 'vitest';
+import type { Progress } from '../../src/worker/api.ts';
+import { AnalysisSession } from '../../src/worker/session.ts';
+import { fixture, SMALL } from '../support/fixtures.ts';
+import { generateLog } from '../support/reflog-generator.ts';
+
+const blobBytes = new Map<Blob, Uint8Array>();
+function blobOf(bytes: Uint8Array): Blob {
+  const b = new Blob([bytes]);
+  blobBytes.set(b, bytes);
+  return b;
+}
+// Child logs are read synchronously; Node's Blob cannot be, so the test keeps the bytes.
+function readBlobSync(blob: Blob): Uint8Array {
+  for (const [b, bytes] of blobBytes) if (b.size === blob.size && b === blob) return bytes;
+  throw new Error('unknown blob');
+}
+
+function bigLog(lines: number): Uint8Array {
+  const parts = [...generateLog({ lines, seed: 3 }).chunks];
+  return Buffer.concat(parts);
+}
+
+describe('AnalysisSession', () => {
+  it('reports progress and ends with the full summary', async () => {
+    const session = new AnalysisSession();
+    const seen: Progress[] = [];
+    const s = await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, (p) => seen.push(p));
+    expect(s.counts.new).toBe(171);
+    expect(seen.at(-1)!.done).toBe(true);
+    expect(seen.at(-1)!.bytesRead).toBe(fixture(SMALL).length);
+    expect(session.table({ table: 'live', offset: 0, limit: 5 }).total).toBe(61);
+  });
+
+  it('cancel stops mid-file and keeps what was read', async () => {
+    const session = new AnalysisSession();
+    const bytes = bigLog(60_000); // ~15 MB: several parse steps
+    const done = session.open({ kind: 'file', file: new Blob([bytes]), name: 'big.log' }, (p) => {
+      if (!p.done && p.summary.lines > 1000) session.cancel();
+    });
+    const s = await done;
+    expect(s.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(s.lines).toBeGreaterThan(1000);
+    expect(s.lines).toBeLessThan(60_000);
+  });
+
+  it('an allocation failure stops cleanly with partial results and says why', async () => {
+    const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
+    const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000)]), name: 'big.log' }, () => {});
+    expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(s.counts.new).toBeGreaterThan(1000);
+    expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
+  });
+
+  it('opening another file cancels the first', async () => {
+    const session = new AnalysisSession();
+    const first = session.open({ kind: 'file', file: new Blob([bigLog(60_000)]), name: 'big.log' }, () => {});
+    const second = session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
+    expect((await first).stoppedEarly).toMatch(/^Cancelled/);
+    expect((await second).live).toBe(61);
+    expect(session.summary()!.live).toBe(61);
+  });
+
+  it('several files: finds the parent and merges the children it names (nested_named)', async () => {
+    const names = ['nested_inner.log', 'nested_inner_sibling.log', 'nested_middle.log', 'nested_outer.log'];
+    const files = names.map((n) => ({ name: n, file: blobOf(fixture('samples/nested_named/' + n)) }));
+    const session = new AnalysisSession({ readBlobSync });
+    const s = await session.open({ kind: 'files', files }, () => {});
+    expect([s.counts.new, s.counts.del, s.counts.msg, s.live, s.pairs]).toEqual([57, 55, 15, 12, 45]);
+    expect(s.problems).toBe(0);
+    expect(session.columns('live').map((c) => c.id)).toContain('source');
+  });
+
+  it('several files: a named child that was not opened is a problem with a hint', async () => {
+    const files = ['nested_middle.log', 'nested_outer.log'].map((n) => ({ name: n, file: blobOf(fixture('samples/nested_named/' + n)) }));
+    const session = new AnalysisSession({ readBlobSync });
+    const s = await session.open({ kind: 'files', files }, () => {});
+    const problems = session.table({ table: 'problems', offset: 0, limit: 10 }).rows;
+    expect(problems.map((p) => p.kind)).toEqual(['missing-child', 'missing-child']);
+    expect(String(problems[0].detail)).toMatch(/child log not found: nested_inner\.log \(open it together with its parent/);
+    expect(s.counts.new).toBe(17 + 15);
+  });
+
+  it('compares a baseline with the open log, biggest live growth first', async () => {
+    const session = new AnalysisSession();
+    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
+    const w = session.compare({ by: 'type', offset: 0, limit: 100 });
+    expect(w.names).toEqual(['before.log', 'after.log']);
+    expect(w.rows[0].liveDiff as number).toBeGreaterThanOrEqual(w.rows[1].liveDiff as number);
+    const sat = w.rows.find((r) => r.key === 'StringAndTime')!;
+    expect(sat).toMatchObject({ newA: 0, newB: 40, liveA: 0, liveB: 20, liveDiff: 20 });
+    const sites = session.compare({ by: 'site', offset: 0, limit: 100, text: 'small.py:28' });
+    expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28:example_reference_tracing']);
+  });
+
+  it('exports the filtered, sorted table as CSV and JSON with formula escaping', async () => {
+    const session = new AnalysisSession();
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
+    const q = { table: 'untracked' as const, sort: [{ column: 'clock', desc: false }], filter: { text: 'type' } };
+    const csv = await session.exportTable(q, 'csv').text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^Address,Type,/);
+    expect(lines[1]).toMatch(/^0x338faba0,type,/);
+    const json = JSON.parse(await session.exportTable(q, 'json').text());
+    expect(json.map((r: { address: string }) => r.address)).toEqual(['0x338faba0', '0x3389e150', '0x33972990']);
+  });
+
+  it('per-type live series: top types, ending at their live counts', async () => {
+    const session = new AnalysisSession();
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
+    const series = session.typeSeries({ buckets: 50, top: 3 });
+    expect(series.map((s) => s.type).sort()).toEqual(['Fraction', 'StringAndTime', 'datetime.datetime']);
+    for (const s of series) expect(s.points.at(-1)!.live).toBe(20);
+  });
+});
