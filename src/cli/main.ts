@@ -18,7 +18,7 @@ Analyses a pymemtrace ReferenceTracing log (plain or gzip).
   --recurse-files       follow "Detaching ... New file: <path>" into child logs
   --max-live N          exit 1 when more than N objects are live at the end
   --max-live-type T=N   exit 1 when more than N objects of type T are live (repeatable)
-Exit status: 0 ok, 1 a budget is exceeded, 2 usage error or unreadable file.`;
+Exit status: 0 ok, 1 a budget is exceeded, 2 usage error, unreadable file, or not a log.`;
 
 interface Args {
   file: string;
@@ -117,6 +117,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     for (const chunk of textReport(analysis, args)) out(chunk);
     out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
     for (const line of verdict.lines) out(line + '\n');
+  }
+  // Not a log: a CI gate must not pass on it, whatever the budget says.
+  const summary = analysis.summary();
+  if (summary.notALog) {
+    const why = analysis.store.notes.probDetail[analysis.store.notes.probKind.indexOf('not-a-log')] ?? 'not a log';
+    process.stderr.write(`reftrace: ${args.file}: ${why}\n`);
+    return 2;
   }
   return verdict.exceeded ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { gunzip, gunzipSyncLenient } from './gunzip.ts';
 import { Analysis } from '../engine/analysis.ts';
 import type { LogParser } from '../engine/log-parser.ts';
 import { childLogFollower } from '../engine/nested.ts';
@@ -25,16 +25,16 @@ async function isGzipFile(path: string): Promise<boolean> {
 async function feedFile(path: string, parser: LogParser, analysis: Analysis): Promise<void> {
   const gz = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
-  const stream = gz ? raw.pipe(createGunzip()) : raw;
   try {
-    for await (const chunk of stream) parser.push(chunk as Uint8Array);
-    parser.finish();
+    for await (const chunk of gz ? gunzip(raw) : raw) parser.push(chunk as Uint8Array);
   } catch (e) {
-    // A corrupt gzip or a read error: keep what was read, say where it stopped.
-    parser.finish();
-    analysis.store.notes.addProblem(parser === analysis.mainParser ? 0 : analysis.store.sourceFiles.indexOf(path), parser.lineNo, 'read-error', `${gz ? 'gzip stream' : 'read'} failed: ${(e as Error).message}`);
+    // A damaged gzip or a read error: what was read is analysed; say where it stopped.
+    const index = analysis.store.sourceFiles.indexOf(path);
+    analysis.store.notes.addProblem(Math.max(0, index), parser.lineNo, 'read-error', (e as Error).message);
+  } finally {
     raw.destroy();
   }
+  parser.finish();
 }
 
 export interface ReadOptions {
@@ -61,9 +61,11 @@ function findChildBeside(named: string, parent: string): { name: string; chunks:
   return {
     name: resolve(found),
     chunks: function* () {
-      let bytes: Uint8Array = readFileSync(found);
-      if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-      for (let off = 0; off < bytes.length; off += CHUNK) yield bytes.subarray(off, off + CHUNK);
+      const file: Uint8Array = readFileSync(found);
+      const gz = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b;
+      const { data, error } = gz ? gunzipSyncLenient(file) : { data: file, error: null };
+      for (let off = 0; off < data.length; off += CHUNK) yield data.subarray(off, off + CHUNK);
+      if (error) throw error;
     },
   };
 }

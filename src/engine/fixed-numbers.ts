@@ -1,9 +1,16 @@
-// Right-to-left number readers for right-aligned fixed-width fields (printf %12.6f, %16p, %16ld):
-// they stop at the padding, so the leading spaces are never scanned.
+// Readers for right-aligned fixed-width fields (printf %12.6f, %16p, %16ld): the value is read
+// right to left, then the rest of the field must be padding, so the fast path accepts exactly the
+// fields the general parser would read the same way.
 
 const SPACE = 32;
 
-/** Integer ending at e (exclusive) and preceded by padding that starts no earlier than s; NaN if none. */
+/** True when buf[s, e) is all spaces. */
+function allSpaces(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (buf[i] !== SPACE) return false;
+  return true;
+}
+
+/** A field of padding then an integer, ending at e; NaN if the field holds anything else. */
 export function intFromRight(buf: Uint8Array, s: number, e: number): number {
   let v = 0;
   let scale = 1;
@@ -15,18 +22,14 @@ export function intFromRight(buf: Uint8Array, s: number, e: number): number {
     scale *= 10;
   }
   if (scale === 1) return NaN;
-  if (i >= s) {
-    const c = buf[i];
-    if (c === 45) {
-      v = -v;
-      i--;
-    } else if (c !== SPACE) return NaN;
-    if (i >= s && buf[i] !== SPACE) return NaN;
+  if (i >= s && buf[i] === 45) {
+    v = -v;
+    i--;
   }
-  return v;
+  return allSpaces(buf, s, i + 1) ? v : NaN;
 }
 
-/** A %f decimal ending at e; NaN if the field holds anything else. */
+/** A field of padding then a %f decimal, ending at e; NaN if the field holds anything else. */
 export function decimalFromRight(buf: Uint8Array, s: number, e: number): number {
   let frac = 0;
   let scale = 1;
@@ -52,12 +55,11 @@ const HEX = new Int8Array(256).fill(-1);
 for (let c = 0; c < 10; c++) HEX[48 + c] = c;
 for (let c = 0; c < 6; c++) HEX[97 + c] = HEX[65 + c] = 10 + c;
 
-/** A `0x…` address ending at e; false if the field holds anything else. */
+/** A field of padding then a `0x…` address (up to 16 digits), ending at e; false otherwise. */
 export function hexFromRight(buf: Uint8Array, s: number, e: number): boolean {
   let lo = 0;
   let hi = 0;
   let i = e - 1;
-  // Low word: up to 8 digits.
   const loStop = Math.max(s, e - 8);
   for (; i >= loStop; i--) {
     const d = HEX[buf[i]];
@@ -73,9 +75,8 @@ export function hexFromRight(buf: Uint8Array, s: number, e: number): boolean {
       hi |= d << ((e - 9 - i) << 2);
     }
   }
-  // "0x" before the digits, then padding (or the field's start).
-  if (i < s + 1 || (buf[i] | 0x20) !== 120 || buf[i - 1] !== 48) return false;
-  if (i - 2 >= s && buf[i - 2] !== SPACE) return false;
+  if (i < s + 1 || (buf[i] | 0x20) !== 120 || buf[i - 1] !== 48) return false; // "0x"
+  if (!allSpaces(buf, s, i - 1)) return false;
   hexWords.hi = hi >>> 0;
   hexWords.lo = lo >>> 0;
   return true;

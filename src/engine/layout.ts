@@ -48,6 +48,8 @@ export interface FixedOffsets {
   funcWidth: number;
   rss: number;
   rssWidth: number;
+  drss: number;
+  drssWidth: number;
   /** Bytes from the start of Type to the end of Function (adjacent, in that order). */
   namesWidth: number;
 }
@@ -91,6 +93,8 @@ function fixedOffsets(titles: string[]): FixedOffsets | null {
     funcWidth: WIDTH.Function,
     rss: o('RSS'),
     rssWidth: WIDTH.RSS,
+    drss: o('dRSS'),
+    drssWidth: WIDTH.dRSS,
     namesWidth: at.Function + WIDTH.Function - at.Type,
   };
 }

@@ -18,6 +18,8 @@ const HASH = 35;
 
 /** Lines longer than this are reported and only their first bytes are read (records stop at 4095). */
 export const MAX_LINE_BYTES = 64 * 1024;
+/** pymemtrace formats each record into a 4096-byte buffer: longer records are cut at 4095 bytes. */
+const CUT_AT = 4095;
 const INTRO_MAX_LINES = 1000;
 const INTRO_MAX_CHARS = 64 * 1024;
 
@@ -88,6 +90,12 @@ export class LogParser {
   private introChars = 0;
   private binaryReported = false;
   private afterEofLines = 0;
+  private firstAfterEof = 0;
+  /** True once a real HDR line was read (sawHeader is also set when the standard columns are assumed). */
+  private headerFromFile = false;
+  private triedStandardLayout = false;
+  /** A record that could not be read whole: reported once the next line shows whether it was split. */
+  private incomplete: { line: number; isDel: boolean; reason: string; long: boolean } | null = null;
   private prev = Prev.Other;
   private lastEvent = -1;
   private lastCutType = '';
@@ -174,14 +182,22 @@ export class LogParser {
       this.carryTotal = 0;
       this.line(this.carry, 0, this.carryLen, total);
       this.carryLen = 0;
-      // A missing final newline after EOF is harmless; anywhere else the copy was cut.
-      if (!this.sawEof || this.afterEofLines > 0) this.problem(this.lineNo, 'no-newline', 'last line has no newline: the file may be truncated');
+      this.flushIncomplete();
+      // A missing final newline after EOF is harmless, and binary data has no lines to speak of;
+      // anywhere else the copy was cut.
+      if ((!this.sawEof || this.afterEofLines > 0) && !this.binaryReported)
+        this.problem(this.lineNo, 'no-newline', 'last line has no newline: the file may be truncated');
     }
+    this.flushIncomplete();
     if (this.afterEofLines > 0)
-      this.problem(this.lineNo, 'after-eof', `${this.afterEofLines} line(s) after EOF were ignored`);
+      this.problem(this.firstAfterEof, 'after-eof', `${this.afterEofLines} line(s) after EOF were ignored, from this line on`);
     const store = this.store;
-    if (!this.sawSof && !this.sawHeader && store.eventCount === 0 && store.notes.msgLine.length === 0) {
-      this.problem(this.lineNo, 'not-a-log', 'no SOF, HDR, NEW, DEL or MSG line: this does not look like a ReferenceTracing log');
+    const nothing = !this.sawSof && !this.headerFromFile && store.eventCount === 0 && store.notes.msgLine.length === 0;
+    if (nothing && this.bytesRead === 0) {
+      this.problem(0, 'not-a-log', 'the file is empty');
+    } else if (nothing) {
+      if (!this.binaryReported)
+        this.problem(this.lineNo, 'not-a-log', 'no SOF, HDR, NEW, DEL or MSG line: this does not look like a ReferenceTracing log');
     } else if (!this.sawEof) {
       this.problem(this.lineNo, 'no-eof', 'no EOF line: the traced process may have crashed; analysed what is there');
     }
@@ -219,12 +235,13 @@ export class LogParser {
       this.problem(lineNo, 'too-long', `line of ${realLen.toLocaleString('en-US')} bytes; only its first ${MAX_LINE_BYTES} bytes were read`);
     }
     if (this.sawEof) {
-      if (e > s) this.afterEofLines++;
+      if (e > s && this.afterEofLines++ === 0) this.firstAfterEof = lineNo;
       return;
     }
     const tag = tagOf(buf, s, e);
     const prev = this.prev;
     this.prev = Prev.Other;
+    if (this.incomplete && !(tag === Tag.None && prev === Prev.CutRecord && this.sawSof && e > s)) this.flushIncomplete();
     switch (tag) {
       case Tag.New:
       case Tag.Del:
@@ -264,6 +281,7 @@ export class LogParser {
     }
     if (e === s) return; // blank line
     if (prev === Prev.CutRecord && this.completeSplitRecord(buf, s, e, lineNo)) return;
+    this.flushIncomplete();
     this.problem(lineNo, 'unknown-line', `not a log line: "${this.text(buf, s, Math.min(e, s + 120))}"`);
   }
 
@@ -288,12 +306,21 @@ export class LogParser {
 
   private header(buf: Uint8Array, s: number, e: number, lineNo: number): void {
     const titles = this.text(buf, s + 4, e).trim().split(/\s+/).filter(Boolean);
-    if (this.sawHeader) {
+    if (this.headerFromFile) {
       if (titles.join(' ') !== this.headerTitles.join(' '))
         this.problem(lineNo, 'header', `another HDR with different columns (${titles.join(' ')}); keeping the first`);
       return;
     }
+    if (this.sawHeader) {
+      // Records came first and the standard columns were assumed: keep them, say if this differs.
+      this.headerFromFile = true;
+      this.headerTitles = titles;
+      if (titles.join(' ') !== this.layout.titles.join(' '))
+        this.problem(lineNo, 'header', `HDR after the first records, with other columns (${titles.join(' ')}); keeping the standard columns`);
+      return;
+    }
     this.sawHeader = true;
+    this.headerFromFile = true;
     this.headerTitles = titles;
     const layout = layoutFromTitles(titles);
     if (typeof layout === 'string') {
@@ -366,7 +393,21 @@ export class LogParser {
   }
 
   private record(buf: Uint8Array, s: number, e: number, isDel: boolean, lineNo: number): void {
-    const ok = this.parseRecord(buf, s, e);
+    let ok = this.parseRecord(buf, s, e);
+    if (ok === 2 && this.layout !== STANDARD_LAYOUT && !this.triedStandardLayout) {
+      // The first record that does not fit the HDR: if it fits the standard columns, the HDR is
+      // wrong, not the records. Say so once instead of once per line.
+      this.triedStandardLayout = true;
+      const fromHeader = this.layout;
+      this.layout = STANDARD_LAYOUT;
+      ok = this.parseRecord(buf, s, e);
+      if (ok === 1 || ok === 3) {
+        this.problem(lineNo, 'header', `records do not have the HDR's columns (${fromHeader.titles.join(' ')}); reading them with the standard columns`);
+      } else {
+        this.layout = fromHeader;
+        ok = this.parseRecord(buf, s, e);
+      }
+    }
     if (ok === 0) {
       this.problem(lineNo, 'bad-record', `${this.rError}: "${this.text(buf, s, Math.min(e, s + 160)).replace(/ {2,}/g, ' ')}"`);
       return;
@@ -402,8 +443,20 @@ export class LogParser {
     if (ok === 2) {
       this.prev = Prev.CutRecord;
       this.lastCutType = store.types.strings[typeId];
-      this.problem(lineNo, 'cut-short', `record cut short (${this.rError}); counted as ${isDel ? 'DEL' : 'NEW'} of type "${this.lastCutType.slice(0, 80)}"`);
+      // pymemtrace cuts records at 4095 bytes; a shorter incomplete record may be the first half of
+      // one split by a newline in its type name: the next line decides (see flushIncomplete).
+      this.incomplete = { line: lineNo, isDel, reason: this.rError, long: e - s >= CUT_AT - 1 };
     }
+  }
+
+  /** Reports the incomplete record of the previous line, now that the next line is known. */
+  private flushIncomplete(split = false): void {
+    const r = this.incomplete;
+    if (!r) return;
+    this.incomplete = null;
+    const what = `counted as ${r.isDel ? 'DEL' : 'NEW'} of type "${this.lastCutType.slice(0, 80)}"`;
+    if (split || r.long) this.problem(r.line, 'cut-short', `record cut short (${split ? 'a newline in its type name' : `at pymemtrace's 4095-byte limit: ${r.reason}`}); ${what}`);
+    else this.problem(r.line, 'bad-record', `record with missing or extra columns (${r.reason}); ${what}`);
   }
 
   /**
@@ -461,6 +514,8 @@ export class LogParser {
     let rightOk = true;
     this.rRss = NaN;
     this.rLine = 0;
+    // A layout without Function (a damaged HDR) must not leave the last line's offsets behind.
+    this.rFuncS = this.rFuncE = typeStart;
     const right = layout.rightReversed;
     for (let k = 0; k < right.length; k++) {
       const te = q;
@@ -534,6 +589,11 @@ export class LogParser {
       rss = intFromRight(buf, s + fx.rss, s + fx.rss + fx.rssWidth);
       if (rss !== rss) return false;
     }
+    // dRSS is not kept (it is the RSS change), but a line whose dRSS is not a number is not a record.
+    if (fx.drss >= 0) {
+      const drss = intFromRight(buf, s + fx.drss, s + fx.drss + fx.drssWidth);
+      if (drss !== drss) return false;
+    }
     // Type, File, Line and Function are adjacent: one raw key for the (type, site) combination.
     const ts = s + fx.type;
     let combo = this.rawNames.lookup(buf, this.view(buf), ts, fx.namesWidth);
@@ -569,6 +629,8 @@ export class LogParser {
     let ue = us + fx.funcWidth;
     while (ue > us && buf[ue - 1] === SPACE) ue--;
     if (ue === us || buf[us] === SPACE) return -1;
+    // A space inside Function: the general parser reads the last word as Function; let it decide.
+    for (let i = us; i < ue; i++) if (buf[i] === SPACE) return -1;
     this.comboType.push(store.types.intern(buf, ts, te));
     this.comboSite.push(store.sites.intern(store.files.intern(buf, fs, fe), line, store.funcs.intern(buf, us, ue)));
     return this.comboType.length - 1;
@@ -645,6 +707,7 @@ export class LogParser {
     const fileId = store.files.intern(buf, fs, q);
     const funcId = store.funcs.intern(buf, funcS, funcE);
     store.setSite(this.lastEvent, store.sites.intern(fileId, line, funcId), rss);
+    this.flushIncomplete(true);
     this.problem(lineNo, 'split-record', `continues the record of line ${lineNo - 1}: its type name holds a newline; joined`);
     return true;
   }

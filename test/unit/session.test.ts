@@ -8,7 +8,7 @@ import { generateLog } from '../support/reflog-generator.ts';
 
 const blobBytes = new Map<Blob, Uint8Array>();
 function blobOf(bytes: Uint8Array): Blob {
-  const b = new Blob([bytes]);
+  const b = new Blob([bytes as BlobPart]);
   blobBytes.set(b, bytes);
   return b;
 }
@@ -37,7 +37,7 @@ describe('AnalysisSession', () => {
   it('cancel stops mid-file and keeps what was read', async () => {
     const session = new AnalysisSession();
     const bytes = bigLog(60_000); // ~15 MB: several parse steps
-    const done = session.open({ kind: 'file', file: new Blob([bytes]), name: 'big.log' }, (p) => {
+    const done = session.open({ kind: 'file', file: new Blob([bytes as BlobPart]), name: 'big.log' }, (p) => {
       if (!p.done && p.summary.lines > 1000) session.cancel();
     });
     const s = await done;
@@ -48,7 +48,7 @@ describe('AnalysisSession', () => {
 
   it('an allocation failure stops cleanly with partial results and says why', async () => {
     const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
-    const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000)]), name: 'big.log' }, () => {});
+    const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
     expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
     expect(s.counts.new).toBeGreaterThan(1000);
     expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
@@ -56,7 +56,7 @@ describe('AnalysisSession', () => {
 
   it('opening another file cancels the first', async () => {
     const session = new AnalysisSession();
-    const first = session.open({ kind: 'file', file: new Blob([bigLog(60_000)]), name: 'big.log' }, () => {});
+    const first = session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
     const second = session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
     expect((await first).stoppedEarly).toMatch(/^Cancelled/);
     expect((await second).live).toBe(61);
