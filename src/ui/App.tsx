@@ -2,13 +2,12 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
 // lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ClockWindowChip } from './components/ClockWindowChip.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
-import { RssChart } from './components/RssChart.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
@@ -21,13 +20,17 @@ import type { Summary } from '../engine/types.ts';
 
 const EXAMPLE_URL = './example.log';
 
+// Recharts is most of the page's code: loading it separately lets the page and the parse start sooner.
+const RssChart = lazy(() => import('./components/RssChart.tsx'));
+
 function tabItems(s: Summary | null): TabItem[] {
   return [
     { id: 'summary', label: 'Summary' },
     { id: 'live', label: 'Live objects', count: s?.live },
     { id: 'pairs', label: 'NEW/DEL pairs', count: s?.pairs },
     { id: 'types', label: 'Types', count: s?.types },
-    { id: 'sites', label: 'Sites', count: s?.sites },
+    // No badge: the summary counts every site, the tab lists the ones that create objects.
+    { id: 'sites', label: 'Sites' },
     { id: 'untracked', label: 'Untracked DELs', count: s?.untracked },
     { id: 'duplicates', label: 'Duplicates', count: s?.duplicates, warn: !!s && s.duplicates > 0 },
     {
@@ -54,6 +57,7 @@ export function App() {
   const loader = useLogLoader();
   const { state: load } = loader;
   const [view, setView] = useHashState();
+  const [chartOpen, setChartOpen] = useState(true);
 
   const openFile = useCallback((f: File) => loader.open({ kind: 'file', file: f, name: f.name }), [loader.open]);
   const openExample = useCallback(() => loader.openUrlAsBlob(EXAMPLE_URL, 'example.log'), [loader.openUrlAsBlob]);
@@ -121,12 +125,20 @@ export function App() {
               {view.win ? (
                 <ClockWindowChip win={view.win} onClear={() => setWindow(null)} />
               ) : (
-                <span className="muted hint">Drag the handles under the chart to look at a clock window.</span>
+                chartOpen && <span className="muted hint">Drag the handles under the chart to look at a clock window.</span>
               )}
+              <span className="spacer" />
+              <button type="button" className="link" aria-expanded={chartOpen} onClick={() => setChartOpen((o) => !o)}>
+                {chartOpen ? 'Hide chart' : 'Show chart'}
+              </button>
             </div>
-            <ErrorBoundary what="the chart">
-              <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} clockLast={s?.clockLast ?? null} />
-            </ErrorBoundary>
+            {chartOpen && (
+              <ErrorBoundary what="the chart">
+                <Suspense fallback={<div className="chart-empty">Loading the chart…</div>}>
+                  <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} clockLast={s?.clockLast ?? null} />
+                </Suspense>
+              </ErrorBoundary>
+            )}
           </section>
 
           <Tabs items={tabItems(s)} active={view.tab} onSelect={setTab} />

@@ -54,11 +54,17 @@ export interface CellText {
   muted?: boolean;
 }
 
+/** Line numbers (source and log) read like file.py:1357, without thousands separators. */
+export function isLineColumn(id: string): boolean {
+  return /(^l|L)ine$/.test(id);
+}
+
 /** How one table cell reads, by the column's kind. */
-export function fmtCell(kind: ColumnInfo['kind'], v: Cell): CellText {
+export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellText {
   if (v === null || (typeof v === 'number' && Number.isNaN(v))) return { text: '—', muted: true };
   switch (kind) {
     case 'int':
+      if (isLineColumn(columnId)) return { text: String(v) };
       return { text: typeof v === 'number' ? intFmt.format(v) : String(v) };
     case 'float':
       return { text: typeof v === 'number' ? floatFmt.format(v) : String(v) };

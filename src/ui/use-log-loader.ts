@@ -50,7 +50,7 @@ export function useLogLoader(): LogLoader {
   const open = useCallback((source: LogSource) => {
     const gen = ++generation.current;
     fetchAbort.current?.abort();
-    const name = source.kind === 'file' ? source.name : source.url;
+    const name = source.kind === 'file' ? source.name : source.kind === 'url' ? source.url : source.files.map((f) => f.name).join(', ');
     lastRefresh.current = Date.now();
     setState((s) => ({ status: 'parsing', name, summary: null, progress: null, error: null, dataVersion: s.dataVersion + 1 }));
     const onProgress = (p: Progress) => {

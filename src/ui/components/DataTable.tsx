@@ -43,7 +43,8 @@ export interface DataTableProps {
   dataVersion: number;
   /** Shown when the table has no rows at all. */
   emptyText: string;
-  toolbarExtra?: ReactNode;
+  /** Controls before the filter box (e.g. a sub-table toggle). */
+  toolbarStart?: ReactNode;
 }
 
 interface VisibleRow {
@@ -147,6 +148,7 @@ export function DataTable(props: DataTableProps) {
   return (
     <section className="table-view">
       <div className="table-toolbar">
+        {props.toolbarStart}
         <input
           type="search"
           className="filter"
@@ -169,7 +171,6 @@ export function DataTable(props: DataTableProps) {
         )}
         {sort.length > 1 && <span className="note">Sorted by {sort.length} columns (shift-click to add)</span>}
         <span className="spacer" />
-        {props.toolbarExtra}
         {showFullPath && (
           <label className="toggle">
             <input type="checkbox" data-testid="full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
@@ -210,7 +211,7 @@ export function DataTable(props: DataTableProps) {
                     <button
                       type="button"
                       onClick={h.column.getToggleSortingHandler()}
-                      title="Sort (shift-click to add a secondary sort)"
+                      title={`${String(h.column.columnDef.header)}: click to sort, shift-click to add a secondary sort`}
                     >
                       <span className="head-title">{flexRender(h.column.columnDef.header, h.getContext())}</span>
                       <span className="sort-mark" aria-hidden="true">
@@ -240,7 +241,7 @@ export function DataTable(props: DataTableProps) {
                 <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row" className={`grid-row${d.index % 2 ? ' odd' : ''}`} style={style}>
                   {r.getVisibleCells().map((cell) => {
                     const kind = (cell.column.columnDef.meta as { kind: ColumnInfo['kind'] }).kind;
-                    const f = fmtCell(kind, cell.getValue() as Cell);
+                    const f = fmtCell(kind, cell.getValue() as Cell, cell.column.id);
                     return (
                       <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}`} title={f.title}>
                         {f.text}

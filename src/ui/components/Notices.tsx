@@ -8,7 +8,10 @@ export function Notices({ load, onDismissError }: { load: LoadState; onDismissEr
       {load.error && (
         <div className="banner banner-error" role="alert" data-testid="error-banner">
           <span>
-            <strong>Could not finish reading {load.name || 'the log'}.</strong> {load.error}
+            <strong>
+              Could not {s && s.lines > 0 ? 'finish reading' : 'open'} {load.name || 'the log'}.
+            </strong>{' '}
+            {load.error}
             {s && s.lines > 0 && ' The numbers below cover the part that was read.'}
           </span>
           <button type="button" className="banner-close" aria-label="Dismiss" onClick={onDismissError}>
@@ -18,14 +21,19 @@ export function Notices({ load, onDismissError }: { load: LoadState; onDismissEr
       )}
       {load.status === 'cancelled' && (
         <div className="banner banner-info" role="status" data-testid="stopped-early">
-          <strong>Parsing was cancelled.</strong> {s?.stoppedEarly ?? ''} The numbers cover the part that was read; open the file
-          again to read all of it.
+          <span>
+            <strong>Parsing was cancelled.</strong> {s?.stoppedEarly ?? ''} The numbers cover the part that was read; open the file
+            again to read all of it.
+          </span>
         </div>
       )}
       {s?.notALog && (load.status === 'done' || load.status === 'failed') && (
         <div className="banner banner-warn" role="status" data-testid="not-a-log">
-          <strong>This does not look like a pymemtrace ReferenceTracing log.</strong> Nothing in its {s.lines.toLocaleString('en-US')} line
-          {s.lines === 1 ? '' : 's'} reads as ReferenceTracing output (SOF, HDR, NEW, DEL, MSG, EOF). Check that you opened the <code>.log</code> file written by <code>ReferenceTracing</code>.
+          <span>
+            <strong>This does not look like a pymemtrace ReferenceTracing log.</strong> Nothing in its {s.lines.toLocaleString('en-US')}{' '}
+            line{s.lines === 1 ? '' : 's'} reads as ReferenceTracing output (SOF, HDR, NEW, DEL, MSG, EOF). Check that you opened the{' '}
+            <code>.log</code> file written by <code>ReferenceTracing</code>.
+          </span>
         </div>
       )}
     </>

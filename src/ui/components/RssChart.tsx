@@ -51,6 +51,66 @@ function windowFor(points: ChartPoint[], start: number, end: number, clockLast: 
   return { min: points[start].clock, max };
 }
 
+/** Round-number ticks over [lo, hi] (1, 2 or 5 × 10^k apart) and the decimals they need. */
+function niceTicks(lo: number, hi: number, count = 6): { ticks: number[]; decimals: number } {
+  const span = hi - lo;
+  if (!(span > 0)) return { ticks: [lo], decimals: 6 };
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw) ?? 10 * mag;
+  const decimals = Math.min(9, Math.max(0, -Math.floor(Math.log10(step))));
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(Number(t.toFixed(decimals)));
+  return { ticks, decimals };
+}
+
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+
+/** RSS axis: a padded domain, round ticks in MiB (GiB when large) and labels precise enough to differ. */
+function rssAxis(points: ChartPoint[], start: number, end: number) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = start; i <= end && i < points.length; i++) {
+    const r = points[i].rssRange;
+    if (!r) continue;
+    lo = Math.min(lo, r[0]);
+    hi = Math.max(hi, r[1]);
+  }
+  if (lo === Infinity) return null;
+  const unit = hi >= 4 * GiB ? GiB : MiB;
+  const name = unit === GiB ? 'GiB' : 'MiB';
+  let a = lo / unit;
+  let b = hi / unit;
+  const pad = Math.max((b - a) * 0.05, unit === GiB ? 0.01 : 0.25);
+  a = Math.max(0, a - pad);
+  b += pad;
+  const { ticks, decimals } = niceTicks(a, b, 4);
+  return {
+    domain: [a * unit, b * unit] as [number, number],
+    ticks: ticks.map((t) => t * unit),
+    format: (v: number) => `${(v / unit).toFixed(decimals)} ${name}`,
+  };
+}
+
+function ChartTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+  const p = payload?.[0]?.payload as ChartPoint | undefined;
+  if (!active || !p) return null;
+  const range = (r: [number, number] | null, f: (v: number) => string) => (!r ? '—' : r[0] === r[1] ? f(r[0]) : `${f(r[0])} – ${f(r[1])}`);
+  return (
+    <div className="chart-tip">
+      <div className="chart-tip-clock">Clock {fmtClock(p.clock)} s</div>
+      <div>
+        <span className="dot rss" /> RSS {range(p.rssRange, fmtBytes)}
+        {p.rss !== null && <span className="muted"> ({fmtInt(p.rss)} B max)</span>}
+      </div>
+      <div>
+        <span className="dot live" /> Live objects {range(p.liveRange, fmtInt)}
+      </div>
+    </div>
+  );
+}
+
 export interface RssChartProps {
   dataVersion: number;
   win: ClockWindow | null;
@@ -58,7 +118,7 @@ export interface RssChartProps {
   clockLast: number | null;
 }
 
-export function RssChart({ dataVersion, win, onWindowChange, clockLast }: RssChartProps) {
+export default function RssChart({ dataVersion, win, onWindowChange, clockLast }: RssChartProps) {
   const [points, setPoints] = useState<ChartPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
   /** Brush position while dragging, before it is committed as the window. */
@@ -89,42 +149,41 @@ export function RssChart({ dataVersion, win, onWindowChange, clockLast }: RssCha
   useEffect(() => () => clearTimeout(commitTimer.current), []);
 
   const [startIndex, endIndex] = dragging ?? indicesFor(points, win);
-  const hasRss = useMemo(() => points.some((p) => p.rss !== null), [points]);
+  // Ticks for the part in view (the brush zooms the plot to its range).
+  const xTicks = useMemo(() => niceTicks(points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0), [points, startIndex, endIndex]);
+  const rss = useMemo(() => rssAxis(points, startIndex, endIndex), [points, startIndex, endIndex]);
+  const hasRss = rss !== null;
 
   if (error) return <div className="chart-empty">Could not draw the chart: {error}</div>;
   if (points.length === 0) return <div className="chart-empty">No NEW or DEL lines yet: nothing to chart.</div>;
 
   return (
     <div className="chart" data-testid="rss-chart">
-      <ResponsiveContainer width="100%" height={230}>
-        <ComposedChart data={points} margin={{ top: 6, right: 8, bottom: 4, left: 8 }}>
+      <ResponsiveContainer width="100%" height={200}>
+        <ComposedChart data={points} margin={{ top: 6, right: 28, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6e8ec" vertical={false} />
           <XAxis
             dataKey="clock"
             type="number"
             domain={['dataMin', 'dataMax']}
-            tickFormatter={(v: number) => v.toFixed(3)}
+            ticks={xTicks.ticks}
+            tickFormatter={(v: number) => v.toFixed(xTicks.decimals)}
             tick={{ fontSize: 11 }}
             height={34}
             label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: '#57606a' }}
           />
           <YAxis
             yAxisId="rss"
-            tickFormatter={(v: number) => fmtBytes(v)}
+            tickFormatter={rss?.format}
+            ticks={rss?.ticks}
+            domain={rss?.domain ?? ['auto', 'auto']}
+            allowDataOverflow
             tick={{ fontSize: 11, fill: '#1d4ed8' }}
-            width={72}
-            domain={['auto', 'auto']}
+            width={76}
             hide={!hasRss}
           />
           <YAxis yAxisId="live" orientation="right" tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: '#b45309' }} width={56} />
-          <Tooltip
-            isAnimationActive={false}
-            labelFormatter={(v) => `Clock ${fmtClock(Number(v))} s`}
-            formatter={(value, name) => {
-              if (Array.isArray(value)) return [`${fmtNum(name, value[0])} – ${fmtNum(name, value[1])}`, name];
-              return [fmtNum(name, value as number), name];
-            }}
-          />
+          <Tooltip isAnimationActive={false} content={ChartTooltip} />
           <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           {hasRss && (
             <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill="#93c5fd" fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
@@ -150,8 +209,4 @@ export function RssChart({ dataVersion, win, onWindowChange, clockLast }: RssCha
       </ResponsiveContainer>
     </div>
   );
-}
-
-function fmtNum(name: unknown, v: number): string {
-  return String(name).startsWith('RSS') ? `${fmtBytes(v)} (${fmtInt(v)} B)` : fmtInt(v);
 }

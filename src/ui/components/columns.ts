@@ -33,12 +33,19 @@ function width(c: ColumnInfo, fullPath: boolean): [min: number, track: string] {
   }
 }
 
+/** Room for the header text in bold 13px plus the sort mark, so no title is cut short. */
+function titleWidth(title: string): number {
+  return Math.ceil(title.length * 7.6) + 30;
+}
+
 export function columnLayout(columns: ColumnInfo[], fullPath: boolean): ColumnLayout {
   let minWidth = 0;
   const tracks = columns.map((c) => {
-    const [min, track] = width(c, fullPath);
+    const [kindMin, track] = width(c, fullPath);
+    const min = Math.max(kindMin, titleWidth(c.title));
     minWidth += min;
-    return track;
+    if (min === kindMin) return track;
+    return track.startsWith('minmax(') ? track.replace(/^minmax\(\d+px/, `minmax(${min}px`) : `${min}px`;
   });
   return { template: tracks.join(' '), minWidth };
 }

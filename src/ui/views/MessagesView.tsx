@@ -24,5 +24,5 @@ export function MessagesView(props: Omit<TableViewProps, 'table'> & { summary: S
       </button>
     </div>
   );
-  return <TableView {...props} table={sub} toolbarExtra={toggle} />;
+  return <TableView {...props} table={sub} toolbarStart={toggle} />;
 }

@@ -23,7 +23,7 @@ function stats(s: Summary): Stat[] {
     { label: 'Untracked', value: s.untracked, testId: 'summary-untracked', hint: 'DELs of objects never seen created', tab: 'untracked' },
     { label: 'Duplicates', value: s.duplicates, testId: 'summary-duplicates', hint: 'NEWs of an address that was already live', tab: 'duplicates', warn: s.duplicates > 0 },
     { label: 'Types', value: s.types, hint: 'Distinct types', tab: 'types' },
-    { label: 'Sites', value: s.sites, hint: 'Distinct file:line:function', tab: 'sites' },
+    { label: 'Sites', value: s.sites, hint: 'Distinct file:line:function on NEW or DEL lines (the Sites tab lists those that create objects)', tab: 'sites' },
     { label: 'Messages', value: s.counts.msg, hint: 'MSG lines', tab: 'messages' },
     { label: 'Errors', value: s.counts.err, hint: 'ERR lines', tab: 'messages', warn: s.counts.err > 0 },
     { label: 'Problems', value: s.problems, hint: 'Lines the parser could not read as expected', tab: 'messages', warn: s.problems > 0 },

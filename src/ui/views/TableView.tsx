@@ -10,10 +10,10 @@ export interface TableViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
-  toolbarExtra?: ReactNode;
+  toolbarStart?: ReactNode;
 }
 
-export function TableView({ table, view, setView, dataVersion, toolbarExtra }: TableViewProps) {
+export function TableView({ table, view, setView, dataVersion, toolbarStart }: TableViewProps) {
   const def = TABLE_VIEWS[table];
   return (
     <div className="table-tab">
@@ -36,7 +36,7 @@ export function TableView({ table, view, setView, dataVersion, toolbarExtra }: T
         onFullPathChange={(full) => setView((s) => ({ ...s, full }))}
         dataVersion={dataVersion}
         emptyText={def.emptyText}
-        toolbarExtra={toolbarExtra}
+        toolbarStart={toolbarStart}
       />
     </div>
   );
