@@ -11,7 +11,7 @@ import { OpenControls } from './components/OpenControls.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
-import { useLogLoader } from './use-log-loader.ts';
+import { dataEpoch, useLogLoader } from './use-log-loader.ts';
 import { useHashState, type ClockWindow, type TabId } from './url-state.ts';
 import { MessagesView } from './views/MessagesView.tsx';
 import { SummaryView } from './views/SummaryView.tsx';
@@ -95,7 +95,9 @@ export function App() {
   const setTab = useCallback((tab: TabId) => setView((s) => ({ ...s, tab })), [setView]);
   const setWindow = useCallback((win: ClockWindow | null) => setView((s) => ({ ...s, win })), [setView]);
 
-  const started = load.status !== 'idle' || load.summary !== null;
+  // A load that failed before reading anything (bad URL) leaves only its error banner and the welcome.
+  const nothingRead = load.status === 'failed' && (!load.summary || load.summary.lines === 0);
+  const started = load.status !== 'idle' && !nothingRead;
   const s = load.summary;
 
   return (
@@ -147,9 +149,9 @@ export function App() {
               {view.tab === 'summary' ? (
                 <SummaryView load={load} onOpenTab={setTab} />
               ) : view.tab === 'messages' ? (
-                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} summary={s} />
+                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} summary={s} />
               ) : (
-                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} />
+                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} />
               )}
             </ErrorBoundary>
           </main>

@@ -18,12 +18,19 @@ export interface LoadState {
   error: string | null;
   /** Bumped when the worker's data changed enough for tables and chart to ask again. */
   dataVersion: number;
+  /** Which load this is (0 before any). */
+  loadId: number;
 }
 
-const INITIAL: LoadState = { status: 'idle', name: '', summary: null, progress: null, error: null, dataVersion: 0 };
+const INITIAL: LoadState = { status: 'idle', name: '', summary: null, progress: null, error: null, dataVersion: 0, loadId: 0 };
 
 /** While parsing, tables and chart refresh at most this often (each refresh re-sorts in the worker). */
 const REFRESH_EVERY_MS = 1000;
+
+/** Identifies the data tables show: the load, and whether its parse is still going. */
+export function dataEpoch(s: LoadState): string {
+  return `${s.loadId}:${s.status === 'parsing' ? 'partial' : 'final'}`;
+}
 
 export interface LogLoader {
   state: LoadState;
@@ -52,7 +59,7 @@ export function useLogLoader(): LogLoader {
     fetchAbort.current?.abort();
     const name = source.kind === 'file' ? source.name : source.kind === 'url' ? source.url : source.files.map((f) => f.name).join(', ');
     lastRefresh.current = Date.now();
-    setState((s) => ({ status: 'parsing', name, summary: null, progress: null, error: null, dataVersion: s.dataVersion + 1 }));
+    setState((s) => ({ status: 'parsing', name, summary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
     const onProgress = (p: Progress) => {
       if (gen !== generation.current) return;
       const refresh = Date.now() - lastRefresh.current >= REFRESH_EVERY_MS;

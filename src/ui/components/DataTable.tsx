@@ -41,6 +41,8 @@ export interface DataTableProps {
   fullPath: boolean;
   onFullPathChange: (full: boolean) => void;
   dataVersion: number;
+  /** Changes when a parse starts or ends: rows of an earlier epoch are dropped, not kept on screen. */
+  dataEpoch: string;
   /** Shown when the table has no rows at all. */
   emptyText: string;
   /** Controls before the filter box (e.g. a sub-table toggle). */
@@ -81,7 +83,7 @@ export function DataTable(props: DataTableProps) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, 0]);
-  const rows = useRowWindow({ table: tableId, sort, filter, fullPath }, dataVersion, range[0], range[1]);
+  const rows = useRowWindow({ table: tableId, sort, filter, fullPath }, dataVersion, props.dataEpoch, range[0], range[1]);
   const count = rows.matched ?? 0;
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
@@ -98,10 +100,11 @@ export function DataTable(props: DataTableProps) {
     setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
   }, [first, last]);
 
-  // A new order or filter starts at the top; a data refresh while parsing keeps the place.
+  // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
+  const loadOfEpoch = props.dataEpoch.split(':')[0];
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [rows.key]);
+  }, [rows.key, loadOfEpoch]);
 
   const data = useMemo<VisibleRow[]>(() => items.map((it) => ({ index: it.index, row: rows.rowAt(it.index) })), [items, rows]);
 

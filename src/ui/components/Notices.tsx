@@ -12,7 +12,7 @@ export function Notices({ load, onDismissError }: { load: LoadState; onDismissEr
               Could not {s && s.lines > 0 ? 'finish reading' : 'open'} {load.name || 'the log'}.
             </strong>{' '}
             {load.error}
-            {s && s.lines > 0 && ' The numbers below cover the part that was read.'}
+            {s && s.lines > 0 && !/cover/.test(load.error) && ' The numbers below cover the part that was read.'}
           </span>
           <button type="button" className="banner-close" aria-label="Dismiss" onClick={onDismissError}>
             ✕

@@ -39,8 +39,8 @@ export function StatusBar({ state, onCancel }: { state: LoadState; onCancel: () 
           data-testid="progress"
           aria-label="Parse progress"
           max={p?.totalBytes || 1}
-          // No value: indeterminate, for a URL without Content-Length or while fetching.
-          value={finished ? p?.totalBytes || 1 : p && p.totalBytes ? p.bytesRead : undefined}
+          // No value: indeterminate, while fetching or reading a URL without Content-Length.
+          value={finished ? p?.totalBytes || 1 : busy && !p?.totalBytes ? undefined : Math.min(p?.bytesRead ?? 0, p?.totalBytes || 1)}
         />
       )}
       {busy && (

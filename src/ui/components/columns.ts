@@ -33,9 +33,20 @@ function width(c: ColumnInfo, fullPath: boolean): [min: number, track: string] {
   }
 }
 
-/** Room for the header text in bold 13px plus the sort mark, so no title is cut short. */
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+
+/** Room for the header text (bold, as drawn) plus padding and the sort mark, so no title is cut short. */
 function titleWidth(title: string): number {
-  return Math.ceil(title.length * 7.6) + 30;
+  if (measureCtx === undefined) {
+    measureCtx = document.createElement('canvas').getContext('2d');
+    if (measureCtx) {
+      const root = getComputedStyle(document.documentElement);
+      measureCtx.font = `600 ${root.fontSize || '13px'} ${root.fontFamily || 'sans-serif'}`;
+    }
+  }
+  // Padding 16 + gap 4 + sort mark 8, and a few pixels for rounding and a multi-sort index.
+  const text = measureCtx ? measureCtx.measureText(title).width : title.length * 8;
+  return Math.ceil(text) + 36;
 }
 
 export function columnLayout(columns: ColumnInfo[], fullPath: boolean): ColumnLayout {

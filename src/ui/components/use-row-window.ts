@@ -17,7 +17,7 @@ export interface WindowQuery {
 }
 
 export interface RowWindow {
-  /** Identity of the query (not of the data version); changes when sort, filter or table change. */
+  /** Identity of the query (not of the data); changes when sort, filter or table change. */
   key: string;
   matched: number | null;
   total: number | null;
@@ -43,8 +43,13 @@ class RowCache {
   constructor(readonly key: string) {}
 }
 
-export function useRowWindow(q: WindowQuery, version: number, first: number, last: number): RowWindow {
-  const key = JSON.stringify(q);
+/**
+ * `version` bumps keep the rows on screen until fresh ones arrive (no flicker while parsing);
+ * a new `epoch` (the parse ended) drops them, so nothing from a partial parse shows after Done.
+ */
+export function useRowWindow(q: WindowQuery, version: number, epoch: string, first: number, last: number): RowWindow {
+  const queryKey = JSON.stringify(q);
+  const key = `${epoch}|${queryKey}`;
   const cacheRef = useRef<RowCache>(new RowCache(key));
   // A new query starts from an empty cache: rows of the old order must never show under the new one.
   if (cacheRef.current.key !== key) cacheRef.current = new RowCache(key);
@@ -56,7 +61,7 @@ export function useRowWindow(q: WindowQuery, version: number, first: number, las
 
   useEffect(() => {
     const c = cache;
-    const query = JSON.parse(key) as WindowQuery;
+    const query = JSON.parse(queryKey) as WindowQuery;
     for (let b = firstBlock; b <= lastBlock; b++) {
       if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
       c.pending.set(b, version);
@@ -83,10 +88,10 @@ export function useRowWindow(q: WindowQuery, version: number, first: number, las
           },
         );
     }
-  }, [cache, key, version, firstBlock, lastBlock]);
+  }, [cache, queryKey, version, firstBlock, lastBlock]);
 
   return {
-    key,
+    key: queryKey,
     matched: cache.matched,
     total: cache.total,
     rowAt: (i) => cache.blocks.get(Math.floor(i / BLOCK_ROWS))?.rows[i % BLOCK_ROWS],

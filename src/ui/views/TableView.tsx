@@ -10,10 +10,11 @@ export interface TableViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
+  dataEpoch: string;
   toolbarStart?: ReactNode;
 }
 
-export function TableView({ table, view, setView, dataVersion, toolbarStart }: TableViewProps) {
+export function TableView({ table, view, setView, dataVersion, dataEpoch, toolbarStart }: TableViewProps) {
   const def = TABLE_VIEWS[table];
   return (
     <div className="table-tab">
@@ -35,6 +36,7 @@ export function TableView({ table, view, setView, dataVersion, toolbarStart }: T
         fullPath={view.full}
         onFullPathChange={(full) => setView((s) => ({ ...s, full }))}
         dataVersion={dataVersion}
+        dataEpoch={dataEpoch}
         emptyText={def.emptyText}
         toolbarStart={toolbarStart}
       />
