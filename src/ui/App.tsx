@@ -137,7 +137,7 @@ export function App() {
             {chartOpen && (
               <ErrorBoundary what="the chart">
                 <Suspense fallback={<div className="chart-empty">Loading the chart…</div>}>
-                  <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} clockLast={s?.clockLast ?? null} />
+                  <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} />
                 </Suspense>
               </ErrorBoundary>
             )}

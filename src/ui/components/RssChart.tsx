@@ -2,7 +2,7 @@
 // so a spike between two drawn points still shows). The Brush under the chart picks a clock
 // window; the tables then show only objects created inside it.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesPoint } from '../../engine/types.ts';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
@@ -44,10 +44,17 @@ function indicesFor(points: ChartPoint[], win: ClockWindow | null): [number, num
 }
 
 /** The clock window covered by brush indices; the whole range means no window. */
-function windowFor(points: ChartPoint[], start: number, end: number, clockLast: number | null): ClockWindow | null {
+function windowFor(points: ChartPoint[], start: number, end: number): ClockWindow | null {
   const n = points.length;
   if (n === 0 || (start <= 0 && end >= n - 1)) return null;
-  const max = end + 1 < n ? points[end + 1].clock : Math.max(points[n - 1].clock, clockLast ?? points[n - 1].clock);
+  let max: number;
+  if (end + 1 < n) max = points[end + 1].clock;
+  else {
+    // The last bucket runs one bucket width past its start: the smallest gap between points.
+    let width = Infinity;
+    for (let i = 1; i < n; i++) width = Math.min(width, points[i].clock - points[i - 1].clock);
+    max = points[n - 1].clock + (Number.isFinite(width) ? width : 0);
+  }
   return { min: points[start].clock, max };
 }
 
@@ -115,10 +122,10 @@ export interface RssChartProps {
   dataVersion: number;
   win: ClockWindow | null;
   onWindowChange: (win: ClockWindow | null) => void;
-  clockLast: number | null;
 }
 
-export default function RssChart({ dataVersion, win, onWindowChange, clockLast }: RssChartProps) {
+// Memoised: the page re-renders on every progress report, the chart only when its data changes.
+export default memo(function RssChart({ dataVersion, win, onWindowChange }: RssChartProps) {
   const [points, setPoints] = useState<ChartPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
   /** Brush position while dragging, before it is committed as the window. */
@@ -202,11 +209,11 @@ export default function RssChart({ dataVersion, win, onWindowChange, clockLast }
             onChange={({ startIndex: s, endIndex: e }) => {
               setDragging([s, e]);
               clearTimeout(commitTimer.current);
-              commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e, clockLast)), COMMIT_DELAY_MS);
+              commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e)), COMMIT_DELAY_MS);
             }}
           />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
-}
+});

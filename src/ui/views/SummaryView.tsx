@@ -37,24 +37,36 @@ export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (
   const span = s.clockFirst !== null && s.clockLast !== null ? s.clockLast - s.clockFirst : null;
   return (
     <div className="summary">
-      <div className="stat-grid">
-        {stats(s).map((st) => (
-          <div key={st.label} className={`stat${st.warn ? ' warn' : ''}`} title={st.hint}>
-            <div className="stat-label">{st.label}</div>
-            <div className="stat-value" data-testid={st.testId}>
-              {fmtInt(st.value)}
+      {[stats(s).slice(0, 6), stats(s).slice(6)].map((group, i) => (
+        <div key={i} className="stat-grid">
+          {group.map((st) => (
+            <div key={st.label} className={`stat${st.warn ? ' warn' : ''}`} title={st.hint}>
+              <div className="stat-label">{st.label}</div>
+              <div className="stat-value" data-testid={st.testId}>
+                {fmtInt(st.value)}
+              </div>
+              {st.tab && (
+                <button type="button" className="link" onClick={() => onOpenTab(st.tab!)}>
+                  Show
+                </button>
+              )}
             </div>
-            {st.tab && (
-              <button type="button" className="link" onClick={() => onOpenTab(st.tab!)}>
-                Show
-              </button>
-            )}
-          </div>
-        ))}
-      </div>
+          ))}
+        </div>
+      ))}
 
       <div className="summary-cols">
         <dl className="facts">
+          <dt>Read</dt>
+          <dd data-testid="summary-state" className={s.stoppedEarly || s.notALog ? 'summary-problems' : undefined}>
+            {s.notALog
+              ? 'Not a ReferenceTracing log: nothing in it reads as one.'
+              : s.stoppedEarly
+                ? `Stopped early: ${s.stoppedEarly}`
+                : load.status === 'parsing'
+                  ? 'Reading… (the numbers grow as the file is read)'
+                  : 'The whole file'}
+          </dd>
           <dt>File</dt>
           <dd className="break" data-testid="summary-file">
             {load.name}
