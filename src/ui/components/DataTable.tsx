@@ -22,6 +22,11 @@ import { useRowWindow } from './use-row-window.ts';
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
 const FILTER_DEBOUNCE_MS = 150;
+/**
+ * Browsers cap an element's height (Firefox near 17.9 million px, Chrome near 33.5 million), so a
+ * table taller than that could not scroll to its end. Past this many rows it is shown in pages.
+ */
+export const PAGE_ROWS = 500_000;
 
 export interface DataTableProps {
   table: TableId;
@@ -50,7 +55,10 @@ export interface DataTableProps {
 }
 
 interface VisibleRow {
+  /** Position in the whole filtered, sorted table. */
   index: number;
+  /** Position in the current page (what the virtualiser counts). */
+  pageIndex: number;
   row: Row | undefined;
 }
 
@@ -64,7 +72,11 @@ export function DataTable(props: DataTableProps) {
     getApi()
       .columns(tableId)
       .then(
-        (c) => live && setColumns(c),
+        (c) => {
+          if (!live) return;
+          setColumns(c);
+          setColumnsError(null);
+        },
         (e: unknown) => live && setColumnsError(e instanceof Error ? e.message : String(e)),
       );
     return () => {
@@ -85,17 +97,21 @@ export function DataTable(props: DataTableProps) {
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const rows = useRowWindow({ table: tableId, sort, filter, fullPath }, dataVersion, props.dataEpoch, range[0], range[1]);
   const count = rows.matched ?? 0;
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
+  const pageStart = Math.min(page, pages - 1) * PAGE_ROWS;
+  const pageCount = Math.min(PAGE_ROWS, count - pageStart);
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count,
+    count: pageCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items.length ? items[0].index : 0;
-  const last = items.length ? items[items.length - 1].index : 0;
+  const first = pageStart + (items.length ? items[0].index : 0);
+  const last = pageStart + (items.length ? items[items.length - 1].index : 0);
   useEffect(() => {
     setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
   }, [first, last]);
@@ -103,10 +119,16 @@ export function DataTable(props: DataTableProps) {
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
   const loadOfEpoch = props.dataEpoch.split(':')[0];
   useEffect(() => {
+    setPage(0);
     scrollRef.current?.scrollTo({ top: 0 });
   }, [rows.key, loadOfEpoch]);
+  const goToPage = (p: number) => {
+    setPage(p);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
 
-  const data = useMemo<VisibleRow[]>(() => items.map((it) => ({ index: it.index, row: rows.rowAt(it.index) })), [items, rows]);
+  // Only the rows in view go to TanStack Table: the worker holds the table, the cache a few blocks.
+  const data: VisibleRow[] = items.map((it) => ({ index: pageStart + it.index, pageIndex: it.index, row: rows.rowAt(pageStart + it.index) }));
 
   const columnDefs = useMemo<ColumnDef<VisibleRow, Cell>[]>(
     () =>
@@ -173,6 +195,17 @@ export function DataTable(props: DataTableProps) {
           <span className="note">Totals for the whole log: the clock window does not apply here.</span>
         )}
         {sort.length > 1 && <span className="note">Sorted by {sort.length} columns (shift-click to add)</span>}
+        {pages > 1 && (
+          <span className="pager" data-testid="pager">
+            <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => goToPage(page - 1)} aria-label="Previous rows">
+              ‹
+            </button>
+            Rows {fmtInt(pageStart + 1)}–{fmtInt(pageStart + pageCount)}
+            <button type="button" className="btn btn-small" disabled={page >= pages - 1} onClick={() => goToPage(page + 1)} aria-label="Next rows">
+              ›
+            </button>
+          </span>
+        )}
         <span className="spacer" />
         {showFullPath && (
           <label className="toggle">
@@ -227,10 +260,10 @@ export function DataTable(props: DataTableProps) {
               })}
             </div>
           ))}
-          <div className="grid-body" style={{ height: count * ROW_HEIGHT }}>
+          <div className="grid-body" style={{ height: pageCount * ROW_HEIGHT }}>
             {tableRows.map((r) => {
               const d = r.original;
-              const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.index * ROW_HEIGHT}px)` };
+              const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.pageIndex * ROW_HEIGHT}px)` };
               if (!d.row) {
                 return (
                   <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row-loading" className="grid-row loading" style={style}>
