@@ -59,7 +59,15 @@ export function App() {
   const [view, setView] = useHashState();
   const [chartOpen, setChartOpen] = useState(true);
 
-  const openFile = useCallback((f: File) => loader.open({ kind: 'file', file: f, name: f.name }), [loader.open]);
+  const openFiles = useCallback(
+    (files: File[]) =>
+      loader.open(
+        files.length === 1
+          ? { kind: 'file', file: files[0], name: files[0].name }
+          : { kind: 'files', files: files.map((f) => ({ file: f, name: f.name })) },
+      ),
+    [loader.open],
+  );
   const openExample = useCallback(() => loader.openUrlAsBlob(EXAMPLE_URL, 'example.log'), [loader.openUrlAsBlob]);
 
   // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
@@ -106,7 +114,7 @@ export function App() {
         <h1>
           RefTrace <span>Viewer</span>
         </h1>
-        <OpenControls onFile={openFile} onExample={openExample} />
+        <OpenControls onFiles={openFiles} onExample={openExample} />
         {load.name && (
           <span className="file-name" title={load.name}>
             {load.name}
@@ -158,7 +166,7 @@ export function App() {
         </>
       )}
 
-      <DropOverlay onFiles={(files) => openFile(files[0])} />
+      <DropOverlay onFiles={openFiles} />
     </div>
   );
 }

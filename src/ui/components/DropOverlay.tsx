@@ -56,7 +56,8 @@ export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
     <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
       <div className="drop-box">
         <div className="drop-title">Drop the log to open it</div>
-        <div className="muted">A ReferenceTracing .log (or .log.gz). It is read here, in your browser; nothing is uploaded.</div>
+        <div className="muted">A ReferenceTracing .log (or .log.gz), or the logs of a nested run together.</div>
+        <div className="muted">It is read here, in your browser; nothing is uploaded.</div>
       </div>
     </div>
   );

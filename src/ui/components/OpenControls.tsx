@@ -1,7 +1,8 @@
 // Ways to open a log: the file picker and the bundled example (dropping is handled page-wide).
+// Several files at once are one nested run (a parent log and its children's logs).
 import { useRef } from 'react';
 
-export function OpenControls({ onFile, onExample }: { onFile: (f: File) => void; onExample: () => void }) {
+export function OpenControls({ onFiles, onExample }: { onFiles: (files: File[]) => void; onExample: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="open-controls">
@@ -12,9 +13,10 @@ export function OpenControls({ onFile, onExample }: { onFile: (f: File) => void;
         className="visually-hidden"
         data-testid="file-input"
         accept=".log,.txt,.gz,text/plain,application/gzip"
+        multiple
         onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onFile(f);
+          const files = Array.from(e.target.files ?? []);
+          if (files.length) onFiles(files);
           // Clearing lets the same file be chosen again after a cancel.
           e.target.value = '';
         }}
