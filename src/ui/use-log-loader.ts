@@ -62,6 +62,8 @@ export function useLogLoader(): LogLoader {
     setState((s) => ({ status: 'parsing', name, summary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
     const onProgress = (p: Progress) => {
       if (gen !== generation.current) return;
+      // Read by `npm run bench:browser` (worker-side parse and query times).
+      (globalThis as { __reftraceLastProgress?: Progress }).__reftraceLastProgress = p;
       const refresh = Date.now() - lastRefresh.current >= REFRESH_EVERY_MS;
       if (refresh) lastRefresh.current = Date.now();
       setState((s) => ({ ...s, progress: p, summary: p.summary, dataVersion: refresh ? s.dataVersion + 1 : s.dataVersion }));

@@ -13,6 +13,10 @@ export interface Progress {
   elapsedMs: number;
   /** Megabytes (10^6) per second so far. */
   mbPerSec: number;
+  /** Time spent inside the parser (the rest is reading, queries and messaging). */
+  parseMs: number;
+  /** Time spent answering queries (tables, series) while this parse ran. */
+  queryMs: number;
   summary: Summary;
   done: boolean;
 }

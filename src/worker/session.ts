@@ -40,6 +40,17 @@ export class AnalysisSession implements ReftraceApi {
   private baseline: Analysis | null = null;
   private abort: AbortController | null = null;
   private generation = 0;
+  /** Total time spent in table and series queries (reported with progress, for benchmarks). */
+  private queryMs = 0;
+
+  private timed<T>(fn: () => T): T {
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.queryMs += performance.now() - t;
+    }
+  }
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -70,15 +81,18 @@ export class AnalysisSession implements ReftraceApi {
 
   table(q: TableQuery): TableWindow {
     if (!this.queries) return { table: q.table, total: 0, matched: 0, offset: 0, rows: [] };
-    return this.queries.window(q);
+    const queries = this.queries;
+    return this.timed(() => queries.window(q));
   }
 
   series(q: SeriesQuery): SeriesPoint[] {
-    return this.analysis ? rssAndLiveSeries(this.analysis.store, q) : [];
+    const a = this.analysis;
+    return a ? this.timed(() => rssAndLiveSeries(a.store, q)) : [];
   }
 
   typeSeries(q: TypeSeriesQuery): TypeSeries[] {
-    return this.analysis ? typeLiveSeries(this.analysis.store, q) : [];
+    const a = this.analysis;
+    return a ? this.timed(() => typeLiveSeries(a.store, q)) : [];
   }
 
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
@@ -117,6 +131,8 @@ export class AnalysisSession implements ReftraceApi {
     this.abort = abort;
     const started = Date.now();
     let src: ChunkSource | null = null;
+    let parseMs = 0;
+    const queryMsAtStart = this.queryMs;
     const report = (done: boolean) => {
       const elapsedMs = Date.now() - started;
       const bytesRead = src?.bytesRead() ?? 0;
@@ -125,6 +141,8 @@ export class AnalysisSession implements ReftraceApi {
         totalBytes: src?.totalBytes ?? 0,
         elapsedMs,
         mbPerSec: elapsedMs > 0 ? bytesRead / 1e3 / elapsedMs : 0,
+        parseMs,
+        queryMs: this.queryMs - queryMsAtStart,
         summary: analysis.summary(),
         done,
       });
@@ -155,7 +173,9 @@ export class AnalysisSession implements ReftraceApi {
           fed += piece.length;
           if (this.options.failAfterBytes !== undefined && fed > this.options.failAfterBytes)
             throw new RangeError('Array buffer allocation failed');
+          const t = performance.now();
           parser.push(piece);
+          parseMs += performance.now() - t;
           if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
             lastReport = Date.now();
             report(false);

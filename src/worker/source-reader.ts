@@ -14,8 +14,13 @@ export interface ChunkSource {
 }
 
 async function* blobSlices(blob: Blob, counter: { n: number }): AsyncGenerator<Uint8Array> {
-  for (let off = 0; off < blob.size; off += SLICE_BYTES) {
-    const buf = new Uint8Array(await blob.slice(off, off + SLICE_BYTES).arrayBuffer());
+  // One read ahead: the browser reads the next slice while this one is parsed.
+  const read = (off: number) => blob.slice(off, off + SLICE_BYTES).arrayBuffer();
+  let next: Promise<ArrayBuffer> | null = blob.size > 0 ? read(0) : null;
+  for (let off = 0; next; off += SLICE_BYTES) {
+    const buf = new Uint8Array(await next);
+    next = off + SLICE_BYTES < blob.size ? read(off + SLICE_BYTES) : null;
+    next?.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
     counter.n += buf.length;
     yield buf;
   }

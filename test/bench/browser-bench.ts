@@ -107,6 +107,8 @@ async function main(): Promise<void> {
       const seconds = (b.done - b.t0) / 1000;
       const status = await page.textContent(tid('parse-status'));
       console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status?.trim()})`);
+      const worker = (await page.evaluate('window.__reftraceLastProgress')) as { parseMs: number; queryMs: number } | null;
+      if (worker) console.log(`  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s`);
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
       console.log(`longest main task:   ${Math.max(0, ...b.longTasks).toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms)`);
