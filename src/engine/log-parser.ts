@@ -2,12 +2,13 @@
 // Never builds a string of a whole line unless the line is a message or a problem to report.
 
 import { Int32Column } from './columns.ts';
-import { Field, type FixedOffsets, type Layout, layoutFromTitles, STANDARD_LAYOUT, TYPE_WIDTH } from './layout.ts';
+import { type FixedOffsets, type Layout, layoutFromTitles, STANDARD_LAYOUT } from './layout.ts';
 import type { LogStore } from './log-store.ts';
-import { RawFieldCache } from './raw-field-cache.ts';
 import type { ProblemKind } from './notes.ts';
-import { decimalFromRight, hexFromRight, hexWords, intFromRight } from './fixed-numbers.ts';
-import { hexOut, parseDecimal, parseHex, parseInteger } from './numbers.ts';
+import { FixedRecordReader } from './fixed-record-reader.ts';
+import { parseDecimal } from './numbers.ts';
+import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from './record-fields.ts';
+import { readContinuation, readRecord } from './record-reader.ts';
 import { decodeBytes } from './text.ts';
 
 const NL = 10;
@@ -61,12 +62,6 @@ function tagOf(buf: Uint8Array, s: number, e: number): Tag {
   return Tag.None;
 }
 
-/**
- * Byte offsets, within the 159-byte Type..Function key, of the words hashed: the type's start, the
- * file every 16 bytes, the line and the function's start. Every word is still compared on a hit.
- */
-const NAMES_HASH_SAMPLE = Int32Array.from([0, 4, 8, 12, 16, 36, 52, 68, 84, 100, 112, 116, 120, 124]);
-
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
@@ -106,36 +101,16 @@ export class LogParser {
   private carryLen = 0;
   private carryTotal = 0;
 
-  // Outputs of parseRecord (fields, not an object per line).
-  private rClock = 0;
-  private rHi = 0;
-  private rLo = 0;
-  private rLive = 0;
-  private rSizeof = 0;
-  private rLine = 0;
-  private rRss = NaN;
-  private rFuncS = 0;
-  private rFuncE = 0;
-  private rTypeS = 0;
-  private rTypeE = 0;
-  private rFileS = 0;
-  private rFileE = 0;
-  private rError = '';
-  /** Set by the fast path, which interns as it parses; -1 otherwise. */
-  private rTypeId = -1;
-  private rSiteId = -1;
-  /** Raw Type..Function bytes to a (type, site) combination of the fast path. */
-  private readonly rawNames = new RawFieldCache(NAMES_HASH_SAMPLE);
-  private readonly comboType: number[] = [];
-  private readonly comboSite: number[] = [];
-  private viewOf: Uint8Array | null = null;
-  private viewCache: DataView = new DataView(new ArrayBuffer(0));
+  /** What the record readers found on the current line (one object, reused). */
+  private readonly out = new RecordFields();
+  private readonly fixedReader: FixedRecordReader;
 
   constructor(
     private readonly store: LogStore,
     private readonly options: ParserOptions = {},
   ) {
     this.fileIndex = options.fileIndex ?? 0;
+    this.fixedReader = new FixedRecordReader(store);
   }
 
   get hasSizeof(): boolean {
@@ -375,78 +350,59 @@ export class LogParser {
     const a = buf[s];
     const isDel = a === 68 && buf[s + 2] === 76; // DEL
     if (!isDel && !(a === 78 && buf[s + 2] === 87)) return false; // NEW
-    if (!this.parseFixed(buf, s, fixed)) return false;
-    this.lastEvent = this.store.addEvent(
-      this.fileIndex,
-      ++this.lineNo,
-      isDel,
-      this.rClock,
-      this.rHi,
-      this.rLo,
-      this.rLive,
-      this.rSizeof,
-      this.rTypeId,
-      this.rSiteId,
-      this.rRss,
-    );
+    const out = this.out;
+    if (!this.fixedReader.read(buf, s, fixed, out)) return false;
+    this.lastEvent = this.store.addEvent(this.fileIndex, ++this.lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, out.typeId, out.siteId, out.rss);
     return true;
   }
 
   private record(buf: Uint8Array, s: number, e: number, isDel: boolean, lineNo: number): void {
-    let ok = this.parseRecord(buf, s, e);
-    if (ok === 2 && this.layout !== STANDARD_LAYOUT && !this.triedStandardLayout) {
+    let ok = this.readAny(buf, s, e);
+    if (ok === INCOMPLETE && this.layout !== STANDARD_LAYOUT && !this.triedStandardLayout) {
       // The first record that does not fit the HDR: if it fits the standard columns, the HDR is
       // wrong, not the records. Say so once instead of once per line.
       this.triedStandardLayout = true;
       const fromHeader = this.layout;
       this.layout = STANDARD_LAYOUT;
-      ok = this.parseRecord(buf, s, e);
-      if (ok === 1 || ok === 3) {
+      ok = this.readAny(buf, s, e);
+      if (ok === WHOLE || ok === WHOLE_INTERNED) {
         this.problem(lineNo, 'header', `records do not have the HDR's columns (${fromHeader.titles.join(' ')}); reading them with the standard columns`);
       } else {
         this.layout = fromHeader;
-        ok = this.parseRecord(buf, s, e);
+        ok = this.readAny(buf, s, e);
       }
     }
-    if (ok === 0) {
-      this.problem(lineNo, 'bad-record', `${this.rError}: "${this.text(buf, s, Math.min(e, s + 160)).replace(/ {2,}/g, ' ')}"`);
+    const out = this.out;
+    if (ok === UNUSABLE) {
+      this.problem(lineNo, 'bad-record', `${out.error}: "${this.text(buf, s, Math.min(e, s + 160)).replace(/ {2,}/g, ' ')}"`);
       return;
     }
     const store = this.store;
-    let typeId: number;
-    let siteId: number;
-    if (ok === 3) {
-      typeId = this.rTypeId;
-      siteId = this.rSiteId;
-    } else if (ok === 2) {
-      typeId = store.types.intern(buf, this.rTypeS, this.rTypeE);
+    let typeId = out.typeId;
+    let siteId = out.siteId;
+    if (ok === INCOMPLETE) {
+      typeId = store.types.intern(buf, out.typeS, out.typeE);
       siteId = store.sites.intern(store.files.intern(buf, 0, 0), 0, store.funcs.intern(buf, 0, 0));
-    } else {
-      typeId = store.types.intern(buf, this.rTypeS, this.rTypeE);
-      const fileId = store.files.intern(buf, this.rFileS, this.rFileE);
-      const funcId = store.funcs.intern(buf, this.rFuncS, this.rFuncE);
-      siteId = store.sites.intern(fileId, this.rLine, funcId);
+    } else if (ok === WHOLE) {
+      typeId = store.types.intern(buf, out.typeS, out.typeE);
+      siteId = store.sites.intern(store.files.intern(buf, out.fileS, out.fileE), out.line, store.funcs.intern(buf, out.funcS, out.funcE));
     }
-    this.lastEvent = store.addEvent(
-      this.fileIndex,
-      lineNo,
-      isDel,
-      this.rClock,
-      this.rHi,
-      this.rLo,
-      this.rLive,
-      this.rSizeof,
-      typeId,
-      siteId,
-      ok === 2 ? NaN : this.rRss,
-    );
-    if (ok === 2) {
+    const rss = ok === INCOMPLETE ? NaN : out.rss;
+    this.lastEvent = store.addEvent(this.fileIndex, lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, typeId, siteId, rss);
+    if (ok === INCOMPLETE) {
       this.prev = Prev.CutRecord;
       this.lastCutType = store.types.strings[typeId];
       // pymemtrace cuts records at 4095 bytes; a shorter incomplete record may be the first half of
       // one split by a newline in its type name: the next line decides (see flushIncomplete).
-      this.incomplete = { line: lineNo, isDel, reason: this.rError, long: e - s >= CUT_AT - 1 };
+      this.incomplete = { line: lineNo, isDel, reason: out.error, long: e - s >= CUT_AT - 1 };
     }
+  }
+
+  /** The fixed-offset reader when the line has the fixed length and fits, else the general one. */
+  private readAny(buf: Uint8Array, s: number, e: number): number {
+    const fixed = this.layout.fixed;
+    if (fixed !== null && e - s === fixed.length && this.fixedReader.read(buf, s, fixed, this.out)) return WHOLE_INTERNED;
+    return readRecord(buf, s, e, this.layout, this.out);
   }
 
   /** Reports the incomplete record of the previous line, now that the next line is known. */
@@ -460,253 +416,17 @@ export class LogParser {
   }
 
   /**
-   * Parses a NEW/DEL line by the printf layout: numbers from the left, numbers and Function from the
-   * right, Type by its 32-character column, File the rest. Returns 1 for a whole record, 2 for a
-   * record cut short (Clock/Address/LiveCnt read, the rest missing), 0 for an unusable line, and 3
-   * for a whole record read by the fast path (type and site already interned).
-   */
-  private parseRecord(buf: Uint8Array, s: number, e: number): number {
-    const layout = this.layout;
-    const fixed = layout.fixed;
-    if (fixed !== null && e - s === fixed.length && this.parseFixed(buf, s, fixed)) return 3;
-    this.rTypeId = -1;
-    let p = s + 4;
-    this.rSizeof = 0;
-    this.rLive = 0;
-    let haveClock = false;
-    let haveAddr = false;
-    for (let k = 0; k < layout.left.length; k++) {
-      while (p < e && isBlank(buf[p])) p++;
-      const ts = p;
-      while (p < e && !isBlank(buf[p])) p++;
-      const f = layout.left[k];
-      if (ts === p) {
-        this.rError = `missing ${layout.titles[k]}`;
-        return 0;
-      }
-      if (f === Field.Clock) {
-        const v = parseDecimal(buf, ts, p);
-        if (v !== v) return this.fail(`bad Clock "${this.text(buf, ts, p)}"`);
-        this.rClock = v;
-        haveClock = true;
-      } else if (f === Field.Address) {
-        if (!parseHex(buf, ts, p)) return this.fail(`bad Address "${this.text(buf, ts, p)}"`);
-        this.rHi = hexOut.hi;
-        this.rLo = hexOut.lo;
-        haveAddr = true;
-      } else if (f === Field.LiveCnt || f === Field.Sizeof) {
-        const v = parseInteger(buf, ts, p);
-        if (v !== v) return this.fail(`bad ${layout.titles[k]} "${this.text(buf, ts, p)}"`);
-        if (f === Field.LiveCnt) this.rLive = v;
-        else this.rSizeof = v;
-      }
-    }
-    if (!haveClock || !haveAddr) return this.fail('missing Clock or Address');
-    const typeStart = p + 1;
-    if (typeStart >= e) {
-      this.rTypeS = this.rTypeE = typeStart > e ? e : typeStart;
-      this.rError = 'no Type';
-      return 2;
-    }
-    // From the right.
-    let q = e;
-    while (q > typeStart && isBlank(buf[q - 1])) q--;
-    let rightOk = true;
-    this.rRss = NaN;
-    this.rLine = 0;
-    // A layout without Function (a damaged HDR) must not leave the last line's offsets behind.
-    this.rFuncS = this.rFuncE = typeStart;
-    const right = layout.rightReversed;
-    for (let k = 0; k < right.length; k++) {
-      const te = q;
-      while (q > typeStart && !isBlank(buf[q - 1])) q--;
-      const ts = q;
-      while (q > typeStart && isBlank(buf[q - 1])) q--;
-      if (ts === te || q <= typeStart) {
-        rightOk = false;
-        this.rError = 'columns missing after Type';
-        break;
-      }
-      const f = right[k];
-      if (f === Field.Function) {
-        this.rFuncS = ts;
-        this.rFuncE = te;
-      } else if (f === Field.Line) {
-        const v = parseInteger(buf, ts, te);
-        if (v !== v) {
-          rightOk = false;
-          this.rError = 'Line is not a number';
-          break;
-        }
-        this.rLine = v;
-      } else if (f === Field.Rss || f === Field.DRss) {
-        const v = parseInteger(buf, ts, te);
-        if (v !== v) {
-          rightOk = false;
-          this.rError = `${f === Field.Rss ? 'RSS' : 'dRSS'} is not a number`;
-          break;
-        }
-        if (f === Field.Rss) this.rRss = v;
-      }
-    }
-    if (!rightOk) {
-      this.typeSpan(buf, typeStart, e);
-      return 2;
-    }
-    // Type: the 32-character column when the byte after it separates, else up to the next space.
-    this.typeSpan(buf, typeStart, q);
-    let fs = this.rTypeE;
-    const colEnd = typeStart + TYPE_WIDTH;
-    fs = fs < colEnd && colEnd < q && buf[colEnd] === SPACE ? colEnd + 1 : fs + 1;
-    while (fs < q && isBlank(buf[fs])) fs++;
-    this.rFileS = fs;
-    this.rFileE = q > fs ? q : fs;
-    return 1;
-  }
-
-  /**
-   * The fast path: when the line has exactly the length of a record whose values all fit their
-   * printf widths, every field is at a known offset. Anything odd falls back to the general parse.
-   */
-  private parseFixed(buf: Uint8Array, s: number, fx: FixedOffsets): boolean {
-    const sep = fx.separators;
-    for (let k = 0; k < sep.length; k++) if (buf[s + sep[k]] !== SPACE) return false;
-    const clock = decimalFromRight(buf, s + fx.clock, s + fx.clock + fx.clockWidth);
-    if (clock !== clock) return false;
-    if (!hexFromRight(buf, s + fx.address, s + fx.address + fx.addressWidth)) return false;
-    let live = 0;
-    if (fx.liveCnt >= 0) {
-      live = intFromRight(buf, s + fx.liveCnt, s + fx.liveCnt + fx.liveCntWidth);
-      if (live !== live) return false;
-    }
-    let sizeof = 0;
-    if (fx.sizeof >= 0) {
-      sizeof = intFromRight(buf, s + fx.sizeof, s + fx.sizeof + fx.sizeofWidth);
-      if (sizeof !== sizeof) return false;
-    }
-    let rss = NaN;
-    if (fx.rss >= 0) {
-      rss = intFromRight(buf, s + fx.rss, s + fx.rss + fx.rssWidth);
-      if (rss !== rss) return false;
-    }
-    // dRSS is not kept (it is the RSS change), but a line whose dRSS is not a number is not a record.
-    if (fx.drss >= 0) {
-      const drss = intFromRight(buf, s + fx.drss, s + fx.drss + fx.drssWidth);
-      if (drss !== drss) return false;
-    }
-    // Type, File, Line and Function are adjacent: one raw key for the (type, site) combination.
-    const ts = s + fx.type;
-    let combo = this.rawNames.lookup(buf, this.view(buf), ts, fx.namesWidth);
-    if (combo < 0) {
-      combo = this.internNames(buf, s, fx);
-      if (combo < 0) return false;
-      this.rawNames.add(buf, ts, fx.namesWidth, combo);
-    }
-    this.rClock = clock;
-    this.rHi = hexWords.hi;
-    this.rLo = hexWords.lo;
-    this.rLive = live;
-    this.rSizeof = sizeof;
-    this.rRss = rss;
-    this.rTypeId = this.comboType[combo];
-    this.rSiteId = this.comboSite[combo];
-    return true;
-  }
-
-  /** Slow half of the fast path, once per distinct (type, site): trim, intern, remember. */
-  private internNames(buf: Uint8Array, s: number, fx: FixedOffsets): number {
-    const store = this.store;
-    const ts = s + fx.type;
-    let te = ts + fx.typeWidth;
-    while (te > ts && buf[te - 1] === SPACE) te--;
-    if (te === ts || buf[ts] === SPACE) return -1;
-    const line = intFromRight(buf, s + fx.line, s + fx.line + fx.lineWidth);
-    if (line !== line) return -1;
-    const fs = s + fx.file;
-    let fe = fs + fx.fileWidth;
-    while (fe > fs && buf[fe - 1] === SPACE) fe--;
-    const us = s + fx.func;
-    let ue = us + fx.funcWidth;
-    while (ue > us && buf[ue - 1] === SPACE) ue--;
-    if (ue === us || buf[us] === SPACE) return -1;
-    // A space inside Function: the general parser reads the last word as Function; let it decide.
-    for (let i = us; i < ue; i++) if (buf[i] === SPACE) return -1;
-    this.comboType.push(store.types.intern(buf, ts, te));
-    this.comboSite.push(store.sites.intern(store.files.intern(buf, fs, fe), line, store.funcs.intern(buf, us, ue)));
-    return this.comboType.length - 1;
-  }
-
-  /** A DataView over buf, cached for the chunk being parsed. */
-  private view(buf: Uint8Array): DataView {
-    if (this.viewOf !== buf) {
-      this.viewOf = buf;
-      this.viewCache = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    return this.viewCache;
-  }
-
-  private fail(reason: string): number {
-    this.rError = reason;
-    return 0;
-  }
-
-  /** Sets rTypeS/rTypeE for a type starting at ts, within [ts, limit). */
-  private typeSpan(buf: Uint8Array, ts: number, limit: number): void {
-    const colEnd = ts + TYPE_WIDTH;
-    let te: number;
-    if (colEnd < limit && buf[colEnd] === SPACE) {
-      te = colEnd;
-      while (te > ts && buf[te - 1] === SPACE) te--;
-    } else if (colEnd >= limit) {
-      te = limit;
-      while (te > ts && buf[te - 1] === SPACE) te--;
-    } else {
-      te = colEnd;
-      while (te < limit && buf[te] !== SPACE) te++;
-    }
-    this.rTypeS = ts;
-    this.rTypeE = te;
-  }
-
-  /**
    * A type name holding a newline splits one record over two lines: the tagless second line holds
    * the rest of the type and the columns after it. Join them into the record already counted.
    */
   private completeSplitRecord(buf: Uint8Array, s: number, e: number, lineNo: number): boolean {
-    const layout = this.layout;
-    let q = e;
-    while (q > s && isBlank(buf[q - 1])) q--;
-    let line = 0;
-    let rss = NaN;
-    let funcS = 0;
-    let funcE = 0;
-    for (const f of layout.rightReversed) {
-      const te = q;
-      while (q > s && !isBlank(buf[q - 1])) q--;
-      const ts = q;
-      while (q > s && isBlank(buf[q - 1])) q--;
-      if (ts === te) return false;
-      if (f === Field.Function) {
-        funcS = ts;
-        funcE = te;
-      } else if (f === Field.Line || f === Field.Rss || f === Field.DRss) {
-        const v = parseInteger(buf, ts, te);
-        if (v !== v) return false;
-        if (f === Field.Line) line = v;
-        else if (f === Field.Rss) rss = v;
-      }
-    }
-    // The rest of the type runs to the first space; File is what follows.
-    let te = s;
-    while (te < q && buf[te] !== SPACE) te++;
-    let fs = te;
-    while (fs < q && isBlank(buf[fs])) fs++;
+    const out = this.out;
+    if (!readContinuation(buf, s, e, this.layout, out)) return false;
     const store = this.store;
-    const fullType = this.lastCutType + '\n' + this.text(buf, s, te);
+    const fullType = this.lastCutType + '\n' + this.text(buf, out.typeS, out.typeE);
     store.retype(this.lastEvent, store.types.internString(fullType));
-    const fileId = store.files.intern(buf, fs, q);
-    const funcId = store.funcs.intern(buf, funcS, funcE);
-    store.setSite(this.lastEvent, store.sites.intern(fileId, line, funcId), rss);
+    const siteId = store.sites.intern(store.files.intern(buf, out.fileS, out.fileE), out.line, store.funcs.intern(buf, out.funcS, out.funcE));
+    store.setSite(this.lastEvent, siteId, out.rss);
     this.flushIncomplete(true);
     this.problem(lineNo, 'split-record', `continues the record of line ${lineNo - 1}: its type name holds a newline; joined`);
     return true;

@@ -1,0 +1,153 @@
+// The general reader of a NEW/DEL line, by the printf layout: numbers from the left up to Type,
+// numbers and Function from the right after File, Type by its 32-character column (or up to the
+// next space when a longer name overflowed it), File the rest. Handles every odd line the fixed
+// reader declines: overflowing values, extra spaces, missing columns, cut records.
+
+import { Field, type Layout, TYPE_WIDTH } from './layout.ts';
+import { hexOut, parseDecimal, parseHex, parseInteger } from './numbers.ts';
+import { INCOMPLETE, type RecordFields, UNUSABLE, WHOLE } from './record-fields.ts';
+import { decodeBytes } from './text.ts';
+
+const SPACE = 32;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === 9;
+}
+
+function fail(out: RecordFields, reason: string): number {
+  out.error = reason;
+  return UNUSABLE;
+}
+
+/** Reads buf[s, e) (tag included) into out; returns UNUSABLE, WHOLE or INCOMPLETE. */
+export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout, out: RecordFields): number {
+  out.typeId = -1;
+  out.sizeof = 0;
+  out.live = 0;
+  let p = s + 4;
+  let haveClock = false;
+  let haveAddr = false;
+  for (let k = 0; k < layout.left.length; k++) {
+    while (p < e && isBlank(buf[p])) p++;
+    const ts = p;
+    while (p < e && !isBlank(buf[p])) p++;
+    const f = layout.left[k];
+    if (ts === p) return fail(out, `missing ${layout.titles[k]}`);
+    if (f === Field.Clock) {
+      const v = parseDecimal(buf, ts, p);
+      if (v !== v) return fail(out, `bad Clock "${decodeBytes(buf, ts, p)}"`);
+      out.clock = v;
+      haveClock = true;
+    } else if (f === Field.Address) {
+      if (!parseHex(buf, ts, p)) return fail(out, `bad Address "${decodeBytes(buf, ts, p)}"`);
+      out.hi = hexOut.hi;
+      out.lo = hexOut.lo;
+      haveAddr = true;
+    } else if (f === Field.LiveCnt || f === Field.Sizeof) {
+      const v = parseInteger(buf, ts, p);
+      if (v !== v) return fail(out, `bad ${layout.titles[k]} "${decodeBytes(buf, ts, p)}"`);
+      if (f === Field.LiveCnt) out.live = v;
+      else out.sizeof = v;
+    }
+  }
+  if (!haveClock || !haveAddr) return fail(out, 'missing Clock or Address');
+  const typeStart = p + 1;
+  out.rss = NaN;
+  out.line = 0;
+  // A layout without Function (a damaged HDR) must not leave the last line's offsets behind.
+  out.funcS = out.funcE = typeStart;
+  if (typeStart >= e) {
+    out.typeS = out.typeE = Math.min(typeStart, e);
+    out.error = 'no Type';
+    return INCOMPLETE;
+  }
+  let q = e;
+  while (q > typeStart && isBlank(buf[q - 1])) q--;
+  const right = layout.rightReversed;
+  for (let k = 0; k < right.length; k++) {
+    const te = q;
+    while (q > typeStart && !isBlank(buf[q - 1])) q--;
+    const ts = q;
+    while (q > typeStart && isBlank(buf[q - 1])) q--;
+    let problem = '';
+    if (ts === te || q <= typeStart) problem = 'columns missing after Type';
+    else if (right[k] === Field.Function) {
+      out.funcS = ts;
+      out.funcE = te;
+    } else if (right[k] === Field.Line || right[k] === Field.Rss || right[k] === Field.DRss) {
+      const v = parseInteger(buf, ts, te);
+      if (v !== v) problem = `${right[k] === Field.Line ? 'Line' : right[k] === Field.Rss ? 'RSS' : 'dRSS'} is not a number`;
+      else if (right[k] === Field.Line) out.line = v;
+      else if (right[k] === Field.Rss) out.rss = v;
+    }
+    if (problem) {
+      out.error = problem;
+      out.rss = NaN;
+      typeSpan(buf, typeStart, e, out);
+      return INCOMPLETE;
+    }
+  }
+  typeSpan(buf, typeStart, q, out);
+  const colEnd = typeStart + TYPE_WIDTH;
+  let fs = out.typeE < colEnd && colEnd < q && buf[colEnd] === SPACE ? colEnd + 1 : out.typeE + 1;
+  while (fs < q && isBlank(buf[fs])) fs++;
+  out.fileS = fs;
+  out.fileE = q > fs ? q : fs;
+  return WHOLE;
+}
+
+/** Type span from ts within [ts, limit): the 32-character column when the byte after it separates, else up to the next space. */
+function typeSpan(buf: Uint8Array, ts: number, limit: number, out: RecordFields): void {
+  const colEnd = ts + TYPE_WIDTH;
+  let te: number;
+  if (colEnd < limit && buf[colEnd] === SPACE) {
+    te = colEnd;
+    while (te > ts && buf[te - 1] === SPACE) te--;
+  } else if (colEnd >= limit) {
+    te = limit;
+    while (te > ts && buf[te - 1] === SPACE) te--;
+  } else {
+    te = colEnd;
+    while (te < limit && buf[te] !== SPACE) te++;
+  }
+  out.typeS = ts;
+  out.typeE = te;
+}
+
+/**
+ * The tagless second line of a record split by a newline in its type name: the rest of the type,
+ * then File, Line, Function, RSS, dRSS. Fills out's typeE (end of the type's rest, which starts at
+ * s), file and function spans, line and rss; false if the line is not such a continuation.
+ */
+export function readContinuation(buf: Uint8Array, s: number, e: number, layout: Layout, out: RecordFields): boolean {
+  let q = e;
+  while (q > s && isBlank(buf[q - 1])) q--;
+  out.line = 0;
+  out.rss = NaN;
+  out.funcS = out.funcE = s;
+  for (const f of layout.rightReversed) {
+    const te = q;
+    while (q > s && !isBlank(buf[q - 1])) q--;
+    const ts = q;
+    while (q > s && isBlank(buf[q - 1])) q--;
+    if (ts === te) return false;
+    if (f === Field.Function) {
+      out.funcS = ts;
+      out.funcE = te;
+    } else if (f === Field.Line || f === Field.Rss || f === Field.DRss) {
+      const v = parseInteger(buf, ts, te);
+      if (v !== v) return false;
+      if (f === Field.Line) out.line = v;
+      else if (f === Field.Rss) out.rss = v;
+    }
+  }
+  let te = s;
+  while (te < q && buf[te] !== SPACE) te++;
+  let fs = te;
+  while (fs < q && isBlank(buf[fs])) fs++;
+  out.typeS = s;
+  out.typeE = te;
+  out.fileS = fs;
+  out.fileE = q;
+  return true;
+}
