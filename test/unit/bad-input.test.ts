@@ -4,15 +4,16 @@
 // two changed, so the numbers also show that everything around the bad line is still analysed.
 // Outcomes judged wrong for a user are it.todo (see the "todo" entries of expected.json).
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { constants as zc, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { constants as zc, gzipSync, gunzipSync, inflateRawSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
 import { MAX_LINE_BYTES } from '../../src/engine/log-parser.ts';
 import type { JsonReport } from '../../src/engine/types.ts';
 import { main } from '../../src/cli/main.ts';
-import { countsOf, fixedChunks, invariantViolations, referenceCounts } from '../support/fuzz.ts';
+import { countsOf, fixedChunks, invariantViolations, lineCount, referenceCounts } from '../support/fuzz.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/bad');
 const path = (f: string) => join(DIR, f);
@@ -67,6 +68,7 @@ function analyse(file: string): { a: Analysis; r: JsonReport } {
   return { a, r };
 }
 
+/** main() with stdout collected; stderr is captured by the spy of the CLI describe block. */
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
   const code = await main(args, (s) => {
@@ -149,8 +151,60 @@ describe('bad-input corpus: what else is right', () => {
     expect(detail('too-few-columns.log', 304)).toMatch(/LiveCnt/);
     expect(detail('hdr-no-type.log', 3)).toMatch(/Type/);
     expect(detail('hdr-no-file.log', 3)).toMatch(/File/);
-    expect(detail('after-eof.log', 307)).toMatch(/2 line/);
+    expect(detail('after-eof.log', 306)).toBe('2 line(s) after EOF were ignored, from this line on');
+    expect(detail('split-type.log', 6)).toBe('record cut short (a newline in its type name); counted as NEW of type "range"');
     expect(detail('split-type.log', 7)).toMatch(/line 6/);
+    expect(detail('cut-4095.log', 10)).toMatch(/^record cut short \(at pymemtrace's 4095-byte limit: .*\); counted as NEW of type "Hugexxx/);
+    // A whole line with a column missing or one too many is a bad record, not a cut one; still counted.
+    for (const f of ['missing-function.log', 'too-many-columns.log'])
+      expect(detail(f, 6), f).toMatch(/^record with missing or extra columns \(.+\); counted as NEW of type "range_iterator"$/);
+    expect(detail('truncated-mid-line.log', 200)).toMatch(/^record with missing or extra columns \(.+\); counted as NEW of type "datetime\.datetime"$/);
+    expect(detail('hdr-extra-title-only.log', 5)).toBe(
+      "records do not have the HDR's columns (Clock Address LiveCnt Type File Line Function RSS dRSS Extra); reading them with the standard columns",
+    );
+    expect(detail('empty.log', 0)).toBe('the file is empty');
+    expect(detail('png.log', 3)).toMatch(/binary data/);
+    expect(detail('readme.log', 5)).toMatch(/does not look like a ReferenceTracing log/);
+  });
+
+  it('an HDR naming a column the records lack: the records are read whole (sites, RSS), one problem', () => {
+    const { a, r } = analyse('hdr-extra-title-only.log');
+    expect({ ...r, file: '', problems: [], counts: { ...r.counts, bad: 0 } }).toEqual({ ...base, file: '' });
+    const b = analyseChunks([bytesOf('base.log')]).summary();
+    const s = a.summary();
+    expect([s.sites, s.rssMax, s.rssLast]).toEqual([b.sites, b.rssMax, b.rssLast]);
+    expect(s.sites).toBeGreaterThan(1);
+  });
+
+  it.todo(
+    'an HDR whose Function title is damaged or renamed (base.log with "Funct1on" or "Func"): today no problem at all and every ' +
+      'record loses its Function (store.funcs is [""], the sites show no function); asked: a \'header\' problem, as for a missing ' +
+      'Type or File, and the Function read by its standard place',
+  );
+
+  it('an HDR after the first records: a problem only when its columns differ from the standard ones', () => {
+    const lines = Buffer.from(bytesOf('base.log')).toString('latin1').split('\n');
+    const hdr = lines[2];
+    const noHdr = [...lines.slice(0, 2), ...lines.slice(3)]; // the first record is line 4
+    /** The HDR moved to line 11, after 6 records. */
+    const late = (h: string) => {
+      const bytes = Buffer.from([...noHdr.slice(0, 10), h, ...noHdr.slice(10)].join('\n'), 'latin1');
+      const r = analyseChunks([bytes]).jsonReport();
+      for (const size of [7, 4093]) expect(analyseChunks(fixedChunks(bytes, size)).jsonReport()).toEqual(r);
+      expect(numbersOf(r)).toEqual(numbersOf(base));
+      return r.problems;
+    };
+    const noHeader = { line: 4, kind: 'no-header', detail: 'no HDR line before the first record: assuming the standard columns' };
+    expect(late(hdr)).toEqual([noHeader]);
+    expect(late(hdr + '            Extra')).toEqual([
+      noHeader,
+      {
+        line: 11,
+        kind: 'header',
+        detail: 'HDR after the first records, with other columns (Clock Address LiveCnt Type File Line Function RSS dRSS Extra); keeping the standard columns',
+      },
+    ]);
+    expect(late(hdr.replace(' Type ', ' Kind '))[1]).toMatchObject({ line: 11, kind: 'header', detail: expect.stringMatching(/^HDR after the first records, with other columns \(Clock Address LiveCnt Kind /) });
   });
 
   it('a bad record is skipped and the rest pairs by address: bad-address.log', () => {
@@ -269,6 +323,15 @@ describe('a 10 MB line (made at run time)', () => {
 });
 
 describe('bad-input corpus: CLI', () => {
+  // The CLI writes a one-line message to stderr for a file that is not a log: keep it off the test
+  // output and check it.
+  let stderr: MockInstance<typeof process.stderr.write>;
+  beforeEach(() => {
+    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => stderr.mockRestore());
+  const stderrText = () => stderr.mock.calls.map((c) => String(c[0])).join('');
+
   for (const [file, x] of cases.filter(([, x]) => x.via === 'cli' && x.new !== undefined)) {
     describe(file, () => {
       if (x.todo?.counts) it.todo(`counts: ${x.todo.counts}`);
@@ -292,36 +355,78 @@ describe('bad-input corpus: CLI', () => {
     });
   }
 
-  it('a truncated gzip: everything inflated before the end is analysed, then a read-error', async () => {
+  /** A CLI report split into its read-errors and the rest (as the engine would report the inflated bytes). */
+  function withoutReadErrors(r: JsonReport) {
+    const errors = r.problems.filter((p) => p.kind === 'read-error');
+    const rest = { ...r, file: '', budget: undefined, problems: r.problems.filter((p) => p.kind !== 'read-error'), counts: { ...r.counts, bad: r.counts.bad - errors.length } };
+    return { errors, rest };
+  }
+  const engineReport = (bytes: Uint8Array) => ({ ...analyseChunks([bytes]).jsonReport(), file: '', budget: undefined });
+
+  it('a truncated gzip: everything inflated before the end is analysed, plus one read-error', async () => {
     const { code, r } = await cliJson('truncated.log.gz');
     const inflated = gunzipSync(bytesOf('truncated.log.gz'), { finishFlush: zc.Z_SYNC_FLUSH });
-    const direct = analyseChunks([inflated]).jsonReport();
+    // 151 whole lines of the sample, then the first 49 bytes of line 152 (Clock and Address of a NEW).
+    const text = Buffer.from(inflated).toString('latin1');
+    expect(text.split('\n').length).toBe(152);
+    expect(text.slice(text.lastIndexOf('\n') + 1)).toBe('NEW:     0.048322   0x7f2afc39d570               ');
     expect(code).toBe(0);
-    expect({ ...r, file: '', budget: undefined, problems: r.problems.slice(0, -1) }).toEqual({ ...direct, file: '', budget: undefined, counts: { ...direct.counts, bad: direct.counts.bad + 1 } });
-    expect(r.problems.at(-1)).toEqual({ line: 152, kind: 'read-error', detail: expect.stringMatching(/gzip.*unexpected end of file/) });
+    const { errors, rest } = withoutReadErrors(r);
+    expect(rest).toEqual(engineReport(inflated));
+    // Its line is not checked here: see the todo of truncated.log.gz in expected.json.
+    expect(errors).toEqual([{ line: expect.any(Number), kind: 'read-error', detail: 'gzip data ends early: the file is truncated' }]);
   });
 
-  it('a gzip with a bad checksum or corrupt data: a read-error, no crash, a consistent partial analysis', async () => {
-    for (const f of ['badcrc.log.gz', 'corrupt.log.gz']) {
-      const { code, r } = await cliJson(f);
-      expect(code, f).toBe(0);
-      expect(r.problems.at(-1), f).toEqual({ line: r.lines, kind: 'read-error', detail: expect.stringMatching(/gzip.*incorrect data check/) });
-      expect(invariantViolations(r), f).toEqual([]);
-      expect(r.lines, f).toBeGreaterThan(150);
-    }
+  it('a gzip with a bad checksum: every inflated byte is kept, all 305 lines, then one read-error', async () => {
+    const gz = bytesOf('badcrc.log.gz');
+    expect(Buffer.compare(inflateRawSync(gz.subarray(10)), bytesOf('base.log'))).toBe(0); // only the trailer is damaged
+    const { code, r } = await cliJson('badcrc.log.gz');
+    expect(code).toBe(0);
+    const { errors, rest } = withoutReadErrors(r);
+    expect(rest).toEqual({ ...base, file: '', budget: undefined });
+    expect(errors).toEqual([{ line: 305, kind: 'read-error', detail: 'gzip checksum does not match: the data is damaged; what could be inflated was analysed' }]);
   });
-  // When fixed, the check: the CLI report equals analyseChunks([inflateRawSync(gz.subarray(10, -8))])
-  // plus the read-error problem (327 lines).
-  it.todo('corrupt.log.gz: the CLI analyses every byte zlib inflated before the error (today the last < 16 KiB of output is lost: 279 of 327 lines)');
+
+  it('a gzip with corrupt data: every byte zlib inflated is analysed, then one read-error', async () => {
+    const inflated = inflateRawSync(bytesOf('corrupt.log.gz').subarray(10), { finishFlush: zc.Z_SYNC_FLUSH });
+    expect(lineCount(inflated)).toBe(326);
+    const { code, r } = await cliJson('corrupt.log.gz');
+    expect(code).toBe(0);
+    const { errors, rest } = withoutReadErrors(r);
+    expect(rest).toEqual(engineReport(inflated));
+    expect(errors).toEqual([{ line: 326, kind: 'read-error', detail: expect.stringMatching(/^gzip checksum does not match/) }]);
+    expect(invariantViolations(r)).toEqual([]);
+  });
 
   it('the CLI --json report of a plain file is the engine report', async () => {
     for (const f of ['bad-address.log', 'png.log', 'crlf.log', 'split-type.log']) {
       const { code, r } = await cliJson(f);
       const { budget, ...rest } = r;
       expect(budget, f).toBeUndefined();
-      expect(code, f).toBe(0);
+      expect(code, f).toBe(f === 'png.log' ? 2 : 0);
       expect({ ...rest, file: '' }, f).toEqual({ ...analyse(f).r, file: '' });
     }
+  });
+
+  it('a file that is not a log exits 2 with a one-line message on stderr; the report is still printed', async () => {
+    for (const f of ['empty.log', 'png.log', 'readme.log', 'empty.gz']) {
+      stderr.mockClear();
+      const { code, r } = await cliJson(f);
+      expect(code, f).toBe(2);
+      const notALog = r.problems.filter((p) => p.kind === 'not-a-log');
+      expect(notALog, f).toHaveLength(1);
+      expect(stderrText(), f).toBe(`reftrace: ${path(f)}: ${notALog[0].detail}\n`);
+    }
+    // A budget does not let a non-log pass, in the text report either.
+    stderr.mockClear();
+    const text = await cli(['analyse', path('empty.log'), '--max-live', '10']);
+    expect(text.code).toBe(2);
+    expect(text.out).toMatch(/line 0: not-a-log: the file is empty/);
+    expect(stderrText()).toBe(`reftrace: ${path('empty.log')}: the file is empty\n`);
+    // Logs, damaged ones included, say nothing on stderr.
+    stderr.mockClear();
+    for (const f of ['base.log', 'no-sof.log', 'no-hdr.log', 'bad-address.log']) expect((await cliJson(f)).code, f).toBe(0);
+    expect(stderrText()).toBe('');
   });
 
   it('the text report lists the problems with their line numbers', async () => {
@@ -329,5 +434,45 @@ describe('bad-input corpus: CLI', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/line 11: bad-record: bad Address "0x7f2afc39bg30"/);
     expect(out).toMatch(/DEL 118/);
+  });
+
+  describe('--recurse-files with a gzipped child log (made in a temp dir)', () => {
+    let dir = '';
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'reftrace-bad-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    /** A parent log (3 lines: SOF, the detach MSG, EOF) naming child.log.gz, beside it. */
+    const parentWith = (child: Uint8Array) => {
+      writeFileSync(join(dir, 'child.log.gz'), child);
+      writeFileSync(join(dir, 'parent.log'), 'SOF\nMSG:     0.1 # Detaching this Reference Tracing file wrapper. New file: child.log.gz\nEOF\n');
+      return join(dir, 'parent.log');
+    };
+
+    it('a truncated child: its recoverable lines are analysed, plus a read-error', async () => {
+      const gz = gzipSync(bytesOf('base.log'));
+      const child = gz.subarray(0, Math.floor(gz.length / 2)); // the cut of truncated.log.gz
+      const inflated = gunzipSync(child, { finishFlush: zc.Z_SYNC_FLUSH });
+      const direct = analyseChunks([inflated]).jsonReport();
+      const { code, out } = await cli(['analyse', parentWith(child), '--json', '--recurse-files']);
+      const r = JSON.parse(out) as JsonReport;
+      expect(code).toBe(0);
+      // The parent's 3 lines and 1 MSG, and what the child's 151 whole lines and 49 bytes of line 152 hold.
+      expect(numbersOf(r)).toEqual({ lines: 155, new: 114, del: 29, msg: 6, live: 85, pairs: 29, untracked: 0, duplicates: 0, sawEof: true });
+      expect(numbersOf(r)).toEqual({ ...numbersOf(direct), lines: 3 + direct.lines, msg: 1 + direct.counts.msg, sawEof: true });
+      expect(r.types).toEqual(direct.types);
+      const { errors, rest } = withoutReadErrors(r);
+      expect(rest.problems).toEqual(direct.problems.map((p) => ({ ...p, detail: `child.log.gz: ${p.detail}` })));
+      expect(errors).toEqual([{ line: expect.any(Number), kind: 'read-error', detail: expect.stringMatching(/^child\.log\.gz: reading the child log failed: gzip data ends early/) }]);
+      expect(invariantViolations(r)).toEqual([]);
+    });
+
+    it('a whole child with a bad checksum: all its lines are analysed, plus a read-error', async () => {
+      const { code, out } = await cli(['analyse', parentWith(bytesOf('badcrc.log.gz')), '--json', '--recurse-files']);
+      const r = JSON.parse(out) as JsonReport;
+      expect(code).toBe(0);
+      expect(numbersOf(r)).toEqual({ ...numbersOf(base), lines: 3 + 305, msg: 1 + 10 });
+      expect(problemsOf(r)).toEqual([[305, 'read-error']]);
+    });
   });
 });
