@@ -116,7 +116,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   } else {
     for (const chunk of textReport(analysis, args)) out(chunk);
     out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
-    for (const line of verdict.lines) out(line + '\n');
+    if (!analysis.summary().notALog) for (const line of verdict.lines) out(line + '\n');
   }
   // Not a log: a CI gate must not pass on it, whatever the budget says.
   const summary = analysis.summary();

@@ -30,7 +30,7 @@ async function feedFile(path: string, parser: LogParser, analysis: Analysis): Pr
   } catch (e) {
     // A damaged gzip or a read error: what was read is analysed; say where it stopped.
     const index = analysis.store.sourceFiles.indexOf(path);
-    analysis.store.notes.addProblem(Math.max(0, index), parser.lineNo, 'read-error', (e as Error).message);
+    analysis.store.notes.addProblem(Math.max(0, index), parser.currentLine, 'read-error', (e as Error).message);
   } finally {
     raw.destroy();
   }

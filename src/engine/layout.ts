@@ -111,6 +111,9 @@ const FIELD_BY_TITLE: Record<string, Field> = {
   dRSS: Field.DRss,
 };
 
+/** Every title pymemtrace writes (Sizeof only in some builds). */
+export const KNOWN_TITLES = new Set(['Clock', 'Address', 'LiveCnt', 'Sizeof', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS']);
+
 export const STANDARD_TITLES = ['Clock', 'Address', 'LiveCnt', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS'];
 
 /** Builds a layout from HDR titles, or returns the reason it cannot. */

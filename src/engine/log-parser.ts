@@ -2,7 +2,7 @@
 // Never builds a string of a whole line unless the line is a message or a problem to report.
 
 import { Int32Column } from './columns.ts';
-import { type FixedOffsets, type Layout, layoutFromTitles, STANDARD_LAYOUT } from './layout.ts';
+import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT } from './layout.ts';
 import type { LogStore } from './log-store.ts';
 import type { ProblemKind } from './notes.ts';
 import { FixedRecordReader } from './fixed-record-reader.ts';
@@ -111,6 +111,11 @@ export class LogParser {
   ) {
     this.fileIndex = options.fileIndex ?? 0;
     this.fixedReader = new FixedRecordReader(store);
+  }
+
+  /** The line being read: the last whole line, plus one while a partial line waits for its end. */
+  get currentLine(): number {
+    return this.lineNo + (this.carryTotal > 0 ? 1 : 0);
   }
 
   get hasSizeof(): boolean {
@@ -303,6 +308,10 @@ export class LogParser {
       this.layout = STANDARD_LAYOUT;
     } else {
       this.layout = layout;
+      const unknown = titles.filter((t) => !KNOWN_TITLES.has(t));
+      const missing = ['Line', 'Function', 'RSS'].filter((t) => !titles.includes(t));
+      if (unknown.length || missing.length)
+        this.problem(lineNo, 'header', [unknown.length ? `unknown column(s) ${unknown.join(', ')}: their values are skipped` : '', missing.length ? `no ${missing.join(', ')} column: left empty` : ''].filter(Boolean).join('; '));
     }
     if (this.layout.hasSizeof && !this.store.sizeof) {
       const sizeof = new Int32Column();

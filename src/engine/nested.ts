@@ -24,7 +24,7 @@ export function childLogFollower(analysis: Analysis, parentName: string, parentI
     try {
       for (const chunk of found.chunks()) parser.push(chunk);
     } catch (e) {
-      analysis.store.notes.addProblem(index, parser.lineNo, 'read-error', `reading the child log failed: ${(e as Error).message}`);
+      analysis.store.notes.addProblem(index, parser.currentLine, 'read-error', `reading the child log failed: ${(e as Error).message}`);
     }
     parser.finish();
   };
