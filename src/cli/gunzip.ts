@@ -3,7 +3,7 @@
 // the output it had already produced when it meets damage, so its 'data' events are queued here
 // and handed on before the error. At most one output chunk (16 KiB) before the damage is lost.
 
-import { constants, createGunzip, gunzipSync } from 'node:zlib';
+import { constants, createGunzip, gunzipSync, inflateRawSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
 function explain(e: Error): Error {
@@ -51,16 +51,37 @@ export async function* gunzip(input: Readable): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Whole-buffer gunzip for small child logs: the bytes that could be inflated, and what went wrong. */
+/** Length of the gzip header at the start of b, or -1 if it is not a whole gzip header. */
+function headerLength(b: Uint8Array): number {
+  if (b.length < 10 || b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return -1;
+  const flags = b[3];
+  let p = 10;
+  if (flags & 4) p += 2 + (b[p] | (b[p + 1] << 8));
+  for (const bit of [8, 16]) {
+    if (!(flags & bit)) continue;
+    while (p < b.length && b[p] !== 0) p++;
+    p++;
+  }
+  if (flags & 2) p += 2;
+  return p <= b.length ? p : -1;
+}
+
+/**
+ * Whole-buffer gunzip for child logs (read inside their parent's parse): every member of a valid
+ * file; for a damaged one, the first member inflated without its checksum, so a bad CRC or a cut
+ * keeps every byte that inflates.
+ */
 export function gunzipSyncLenient(file: Uint8Array): { data: Uint8Array; error: Error | null } {
   try {
     return { data: gunzipSync(file), error: null };
   } catch (e) {
+    const error = explain(e as Error);
+    const n = headerLength(file);
+    if (n < 0) return { data: new Uint8Array(0), error };
     try {
-      // A truncated file: a sync flush at the end hands over what was inflated.
-      return { data: gunzipSync(file, { finishFlush: constants.Z_SYNC_FLUSH }), error: explain(e as Error) };
+      return { data: inflateRawSync(file.subarray(n), { finishFlush: constants.Z_SYNC_FLUSH }), error };
     } catch {
-      return { data: new Uint8Array(0), error: explain(e as Error) };
+      return { data: new Uint8Array(0), error };
     }
   }
 }

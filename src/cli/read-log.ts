@@ -25,16 +25,18 @@ async function isGzipFile(path: string): Promise<boolean> {
 async function feedFile(path: string, parser: LogParser, analysis: Analysis): Promise<void> {
   const gz = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
+  let stopped = false;
   try {
     for await (const chunk of gz ? gunzip(raw) : raw) parser.push(chunk as Uint8Array);
   } catch (e) {
     // A damaged gzip or a read error: what was read is analysed; say where it stopped.
+    stopped = true;
     const index = analysis.store.sourceFiles.indexOf(path);
     analysis.store.notes.addProblem(Math.max(0, index), parser.currentLine, 'read-error', (e as Error).message);
   } finally {
     raw.destroy();
   }
-  parser.finish();
+  parser.finish(stopped);
 }
 
 export interface ReadOptions {

@@ -130,6 +130,20 @@ export function layoutFromTitles(titles: string[]): Layout | string {
 }
 
 export const STANDARD_LAYOUT = layoutFromTitles(STANDARD_TITLES) as Layout;
+const SIZEOF_TITLES = ['Clock', 'Address', 'LiveCnt', 'Sizeof', ...STANDARD_TITLES.slice(3)];
+const SIZEOF_LAYOUT = layoutFromTitles(SIZEOF_TITLES) as Layout;
+
+/**
+ * The standard layout (with or without Sizeof) when titles has its length and every known title
+ * in its standard place, so that only unknown (damaged) titles differ; null otherwise.
+ */
+export function standardLayoutFor(titles: string[]): Layout | null {
+  for (const layout of [STANDARD_LAYOUT, SIZEOF_LAYOUT]) {
+    const want = layout.titles;
+    if (titles.length === want.length && titles.every((t, i) => t === want[i] || !KNOWN_TITLES.has(t))) return layout;
+  }
+  return null;
+}
 
 /** Width of the Type column (printf %-32s). */
 export const TYPE_WIDTH = 32;

@@ -2,7 +2,7 @@
 // Never builds a string of a whole line unless the line is a message or a problem to report.
 
 import { Int32Column } from './columns.ts';
-import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT } from './layout.ts';
+import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT, standardLayoutFor } from './layout.ts';
 import type { LogStore } from './log-store.ts';
 import type { ProblemKind } from './notes.ts';
 import { FixedRecordReader } from './fixed-record-reader.ts';
@@ -155,8 +155,16 @@ export class LogParser {
     if (start < n) this.appendCarry(chunk, start, n);
   }
 
-  /** Ends the input: a last line without a newline is still read. */
-  finish(): void {
+  /**
+   * Ends the input: a last line without a newline is still read. With readStopped (the input broke
+   * off: a damaged gzip, a failed read), the partial last line is an artefact of the break, not of
+   * the log, so it is dropped rather than reported as a bad or truncated record.
+   */
+  finish(readStopped = false): void {
+    if (this.carryTotal > 0 && readStopped) {
+      this.carryTotal = 0;
+      this.carryLen = 0;
+    }
     if (this.carryTotal > 0) {
       const total = this.carryTotal;
       this.carryTotal = 0;
@@ -174,12 +182,16 @@ export class LogParser {
     const store = this.store;
     const nothing = !this.sawSof && !this.headerFromFile && store.eventCount === 0 && store.notes.msgLine.length === 0;
     if (nothing && this.bytesRead === 0) {
-      this.problem(0, 'not-a-log', 'the file is empty');
+      if (!readStopped) this.problem(0, 'not-a-log', 'the file is empty');
     } else if (nothing) {
       if (!this.binaryReported)
         this.problem(this.lineNo, 'not-a-log', 'no SOF, HDR, NEW, DEL or MSG line: this does not look like a ReferenceTracing log');
     } else if (!this.sawEof) {
-      this.problem(this.lineNo, 'no-eof', 'no EOF line: the traced process may have crashed; analysed what is there');
+      this.problem(
+        this.lineNo,
+        'no-eof',
+        readStopped ? 'no EOF line before the read stopped (see the read error)' : 'no EOF line: the traced process may have crashed; analysed what is there',
+      );
     }
   }
 
@@ -310,8 +322,15 @@ export class LogParser {
       this.layout = layout;
       const unknown = titles.filter((t) => !KNOWN_TITLES.has(t));
       const missing = ['Line', 'Function', 'RSS'].filter((t) => !titles.includes(t));
-      if (unknown.length || missing.length)
-        this.problem(lineNo, 'header', [unknown.length ? `unknown column(s) ${unknown.join(', ')}: their values are skipped` : '', missing.length ? `no ${missing.join(', ')} column: left empty` : ''].filter(Boolean).join('; '));
+      const standard = standardLayoutFor(titles);
+      if (unknown.length && standard) {
+        // Damaged titles in the standard places (e.g. "Funct1on"): the values are where pymemtrace
+        // always writes them, so read the standard columns.
+        this.layout = standard;
+        this.problem(lineNo, 'header', `unknown column title(s) ${unknown.join(', ')} where the standard ones belong; reading the standard columns`);
+      } else if (unknown.length || missing.length) {
+        this.problem(lineNo, 'header', [unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '', missing.length ? `no ${missing.join(', ')} column in the HDR` : ''].filter(Boolean).join('; '));
+      }
     }
     if (this.layout.hasSizeof && !this.store.sizeof) {
       const sizeof = new Int32Column();

@@ -21,12 +21,14 @@ export function childLogFollower(analysis: Analysis, parentName: string, parentI
     seen.add(found.name);
     const index = analysis.store.sourceFiles.length;
     const parser = analysis.beginFile(found.name, childLogFollower(analysis, found.name, index, resolve, seen));
+    let stopped = false;
     try {
       for (const chunk of found.chunks()) parser.push(chunk);
     } catch (e) {
+      stopped = true;
       analysis.store.notes.addProblem(index, parser.currentLine, 'read-error', `reading the child log failed: ${(e as Error).message}`);
     }
-    parser.finish();
+    parser.finish(stopped);
   };
 }
 
