@@ -13,6 +13,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The served build folder: a test may write a file into it to have the server serve it. */
+    distDir: string;
   }
 }
 
@@ -109,6 +111,7 @@ export default async function setup(project: TestProject) {
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}/`;
   project.provide('baseUrl', baseUrl);
+  project.provide('distDir', outDir);
   console.log(`[browser tests] built the viewer in ${Date.now() - t0} ms, serving ${outDir} at ${baseUrl}`);
 
   return async () => {

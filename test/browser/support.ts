@@ -6,13 +6,16 @@
 // table-filter, table-count, row, col-<columnId>, open-example, cancel, full-path, progress.
 
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { createWriteStream, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../support/reflog-generator.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,9 +28,29 @@ const run = promisify(execFile);
 
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
+/** Console errors a test expects on a page (see expectConsoleErrors); all others still fail the test. */
+const expectedConsoleErrors = new WeakMap<Page, RegExp[]>();
+
+/**
+ * Lets console errors matching `patterns` pass on this page, e.g. Chromium's own "Failed to load
+ * resource: … 404" line when a test asks for a missing URL on purpose. Uncaught errors still fail.
+ */
+export function expectConsoleErrors(page: Page, ...patterns: RegExp[]): void {
+  expectedConsoleErrors.set(page, [...(expectedConsoleErrors.get(page) ?? []), ...patterns]);
+}
+
+export interface OpenAppOptions {
+  /** The hash to open at (with or without '#'). */
+  hash?: string;
+  /** Console errors this page may log from the start (see expectConsoleErrors). */
+  consoleErrors?: RegExp[];
+}
+
 export interface BrowserFixture {
   /** A new page (own context) on the viewer, at `hash` (with or without '#'). */
   openApp(hash?: string): Promise<Page>;
+  /** Like openApp, with a query string (`failAfterBytes=…`, `url=…`; with or without '?'). */
+  openAppAt(search: string, options?: OpenAppOptions): Promise<Page>;
   baseUrl: string;
 }
 
@@ -53,28 +76,35 @@ export function useBrowser(): BrowserFixture {
     expect(errors, 'console errors and uncaught page errors').toEqual([]);
   });
 
+  const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<Page> => {
+    if (!browser) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
+    // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 2000 }, locale: 'en-US' });
+    const errors: string[] = [];
+    open.push({ ctx, errors });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    if (options.consoleErrors?.length) expectConsoleErrors(page, ...options.consoleErrors);
+    page.on('console', (m) => {
+      if (m.type() === 'error') {
+        const loc = m.location();
+        if (expectedConsoleErrors.get(page)?.some((re) => re.test(m.text()))) return;
+        errors.push(`console.error: ${m.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      }
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message}`));
+    page.on('crash', () => errors.push('page crashed'));
+    const hash = options.hash ?? '';
+    const h = hash && !hash.startsWith('#') ? `#${hash}` : hash;
+    const q = search && !search.startsWith('?') ? `?${search}` : search;
+    await page.goto(baseUrl + q + h, { waitUntil: 'load' });
+    return page;
+  };
+
   return {
     baseUrl,
-    async openApp(hash = '') {
-      if (!browser) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
-      // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 2000 }, locale: 'en-US' });
-      const errors: string[] = [];
-      open.push({ ctx, errors });
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(WAIT_MS);
-      page.on('console', (m) => {
-        if (m.type() === 'error') {
-          const loc = m.location();
-          errors.push(`console.error: ${m.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
-        }
-      });
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message}`));
-      page.on('crash', () => errors.push('page crashed'));
-      const h = hash && !hash.startsWith('#') ? `#${hash}` : hash;
-      await page.goto(baseUrl + h, { waitUntil: 'load' });
-      return page;
-    },
+    openApp: (hash = '') => openAppAt('', { hash }),
+    openAppAt,
   };
 }
 
@@ -240,4 +270,133 @@ export function sampleLogs(): string[] {
     .filter((e) => e.isFile() && e.name.endsWith('.log'))
     .map((e) => resolve(e.parentPath, e.name).slice(ROOT.length).replace(/^\/+/, ''))
     .sort();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Helpers for the robustness, nested, hostile-input and privacy tests.
+
+/** Opens several logs at once through the <input type=file> (a nested run). */
+export async function openFilesByInput(page: Page, paths: string[]): Promise<void> {
+  await page.locator(tid('file-input')).setInputFiles(paths.map((p) => resolve(ROOT, p)));
+}
+
+/** Like dropFile, with several files in one DataTransfer (small files only: the bytes go through the protocol). */
+export async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  const files = await Promise.all(
+    paths.map(async (p) => ({ b64: (await readFile(resolve(ROOT, p))).toString('base64'), name: basename(p) })),
+  );
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const { b64, name } of list) {
+      const bin = atob(b64);
+      const u8 = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
+      dt.items.add(new File([u8], name, { type: 'text/plain' }));
+    }
+    return dt;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('body', type, { dataTransfer });
+  }
+  await dataTransfer.dispose();
+}
+
+/** The parse-status text now. */
+export async function statusText(page: Page): Promise<string> {
+  return ((await page.locator(tid('parse-status')).textContent()) ?? '').trim();
+}
+
+/** Waits until the parse ended in any way (Done, Stopped, Cancelled, failed) and returns parse-status. */
+export async function waitSettled(page: Page, timeout = WAIT_MS): Promise<string> {
+  await page.waitForFunction(
+    (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
+    tid('parse-status'),
+    { timeout },
+  );
+  return statusText(page);
+}
+
+/** The line count in a parse-status text ("Parsing… 12% · … · 1,234 lines" → 1234), or null. */
+export function statusLines(text: string): number | null {
+  const m = /([\d,]+) lines/.exec(text);
+  return m ? parseIntText(m[1]) : null;
+}
+
+/**
+ * Records every text parse-status shows from now on, in the page (a MutationObserver), so no
+ * short-lived state is missed between two polls from here. Read the list with the returned function.
+ */
+export async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __statusLog?: string[] };
+    const log: string[] = (w.__statusLog = []);
+    const note = () => {
+      const t = (document.querySelector(sel)?.textContent ?? '').trim();
+      if (log[log.length - 1] !== t) log.push(t);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, tid('parse-status'));
+  return () => page.evaluate(() => (window as unknown as { __statusLog?: string[] }).__statusLog ?? []);
+}
+
+/** A fresh temporary folder, removed with `cleanup()`. */
+export async function tempDir(prefix = 'reftrace-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Writes a generated log (test/support/reflog-generator.ts) to `path`, streaming, and returns what
+ * the generator's tracker counted in it.
+ */
+export async function writeGeneratedLog(path: string, opts: GeneratorOptions): Promise<GeneratorSummary> {
+  const g = generateLog(opts);
+  const out = createWriteStream(path);
+  const done = new Promise<void>((ok, fail) => {
+    out.once('finish', ok);
+    out.once('error', fail);
+  });
+  for (const chunk of g.chunks) {
+    if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
+  }
+  out.end();
+  await done;
+  return g.summary();
+}
+
+/**
+ * Serves `content` at `<baseUrl><name>` by writing it into the served build folder (global-setup
+ * provides its path); returns the URL. `name` must be a plain file name.
+ */
+export async function serveFile(name: string, content: string | Uint8Array): Promise<string> {
+  if (!/^[\w.-]+$/.test(name) || name === 'index.html') throw new Error(`serveFile: not a plain new file name: ${name}`);
+  await writeFile(join(inject('distDir'), name), content);
+  return inject('baseUrl') + name;
+}
+
+/** Removes a file written by serveFile. */
+export async function unserveFile(name: string): Promise<void> {
+  if (!/^[\w.-]+$/.test(name) || name === 'index.html') return;
+  await rm(join(inject('distDir'), name), { force: true });
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
+}
+
+/** Rows of the active table as objects keyed by column id (only the rendered rows). */
+export async function tableRecords(page: Page): Promise<Record<string, string>[]> {
+  const ids = await page
+    .locator('[data-testid^="col-"]')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)));
+  return (await renderedRows(page)).map((cells) => Object.fromEntries(ids.map((id, i) => [id, cells[i]])));
 }

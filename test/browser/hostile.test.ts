@@ -1,0 +1,282 @@
+// Issue 6, hostile input: a log whose type, file and function names, messages and even its file
+// name are HTML/script payloads and spreadsheet formulas. Nothing may run (no dialog, no injected
+// element), every string must show as plain text, and a CSV export must defuse formulas.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ROOT,
+  WAIT_MS,
+  cliJson,
+  cliSummary,
+  columnTexts,
+  openFileByInput,
+  openTab,
+  summaryNumbers,
+  tableCount,
+  tempDir,
+  tid,
+  useBrowser,
+  waitDone,
+  type CliJson,
+} from './support.ts';
+
+const b = useBrowser();
+const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>alert(2)</script>';
+const SVG = '"><svg onload=alert(3)>';
+const FORMULA = "=cmd|' /C calc'!A0";
+const AT_FORMULA = '@SUM(1+1)*cmd';
+// Function names never hold a space (the parser, like the CLI, splits the right-hand columns on
+// spaces), so the payloads in that column use the space-free HTML forms.
+const FN_IMG = '<img/src=x/onerror=alert(11)>';
+const FN_SVG = '"><svg/onload=alert(13)>';
+const FN_FORMULA = '=HYPERLINK("http://x")';
+/** Wider than the 32-character Type column: the rest of the line is pushed right, as printf does. */
+const LONG = '<svg/onload=alert(8)><img/src=x/onerror=alert(9)>';
+const INTRO = `Hostile run <svg onload=alert(7)> ${SCRIPT}`;
+const MESSAGE = `checkpoint ${SCRIPT} ${IMG} ${FORMULA}`;
+/** The log's own file name is hostile too (it is shown in the header, the summary and the title). */
+const FILE_NAME = '<img src=x onerror=alert(10)>.log';
+
+const FILE_IMG = `/tmp/hostile/${IMG}.py`;
+const FILE_SVG = `/tmp/hostile/${SVG}.py`;
+
+const padL = (s: string | number, w: number) => String(s).padStart(w);
+const padR = (s: string, w: number) => s.padEnd(w);
+
+interface Rec {
+  tag: 'NEW:' | 'DEL:';
+  addr: string;
+  live: number;
+  type: string;
+  file: string;
+  line: number;
+  func: string;
+}
+
+/** One record in the exact printf layout of cPyMemTrace (as the lines of the small sample). */
+function record(r: Rec, clock: number): string {
+  return [
+    r.tag,
+    padL(clock.toFixed(6), 12),
+    padL(r.addr, 16),
+    padL(r.live, 16),
+    padR(r.type, 32),
+    padR(r.file, 80),
+    padL(r.line, 4),
+    padR(r.func, 40),
+    padL(15687680, 16),
+    padL(0, 16),
+  ].join(' ');
+}
+
+/** The hostile log: the small sample's HDR line, then records and messages carrying the payloads. */
+async function hostileLog(): Promise<string> {
+  const small = (await readFile(resolve(ROOT, SMALL), 'utf8')).split('\n');
+  const hdr = small.find((l) => l.startsWith('HDR:'))!;
+  // The layout check: a record built here lines up with the small sample's own records.
+  const sample = small.find((l) => l.startsWith('NEW:'))!;
+  const rebuilt = record(
+    { tag: 'NEW:', addr: sample.slice(18, 34).trim(), live: 1, type: sample.slice(52, 84).trim(), file: sample.slice(85, 165).trim(), line: 23, func: sample.slice(171, 211).trim() },
+    Number(sample.slice(5, 17)),
+  );
+  expect(rebuilt.replace(/\s+\d+\s+\d+$/, '')).toBe(sample.replace(/\s+\d+\s+\d+$/, ''));
+
+  const recs: (Rec | string)[] = [
+    `MSG: ${padL('0.045700', 12)} # ${MESSAGE}`,
+    { tag: 'NEW:', addr: '0x7f2afc220a90', live: 1, type: IMG, file: FILE_SVG, line: 23, func: SCRIPT },
+    { tag: 'NEW:', addr: '0x7f2afc220ab0', live: 1, type: SCRIPT, file: FILE_IMG, line: 24, func: FN_SVG },
+    { tag: 'NEW:', addr: '0x7f2afc220ad0', live: 1, type: SVG, file: '/tmp/reflogs/drivers/small.py', line: 25, func: FN_IMG },
+    { tag: 'NEW:', addr: '0x7f2afc220af0', live: 1, type: FORMULA, file: '/tmp/hostile/@SUM(1+1).py', line: 26, func: AT_FORMULA },
+    { tag: 'NEW:', addr: '0x7f2afc220b10', live: 1, type: LONG, file: FILE_IMG, line: 27, func: SCRIPT },
+    { tag: 'NEW:', addr: '0x7f2afc220b30', live: 2, type: IMG, file: FILE_IMG, line: 28, func: FN_IMG },
+    `MSG: ${padL('0.045950', 12)} # ${SVG}`,
+    { tag: 'DEL:', addr: '0x7f2afc220b30', live: 1, type: IMG, file: FILE_IMG, line: 29, func: FN_IMG },
+    { tag: 'DEL:', addr: '0x7f2afc2ffff0', live: -1, type: SCRIPT, file: FILE_SVG, line: 30, func: FN_FORMULA },
+  ];
+  let clock = 0.0458;
+  const body = recs.map((r) => (typeof r === 'string' ? r : record(r, (clock += 0.000017))));
+  return [INTRO, 'SOF', hdr, ...body, 'EOF', ''].join('\n');
+}
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let path: string;
+let want: CliJson & { problems?: unknown[] };
+
+beforeAll(async () => {
+  tmp = await tempDir('reftrace-hostile-');
+  path = join(tmp.dir, FILE_NAME);
+  await writeFile(path, await hostileLog());
+  want = (await cliJson(path)) as typeof want;
+});
+afterAll(async () => {
+  await tmp?.cleanup();
+});
+
+/** A page that fails the test on any dialog (alert, confirm, prompt), and the list of those seen. */
+async function guardedApp(hash?: string): Promise<{ page: Page; dialogs: string[] }> {
+  const page = await b.openApp(hash);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => {});
+  });
+  return { page, dialogs };
+}
+
+/** Elements a payload would have made: any on* handler attribute, an <img src=x>, a script with alert. */
+async function injected(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) found.push(`${el.tagName}[${a.name}=${a.value}]`);
+      if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') found.push('IMG[src=x]');
+      if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent ?? '')) found.push(`SCRIPT ${el.textContent}`);
+    }
+    return found;
+  });
+}
+
+async function openHostile(hash?: string): Promise<{ page: Page; dialogs: string[] }> {
+  const g = await guardedApp(hash);
+  await openFileByInput(g.page, path);
+  await waitDone(g.page);
+  return g;
+}
+
+describe('hostile strings in a log (issue 6)', () => {
+  test('the CLI reads the hostile log as intended (the reference for the page)', () => {
+    expect(want.problems ?? []).toEqual([]);
+    expect(cliSummary(want)).toEqual({ new: 6, del: 2, live: 5, pairs: 1, untracked: 1, duplicates: 0 });
+    expect(Object.keys(want.types).sort()).toEqual([FORMULA, IMG, LONG, SCRIPT, SVG].sort());
+  });
+
+  test('nothing runs, and every payload shows as text in the Summary, Live, Types, Sites and Messages', async () => {
+    const { page, dialogs } = await openHostile();
+    expect(await summaryNumbers(page)).toEqual(cliSummary(want));
+    expect(await page.locator(tid('summary-intro')).textContent()).toBe(INTRO);
+    expect(await page.locator(tid('summary-file')).textContent()).toBe(FILE_NAME);
+    expect(await page.title()).toContain(FILE_NAME);
+    expect(await injected(page)).toEqual([]);
+
+    await openTab(page, 'live');
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
+    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(5);
+    expect((await columnTexts(page, 'type')).sort()).toEqual([IMG, SCRIPT, SVG, FORMULA, LONG].sort());
+    expect((await columnTexts(page, 'function')).sort()).toEqual([SCRIPT, FN_SVG, FN_IMG, AT_FORMULA, SCRIPT].sort());
+    expect(new Set(await columnTexts(page, 'file'))).toEqual(new Set([`${SVG}.py`, `${IMG}.py`, 'small.py', '@SUM(1+1).py']));
+    expect(await injected(page)).toEqual([]);
+
+    // The full paths too (the payload sits after the last slash, so the base name shows it as well).
+    await page.locator(tid('full-path')).check();
+    await expect.poll(async () => new Set(await columnTexts(page, 'file')), { timeout: WAIT_MS }).toContain(FILE_IMG);
+    expect(new Set(await columnTexts(page, 'file'))).toContain(FILE_SVG);
+    expect(await injected(page)).toEqual([]);
+
+    await openTab(page, 'types');
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
+    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(5);
+    expect((await columnTexts(page, 'type')).sort()).toEqual(Object.keys(want.types).sort());
+
+    await openTab(page, 'sites');
+    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    expect(new Set(await columnTexts(page, 'function'))).toEqual(new Set([SCRIPT, FN_SVG, FN_IMG, AT_FORMULA]));
+
+    await openTab(page, 'untracked');
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('1 of 1');
+    await expect.poll(() => columnTexts(page, 'function'), { timeout: WAIT_MS }).toEqual([FN_FORMULA]);
+
+    await openTab(page, 'messages');
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('2 of 2');
+    await expect.poll(async () => (await columnTexts(page, 'text')).sort(), { timeout: WAIT_MS }).toEqual([MESSAGE, SVG].sort());
+
+    expect(await injected(page)).toEqual([]);
+    // A moment for anything deferred (an onerror fires after the image request fails).
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('a payload typed into the filter goes into the URL and back without running', async () => {
+    const first = await openHostile();
+    await openTab(first.page, 'live');
+    await first.page.locator(tid('table-filter')).fill(IMG);
+    // Rows whose type or file holds it: the IMG type, the IMG file (twice).
+    await expect.poll(() => tableCount(first.page), { timeout: WAIT_MS }).toBe('3 of 5');
+    await expect
+      .poll(() => first.page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('q')), { timeout: WAIT_MS })
+      .toContain(IMG);
+    const hash = new URL(first.page.url()).hash;
+
+    const again = await openHostile(hash);
+    await expect.poll(() => again.page.locator(tid('tab-live')).getAttribute('aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    expect(await again.page.locator(tid('table-filter')).inputValue()).toBe(IMG);
+    await expect.poll(() => tableCount(again.page), { timeout: WAIT_MS }).toBe('3 of 5');
+    expect(await injected(again.page)).toEqual([]);
+    await again.page.waitForTimeout(300);
+    expect([...first.dialogs, ...again.dialogs]).toEqual([]);
+  });
+
+  test('CSV export of the Live table escapes formula cells with a leading apostrophe', async ({ skip }) => {
+    const { page, dialogs } = await openHostile();
+    await openTab(page, 'live');
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
+    const button = page.locator(tid('export-csv'));
+    if ((await button.count()) === 0) {
+      skip('the UI has no export-csv button yet: CSV formula escaping is not tested in the browser');
+      return;
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const cells = parseCsv(csv);
+    const header = cells[0];
+    expect(cells.length - 1).toBe(5);
+    const all = cells.slice(1).flat();
+    // The formulas are there, defused; no cell starts with a formula character.
+    expect(all).toContain(`'${FORMULA}`);
+    expect(all).toContain(`'${AT_FORMULA}`);
+    for (const c of all) expect(c, `cell ${JSON.stringify(c)}`).not.toMatch(/^[=+@\t\r]|^-[^\d]/);
+    // The HTML payloads come out verbatim (a CSV is not HTML).
+    expect(all).toContain(IMG);
+    expect(all).toContain(SCRIPT);
+    expect(all).toContain(SVG);
+    expect(header.length).toBeGreaterThan(3);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+/** RFC 4180 CSV (quoted cells, "" for a quote, CRLF or LF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
