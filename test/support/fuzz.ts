@@ -175,7 +175,9 @@ export function lineCount(bytes: Uint8Array): number {
  * - new = live + pairs + duplicates (each duplicate NEW replaced a live one, now neither live nor paired)
  * - del = pairs + untracked
  * - the per-type new, del and untracked sum to the totals
- * - every problem has a line in [0, lines], a known kind and a non-empty detail; bad counts them all
+ * - every problem has a line in [0, lines], a known kind and a non-empty detail; bad counts them all;
+ *   a read-error may be at lines + 1 (the line being read when the read stopped: a partial line,
+ *   dropped from the analysis)
  * - lines is the number of lines in the bytes
  */
 export function invariantViolations(r: JsonReport, bytes?: Uint8Array): string[] {
@@ -200,7 +202,8 @@ export function invariantViolations(r: JsonReport, bytes?: Uint8Array): string[]
   if (c.bad !== r.problems.length) v.push(`bad ${c.bad} != ${r.problems.length} problems listed`);
   for (const p of r.problems) {
     if (!KINDS.has(p.kind)) v.push(`unknown problem kind ${p.kind}`);
-    if (!Number.isInteger(p.line) || p.line < 0 || p.line > r.lines) v.push(`problem ${p.kind} at line ${p.line} of ${r.lines}`);
+    const last = p.kind === 'read-error' ? r.lines + 1 : r.lines;
+    if (!Number.isInteger(p.line) || p.line < 0 || p.line > last) v.push(`problem ${p.kind} at line ${p.line} of ${r.lines}`);
     if (typeof p.detail !== 'string' || p.detail.trim() === '') v.push(`problem ${p.kind} at line ${p.line} has no detail`);
   }
   for (const k of ['first', 'last'] as const) {

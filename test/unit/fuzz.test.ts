@@ -265,10 +265,15 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
     const a = sameEverywhere(bytes, 3);
     const r = a.jsonReport();
     expect(countsOf(r)).toEqual(countsOf(sampleReport));
-    // The damaged title is reported at the HDR (since 5a43e78); the record at line 6 is a bad record.
+    // The damaged title is reported at the HDR; it stands in Function's place, so the standard columns
+    // are read (since e4a19cd): every other record's Function is read; line 6 is a bad record.
     expect(r.problems.map((p) => [p.line, p.kind])).toEqual([[3, 'header'], [6, 'bad-record']]);
-    expect(r.problems[0].detail).toBe('unknown column(s) Funct1on: their values are skipped; no Function column: left empty');
+    expect(r.problems[0].detail).toBe('unknown column title(s) Funct1on where the standard ones belong; reading the standard columns');
     expect(a.store.funcs.strings).not.toContain('Z');
+    expect(a.store.funcs.strings.filter((f) => f.includes('Z'))).toEqual([]);
+    // The bad record adds an empty Function; the others are the sample's.
+    expect(sample.store.funcs.strings).not.toContain('');
+    expect(a.store.funcs.strings.filter((f) => f !== '')).toEqual(sample.store.funcs.strings);
   });
 });
 
@@ -314,5 +319,10 @@ describe('fuzz: chunk boundaries', () => {
     expect(invariantViolations({ ...r, types })).toEqual([`sum of type new ${r.counts.new + 1} != new ${r.counts.new}`]);
     expect(invariantViolations({ ...r, problems: [{ line: 1, kind: 'bad-record', detail: ' ' }], counts: { ...r.counts, bad: 1 } })).toHaveLength(1);
     expect(invariantViolations(r, new Uint8Array([10, 10]))).toHaveLength(1);
+    // A read-error may be one line past the lines analysed (the partial line being read, dropped); nothing else may.
+    const at = (kind: string, line: number) => invariantViolations({ ...r, problems: [{ line, kind, detail: 'x stopped' }], counts: { ...r.counts, bad: 1 } } as typeof r);
+    expect(at('read-error', r.lines + 1)).toEqual([]);
+    expect(at('read-error', r.lines + 2)).toHaveLength(1);
+    expect(at('no-eof', r.lines + 1)).toEqual([`problem no-eof at line ${r.lines + 1} of ${r.lines}`]);
   });
 });
