@@ -10,6 +10,8 @@ import type { LogParser } from '../engine/log-parser.ts';
 import { childLogFollower } from '../engine/nested.ts';
 
 const CHUNK = 1 << 20;
+/** Damaged .gz files up to this size are inflated a second time to recover their last bytes. */
+const RECOVER_MAX_BYTES = 256 << 20;
 
 async function isGzipFile(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -26,10 +28,20 @@ async function feedFile(path: string, parser: LogParser, analysis: Analysis): Pr
   const gz = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
   let stopped = false;
+  let delivered = 0;
   try {
-    for await (const chunk of gz ? gunzip(raw) : raw) parser.push(chunk as Uint8Array);
+    for await (const chunk of gz ? gunzip(raw) : raw) {
+      delivered += chunk.length;
+      parser.push(chunk as Uint8Array);
+    }
   } catch (e) {
     // A damaged gzip or a read error: what was read is analysed; say where it stopped.
+    if (gz) {
+      // Gunzip drops its last output chunk at the damage; the first member inflated again without
+      // a checksum gives back every byte that inflates (a bad CRC loses nothing).
+      const rest = recoverFirstMember(path, delivered);
+      for (let off = 0; off < rest.length; off += CHUNK) parser.push(rest.subarray(off, off + CHUNK));
+    }
     stopped = true;
     const index = analysis.store.sourceFiles.indexOf(path);
     analysis.store.notes.addProblem(Math.max(0, index), parser.currentLine, 'read-error', (e as Error).message);
@@ -37,6 +49,13 @@ async function feedFile(path: string, parser: LogParser, analysis: Analysis): Pr
     raw.destroy();
   }
   parser.finish(stopped);
+}
+
+/** The inflatable bytes of a damaged .gz's first member beyond the `delivered` already read (small files only). */
+function recoverFirstMember(path: string, delivered: number): Uint8Array {
+  if (statSync(path).size > RECOVER_MAX_BYTES) return new Uint8Array(0);
+  const { data } = gunzipSyncLenient(readFileSync(path));
+  return data.length > delivered ? data.subarray(delivered) : new Uint8Array(0);
 }
 
 export interface ReadOptions {
