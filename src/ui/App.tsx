@@ -2,12 +2,13 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
 // lives in the URL hash; the parse itself lives in the worker.
 
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ClockWindowChip } from './components/ClockWindowChip.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
+import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
@@ -19,9 +20,6 @@ import { TableView } from './views/TableView.tsx';
 import type { Summary } from '../engine/types.ts';
 
 const EXAMPLE_URL = './example.log';
-
-// Recharts is most of the page's code: loading it separately lets the page and the parse start sooner.
-const RssChart = lazy(() => import('./components/RssChart.tsx'));
 
 function tabItems(s: Summary | null): TabItem[] {
   return [
@@ -144,9 +142,7 @@ export function App() {
             </div>
             {chartOpen && (
               <ErrorBoundary what="the chart">
-                <Suspense fallback={<div className="chart-empty">Loading the chart…</div>}>
-                  <RssChart dataVersion={load.dataVersion} win={view.win} onWindowChange={setWindow} />
-                </Suspense>
+                <RssChartPanel dataVersion={load.dataVersion} parsing={load.status === 'parsing'} win={view.win} onWindowChange={setWindow} />
               </ErrorBoundary>
             )}
           </section>
@@ -157,7 +153,7 @@ export function App() {
               {view.tab === 'summary' ? (
                 <SummaryView load={load} onOpenTab={setTab} />
               ) : view.tab === 'messages' ? (
-                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} summary={s} />
+                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} summary={load.dataSummary} />
               ) : (
                 <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} />
               )}

@@ -13,6 +13,11 @@ export interface LoadState {
   /** File name or URL being shown. */
   name: string;
   summary: Summary | null;
+  /**
+   * The summary as of the last `dataVersion` bump: what tables show counts from, so they need not
+   * re-render with every progress report.
+   */
+  dataSummary: Summary | null;
   progress: Progress | null;
   /** A failure to show in the error banner (worker error, fetch error, stopped early by an error). */
   error: string | null;
@@ -22,10 +27,15 @@ export interface LoadState {
   loadId: number;
 }
 
-const INITIAL: LoadState = { status: 'idle', name: '', summary: null, progress: null, error: null, dataVersion: 0, loadId: 0 };
+const INITIAL: LoadState = { status: 'idle', name: '', summary: null, dataSummary: null, progress: null, error: null, dataVersion: 0, loadId: 0 };
 
 /** While parsing, tables and chart refresh at most this often (each refresh re-sorts in the worker). */
 const REFRESH_EVERY_MS = 1000;
+/**
+ * The worker reports about ten times a second; the page shows the status and summary numbers at
+ * most this often, so the main thread stays idle and leaves the CPU to the worker.
+ */
+const SHOW_PROGRESS_EVERY_MS = 250;
 
 /** Identifies the data tables show: the load, and whether its parse is still going. */
 export function dataEpoch(s: LoadState): string {
@@ -44,7 +54,12 @@ export function useLogLoader(): LogLoader {
   const [state, setState] = useState<LoadState>(INITIAL);
   const generation = useRef(0);
   const lastRefresh = useRef(0);
+  const lastShown = useRef(0);
+  /** The newest progress report not shown yet, and the timer that will show it. */
+  const pending = useRef<Progress | null>(null);
+  const showTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fetchAbort = useRef<AbortController | null>(null);
+  useEffect(() => () => clearTimeout(showTimer.current), []);
 
   useEffect(
     () =>
@@ -59,23 +74,49 @@ export function useLogLoader(): LogLoader {
     fetchAbort.current?.abort();
     const name = source.kind === 'file' ? source.name : source.kind === 'url' ? source.url : source.files.map((f) => f.name).join(', ');
     lastRefresh.current = Date.now();
-    setState((s) => ({ status: 'parsing', name, summary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
+    lastShown.current = 0;
+    pending.current = null;
+    clearTimeout(showTimer.current);
+    setState((s) => ({ status: 'parsing', name, summary: null, dataSummary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
+    let latest: Progress | null = null;
+    const show = () => {
+      showTimer.current = undefined;
+      const p = pending.current;
+      pending.current = null;
+      if (!p || gen !== generation.current) return;
+      const now = Date.now();
+      lastShown.current = now;
+      const refresh = now - lastRefresh.current >= REFRESH_EVERY_MS;
+      if (refresh) lastRefresh.current = now;
+      setState((s) =>
+        refresh
+          ? { ...s, progress: p, summary: p.summary, dataSummary: p.summary, dataVersion: s.dataVersion + 1 }
+          : { ...s, progress: p, summary: p.summary },
+      );
+    };
     const onProgress = (p: Progress) => {
       if (gen !== generation.current) return;
       // Read by `npm run bench:browser` (worker-side parse and query times).
       (globalThis as { __reftraceLastProgress?: Progress }).__reftraceLastProgress = p;
-      const refresh = Date.now() - lastRefresh.current >= REFRESH_EVERY_MS;
-      if (refresh) lastRefresh.current = Date.now();
-      setState((s) => ({ ...s, progress: p, summary: p.summary, dataVersion: refresh ? s.dataVersion + 1 : s.dataVersion }));
+      latest = p;
+      pending.current = p;
+      if (showTimer.current !== undefined) return;
+      // The first report shows at once, later ones at most every SHOW_PROGRESS_EVERY_MS.
+      showTimer.current = setTimeout(show, Math.max(0, lastShown.current + SHOW_PROGRESS_EVERY_MS - Date.now()));
     };
     openLog(source, onProgress).then(
       (summary) => {
         if (gen !== generation.current) return;
+        clearTimeout(showTimer.current);
+        showTimer.current = undefined;
+        pending.current = null;
         const stopped = summary.stoppedEarly;
         const cancelled = !!stopped && stopped.startsWith('Cancelled');
         setState((s) => ({
           ...s,
           summary,
+          dataSummary: summary,
+          progress: latest ?? s.progress,
           status: !stopped ? 'done' : cancelled ? 'cancelled' : 'failed',
           error: stopped && !cancelled ? stopped : null,
           dataVersion: s.dataVersion + 1,
@@ -83,6 +124,9 @@ export function useLogLoader(): LogLoader {
       },
       (e: unknown) => {
         if (gen !== generation.current) return;
+        clearTimeout(showTimer.current);
+        showTimer.current = undefined;
+        pending.current = null;
         setState((s) => ({ ...s, status: 'failed', error: `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}` }));
       },
     );

@@ -74,7 +74,8 @@ export function DataTable(props: DataTableProps) {
       .then(
         (c) => {
           if (!live) return;
-          setColumns(c);
+          // The same columns again (most refreshes) keep the old array: nothing below re-computes.
+          setColumns((old) => (JSON.stringify(old) === JSON.stringify(c) ? old : c));
           setColumnsError(null);
         },
         (e: unknown) => live && setColumnsError(e instanceof Error ? e.message : String(e)),
@@ -164,7 +165,7 @@ export function DataTable(props: DataTableProps) {
     onSortingChange,
   });
 
-  const layout = columnLayout(columns, fullPath);
+  const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
   const gridStyle = { gridTemplateColumns: layout.template };
   const showFullPath = hasFileColumn(columns);
   const error = rows.error ?? columnsError;

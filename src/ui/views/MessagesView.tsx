@@ -1,10 +1,12 @@
 // Messages & problems: one tab, a toggle between the two tables (one grid in the page at a time).
+import { memo } from 'react';
 import type { Summary } from '../../engine/types.ts';
 import { fmtInt } from '../format.ts';
 import type { MessagesSub } from '../url-state.ts';
 import { TableView, type TableViewProps } from './TableView.tsx';
 
-export function MessagesView(props: Omit<TableViewProps, 'table'> & { summary: Summary | null }) {
+// Memoised like TableView; `summary` is the one of the last data refresh, not of every progress report.
+export const MessagesView = memo(function MessagesView(props: Omit<TableViewProps, 'table'> & { summary: Summary | null }) {
   const { view, setView, summary } = props;
   const sub: MessagesSub = view.sub;
   const choose = (next: MessagesSub) => setView((s) => ({ ...s, sub: next }));
@@ -25,4 +27,4 @@ export function MessagesView(props: Omit<TableViewProps, 'table'> & { summary: S
     </div>
   );
   return <TableView {...props} table={sub} toolbarStart={toggle} />;
-}
+});

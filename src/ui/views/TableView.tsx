@@ -1,5 +1,5 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { TableId } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import type { ViewState } from '../url-state.ts';
@@ -14,7 +14,8 @@ export interface TableViewProps {
   toolbarStart?: ReactNode;
 }
 
-export function TableView({ table, view, setView, dataVersion, dataEpoch, toolbarStart }: TableViewProps) {
+// Memoised: the page re-renders with every progress report; a table only when its data or view changes.
+export const TableView = memo(function TableView({ table, view, setView, dataVersion, dataEpoch, toolbarStart }: TableViewProps) {
   const def = TABLE_VIEWS[table];
   return (
     <div className="table-tab">
@@ -42,4 +43,4 @@ export function TableView({ table, view, setView, dataVersion, dataEpoch, toolba
       />
     </div>
   );
-}
+});

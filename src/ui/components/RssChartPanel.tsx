@@ -1,0 +1,78 @@
+// The chart's data and which drawing shows it: the series is asked of the worker when the data
+// changes (at most once a second during a parse, then once at the end), kept as one memoised
+// array, and drawn by ParsePreview while the parse runs, by the recharts chart once it has ended.
+
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import type { ClockWindow } from '../url-state.ts';
+import { getApi } from '../worker-client.ts';
+import { toChart, type ChartPoint } from './chart-data.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { ParsePreview } from './ParsePreview.tsx';
+
+const BUCKETS = 1000;
+
+/** Runs fn when the page is idle (or after a second at most); returns a cancel function. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const t = setTimeout(fn, 100);
+  return () => clearTimeout(t);
+}
+
+// Recharts is most of the page's code: it loads when first needed, after the parse.
+const RssChart = lazy(() => import('./RssChart.tsx'));
+
+export interface RssChartPanelProps {
+  dataVersion: number;
+  /** True while a parse runs: the light drawing stands in for the interactive chart. */
+  parsing: boolean;
+  win: ClockWindow | null;
+  onWindowChange: (win: ClockWindow | null) => void;
+}
+
+export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange }: RssChartPanelProps) {
+  const [points, setPoints] = useState<ChartPoint[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .series({ buckets: BUCKETS })
+      .then(
+        (s) => {
+          if (!live) return;
+          setPoints(s.map(toChart));
+          setError(null);
+        },
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [dataVersion]);
+
+  // The interactive chart's first draw costs a few hundred milliseconds of main thread: it waits
+  // until the page is idle after the parse, so the final numbers and rows show first.
+  const [full, setFull] = useState(!parsing);
+  useEffect(() => {
+    if (parsing) {
+      setFull(false);
+      return;
+    }
+    return whenIdle(() => setFull(true));
+  }, [parsing]);
+
+  if (error) return <div className="chart-empty">Could not draw the chart: {error}</div>;
+  if (points === null) return <div className="chart-empty">Reading…</div>;
+  if (points.length === 0) return <div className="chart-empty">No NEW or DEL lines yet: nothing to chart.</div>;
+  if (parsing || !full) return <ParsePreview points={points} />;
+  return (
+    <ErrorBoundary what="the chart">
+      <Suspense fallback={<ParsePreview points={points} />}>
+        <RssChart points={points} win={win} onWindowChange={onWindowChange} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+});
