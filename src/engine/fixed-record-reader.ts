@@ -3,7 +3,7 @@
 // raw bytes from Type to Function are looked up as one key, so names are trimmed and interned only
 // once per distinct (type, site). Anything odd returns false and the general reader decides.
 
-import { decimalFromRight, hexFromRight, hexWords, intFromRight } from './fixed-numbers.ts';
+import { decimalFromRight, hexFromRight, hexWords, intFromRight, useView } from './fixed-numbers.ts';
 import type { FixedOffsets } from './layout.ts';
 import type { LogStore } from './log-store.ts';
 import { RawFieldCache } from './raw-field-cache.ts';
@@ -29,6 +29,8 @@ export class FixedRecordReader {
 
   /** Reads the record starting at s (its length is fx.length) into out; false if it is not one. */
   read(buf: Uint8Array, s: number, fx: FixedOffsets, out: RecordFields): boolean {
+    const dv = this.view(buf);
+    useView(dv);
     const sep = fx.separators;
     for (let k = 0; k < sep.length; k++) if (buf[s + sep[k]] !== SPACE) return false;
     const clock = decimalFromRight(buf, s + fx.clock, s + fx.clock + fx.clockWidth);
@@ -55,7 +57,7 @@ export class FixedRecordReader {
       if (drss !== drss) return false;
     }
     const ts = s + fx.type;
-    let combo = this.rawNames.lookup(buf, this.view(buf), ts, fx.namesWidth);
+    let combo = this.rawNames.lookup(buf, dv, ts, fx.namesWidth);
     if (combo < 0) {
       combo = this.internNames(buf, s, fx);
       if (combo < 0) return false;
