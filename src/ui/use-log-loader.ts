@@ -79,11 +79,16 @@ export function useLogLoader(): LogLoader {
     clearTimeout(showTimer.current);
     setState((s) => ({ status: 'parsing', name, summary: null, dataSummary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
     let latest: Progress | null = null;
+    /** The worker's last report (done: true) and the parse's result: the load ends when both are in. */
+    let finalReport: Progress | null = null;
+    let result: Summary | null = null;
+    let ended = false;
+    let endTimer: ReturnType<typeof setTimeout> | undefined;
     const show = () => {
       showTimer.current = undefined;
       const p = pending.current;
       pending.current = null;
-      if (!p || gen !== generation.current) return;
+      if (!p || ended || gen !== generation.current) return;
       const now = Date.now();
       lastShown.current = now;
       const refresh = now - lastRefresh.current >= REFRESH_EVERY_MS;
@@ -94,11 +99,40 @@ export function useLogLoader(): LogLoader {
           : { ...s, progress: p, summary: p.summary },
       );
     };
+    const stopShowing = () => {
+      ended = true;
+      clearTimeout(showTimer.current);
+      clearTimeout(endTimer);
+      showTimer.current = undefined;
+      pending.current = null;
+    };
+    const end = () => {
+      if (ended || gen !== generation.current || !result) return;
+      stopShowing();
+      const summary = result;
+      const p = finalReport ?? latest;
+      const stopped = summary.stoppedEarly;
+      const cancelled = !!stopped && stopped.startsWith('Cancelled');
+      setState((s) => ({
+        ...s,
+        summary,
+        dataSummary: summary,
+        progress: p ?? s.progress,
+        status: !stopped ? 'done' : cancelled ? 'cancelled' : 'failed',
+        error: stopped && !cancelled ? stopped : null,
+        dataVersion: s.dataVersion + 1,
+      }));
+    };
     const onProgress = (p: Progress) => {
-      if (gen !== generation.current) return;
+      if (gen !== generation.current || ended) return;
       // Read by `npm run bench:browser` (worker-side parse and query times).
       (globalThis as { __reftraceLastProgress?: Progress }).__reftraceLastProgress = p;
       latest = p;
+      if (p.done) {
+        finalReport = p;
+        end();
+        return;
+      }
       pending.current = p;
       if (showTimer.current !== undefined) return;
       // The first report shows at once, later ones at most every SHOW_PROGRESS_EVERY_MS.
@@ -107,26 +141,15 @@ export function useLogLoader(): LogLoader {
     openLog(source, onProgress).then(
       (summary) => {
         if (gen !== generation.current) return;
-        clearTimeout(showTimer.current);
-        showTimer.current = undefined;
-        pending.current = null;
-        const stopped = summary.stoppedEarly;
-        const cancelled = !!stopped && stopped.startsWith('Cancelled');
-        setState((s) => ({
-          ...s,
-          summary,
-          dataSummary: summary,
-          progress: latest ?? s.progress,
-          status: !stopped ? 'done' : cancelled ? 'cancelled' : 'failed',
-          error: stopped && !cancelled ? stopped : null,
-          dataVersion: s.dataVersion + 1,
-        }));
+        result = summary;
+        // Progress comes through its own message port, so the final report may arrive just after
+        // the result: wait for it briefly, so Done shows the final size and time once.
+        if (finalReport) end();
+        else endTimer = setTimeout(end, 500);
       },
       (e: unknown) => {
         if (gen !== generation.current) return;
-        clearTimeout(showTimer.current);
-        showTimer.current = undefined;
-        pending.current = null;
+        stopShowing();
         setState((s) => ({ ...s, status: 'failed', error: `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}` }));
       },
     );
