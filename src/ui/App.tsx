@@ -3,7 +3,7 @@
 // lives in the URL hash; the parse itself lives in the worker.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ClockWindowChip } from './components/ClockWindowChip.tsx';
+import { ClockWindowChip, ClockWindowForm } from './components/ClockWindowChip.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Notices } from './components/Notices.tsx';
@@ -12,14 +12,19 @@ import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
+import { logFileStem } from './format.ts';
+import { useBaseline } from './use-baseline.ts';
 import { dataEpoch, useLogLoader } from './use-log-loader.ts';
 import { useHashState, type ClockWindow, type TabId } from './url-state.ts';
+import { CompareView } from './views/CompareView.tsx';
 import { MessagesView } from './views/MessagesView.tsx';
 import { SummaryView } from './views/SummaryView.tsx';
 import { TableView } from './views/TableView.tsx';
+import { TypesView } from './views/TypesView.tsx';
 import type { Summary } from '../engine/types.ts';
 
 const EXAMPLE_URL = './example.log';
+
 
 function tabItems(s: Summary | null): TabItem[] {
   return [
@@ -37,6 +42,7 @@ function tabItems(s: Summary | null): TabItem[] {
       count: s ? s.counts.msg + s.counts.err + s.problems : undefined,
       warn: !!s && (s.problems > 0 || s.counts.err > 0),
     },
+    { id: 'compare', label: 'Compare' },
   ];
 }
 
@@ -49,11 +55,13 @@ const TAB_TITLES: Record<TabId, string> = {
   untracked: 'the Untracked DELs table',
   duplicates: 'the Duplicates table',
   messages: 'Messages & problems',
+  compare: 'the comparison',
 };
 
 export function App() {
   const loader = useLogLoader();
   const { state: load } = loader;
+  const baseline = useBaseline();
   const [view, setView] = useHashState();
   const [chartOpen, setChartOpen] = useState(true);
 
@@ -105,6 +113,10 @@ export function App() {
   const nothingRead = load.status === 'failed' && (!load.summary || load.summary.lines === 0);
   const started = load.status !== 'idle' && !nothingRead;
   const s = load.summary;
+  const parsing = load.status === 'parsing';
+  const epoch = dataEpoch(load);
+  const exportName = logFileStem(load.name);
+  const b = baseline.state;
 
   return (
     <div className="app">
@@ -133,8 +145,9 @@ export function App() {
               {view.win ? (
                 <ClockWindowChip win={view.win} onClear={() => setWindow(null)} />
               ) : (
-                chartOpen && <span className="muted hint">Drag the handles under the chart to look at a clock window.</span>
+                chartOpen && <span className="muted hint">Drag the handles under the chart, or type a clock window:</span>
               )}
+              <ClockWindowForm win={view.win} onChange={setWindow} clockFirst={s?.clockFirst ?? null} clockLast={s?.clockLast ?? null} />
               <span className="spacer" />
               <button type="button" className="link" aria-expanded={chartOpen} onClick={() => setChartOpen((o) => !o)}>
                 {chartOpen ? 'Hide chart' : 'Show chart'}
@@ -142,7 +155,7 @@ export function App() {
             </div>
             {chartOpen && (
               <ErrorBoundary what="the chart">
-                <RssChartPanel dataVersion={load.dataVersion} parsing={load.status === 'parsing'} win={view.win} onWindowChange={setWindow} />
+                <RssChartPanel dataVersion={load.dataVersion} parsing={parsing} win={view.win} onWindowChange={setWindow} />
               </ErrorBoundary>
             )}
           </section>
@@ -153,9 +166,32 @@ export function App() {
               {view.tab === 'summary' ? (
                 <SummaryView load={load} onOpenTab={setTab} />
               ) : view.tab === 'messages' ? (
-                <MessagesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} summary={load.dataSummary} />
+                <MessagesView
+                  view={view}
+                  setView={setView}
+                  dataVersion={load.dataVersion}
+                  dataEpoch={epoch}
+                  exportName={exportName}
+                  summary={load.dataSummary}
+                />
+              ) : view.tab === 'types' ? (
+                <TypesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={epoch} exportName={exportName} parsing={parsing} />
+              ) : view.tab === 'compare' ? (
+                <CompareView
+                  baseline={b}
+                  onOpenBaseline={baseline.open}
+                  onCancelBaseline={baseline.cancel}
+                  afterName={load.name}
+                  afterBusy={parsing || load.status === 'fetching'}
+                  view={view}
+                  setView={setView}
+                  // Either log changing changes the comparison (both counters only grow).
+                  dataVersion={load.dataVersion + b.version}
+                  dataEpoch={`${epoch}|${b.loadId}:${b.status === 'parsing' ? 'partial' : 'final'}`}
+                  exportName={exportName}
+                />
               ) : (
-                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={dataEpoch(load)} />
+                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={epoch} exportName={exportName} />
               )}
             </ErrorBoundary>
           </main>

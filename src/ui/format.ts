@@ -52,6 +52,13 @@ export interface CellText {
   /** Secondary text for a tooltip (exact or human-readable form). */
   title?: string;
   muted?: boolean;
+  /** Extra class for the cell (a comparison's growth or shrinkage). */
+  className?: string;
+}
+
+/** Columns holding a difference (the comparison's Δ columns): signed, and marked up or down. */
+export function isDeltaColumn(id: string): boolean {
+  return /Diff$/.test(id);
 }
 
 /** Line numbers (source and log) read like file.py:1357, without thousands separators. */
@@ -65,6 +72,12 @@ export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellT
   switch (kind) {
     case 'int':
       if (isLineColumn(columnId)) return { text: String(v) };
+      if (isDeltaColumn(columnId) && typeof v === 'number') {
+        if (v === 0) return { text: '0', muted: true };
+        const text = v > 0 ? `+${intFmt.format(v)}` : `−${intFmt.format(-v)}`;
+        // Colour only where growth is the warning sign: live objects.
+        return columnId === 'liveDiff' ? { text, className: v > 0 ? 'delta-up' : 'delta-down' } : { text };
+      }
       return { text: typeof v === 'number' ? intFmt.format(v) : String(v) };
     case 'float':
       return { text: typeof v === 'number' ? floatFmt.format(v) : String(v) };
@@ -81,4 +94,21 @@ export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellT
 /** Plain decimal (no exponent) for clocks written into the URL. */
 export function clockToUrl(n: number): string {
   return n.toFixed(9).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * The start of export file names for a log: its file name without folders, query or the
+ * .log/.txt/.gz extensions ("…/run.log.gz" → "run"); the first of several; "reftrace" if none.
+ */
+export function logFileStem(name: string): string {
+  const first = name.split(', ')[0] ?? '';
+  let base = first.replace(/[?#].*$/, '').split(/[/\\]/).pop() ?? '';
+  try {
+    base = decodeURIComponent(base);
+  } catch {
+    // keep it as written
+  }
+  base = base.replace(/(\.gz)$/i, '').replace(/\.(log|txt)$/i, '');
+  base = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim();
+  return base || 'reftrace';
 }

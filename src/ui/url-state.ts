@@ -1,17 +1,23 @@
 // The shareable view state lives in location.hash, so a reload, or a colleague opening the same
 // URL with the same file, shows the same view. Format (URLSearchParams, keys may repeat):
 //   #tab=live&sub=problems&sort=live:clock:desc,type:asc&sort=pairs:lifetime:desc
-//    &q=live:foo&q=types:dict&win=0.1-0.2&full=1
-// `sort` and `q` are per table (table id first); `win` is the clock window; `full=1` full paths.
+//    &q=live:foo&q=types:dict&win=0.1-0.2&full=1&by=site
+// `sort` and `q` are per table (table id first, `compare` for the comparison); `win` is the clock
+// window; `full=1` full paths; `by=site` compares per allocation site instead of per type.
 
 import { useCallback, useEffect, useState } from 'react';
+import type { CompareBy } from '../engine/query/compare.ts';
 import type { SortSpec, TableId } from '../engine/types.ts';
 import { clockToUrl } from './format.ts';
 
-export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages'] as const;
+export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'compare'] as const;
 export type TabId = (typeof TABS)[number];
 
 export const TABLE_IDS: TableId[] = ['live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'problems'];
+
+/** What a sort or filter in the URL belongs to: a worker table, or the comparison. */
+export type TableKey = TableId | 'compare';
+const TABLE_KEYS: TableKey[] = [...TABLE_IDS, 'compare'];
 
 export type MessagesSub = 'messages' | 'problems';
 
@@ -23,16 +29,17 @@ export interface ClockWindow {
 export interface ViewState {
   tab: TabId;
   sub: MessagesSub;
-  sort: Partial<Record<TableId, SortSpec[]>>;
-  q: Partial<Record<TableId, string>>;
+  sort: Partial<Record<TableKey, SortSpec[]>>;
+  q: Partial<Record<TableKey, string>>;
   win: ClockWindow | null;
   full: boolean;
+  by: CompareBy;
 }
 
-export const DEFAULT_VIEW: ViewState = { tab: 'summary', sub: 'messages', sort: {}, q: {}, win: null, full: false };
+export const DEFAULT_VIEW: ViewState = { tab: 'summary', sub: 'messages', sort: {}, q: {}, win: null, full: false, by: 'type' };
 
-function isTable(s: string): s is TableId {
-  return (TABLE_IDS as string[]).includes(s);
+function isTable(s: string): s is TableKey {
+  return (TABLE_KEYS as string[]).includes(s);
 }
 
 const NUM = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
@@ -68,6 +75,7 @@ export function parseHash(hash: string): ViewState {
     if (Number.isFinite(a) && Number.isFinite(b) && a <= b) state.win = { min: a, max: b };
   }
   state.full = p.get('full') === '1';
+  if (p.get('by') === 'site') state.by = 'site';
   return state;
 }
 
@@ -75,16 +83,17 @@ export function serializeHash(s: ViewState): string {
   const p = new URLSearchParams();
   if (s.tab !== DEFAULT_VIEW.tab) p.set('tab', s.tab);
   if (s.sub !== DEFAULT_VIEW.sub) p.set('sub', s.sub);
-  for (const t of TABLE_IDS) {
+  for (const t of TABLE_KEYS) {
     const specs = s.sort[t];
     if (specs?.length) p.append('sort', `${t}:${specs.map((x) => `${x.column}:${x.desc ? 'desc' : 'asc'}`).join(',')}`);
   }
-  for (const t of TABLE_IDS) {
+  for (const t of TABLE_KEYS) {
     const q = s.q[t];
     if (q) p.append('q', `${t}:${q}`);
   }
   if (s.win) p.set('win', `${clockToUrl(s.win.min)}-${clockToUrl(s.win.max)}`);
   if (s.full) p.set('full', '1');
+  if (s.by !== DEFAULT_VIEW.by) p.set('by', s.by);
   // Commas and colons read better unescaped and are safe in a fragment.
   return p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 }

@@ -49,3 +49,8 @@ export function openLog(source: LogSource, onProgress: (p: Progress) => void): P
 export function cancelLog(): void {
   void getApi().cancel();
 }
+
+/** Parses a second log as the baseline ("before") of a comparison; the open log is the "after". */
+export function openBaselineLog(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
+  return getApi().openBaseline(source, Comlink.proxy(onProgress));
+}

@@ -1,4 +1,5 @@
-import { fmtClock } from '../format.ts';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { clockToUrl, fmtClock } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 
 /** Shows the active clock window, with ✕ to clear it. */
@@ -10,5 +11,95 @@ export function ClockWindowChip({ win, onClear }: { win: ClockWindow; onClear: (
         ✕
       </button>
     </span>
+  );
+}
+
+/**
+ * The clock window by keyboard: "from" and "to" in CPU seconds; Enter (or Set) applies them, both
+ * empty clears the window. One end left empty means the start or the end of the log.
+ */
+export function ClockWindowForm({
+  win,
+  onChange,
+  clockFirst,
+  clockLast,
+}: {
+  win: ClockWindow | null;
+  onChange: (win: ClockWindow | null) => void;
+  clockFirst: number | null;
+  clockLast: number | null;
+}) {
+  const id = useId();
+  const [from, setFrom] = useState(win ? clockToUrl(win.min) : '');
+  const [to, setTo] = useState(win ? clockToUrl(win.max) : '');
+  const [problem, setProblem] = useState<string | null>(null);
+  // A window set elsewhere (the brush, ✕, the URL) shows here.
+  useEffect(() => {
+    setFrom(win ? clockToUrl(win.min) : '');
+    setTo(win ? clockToUrl(win.max) : '');
+    setProblem(null);
+  }, [win]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const f = from.trim();
+    const t = to.trim();
+    if (!f && !t) {
+      setProblem(null);
+      onChange(null);
+      return;
+    }
+    const min = f ? Number(f) : (clockFirst ?? 0);
+    const max = t ? Number(t) : (clockLast ?? Number.MAX_VALUE);
+    if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0 || max < 0) {
+      setProblem('Clock values are seconds, like 1.25.');
+      return;
+    }
+    if (min > max) {
+      setProblem('“From” must not be after “to”.');
+      return;
+    }
+    setProblem(null);
+    onChange({ min, max });
+  };
+
+  return (
+    <form className="window-form" onSubmit={submit} aria-label="Clock window" data-testid="clock-window-form">
+      <label htmlFor={`${id}-from`}>From</label>
+      <input
+        id={`${id}-from`}
+        data-testid="clock-from"
+        type="number"
+        inputMode="decimal"
+        step="any"
+        min={0}
+        placeholder={clockFirst !== null ? fmtClock(clockFirst) : 'start'}
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+      />
+      <label htmlFor={`${id}-to`}>to</label>
+      <input
+        id={`${id}-to`}
+        data-testid="clock-to"
+        type="number"
+        inputMode="decimal"
+        step="any"
+        min={0}
+        placeholder={clockLast !== null ? fmtClock(clockLast) : 'end'}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+      />
+      <span className="muted">s</span>
+      <button type="submit" className="btn btn-small" data-testid="clock-apply" title="Show only objects created in this clock window (both empty: no window)">
+        Set
+      </button>
+      {problem && (
+        <span id={`${id}-problem`} className="form-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </form>
   );
 }

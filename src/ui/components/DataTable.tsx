@@ -1,8 +1,12 @@
 // The one table of the viewer. TanStack Table in manual mode owns the sort state and header
-// behaviour; the worker sorts and filters; TanStack Virtual renders only the rows in view, so a
-// table of millions scrolls like one of ten. The data given to TanStack is only the visible rows.
+// behaviour; the worker sorts and filters; only the rows in view are rendered (useFixedRows: rows
+// have one height), so a table of millions scrolls like one of ten. The data given to TanStack is
+// only the visible rows.
+//
+// Keyboard: the grid is one Tab stop; ArrowUp/ArrowDown, PageUp/PageDown, Home/End move the
+// active row (aria-activedescendant, scrolled into view); headers sort with Enter/Space.
 
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -11,12 +15,12 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Cell, ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
+import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
 import { fmtCell, fmtInt } from '../format.ts';
 import { useDebounced } from '../use-debounced.ts';
-import { getApi } from '../worker-client.ts';
 import { columnLayout, hasFileColumn } from './columns.ts';
+import type { ExportFormat, RowQuery, RowSource } from './row-source.ts';
+import { useFixedRows } from './use-fixed-rows.ts';
 import { useRowWindow } from './use-row-window.ts';
 
 const ROW_HEIGHT = 26;
@@ -29,7 +33,10 @@ const FILTER_DEBOUNCE_MS = 150;
 export const PAGE_ROWS = 500_000;
 
 export interface DataTableProps {
-  table: TableId;
+  /** Where the rows come from (a worker table, or the comparison). Stable per table. */
+  source: RowSource;
+  /** Start of export file names: `<exportName>-<source id>.csv`. */
+  exportName: string;
   /** Accessible name of the grid. */
   label: string;
   sort: SortSpec[];
@@ -52,6 +59,8 @@ export interface DataTableProps {
   emptyText: string;
   /** Controls before the filter box (e.g. a sub-table toggle). */
   toolbarStart?: ReactNode;
+  /** Whether to offer the Full paths toggle (default: when a column holds file names). */
+  showFullPath?: boolean;
 }
 
 interface VisibleRow {
@@ -62,15 +71,30 @@ interface VisibleRow {
   row: Row | undefined;
 }
 
+/** Saves a Blob under a file name: an <a download> on an object URL, revoked once the download has started. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function DataTable(props: DataTableProps) {
-  const { table: tableId, sort, dataVersion, fullPath } = props;
+  const { source, sort, dataVersion, fullPath } = props;
   const [columns, setColumns] = useState<ColumnInfo[]>([]);
   const [columnsError, setColumnsError] = useState<string | null>(null);
+  const gridId = useId();
 
   useEffect(() => {
     let live = true;
-    getApi()
-      .columns(tableId)
+    source
+      .columns()
       .then(
         (c) => {
           if (!live) return;
@@ -83,7 +107,7 @@ export function DataTable(props: DataTableProps) {
     return () => {
       live = false;
     };
-  }, [tableId, dataVersion]);
+  }, [source, dataVersion]);
 
   const filterText = useDebounced(props.filterText.trim(), FILTER_DEBOUNCE_MS);
   const filter = useMemo<TableFilter>(() => {
@@ -94,42 +118,120 @@ export function DataTable(props: DataTableProps) {
     return f;
   }, [filterText, props.usesClockWindow, props.clockMin, props.clockMax]);
 
+  const query = useMemo<RowQuery>(() => ({ sort, filter, fullPath }), [sort, filter, fullPath]);
+
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, 0]);
-  const rows = useRowWindow({ table: tableId, sort, filter, fullPath }, dataVersion, props.dataEpoch, range[0], range[1]);
+  const rows = useRowWindow(source, query, dataVersion, props.dataEpoch, range[0], range[1]);
   const count = rows.matched ?? 0;
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
   const pageStart = Math.min(page, pages - 1) * PAGE_ROWS;
   const pageCount = Math.min(PAGE_ROWS, count - pageStart);
 
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: pageCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = pageStart + (items.length ? items[0].index : 0);
-  const last = pageStart + (items.length ? items[items.length - 1].index : 0);
+  const view = useFixedRows(scrollRef, pageCount, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 });
+  const first = pageStart + Math.max(0, view.first);
+  const last = pageStart + Math.max(0, view.last);
   useEffect(() => {
     setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
   }, [first, last]);
+
+  /** The keyboard's row (index in the whole filtered table), or null before the first key. */
+  const [active, setActive] = useState<number | null>(null);
 
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
   const loadOfEpoch = props.dataEpoch.split(':')[0];
   useEffect(() => {
     setPage(0);
-    scrollRef.current?.scrollTo({ top: 0 });
+    setActive(null);
+    view.scrollToTop();
   }, [rows.key, loadOfEpoch]);
   const goToPage = (p: number) => {
     setPage(p);
-    scrollRef.current?.scrollTo({ top: 0 });
+    setActive(null);
+    view.scrollToTop();
   };
 
+  // A pending scroll to a row on another page: done once that page is the one rendered.
+  const scrollTarget = useRef<number | null>(null);
+  useEffect(() => {
+    const target = scrollTarget.current;
+    if (target === null || Math.floor(target / PAGE_ROWS) !== Math.min(page, pages - 1)) return;
+    scrollTarget.current = null;
+    view.scrollToIndex(target - pageStart);
+  });
+
+  const moveTo = (index: number) => {
+    if (count === 0) return;
+    const next = Math.max(0, Math.min(count - 1, index));
+    setActive(next);
+    const nextPage = Math.floor(next / PAGE_ROWS);
+    if (nextPage !== Math.min(page, pages - 1)) {
+      setPage(nextPage);
+      scrollTarget.current = next;
+    } else {
+      view.scrollToIndex(next - pageStart);
+    }
+  };
+
+  const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a header button (Enter/Space sort) or any other control in the grid are theirs.
+    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    const firstVisible = pageStart + view.firstVisible;
+    // Rows in the viewport less one, so a page step keeps one row of context.
+    const pageSize = Math.max(1, view.rowsInView - 1);
+    const at = active ?? firstVisible - 1;
+    let next: number;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = active === null ? firstVisible : at + 1;
+        break;
+      case 'ArrowUp':
+        next = active === null ? firstVisible : at - 1;
+        break;
+      case 'PageDown':
+        next = (active ?? firstVisible) + pageSize;
+        break;
+      case 'PageUp':
+        next = (active ?? firstVisible) - pageSize;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = count - 1;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    moveTo(next);
+  };
+
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportName = props.exportName;
+  const doExport = useCallback(
+    (format: ExportFormat) => {
+      setExporting(format);
+      setExportError(null);
+      source.export(query, format).then(
+        (blob) => {
+          downloadBlob(blob, `${exportName}-${source.id}.${format}`);
+          setExporting(null);
+        },
+        (e: unknown) => {
+          setExporting(null);
+          setExportError(e instanceof Error ? e.message : String(e));
+        },
+      );
+    },
+    [source, query, exportName],
+  );
+
   // Only the rows in view go to TanStack Table: the worker holds the table, the cache a few blocks.
-  const data: VisibleRow[] = items.map((it) => ({ index: pageStart + it.index, pageIndex: it.index, row: rows.rowAt(pageStart + it.index) }));
+  const data: VisibleRow[] = [];
+  for (let i = Math.max(0, view.first); i <= view.last; i++) data.push({ index: pageStart + i, pageIndex: i, row: rows.rowAt(pageStart + i) });
 
   const columnDefs = useMemo<ColumnDef<VisibleRow, Cell>[]>(
     () =>
@@ -167,9 +269,11 @@ export function DataTable(props: DataTableProps) {
 
   const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
   const gridStyle = { gridTemplateColumns: layout.template };
-  const showFullPath = hasFileColumn(columns);
+  const showFullPath = props.showFullPath ?? hasFileColumn(columns);
   const error = rows.error ?? columnsError;
   const tableRows = table.getRowModel().rows;
+  const rowId = (index: number) => `${gridId}-r${index}`;
+  const activeRendered = active !== null && tableRows.some((r) => r.original.index === active);
 
   return (
     <section className="table-view">
@@ -208,6 +312,28 @@ export function DataTable(props: DataTableProps) {
           </span>
         )}
         <span className="spacer" />
+        <span className="export" role="group" aria-label="Export the rows shown">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="export-csv"
+            disabled={exporting !== null}
+            title="Download these rows (filter and sort applied) as CSV"
+            onClick={() => doExport('csv')}
+          >
+            {exporting === 'csv' ? 'CSV…' : 'CSV'}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="export-json"
+            disabled={exporting !== null}
+            title="Download these rows (filter and sort applied) as JSON"
+            onClick={() => doExport('json')}
+          >
+            {exporting === 'json' ? 'JSON…' : 'JSON'}
+          </button>
+        </span>
         {showFullPath && (
           <label className="toggle">
             <input type="checkbox" data-testid="full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
@@ -220,15 +346,30 @@ export function DataTable(props: DataTableProps) {
           Could not load rows: {error}
         </div>
       )}
+      {exportError && (
+        <div className="banner banner-error" role="alert" data-testid="export-error">
+          <span>Could not export: {exportError}</span>
+          <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setExportError(null)}>
+            ✕
+          </button>
+        </div>
+      )}
       <div
         ref={scrollRef}
         className="grid-scroll"
         role="grid"
         aria-label={props.label}
+        // Every row of the table counts, the header row too (aria-rowindex 1; data rows from 2).
         aria-rowcount={count + 1}
         aria-colcount={columns.length}
         aria-busy={rows.loading}
+        aria-activedescendant={activeRendered ? rowId(active!) : undefined}
         tabIndex={0}
+        onKeyDown={onGridKeyDown}
+        onFocus={(e) => {
+          // Tabbing in makes the first row in view the active one, so the arrow keys start there.
+          if (e.target === e.currentTarget && active === null && count > 0) setActive(pageStart + view.firstVisible);
+        }}
       >
         <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
           {table.getHeaderGroups().map((hg) => (
@@ -265,9 +406,18 @@ export function DataTable(props: DataTableProps) {
             {tableRows.map((r) => {
               const d = r.original;
               const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.pageIndex * ROW_HEIGHT}px)` };
+              const isActive = d.index === active;
               if (!d.row) {
                 return (
-                  <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row-loading" className="grid-row loading" style={style}>
+                  <div
+                    key={r.id}
+                    id={rowId(d.index)}
+                    role="row"
+                    aria-rowindex={d.index + 2}
+                    data-testid="row-loading"
+                    className={`grid-row loading${isActive ? ' active' : ''}`}
+                    style={style}
+                  >
                     <div role="gridcell" className="cell muted">
                       …
                     </div>
@@ -275,12 +425,21 @@ export function DataTable(props: DataTableProps) {
                 );
               }
               return (
-                <div key={r.id} role="row" aria-rowindex={d.index + 2} data-testid="row" className={`grid-row${d.index % 2 ? ' odd' : ''}`} style={style}>
+                <div
+                  key={r.id}
+                  id={rowId(d.index)}
+                  role="row"
+                  aria-rowindex={d.index + 2}
+                  data-testid="row"
+                  className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}`}
+                  style={style}
+                  onClick={() => setActive(d.index)}
+                >
                   {r.getVisibleCells().map((cell) => {
                     const kind = (cell.column.columnDef.meta as { kind: ColumnInfo['kind'] }).kind;
                     const f = fmtCell(kind, cell.getValue() as Cell, cell.column.id);
                     return (
-                      <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}`} title={f.title}>
+                      <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}${f.className ? ` ${f.className}` : ''}`} title={f.title}>
                         {f.text}
                       </div>
                     );

@@ -2,19 +2,13 @@
 // holds a whole table: a few blocks are cached, the rest are asked for again when scrolled back to.
 
 import { useEffect, useReducer, useRef } from 'react';
-import type { Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
-import { getApi } from '../worker-client.ts';
+import type { Row } from '../../engine/types.ts';
+import type { RowQuery, RowSource } from './row-source.ts';
 
 export const BLOCK_ROWS = 200;
 /** Blocks kept; the furthest from the visible range go first. */
 const MAX_BLOCKS = 12;
 
-export interface WindowQuery {
-  table: TableId;
-  sort: SortSpec[];
-  filter: TableFilter;
-  fullPath: boolean;
-}
 
 export interface RowWindow {
   /** Identity of the query (not of the data); changes when sort, filter or table change. */
@@ -47,8 +41,8 @@ class RowCache {
  * `version` bumps keep the rows on screen until fresh ones arrive (no flicker while parsing);
  * a new `epoch` (the parse ended) drops them, so nothing from a partial parse shows after Done.
  */
-export function useRowWindow(q: WindowQuery, version: number, epoch: string, first: number, last: number): RowWindow {
-  const queryKey = JSON.stringify(q);
+export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: string, first: number, last: number): RowWindow {
+  const queryKey = `${source.id}|${JSON.stringify(q)}`;
   const key = `${epoch}|${queryKey}`;
   const cacheRef = useRef<RowCache>(new RowCache(key));
   // A new query starts from an empty cache: rows of the old order must never show under the new one.
@@ -61,12 +55,12 @@ export function useRowWindow(q: WindowQuery, version: number, epoch: string, fir
 
   useEffect(() => {
     const c = cache;
-    const query = JSON.parse(queryKey) as WindowQuery;
+    const query = JSON.parse(queryKey.slice(source.id.length + 1)) as RowQuery;
     for (let b = firstBlock; b <= lastBlock; b++) {
       if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
       c.pending.set(b, version);
-      getApi()
-        .table({ ...query, offset: b * BLOCK_ROWS, limit: BLOCK_ROWS })
+      source
+        .rows(query, b * BLOCK_ROWS, BLOCK_ROWS)
         .then(
           (w) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
@@ -88,7 +82,7 @@ export function useRowWindow(q: WindowQuery, version: number, epoch: string, fir
           },
         );
     }
-  }, [cache, queryKey, version, firstBlock, lastBlock]);
+  }, [cache, source, queryKey, version, firstBlock, lastBlock]);
 
   return {
     key: queryKey,

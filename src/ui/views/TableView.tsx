@@ -1,9 +1,12 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
-import { memo, type ReactNode } from 'react';
-import type { TableId } from '../../engine/types.ts';
+import { memo, useCallback, type ReactNode } from 'react';
+import type { SortSpec, TableId } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { tableSource } from '../components/row-source.ts';
 import type { ViewState } from '../url-state.ts';
 import { TABLE_VIEWS } from './table-views.ts';
+
+const NO_SORT: SortSpec[] = [];
 
 export interface TableViewProps {
   table: TableId;
@@ -11,31 +14,40 @@ export interface TableViewProps {
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
   dataEpoch: string;
+  /** Start of export file names (the log's name). */
+  exportName: string;
   toolbarStart?: ReactNode;
+  /** Shown between the explanation and the table (the Types tab's chart). */
+  above?: ReactNode;
 }
 
 // Memoised: the page re-renders with every progress report; a table only when its data or view changes.
-export const TableView = memo(function TableView({ table, view, setView, dataVersion, dataEpoch, toolbarStart }: TableViewProps) {
+export const TableView = memo(function TableView({ table, view, setView, dataVersion, dataEpoch, exportName, toolbarStart, above }: TableViewProps) {
   const def = TABLE_VIEWS[table];
+  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [table]: sort } })), [setView, table]);
+  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, [table]: text } })), [setView, table]);
+  const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
   return (
     <div className="table-tab">
       <p className="view-description">{def.description}</p>
+      {above}
       <DataTable
         // A different table is a different grid: no scroll position or cache carries over.
         key={table}
-        table={table}
+        source={tableSource(table)}
+        exportName={exportName}
         label={def.title}
-        sort={view.sort[table] ?? []}
-        onSortChange={(sort) => setView((s) => ({ ...s, sort: { ...s.sort, [table]: sort } }))}
+        sort={view.sort[table] ?? NO_SORT}
+        onSortChange={onSortChange}
         filterText={view.q[table] ?? ''}
-        onFilterTextChange={(text) => setView((s) => ({ ...s, q: { ...s.q, [table]: text } }))}
+        onFilterTextChange={onFilterTextChange}
         filterPlaceholder={def.placeholder}
         usesClockWindow={def.usesClockWindow}
         clockWindowActive={!!view.win}
         clockMin={view.win?.min}
         clockMax={view.win?.max}
         fullPath={view.full}
-        onFullPathChange={(full) => setView((s) => ({ ...s, full }))}
+        onFullPathChange={onFullPathChange}
         dataVersion={dataVersion}
         dataEpoch={dataEpoch}
         emptyText={def.emptyText}

@@ -1,0 +1,69 @@
+// Live objects of the top types over clock (which types grow, and when): one line per type, from
+// the worker's typeSeries. Loaded lazily with recharts; drawn once a parse has ended.
+
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TypeSeries } from '../../engine/types.ts';
+import { fmtClock, fmtInt } from '../format.ts';
+import { niceTicks } from './chart-data.ts';
+import { TYPE_COLOURS } from './type-colours.ts';
+
+type Datum = { clock: number } & Record<string, number>;
+
+function TypeTooltip({ active, payload, series }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; series: TypeSeries[] }) {
+  const d = payload?.[0]?.payload as Datum | undefined;
+  if (!active || !d) return null;
+  return (
+    <div className="chart-tip">
+      <div className="chart-tip-clock">Clock {fmtClock(d.clock)} s</div>
+      {series.map((s, k) => (
+        <div key={k}>
+          <span className="dot" style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }} /> {s.type}: {fmtInt(d[`s${k}`])}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
+  // One row per bucket; types are keyed s0…s7, never by name (recharts reads a dotted key as a path).
+  const data = useMemo<Datum[]>(() => {
+    const first = series[0]?.points ?? [];
+    return first.map((p, i) => {
+      const d: Datum = { clock: p.clock } as Datum;
+      series.forEach((s, k) => (d[`s${k}`] = s.points[i]?.live ?? NaN));
+      return d;
+    });
+  }, [series]);
+  const x = useMemo(() => niceTicks(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0), [data]);
+  return (
+    <ResponsiveContainer width="100%" height={150}>
+      <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }}>
+        <CartesianGrid stroke="#e6e8ec" vertical={false} />
+        <XAxis
+          dataKey="clock"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          ticks={x.ticks}
+          interval={0}
+          tickFormatter={(v: number) => v.toFixed(x.decimals)}
+          tick={{ fontSize: 11 }}
+          height={20}
+        />
+        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11 }} width={64} interval={0} />
+        <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
+        {series.map((s, k) => (
+          <Line
+            key={k}
+            dataKey={`s${k}`}
+            name={s.type}
+            stroke={TYPE_COLOURS[k % TYPE_COLOURS.length]}
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

@@ -1,0 +1,154 @@
+// The Compare tab: a second log (the "before", e.g. a run without the fix) against the open one
+// (the "after"), per type or per allocation site: New, Del and Live in each and the difference,
+// biggest growth of live objects first. The baseline is parsed by the same worker.
+
+import { memo, useCallback, useRef, type ReactNode } from 'react';
+import type { CompareBy } from '../../engine/query/compare.ts';
+import type { SortSpec } from '../../engine/types.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { COMPARE_DEFAULT_SORT, compareSource } from '../components/row-source.ts';
+import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
+import type { BaselineState } from '../use-baseline.ts';
+import type { ViewState } from '../url-state.ts';
+
+export interface CompareViewProps {
+  baseline: BaselineState;
+  onOpenBaseline: (files: File[]) => void;
+  onCancelBaseline: () => void;
+  /** The open log (the "after"). */
+  afterName: string;
+  /** True while the open log is read: a baseline would stop that parse, so it waits. */
+  afterBusy: boolean;
+  view: ViewState;
+  setView: (update: (s: ViewState) => ViewState) => void;
+  dataVersion: number;
+  dataEpoch: string;
+  exportName: string;
+}
+
+function baselineText(b: BaselineState): ReactNode {
+  const lines = b.summary ? `${fmtInt(b.summary.lines)} lines` : '';
+  switch (b.status) {
+    case 'none':
+      return null;
+    case 'parsing': {
+      const p = b.progress;
+      if (!p) return `Reading ${b.name}…`;
+      const pct = p.totalBytes ? `${fmtPercent(p.bytesRead, p.totalBytes)} · ` : '';
+      return `Reading ${b.name}… ${pct}${fmtMB(p.bytesRead)} · ${lines}`;
+    }
+    case 'done':
+      return `${b.name} · ${lines}`;
+    case 'cancelled':
+      return `${b.name} · cancelled after ${lines}: the comparison covers the part that was read`;
+    case 'failed':
+      return `${b.name} · ${lines ? `stopped after ${lines}` : 'nothing read'}`;
+  }
+}
+
+export const CompareView = memo(function CompareView(props: CompareViewProps) {
+  const { baseline: b, view, setView } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const by: CompareBy = view.by;
+  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, compare: sort } })), [setView]);
+  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, compare: text } })), [setView]);
+  const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
+
+  const byControl = (
+    <label className="toggle">
+      Compare per
+      <select
+        data-testid="compare-by"
+        className="select"
+        value={by}
+        onChange={(e) => setView((s) => ({ ...s, by: e.target.value === 'site' ? 'site' : 'type' }))}
+      >
+        <option value="type">type</option>
+        <option value="site">allocation site</option>
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="table-tab">
+      <p className="view-description">
+        Compare this log (<strong>after</strong>) with the log of another run (<strong>before</strong>, e.g. without a fix): New, Del and
+        Live per type or per allocation site in each, and the difference (Δ = after − before). Biggest growth of live objects first.
+      </p>
+      <div className="compare-bar">
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          data-testid="compare-file-input"
+          accept=".log,.txt,.gz,text/plain,application/gzip"
+          multiple
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            if (files.length) props.onOpenBaseline(files);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="btn"
+          data-testid="compare-open"
+          disabled={props.afterBusy}
+          title={props.afterBusy ? 'Wait until this log has been read' : 'Choose the log to compare with (the “before”)'}
+          onClick={() => input.current?.click()}
+        >
+          {b.status === 'none' ? 'Compare with…' : 'Compare with another…'}
+        </button>
+        {b.status !== 'none' && (
+          <span className="compare-names">
+            <span className="muted">Before:</span>{' '}
+            <span data-testid="compare-status" className={b.status === 'failed' ? 'summary-problems' : undefined}>
+              {baselineText(b)}
+            </span>{' '}
+            <span className="muted">→ After:</span> <span className="compare-after">{props.afterName}</span>
+          </span>
+        )}
+        {b.status === 'parsing' && (
+          <button type="button" className="btn btn-small" data-testid="compare-cancel" onClick={props.onCancelBaseline}>
+            Cancel
+          </button>
+        )}
+        {props.afterBusy && <span className="note">Wait until this log has been read to choose a log to compare with.</span>}
+      </div>
+      {b.error && (
+        <div className="banner banner-error" role="alert" data-testid="compare-error">
+          <span>{b.error}</span>
+        </div>
+      )}
+      {b.status === 'none' ? (
+        <div className="empty-view">
+          Choose the log of another run with <strong>Compare with…</strong>: it is read here, like the open one, and compared per type or
+          per allocation site.
+        </div>
+      ) : (
+        <DataTable
+          key={by}
+          source={compareSource(by)}
+          exportName={props.exportName}
+          label={`Comparison per ${by === 'type' ? 'type' : 'allocation site'}`}
+          sort={view.sort.compare ?? COMPARE_DEFAULT_SORT}
+          onSortChange={onSortChange}
+          filterText={view.q.compare ?? ''}
+          onFilterTextChange={onFilterTextChange}
+          filterPlaceholder={by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )'}
+          usesClockWindow={false}
+          clockWindowActive={!!view.win}
+          fullPath={view.full}
+          onFullPathChange={onFullPathChange}
+          showFullPath={by === 'site'}
+          dataVersion={props.dataVersion}
+          dataEpoch={props.dataEpoch}
+          emptyText="Neither log has NEW or DEL lines yet."
+          toolbarStart={byControl}
+        />
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,77 @@
+// The Types tab: the live objects of the top types over clock, above the Types table.
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import type { TypeSeries } from '../../engine/types.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { TYPE_COLOURS } from '../components/type-colours.ts';
+import type { ClockWindow } from '../url-state.ts';
+import { getApi } from '../worker-client.ts';
+import { TableView, type TableViewProps } from './TableView.tsx';
+
+const TypeChart = lazy(() => import('../components/TypeChart.tsx'));
+
+const BUCKETS = 400;
+const TOP = 8;
+
+/**
+ * Asks for the series once the parse has ended (it replays every event twice in the worker, which
+ * a running parse cannot spare), again for a new clock window or file.
+ */
+const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win }: { dataVersion: number; parsing: boolean; win: ClockWindow | null }) {
+  const [series, setSeries] = useState<TypeSeries[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (parsing) return;
+    let live = true;
+    getApi()
+      .typeSeries({ buckets: BUCKETS, top: TOP, clockMin: win?.min, clockMax: win?.max })
+      .then(
+        (s) => {
+          if (!live) return;
+          setSeries(s);
+          setError(null);
+        },
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [dataVersion, parsing, win]);
+
+  let body;
+  if (parsing) body = <div className="chart-empty small">Drawn when the file has been read.</div>;
+  else if (error) body = <div className="chart-empty small">Could not draw the chart: {error}</div>;
+  else if (!series) body = <div className="chart-empty small">…</div>;
+  else if (series.length === 0 || series[0].points.length === 0)
+    body = <div className="chart-empty small">No live objects{win ? ' in the clock window' : ''} to chart.</div>;
+  else
+    body = (
+      <div className="type-chart-body">
+        <ErrorBoundary what="the chart of live objects per type">
+          <Suspense fallback={<div className="chart-empty small">Loading the chart…</div>}>
+            <TypeChart series={series} />
+          </Suspense>
+        </ErrorBoundary>
+        <ul className="type-legend" aria-label="Types">
+          {series.map((s, k) => (
+            <li key={k} title={s.type}>
+              <span className="swatch" style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }} aria-hidden="true" />
+              {s.type}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  return (
+    <section className="type-chart" data-testid="type-chart" aria-label="Live objects of the top types over clock">
+      <h3>
+        Live objects over clock, top {TOP} types{win ? ' (clock window)' : ''}
+      </h3>
+      {body}
+    </section>
+  );
+});
+
+export const TypesView = memo(function TypesView(props: Omit<TableViewProps, 'table' | 'above'> & { parsing: boolean }) {
+  const { parsing, ...rest } = props;
+  return <TableView {...rest} table="types" above={<TypeChartPanel dataVersion={props.dataVersion} parsing={parsing} win={props.view.win} />} />;
+});
