@@ -15,7 +15,7 @@ import { Welcome } from './components/Welcome.tsx';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './use-baseline.ts';
 import { dataEpoch, useLogLoader } from './use-log-loader.ts';
-import { useHashState, type ClockWindow, type TabId } from './url-state.ts';
+import { urlRefusal, useHashState, type ClockWindow, type TabId } from './url-state.ts';
 import { CompareView } from './views/CompareView.tsx';
 import { MessagesView } from './views/MessagesView.tsx';
 import { SummaryView } from './views/SummaryView.tsx';
@@ -82,9 +82,19 @@ export function App() {
     if (urlOpened.current) return;
     urlOpened.current = true;
     const url = new URLSearchParams(location.search).get('url');
+    if (!url) return;
     // Resolved against the page: the worker would resolve a relative address against its own script.
-    if (url) loader.open({ kind: 'url', url: new URL(url, location.href).href });
-  }, [loader.open]);
+    let u: URL;
+    try {
+      u = new URL(url, location.href);
+    } catch {
+      loader.refuse(url, 'This is not a web address.');
+      return;
+    }
+    const refusal = urlRefusal(u);
+    if (refusal) loader.refuse(u.href, refusal);
+    else loader.open({ kind: 'url', url: u.href });
+  }, [loader.open, loader.refuse]);
 
   // "/" focuses the filter of the table in view (unless typing somewhere already).
   useEffect(() => {

@@ -118,3 +118,15 @@ export function useHashState(): [ViewState, (update: (s: ViewState) => ViewState
   const update = useCallback((fn: (s: ViewState) => ViewState) => setState(fn), []);
   return [state, update];
 }
+
+/**
+ * ?url= opens https:// addresses, this site's own, and http:// on a loopback address (a local
+ * server, which browsers trust like https). The page's Content-Security-Policy (connect-src 'self'
+ * https:) covers the page's own fetches, but a worker started from a script URL does not inherit
+ * it, and the worker is what fetches the log: the address is checked here before it goes there.
+ */
+export function urlRefusal(u: URL): string | null {
+  if (u.origin === location.origin || u.protocol === 'https:') return null;
+  if (u.protocol === 'http:' && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(u.hostname)) return null;
+  return 'Only https:// addresses (or this site’s own, or a local server on 127.0.0.1 or localhost) can be opened with ?url=.';
+}

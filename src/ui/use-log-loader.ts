@@ -48,6 +48,8 @@ export interface LogLoader {
   openUrlAsBlob(url: string, name: string): void;
   cancel(): void;
   dismissError(): void;
+  /** Shows a source that will not be opened as a failed load (nothing read) with its reason. */
+  refuse(name: string, reason: string): void;
 }
 
 export function useLogLoader(): LogLoader {
@@ -188,5 +190,11 @@ export function useLogLoader(): LogLoader {
   }, []);
   const dismissError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
 
-  return { state, open, openUrlAsBlob, cancel, dismissError };
+  const refuse = useCallback((name: string, reason: string) => {
+    const gen = ++generation.current;
+    fetchAbort.current?.abort();
+    setState((s) => ({ ...INITIAL, status: 'failed', name, error: reason, dataVersion: s.dataVersion + 1, loadId: gen }));
+  }, []);
+
+  return { state, open, openUrlAsBlob, cancel, dismissError, refuse };
 }
