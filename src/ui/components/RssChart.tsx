@@ -4,7 +4,7 @@
 // the page's code) and drawn once a parse has ended: while it runs, ParsePreview stands in.
 
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Area, Brush, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from './chart-data.ts';
@@ -57,7 +57,18 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
 
   return (
     <div className="chart" data-testid="rss-chart" data-state="full">
-      <ResponsiveContainer width="100%" height={200}>
+      {/* The legend is HTML: recharts' own measures itself after mounting and draws the chart twice. */}
+      <div className="preview-legend">
+        {hasRss && (
+          <span>
+            <span className="dot rss" /> RSS (max)
+          </span>
+        )}
+        <span>
+          <span className="dot live" /> Live objects (max)
+        </span>
+      </div>
+      <ResponsiveContainer width="100%" height={178}>
         <ComposedChart data={points} margin={{ top: 6, right: 28, bottom: 4, left: 8 }}>
           {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
           <CartesianGrid stroke="#e6e8ec" vertical={false} />
@@ -92,7 +103,6 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
             interval={0}
           />
           <Tooltip isAnimationActive={false} content={ChartTooltip} />
-          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           {hasRss && (
             <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill="#93c5fd" fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
           )}
