@@ -86,16 +86,16 @@ function eventPredicate(s: LogStore, d: Derived, f: TableFilter, events: ((r: nu
     if (/^0x[0-9a-f]+$/.test(text)) {
       parts.push((r) => events.some((ev) => s.addressHex(ev(r)).includes(text)));
     } else {
+      // One mask per type and one per site (file or function matches), so a row costs two lookups
+      // per event instead of three string tests.
       const t = d.matches('types', text);
       const fi = d.matches('files', text);
       const fu = d.matches('funcs', text);
-      parts.push((r) =>
-        events.some((ev) => {
-          const e = ev(r);
-          const site = s.site.get(e);
-          return t[s.typeOf(e)] === 1 || fi[s.sites.file[site]] === 1 || fu[s.sites.func[site]] === 1;
-        }),
-      );
+      const siteHit = new Uint8Array(s.sites.size);
+      for (let i = 0; i < siteHit.length; i++) siteHit[i] = fi[s.sites.file[i]] | fu[s.sites.func[i]];
+      const hit = (e: number) => t[s.typeKind.get(e) >>> 1] === 1 || siteHit[s.site.get(e)] === 1;
+      const [a, b] = events;
+      parts.push(b ? (r) => hit(a(r)) || hit(b(r)) : (r) => hit(a(r)));
     }
   }
   const first = events[0];
