@@ -109,6 +109,20 @@ describe('AnalysisSession', () => {
     expect(json.map((r: { address: string }) => r.address)).toEqual(['0x338faba0', '0x3389e150', '0x33972990']);
   });
 
+  it('reuses a series while parsing (bounded cost) and is fresh once the parse is done', async () => {
+    const session = new AnalysisSession();
+    let during: unknown[] = [];
+    const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, (p) => {
+      if (!p.done && during.length === 0 && p.summary.lines > 1000) during = [session.series({ buckets: 100 }), session.series({ buckets: 100 })];
+    });
+    expect(during).toHaveLength(2);
+    expect(during[1]).toBe(during[0]); // the second ask, right after, reuses the first
+    const after = session.series({ buckets: 100 });
+    expect(after).not.toBe(during[0]);
+    const last = after.at(-1)!;
+    expect(last.liveMin <= s.live && s.live <= last.liveMax).toBe(true);
+  });
+
   it('per-type live series: top types, ending at their live counts', async () => {
     const session = new AnalysisSession();
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
