@@ -23,6 +23,7 @@ import {
   useBrowser,
   waitDone,
   type CliJson,
+  parseCsv,
 } from './support.ts';
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
@@ -91,38 +92,6 @@ async function openLog(path: string): Promise<Page> {
   return page;
 }
 
-/** RFC 4180 CSV (quoted cells, "" for a quote, CRLF or LF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Clicks an export button and returns the downloaded file's name and text. */
 async function download(page: Page, testid: string): Promise<{ name: string; text: string }> {

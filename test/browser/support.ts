@@ -5,6 +5,7 @@
 // The selectors are the UI contract's data-testids: file-input, parse-status, summary-*, tab-*,
 // table-filter, table-count, row, col-<columnId>, open-example, cancel, full-path, progress.
 
+import type { JsonReport } from '../../src/engine/types.ts';
 import { execFile } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -179,16 +180,8 @@ export async function summaryNumbers(page: Page): Promise<SummaryNumbers> {
   return out;
 }
 
-export interface CliJson {
-  file: string;
-  lines: number;
-  counts: { new: number; del: number; msg: number; err: number; bad: number };
-  live: number;
-  pairs: number;
-  untracked: number;
-  duplicates: number;
-  types: Record<string, [number, number, number]>;
-}
+/** The CLI's --json report (the engine's own type). */
+export type CliJson = JsonReport;
 
 const cliCache = new Map<string, Promise<string>>();
 
@@ -399,4 +392,37 @@ export async function tableRecords(page: Page): Promise<Record<string, string>[]
     .locator('[data-testid^="col-"]')
     .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)));
   return (await renderedRows(page)).map((cells) => Object.fromEntries(ids.map((id, i) => [id, cells[i]])));
+}
+
+/** RFC 4180 CSV (quoted cells, "" for a quote, CRLF or LF rows). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
 }
