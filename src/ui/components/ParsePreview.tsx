@@ -4,6 +4,7 @@
 // CSS (a fixed viewBox stretched to the box), so it never measures the page. The interactive chart
 // (tooltip, brush) replaces it when the parse ends.
 
+import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useMemo } from 'react';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import { liveAxis, rssAxis, type ChartPoint } from './chart-data.ts';
@@ -84,17 +85,9 @@ export const ParsePreview = memo(function ParsePreview({ points }: { points: Cha
 
   return (
     <div className="chart chart-preview" data-testid="rss-chart" data-state="preview">
-      <div className="preview-legend">
-        {drawn.rss && (
-          <span>
-            <span className="dot rss" /> RSS (max)
-          </span>
-        )}
-        <span>
-          <span className="dot live" /> Live objects (max)
-        </span>
+      <SeriesLegend hasRss={!!drawn.rss}>
         <span className="muted">Redrawn once a second while the file is read; tooltips and zoom when it is done.</span>
-      </div>
+      </SeriesLegend>
       <div className="preview-plot">
         <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
           {drawn.rss && <path className="rss-band" d={drawn.rssBand} />}

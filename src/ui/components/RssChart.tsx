@@ -3,6 +3,7 @@
 // window; the tables then show only objects created inside it. Loaded lazily (recharts is most of
 // the page's code) and drawn once a parse has ended: while it runs, ParsePreview stands in.
 
+import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
@@ -58,16 +59,7 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
   return (
     <div className="chart" data-testid="rss-chart" data-state="full">
       {/* The legend is HTML: recharts' own measures itself after mounting and draws the chart twice. */}
-      <div className="preview-legend">
-        {hasRss && (
-          <span>
-            <span className="dot rss" /> RSS (max)
-          </span>
-        )}
-        <span>
-          <span className="dot live" /> Live objects (max)
-        </span>
-      </div>
+      <SeriesLegend hasRss={hasRss} />
       <ResponsiveContainer width="100%" height={178}>
         <ComposedChart data={points} margin={{ top: 6, right: 28, bottom: 4, left: 8 }}>
           {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
