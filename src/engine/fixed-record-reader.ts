@@ -5,7 +5,6 @@
 
 import { decimalFromRight, hexFromRight, hexWords, intFromRight, useView } from './fixed-numbers.ts';
 import type { FixedOffsets } from './layout.ts';
-import type { LogStore } from './log-store.ts';
 import { RawFieldCache } from './raw-field-cache.ts';
 import type { RecordFields } from './record-fields.ts';
 
@@ -17,17 +16,57 @@ const SPACE = 32;
  */
 const NAMES_HASH_SAMPLE = Int32Array.from([0, 4, 8, 12, 16, 36, 52, 68, 84, 100, 112, 116, 120, 124]);
 
+/** Where the names end once trimmed (set by namesOf). */
+export interface NameSpans {
+  typeE: number;
+  fileE: number;
+  funcE: number;
+  line: number;
+}
+
+/**
+ * The trimmed names of the Type..Function key starting at ts, into spans; false when the general
+ * reader must decide (an empty name, a leading space, a space inside Function, no line number).
+ * A pure function of the bytes, so a decode worker and the parser agree on every line.
+ */
+export function namesOf(buf: Uint8Array, ts: number, fx: FixedOffsets, spans: NameSpans): boolean {
+  let te = ts + fx.typeWidth;
+  while (te > ts && buf[te - 1] === SPACE) te--;
+  if (te === ts || buf[ts] === SPACE) return false;
+  const ls = ts + (fx.line - fx.type);
+  const line = intFromRight(buf, ls, ls + fx.lineWidth);
+  if (line !== line) return false;
+  const fs = ts + (fx.file - fx.type);
+  let fe = fs + fx.fileWidth;
+  while (fe > fs && buf[fe - 1] === SPACE) fe--;
+  const us = ts + (fx.func - fx.type);
+  let ue = us + fx.funcWidth;
+  while (ue > us && buf[ue - 1] === SPACE) ue--;
+  if (ue === us || buf[us] === SPACE) return false;
+  // A space inside Function: the general reader takes the last word as Function; let it decide.
+  for (let i = us; i < ue; i++) if (buf[i] === SPACE) return false;
+  spans.typeE = te;
+  spans.fileE = fe;
+  spans.funcE = ue;
+  spans.line = line;
+  return true;
+}
+
+/** Gives ids to distinct Type..Function keys (the parser interns the names; a decode worker numbers them). */
+export interface NameCombos {
+  /** Called once per distinct key starting at ts: its id, or -1 when the general reader must decide. */
+  add(buf: Uint8Array, ts: number, fx: FixedOffsets): number;
+}
+
 export class FixedRecordReader {
-  /** Raw Type..Function bytes to a (type, site) combination. */
+  /** Raw Type..Function bytes to a combination id. */
   private readonly rawNames = new RawFieldCache(NAMES_HASH_SAMPLE);
-  private readonly comboType: number[] = [];
-  private readonly comboSite: number[] = [];
   private viewOf: Uint8Array | null = null;
   private viewCache: DataView = new DataView(new ArrayBuffer(0));
 
-  constructor(private readonly store: LogStore) {}
+  constructor(private readonly combos: NameCombos) {}
 
-  /** Reads the record starting at s (its length is fx.length) into out; false if it is not one. */
+  /** Reads the record starting at s (its length is fx.length) into out (out.combo: the names); false if it is not one. */
   read(buf: Uint8Array, s: number, fx: FixedOffsets, out: RecordFields): boolean {
     const dv = this.view(buf);
     useView(dv);
@@ -56,45 +95,33 @@ export class FixedRecordReader {
       const drss = intFromRight(buf, s + fx.drss, s + fx.drss + fx.drssWidth);
       if (drss !== drss) return false;
     }
-    const ts = s + fx.type;
-    let combo = this.rawNames.lookup(buf, dv, ts, fx.namesWidth);
-    if (combo < 0) {
-      combo = this.internNames(buf, s, fx);
-      if (combo < 0) return false;
-      this.rawNames.add(buf, ts, fx.namesWidth, combo);
-    }
+    const combo = this.comboAt(buf, dv, s + fx.type, fx);
+    if (combo < 0) return false;
     out.clock = clock;
     out.hi = hexWords.hi;
     out.lo = hexWords.lo;
     out.live = live;
     out.sizeof = sizeof;
     out.rss = rss;
-    out.typeId = this.comboType[combo];
-    out.siteId = this.comboSite[combo];
+    out.combo = combo;
     return true;
   }
 
-  /** Once per distinct (type, site): trim, intern, remember; -1 when the general reader must decide. */
-  private internNames(buf: Uint8Array, s: number, fx: FixedOffsets): number {
-    const store = this.store;
-    const ts = s + fx.type;
-    let te = ts + fx.typeWidth;
-    while (te > ts && buf[te - 1] === SPACE) te--;
-    if (te === ts || buf[ts] === SPACE) return -1;
-    const line = intFromRight(buf, s + fx.line, s + fx.line + fx.lineWidth);
-    if (line !== line) return -1;
-    const fs = s + fx.file;
-    let fe = fs + fx.fileWidth;
-    while (fe > fs && buf[fe - 1] === SPACE) fe--;
-    const us = s + fx.func;
-    let ue = us + fx.funcWidth;
-    while (ue > us && buf[ue - 1] === SPACE) ue--;
-    if (ue === us || buf[us] === SPACE) return -1;
-    // A space inside Function: the general reader takes the last word as Function; let it decide.
-    for (let i = us; i < ue; i++) if (buf[i] === SPACE) return -1;
-    this.comboType.push(store.types.intern(buf, ts, te));
-    this.comboSite.push(store.sites.intern(store.files.intern(buf, fs, fe), line, store.funcs.intern(buf, us, ue)));
-    return this.comboType.length - 1;
+  /** The combination id of a key held alone in `key` (as a decode worker sends it), or -1. */
+  comboOfKey(key: Uint8Array, fx: FixedOffsets): number {
+    const dv = this.view(key);
+    useView(dv);
+    return this.comboAt(key, dv, 0, fx);
+  }
+
+  private comboAt(buf: Uint8Array, dv: DataView, ts: number, fx: FixedOffsets): number {
+    let combo = this.rawNames.lookup(buf, dv, ts, fx.namesWidth);
+    if (combo < 0) {
+      combo = this.combos.add(buf, ts, fx);
+      if (combo < 0) return -1;
+      this.rawNames.add(buf, ts, fx.namesWidth, combo);
+    }
+    return combo;
   }
 
   /** A DataView over buf, cached for the chunk being parsed. */

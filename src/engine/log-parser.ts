@@ -5,7 +5,10 @@ import { Int32Column } from './columns.ts';
 import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT, standardLayoutFor } from './layout.ts';
 import type { LogStore } from './log-store.ts';
 import type { ProblemKind } from './notes.ts';
+import type { DecodedBlock } from './block-decoder.ts';
+import type { DecodedCombos } from './decoded-combos.ts';
 import { FixedRecordReader } from './fixed-record-reader.ts';
+import { StoreNameCombos } from './store-name-combos.ts';
 import { parseDecimal } from './numbers.ts';
 import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from './record-fields.ts';
 import { readContinuation, readRecord } from './record-reader.ts';
@@ -104,13 +107,15 @@ export class LogParser {
   /** What the record readers found on the current line (one object, reused). */
   private readonly out = new RecordFields();
   private readonly fixedReader: FixedRecordReader;
+  private readonly combos: StoreNameCombos;
 
   constructor(
     private readonly store: LogStore,
     private readonly options: ParserOptions = {},
   ) {
     this.fileIndex = options.fileIndex ?? 0;
-    this.fixedReader = new FixedRecordReader(store);
+    this.combos = new StoreNameCombos(store);
+    this.fixedReader = new FixedRecordReader(this.combos);
   }
 
   /** The line being read: the last whole line, plus one while a partial line waits for its end. */
@@ -153,6 +158,97 @@ export class LogParser {
       start = nl + 1;
     }
     if (start < n) this.appendCarry(chunk, start, n);
+  }
+
+  /** The fixed-offset layout the fast path reads now (decode workers are given it), or null. */
+  get fastLayout(): FixedOffsets | null {
+    return this.sawHeader ? this.layout.fixed : null;
+  }
+
+  /**
+   * A block decoded by a BlockDecoder with fx (this parser's fastLayout when the block was sent):
+   * the same as push() of its bytes. Returns -1, or the offset in the block's bytes from which the
+   * caller must push() raw bytes instead, because the layout changed (a rare HDR or record problem)
+   * and the rest was decoded with the old one.
+   */
+  pushDecoded(b: DecodedBlock, combos: DecodedCombos, fx: FixedOffsets): number {
+    combos.addKeys(b, fx.namesWidth);
+    this.push(b.head);
+    let pos = b.head.length;
+    if (b.lineCount === 0) {
+      this.push(b.tail);
+      return -1;
+    }
+    if (this.layout.fixed !== fx) return pos;
+    const store = this.store;
+    const file = this.fileIndex;
+    const lineLen = fx.length + 1;
+    const typeOf = this.combos.typeOf;
+    const siteOf = this.combos.siteOf;
+    const otherLine = b.otherLine;
+    let nextOther = otherLine.length > 0 ? otherLine[0] : -1;
+    let oth = 0;
+    let otherStart = 0;
+    let ev = 0;
+    for (let i = 0; i < b.lineCount; i++) {
+      if (i === nextOther) {
+        const end = b.otherEnd[oth];
+        const len = b.otherLength[oth];
+        this.bytesRead += len + 1;
+        this.line(b.otherBytes, otherStart, end, len);
+        otherStart = end;
+        pos += len + 1;
+        nextOther = ++oth < otherLine.length ? otherLine[oth] : -1;
+        if (this.layout.fixed !== fx) return pos;
+        continue;
+      }
+      this.bytesRead += lineLen;
+      pos += lineLen;
+      if (this.sawEof) {
+        // Ignored like any line after EOF (its names are not interned either).
+        if (this.afterEofLines++ === 0) this.firstAfterEof = this.lineNo + 1;
+        this.lineNo++;
+        ev++;
+        continue;
+      }
+      const local = b.combo[ev];
+      let c = combos.globalOf(local);
+      if (c < 0) {
+        c = this.fixedReader.comboOfKey(combos.keyOf(local), fx);
+        if (c < 0) {
+          // Cannot happen (the worker checked the names the same way), but if it did: read it raw.
+          this.bytesRead -= lineLen;
+          return pos - lineLen;
+        }
+        combos.setGlobal(local, c);
+      }
+      const isDel = b.isDel[ev] === 1;
+      const sizeof = b.sizeof.length ? b.sizeof[ev] : 0;
+      if (this.fastLineLength() === fx.length) {
+        this.lastEvent = store.addEvent(file, ++this.lineNo, isDel, b.clock[ev], b.hi[ev], b.lo[ev], b.live[ev], sizeof, typeOf[c], siteOf[c], b.rss[ev]);
+      } else {
+        this.decodedRecord(isDel, b.clock[ev], b.hi[ev], b.lo[ev], b.live[ev], sizeof, typeOf[c], siteOf[c], b.rss[ev]);
+      }
+      ev++;
+    }
+    this.push(b.tail);
+    return -1;
+  }
+
+  /**
+   * What line() does with a NEW/DEL line that the fixed-offset reader reads whole, when the state
+   * keeps the fast path off (no SOF or HDR yet, after a message or a cut record; not after EOF).
+   */
+  private decodedRecord(isDel: boolean, clock: number, hi: number, lo: number, live: number, sizeof: number, typeId: number, siteId: number, rss: number): void {
+    const lineNo = ++this.lineNo;
+    this.prev = Prev.Other;
+    if (this.incomplete) this.flushIncomplete();
+    if (!this.sawSof) this.noSof(lineNo);
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      this.problem(lineNo, 'no-header', 'no HDR line before the first record: assuming the standard columns');
+    }
+    this.lastEvent = this.store.addEvent(this.fileIndex, lineNo, isDel, clock, hi, lo, live, sizeof, typeId, siteId, rss);
   }
 
   /**
@@ -380,7 +476,8 @@ export class LogParser {
     if (!isDel && !(a === 78 && buf[s + 2] === 87)) return false; // NEW
     const out = this.out;
     if (!this.fixedReader.read(buf, s, fixed, out)) return false;
-    this.lastEvent = this.store.addEvent(this.fileIndex, ++this.lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, out.typeId, out.siteId, out.rss);
+    const c = out.combo;
+    this.lastEvent = this.store.addEvent(this.fileIndex, ++this.lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, this.combos.typeOf[c], this.combos.siteOf[c], out.rss);
     return true;
   }
 
@@ -429,8 +526,13 @@ export class LogParser {
   /** The fixed-offset reader when the line has the fixed length and fits, else the general one. */
   private readAny(buf: Uint8Array, s: number, e: number): number {
     const fixed = this.layout.fixed;
-    if (fixed !== null && e - s === fixed.length && this.fixedReader.read(buf, s, fixed, this.out)) return WHOLE_INTERNED;
-    return readRecord(buf, s, e, this.layout, this.out);
+    const out = this.out;
+    if (fixed !== null && e - s === fixed.length && this.fixedReader.read(buf, s, fixed, out)) {
+      out.typeId = this.combos.typeOf[out.combo];
+      out.siteId = this.combos.siteOf[out.combo];
+      return WHOLE_INTERNED;
+    }
+    return readRecord(buf, s, e, this.layout, out);
   }
 
   /** Reports the incomplete record of the previous line, now that the next line is known. */

@@ -21,6 +21,8 @@ export class RecordFields {
   /** Set by the fixed-offset reader, which interns as it reads; -1 otherwise. */
   typeId = -1;
   siteId = -1;
+  /** Set by the fixed-offset reader: the id of the Type..Function key (see NameCombos). */
+  combo = -1;
   /** Why the line could not be read whole. */
   error = '';
 }

@@ -25,6 +25,7 @@ import {
   Rng,
   type CuttingMutation,
 } from '../support/fuzz.ts';
+import { analyseInBlocks, randomPlan } from '../support/decode-in-blocks.ts';
 import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
 
 interface Source {
@@ -99,6 +100,14 @@ function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, reference
       o.failures.push(`${label}: a different report from ${chunks.length} random chunks`);
   } catch (e) {
     o.failures.push(`${label}: threw on random chunks ${(e as Error).stack}`);
+  }
+  try {
+    // The parallel parse: blocks decoded apart, fed back in order.
+    const b = analyseInBlocks(bytes, randomPlan(rng, bytes.length));
+    if (JSON.stringify(b.jsonReport()) !== JSON.stringify(report) || JSON.stringify(b.summary()) !== JSON.stringify(summary))
+      o.failures.push(`${label}: a different report from decoded blocks`);
+  } catch (e) {
+    o.failures.push(`${label}: threw on decoded blocks ${(e as Error).stack}`);
   }
 }
 

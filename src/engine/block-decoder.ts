@@ -1,0 +1,198 @@
+// Decodes one block of a log file (any byte range) into columns, in a decode worker, so that the
+// reading of numbers and names (most of a parse) runs on several cores. Every line the parser's fast
+// path would read becomes an event; every other line is kept raw and the parser reads it as usual
+// (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
+
+import { FixedRecordReader, type NameCombos, type NameSpans, namesOf } from './fixed-record-reader.ts';
+import type { FixedOffsets } from './layout.ts';
+import { MAX_LINE_BYTES } from './log-parser.ts';
+import { RecordFields } from './record-fields.ts';
+
+const NL = 10;
+
+export interface DecodedBlock {
+  /** Bytes up to and including the first newline: the end of the line the previous block began (the whole block if it has no newline). */
+  head: Uint8Array;
+  /** Whole lines after head, and their bytes (newlines included). */
+  lineCount: number;
+  middleBytes: number;
+  /** The events, in line order. */
+  eventCount: number;
+  isDel: Uint8Array;
+  clock: Float64Array;
+  hi: Uint32Array;
+  lo: Uint32Array;
+  live: Int32Array;
+  /** Empty when the layout has no Sizeof. */
+  sizeof: Int32Array;
+  rss: Float64Array;
+  /** Names as this decoder's combination ids (see newComboKeys). */
+  combo: Int32Array;
+  /** The lines that are not events, in order: index among the block's lines, end of their kept bytes in otherBytes, real length. */
+  otherLine: Int32Array;
+  otherEnd: Int32Array;
+  otherLength: Int32Array;
+  otherBytes: Uint8Array;
+  /** Keys (namesWidth bytes each) of the combinations first seen in this block; ids from firstNewCombo on. */
+  firstNewCombo: number;
+  newComboKeys: Uint8Array;
+  /** Bytes after the last newline: the start of a line the next block ends. */
+  tail: Uint8Array;
+}
+
+/** The buffers of a block, to transfer it between threads without copying. */
+export function blockBuffers(b: DecodedBlock): ArrayBuffer[] {
+  const views = [b.head, b.isDel, b.clock, b.hi, b.lo, b.live, b.sizeof, b.rss, b.combo, b.otherLine, b.otherEnd, b.otherLength, b.otherBytes, b.newComboKeys, b.tail];
+  return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
+}
+
+/** Growable byte buffer for the raw lines and keys of one block. */
+class Bytes {
+  data = new Uint8Array(1024);
+  length = 0;
+  append(src: Uint8Array, s: number, e: number): void {
+    const n = e - s;
+    if (this.length + n > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < this.length + n) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
+    this.data.set(src.subarray(s, e), this.length);
+    this.length += n;
+  }
+  take(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Growable Int32 list (the few raw lines of a block). */
+class Ints {
+  data = new Int32Array(64);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  take(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** One per decode worker and parse: combination ids run on from block to block. */
+export class BlockDecoder implements NameCombos {
+  private readonly reader = new FixedRecordReader(this);
+  private readonly out = new RecordFields();
+  private readonly spans: NameSpans = { typeE: 0, fileE: 0, funcE: 0, line: 0 };
+  private comboCount = 0;
+  private newKeys = new Bytes();
+
+  constructor(private readonly fx: FixedOffsets) {}
+
+  /** NameCombos: a new key gets the next id if the parser's fast path would take it too. */
+  add(buf: Uint8Array, ts: number, fx: FixedOffsets): number {
+    if (!namesOf(buf, ts, fx, this.spans)) return -1;
+    this.newKeys.append(buf, ts, ts + fx.namesWidth);
+    return this.comboCount++;
+  }
+
+  decode(buf: Uint8Array): DecodedBlock {
+    const fx = this.fx;
+    const firstNewCombo = this.comboCount;
+    this.newKeys = new Bytes();
+    const first = buf.indexOf(NL);
+    if (first < 0) return this.block(buf.slice(), 0, 0, 0, emptyEvents(0, false), null, firstNewCombo, new Uint8Array(0));
+    const capacity = Math.floor((buf.length - first) / (fx.length + 1)) + 1;
+    const ev = emptyEvents(capacity, fx.sizeof >= 0);
+    const other = { line: new Ints(), end: new Ints(), length: new Ints(), bytes: new Bytes() };
+    const out = this.out;
+    const reader = this.reader;
+    const hasSizeof = fx.sizeof >= 0;
+    let n = 0;
+    let lines = 0;
+    let start = first + 1;
+    for (;;) {
+      const nl = buf.indexOf(NL, start);
+      if (nl < 0) break;
+      const len = nl - start;
+      // The parser's fastRecord test, then its fixed-offset reader: the same code decides.
+      const a = buf[start];
+      if (
+        len === fx.length &&
+        buf[start + 3] === 58 &&
+        buf[start + 1] === 69 &&
+        ((a === 68 && buf[start + 2] === 76) || (a === 78 && buf[start + 2] === 87)) &&
+        reader.read(buf, start, fx, out)
+      ) {
+        ev.isDel[n] = a === 68 ? 1 : 0;
+        ev.clock[n] = out.clock;
+        ev.hi[n] = out.hi;
+        ev.lo[n] = out.lo;
+        ev.live[n] = out.live;
+        if (hasSizeof) ev.sizeof[n] = out.sizeof;
+        ev.rss[n] = out.rss;
+        ev.combo[n] = out.combo;
+        n++;
+      } else {
+        other.line.push(lines);
+        other.bytes.append(buf, start, start + Math.min(len, MAX_LINE_BYTES));
+        other.end.push(other.bytes.length);
+        other.length.push(len);
+      }
+      lines++;
+      start = nl + 1;
+    }
+    return this.block(buf.slice(0, first + 1), lines, start - first - 1, n, ev, other, firstNewCombo, buf.slice(start));
+  }
+
+  private block(
+    head: Uint8Array,
+    lineCount: number,
+    middleBytes: number,
+    n: number,
+    ev: ReturnType<typeof emptyEvents>,
+    other: { line: Ints; end: Ints; length: Ints; bytes: Bytes } | null,
+    firstNewCombo: number,
+    tail: Uint8Array,
+  ): DecodedBlock {
+    return {
+      head,
+      lineCount,
+      middleBytes,
+      eventCount: n,
+      isDel: ev.isDel.subarray(0, n),
+      clock: ev.clock.subarray(0, n),
+      hi: ev.hi.subarray(0, n),
+      lo: ev.lo.subarray(0, n),
+      live: ev.live.subarray(0, n),
+      sizeof: ev.sizeof.subarray(0, ev.sizeof.length ? n : 0),
+      rss: ev.rss.subarray(0, n),
+      combo: ev.combo.subarray(0, n),
+      otherLine: other ? other.line.take() : new Int32Array(0),
+      otherEnd: other ? other.end.take() : new Int32Array(0),
+      otherLength: other ? other.length.take() : new Int32Array(0),
+      otherBytes: other ? other.bytes.take() : new Uint8Array(0),
+      firstNewCombo,
+      newComboKeys: this.newKeys.take(),
+      tail,
+    };
+  }
+}
+
+function emptyEvents(capacity: number, hasSizeof: boolean) {
+  return {
+    isDel: new Uint8Array(capacity),
+    clock: new Float64Array(capacity),
+    hi: new Uint32Array(capacity),
+    lo: new Uint32Array(capacity),
+    live: new Int32Array(capacity),
+    sizeof: new Int32Array(hasSizeof ? capacity : 0),
+    rss: new Float64Array(capacity),
+    combo: new Int32Array(capacity),
+  };
+}
