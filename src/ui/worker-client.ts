@@ -10,10 +10,15 @@ export type Api = Comlink.Remote<ReftraceApi>;
 let api: Api | null = null;
 const crashListeners = new Set<(message: string) => void>();
 
-/** Test hook: `?failAfterBytes=N` on the page is passed on to the worker (see reftrace.worker.ts). */
+/** Test and benchmark hooks: `?failAfterBytes=N` and `?decoders=N` on the page are passed on to the worker (see reftrace.worker.ts). */
 function workerHooks(): string {
-  const n = new URLSearchParams(location.search).get('failAfterBytes');
-  return n && /^\d+$/.test(n) ? `failAfterBytes=${n}` : '';
+  const page = new URLSearchParams(location.search);
+  const hooks = new URLSearchParams();
+  for (const name of ['failAfterBytes', 'decoders']) {
+    const n = page.get(name);
+    if (n && /^\d+$/.test(n)) hooks.set(name, n);
+  }
+  return hooks.toString();
 }
 
 function createWorker(): Worker {

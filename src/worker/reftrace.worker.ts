@@ -1,7 +1,12 @@
-// Worker entry: exposes one AnalysisSession to the page through comlink.
+// Worker entry: exposes one AnalysisSession to the page through comlink. Big plain files are
+// decoded by decode workers, one per core, started with this worker so the first file does not wait.
 import * as Comlink from 'comlink';
+import { decodeWorkerCount, startDecodeWorkers } from './decode-workers.ts';
 import { AnalysisSession } from './session.ts';
 
 const params = new URLSearchParams(self.location.search);
 const failAfter = params.get('failAfterBytes');
-Comlink.expose(new AnalysisSession({ failAfterBytes: failAfter ? Number(failAfter) : undefined }));
+// ?decoders=N (tests, benchmarks): 0 parses in this worker alone.
+const shards = startDecodeWorkers(decodeWorkerCount(params.get('decoders')));
+
+Comlink.expose(new AnalysisSession({ failAfterBytes: failAfter ? Number(failAfter) : undefined, decodeShards: () => shards }));

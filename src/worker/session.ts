@@ -13,11 +13,17 @@ import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-serie
 import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
 import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
-import { openSource, type ChunkSource } from './source-reader.ts';
+import type { DecodeShard } from './decode-service.ts';
+import { parseInParallel } from './parallel-parse.ts';
+import { blobSlices, openSource, type ChunkSource } from './source-reader.ts';
 import { yieldToEventLoop } from './yield.ts';
 
 /** Parse at most this many bytes between yields, so queries and cancel are answered promptly. */
 const PARSE_STEP_BYTES = 1 << 20;
+/** Smaller files are parsed in this thread alone: starting the decode workers would not pay. */
+const PARALLEL_MIN_BYTES = 16 << 20;
+/** How far to look for the HDR (which gives the layout decode workers need) before reading plainly. */
+const LAYOUT_SEARCH_BYTES = 16 << 20;
 const PROGRESS_EVERY_MS = 100;
 /** While parsing, a series is reused for this many times the time it took to compute. */
 const SERIES_REUSE_FACTOR = 10;
@@ -29,6 +35,8 @@ export interface SessionOptions {
   openSource?: (source: SingleSource, signal: AbortSignal) => Promise<ChunkSource>;
   /** Reads a Blob synchronously (child logs are read inside the parent's parse). */
   readBlobSync?: (blob: Blob) => Uint8Array;
+  /** Decode workers for big plain files (none: parse in this thread alone). */
+  decodeShards?: () => DecodeShard[];
 }
 
 class CancelledError extends Error {
@@ -149,11 +157,12 @@ export class AnalysisSession implements ReftraceApi {
     const started = Date.now();
     this.parsing = true;
     let src: ChunkSource | null = null;
+    let bytesDone = () => src?.bytesRead() ?? 0;
     let parseMs = 0;
     const queryMsAtStart = this.queryMs;
     const report = (done: boolean) => {
       const elapsedMs = Date.now() - started;
-      const bytesRead = src?.bytesRead() ?? 0;
+      const bytesRead = bytesDone();
       onProgress({
         bytesRead,
         totalBytes: src?.totalBytes ?? 0,
@@ -182,24 +191,59 @@ export class AnalysisSession implements ReftraceApi {
         single = source;
       }
       src = await (this.options.openSource ?? openSource)(single, abort.signal);
-      parser = analysis.beginFile(src.name, follow);
+      const p = analysis.beginFile(src.name, follow);
+      parser = p;
       let lastReport = 0;
-      for await (const chunk of src.chunks) {
-        for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) {
-          if (abort.signal.aborted || generation !== this.generation) throw new CancelledError();
-          const piece = chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES));
-          fed += piece.length;
-          if (this.options.failAfterBytes !== undefined && fed > this.options.failAfterBytes)
-            throw new RangeError('Array buffer allocation failed');
-          const t = performance.now();
-          parser.push(piece);
-          parseMs += performance.now() - t;
-          if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
-            lastReport = Date.now();
-            report(false);
-          }
-          await yieldToEventLoop();
+      const progress = () => {
+        if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
+          lastReport = Date.now();
+          report(false);
         }
+      };
+      const checkStop = (bytes: number) => {
+        if (abort.signal.aborted || generation !== this.generation) throw new CancelledError();
+        if (this.options.failAfterBytes !== undefined && fed + bytes > this.options.failAfterBytes)
+          throw new RangeError('Array buffer allocation failed');
+      };
+      /** Parses one piece of plain bytes, then lets queries and cancel in. */
+      const feed = async (piece: Uint8Array) => {
+        checkStop(piece.length);
+        fed += piece.length;
+        const t = performance.now();
+        p.push(piece);
+        parseMs += performance.now() - t;
+        progress();
+        await yieldToEventLoop();
+      };
+      const feedChunks = async (chunks: AsyncIterable<Uint8Array>) => {
+        for await (const chunk of chunks)
+          for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) await feed(chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES)));
+      };
+      const blob = src.plainBlob;
+      const shards = blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? []) : [];
+      if (blob && shards.length > 0) {
+        // Plainly until the HDR is known, then blocks decoded by the decode workers, then (if the
+        // layout changed on the way) plainly again.
+        const counter = { n: 0 };
+        bytesDone = () => fed;
+        let offset = 0;
+        while (offset < blob.size && !p.fastLayout && offset < LAYOUT_SEARCH_BYTES) {
+          const piece = new Uint8Array(await blob.slice(offset, offset + PARSE_STEP_BYTES).arrayBuffer());
+          await feed(piece);
+          offset += piece.length;
+        }
+        offset = await parseInParallel(p, blob, offset, shards, generation, {
+          willParse: checkStop,
+          parsed: async (bytes, ms) => {
+            fed += bytes;
+            parseMs += ms;
+            progress();
+            await yieldToEventLoop();
+          },
+        });
+        await feedChunks(blobSlices(blob, counter, offset));
+      } else {
+        await feedChunks(src.chunks);
       }
       parser.finish();
     } catch (e) {

@@ -11,13 +11,16 @@ export interface ChunkSource {
   /** Compressed input: bytesRead counts input bytes, not the decompressed ones. */
   chunks: AsyncIterable<Uint8Array>;
   bytesRead(): number;
+  /** The file itself when it is read as is (not compressed): it can then be read in parallel. */
+  plainBlob?: Blob;
 }
 
-async function* blobSlices(blob: Blob, counter: { n: number }): AsyncGenerator<Uint8Array> {
+/** The blob from byte `from` on, in slices. */
+export async function* blobSlices(blob: Blob, counter: { n: number }, from = 0): AsyncGenerator<Uint8Array> {
   // One read ahead: the browser reads the next slice while this one is parsed.
   const read = (off: number) => blob.slice(off, off + SLICE_BYTES).arrayBuffer();
-  let next: Promise<ArrayBuffer> | null = blob.size > 0 ? read(0) : null;
-  for (let off = 0; next; off += SLICE_BYTES) {
+  let next: Promise<ArrayBuffer> | null = blob.size > from ? read(from) : null;
+  for (let off = from; next; off += SLICE_BYTES) {
     const buf = new Uint8Array(await next);
     next = off + SLICE_BYTES < blob.size ? read(off + SLICE_BYTES) : null;
     next?.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
@@ -57,7 +60,7 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
         bytesRead: () => counter.n,
       };
     }
-    return { name: source.name, totalBytes: source.file.size, chunks: blobSlices(source.file, counter), bytesRead: () => counter.n };
+    return { name: source.name, totalBytes: source.file.size, chunks: blobSlices(source.file, counter), bytesRead: () => counter.n, plainBlob: source.file };
   }
   let response: Response;
   try {

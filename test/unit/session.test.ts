@@ -1,7 +1,8 @@
 // The worker's session in Node: progress, cancel, out-of-memory stop, nested runs, compare, export.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Progress } from '../../src/worker/api.ts';
+import { DecodeService } from '../../src/worker/decode-service.ts';
 import { AnalysisSession } from '../../src/worker/session.ts';
 import { fixture, SMALL } from '../support/fixtures.ts';
 import { generateLog } from '../support/reflog-generator.ts';
@@ -129,5 +130,75 @@ describe('AnalysisSession', () => {
     const series = session.typeSeries({ buckets: 50, top: 3 });
     expect(series.map((s) => s.type).sort()).toEqual(['Fraction', 'StringAndTime', 'datetime.datetime']);
     for (const s of series) expect(s.points.at(-1)!.live).toBe(20);
+  });
+});
+
+describe('AnalysisSession with decode workers (in-process DecodeService shards)', () => {
+  const shards = (n: number) => () => Array.from({ length: n }, () => new DecodeService());
+  const big = bigLog(100_000); // ~25 MB: over the parallel threshold, several blocks
+  const tables = (s: AnalysisSession) =>
+    (['live', 'pairs', 'types', 'sites', 'untracked', 'messages', 'problems'] as const).map((table) => {
+      const w = s.table({ table, sort: [{ column: table === 'types' ? 'type' : 'logLine', desc: false }], offset: 0, limit: 50 });
+      return [w.total, w.rows];
+    });
+
+  it('gives the summary and tables of a plain parse, and reports progress in bytes', async () => {
+    const plain = new AnalysisSession();
+    const want = await plain.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    const parallel = new AnalysisSession({ decodeShards: shards(3) });
+    const seen: Progress[] = [];
+    const got = await parallel.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => seen.push(p));
+    expect(got).toEqual(want);
+    expect(tables(parallel)).toEqual(tables(plain));
+    expect(seen.at(-1)!.bytesRead).toBe(big.length);
+    expect(seen.at(-1)!.parseMs).toBeGreaterThan(0);
+  });
+
+  it('takes the blocks only for big plain files (small ones are parsed in the worker alone)', async () => {
+    const decode = vi.spyOn(DecodeService.prototype, 'decode');
+    try {
+      const session = new AnalysisSession({ decodeShards: shards(2) });
+      await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
+      expect(decode).not.toHaveBeenCalled();
+      await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+      expect(decode.mock.calls.length).toBeGreaterThanOrEqual(5);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it('cancel and a forced allocation failure stop it cleanly with partial results', async () => {
+    const session = new AnalysisSession({ decodeShards: shards(2) });
+    const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => {
+      if (!p.done && p.summary.lines > 20_000) session.cancel();
+    });
+    expect(s.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(s.lines).toBeGreaterThan(20_000);
+    expect(s.lines).toBeLessThan(100_000);
+    const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
+    const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    expect(o.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(o.counts.new).toBeGreaterThan(10_000);
+    // The next file after a cancelled parallel parse is read whole and right.
+    const again = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    expect(again.stoppedEarly).toBeNull();
+    expect(again.counts).toEqual((await new AnalysisSession().open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {})).counts);
+  });
+
+  it('a decode worker failing (out of memory there) stops the parse with what was read', async () => {
+    let calls = 0;
+    const failing = () => [
+      {
+        decode: (...a: Parameters<DecodeService['decode']>) => {
+          if (++calls > 3) return Promise.reject(new RangeError('Array buffer allocation failed'));
+          return service.decode(...a);
+        },
+      },
+    ];
+    const service = new DecodeService();
+    const session = new AnalysisSession({ decodeShards: failing });
+    const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(s.counts.new).toBeGreaterThan(10_000);
   });
 });

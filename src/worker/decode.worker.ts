@@ -1,0 +1,13 @@
+// Decode worker entry: one DecodeService, its blocks transferred back without copying.
+import * as Comlink from 'comlink';
+import { blockBuffers } from '../engine/block-decoder.ts';
+import type { FixedOffsets } from '../engine/layout.ts';
+import { DecodeService } from './decode-service.ts';
+
+const service = new DecodeService();
+Comlink.expose({
+  async decode(job: number, fx: FixedOffsets, blob: Blob, start: number, end: number) {
+    const block = await service.decode(job, fx, blob, start, end);
+    return Comlink.transfer(block, blockBuffers(block));
+  },
+});
