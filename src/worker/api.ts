@@ -17,6 +17,8 @@ export interface Progress {
   parseMs: number;
   /** Time spent answering queries (tables, series) while this parse ran. */
   queryMs: number;
+  /** Decode workers reading the file alongside the parser (0: the parser alone). */
+  decodeWorkers: number;
   summary: Summary;
   done: boolean;
 }

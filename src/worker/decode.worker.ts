@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { blockBuffers } from '../engine/block-decoder.ts';
 import type { FixedOffsets } from '../engine/layout.ts';
+import { warmUpDecoding, warmUpInBackground } from '../engine/warm-up.ts';
 import { DecodeService } from './decode-service.ts';
 
 const service = new DecodeService();
@@ -11,3 +12,6 @@ Comlink.expose({
     return Comlink.transfer(block, blockBuffers(block));
   },
 });
+
+// Compile the decoder before the first file (a fresh worker decodes the first blocks far slower).
+warmUpInBackground(() => warmUpDecoding());

@@ -2,6 +2,7 @@
 // decoded by decode workers, one per core, started with this worker so the first file does not wait.
 import * as Comlink from 'comlink';
 import { decodeWorkerCount, startDecodeWorkers } from './decode-workers.ts';
+import { warmUpInBackground, warmUpParsing } from '../engine/warm-up.ts';
 import { AnalysisSession } from './session.ts';
 
 const params = new URLSearchParams(self.location.search);
@@ -10,3 +11,6 @@ const failAfter = params.get('failAfterBytes');
 const shards = startDecodeWorkers(decodeWorkerCount(params.get('decoders')));
 
 Comlink.expose(new AnalysisSession({ failAfterBytes: failAfter ? Number(failAfter) : undefined, decodeShards: () => shards }));
+
+// Compile the parser before the first file: a fresh worker parses the first ~50 MB far slower.
+warmUpInBackground(() => warmUpParsing());

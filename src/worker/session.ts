@@ -159,6 +159,7 @@ export class AnalysisSession implements ReftraceApi {
     let src: ChunkSource | null = null;
     let bytesDone = () => src?.bytesRead() ?? 0;
     let parseMs = 0;
+    let decodeWorkers = 0;
     const queryMsAtStart = this.queryMs;
     const report = (done: boolean) => {
       const elapsedMs = Date.now() - started;
@@ -170,6 +171,7 @@ export class AnalysisSession implements ReftraceApi {
         mbPerSec: elapsedMs > 0 ? bytesRead / 1e3 / elapsedMs : 0,
         parseMs,
         queryMs: this.queryMs - queryMsAtStart,
+        decodeWorkers,
         summary: analysis.summary(),
         done,
       });
@@ -232,6 +234,7 @@ export class AnalysisSession implements ReftraceApi {
           await feed(piece);
           offset += piece.length;
         }
+        decodeWorkers = p.fastLayout ? shards.length : 0;
         offset = await parseInParallel(p, blob, offset, shards, generation, {
           willParse: checkStop,
           parsed: async (bytes, ms) => {

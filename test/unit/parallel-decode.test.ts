@@ -9,6 +9,7 @@ import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
 import { BlockDecoder } from '../../src/engine/block-decoder.ts';
 import { STANDARD_LAYOUT } from '../../src/engine/layout.ts';
 import { LogParser } from '../../src/engine/log-parser.ts';
+import { warmUpDecoding, warmUpLog, warmUpParsing } from '../../src/engine/warm-up.ts';
 import { analyseInBlocks, randomPlan, storeDigest } from '../support/decode-in-blocks.ts';
 import { FIXTURES, fixture, SMALL } from '../support/fixtures.ts';
 import { Rng } from '../support/fuzz.ts';
@@ -124,5 +125,18 @@ describe('parallel decode: the same analysis as a plain parse', () => {
     expect(view(analyseInBlocks(bytes, { firstBytes: 300, blockSize: () => 100, shards: 2 }))).toEqual(want);
     const b = new BlockDecoder(STANDARD_LAYOUT.fixed!).decode(bytes.slice(400, 500));
     expect([b.head.length, b.lineCount, b.tail.length]).toEqual([100, 0, 0]);
+  });
+});
+
+describe('warm-up records', () => {
+  it('are standard records the fast path and the block decoder read whole', () => {
+    const body = warmUpLog(1000);
+    const a = analyseChunks([new TextEncoder().encode('SOF\nHDR: Clock Address LiveCnt Type File Line Function RSS dRSS\n'), body, new TextEncoder().encode('EOF\n')]);
+    const s = a.summary();
+    expect([s.counts.new, s.counts.del, s.pairs, s.live, s.problems]).toEqual([500, 500, 500, 0, 0]);
+    const b = new BlockDecoder(STANDARD_LAYOUT.fixed!).decode(body);
+    expect([b.lineCount, b.eventCount, b.otherLine.length]).toEqual([999, 999, 0]);
+    expect(() => warmUpParsing(1, 100)).not.toThrow();
+    expect(() => warmUpDecoding(1, 100)).not.toThrow();
   });
 });

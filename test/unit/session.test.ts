@@ -152,6 +152,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     expect(tables(parallel)).toEqual(tables(plain));
     expect(seen.at(-1)!.bytesRead).toBe(big.length);
     expect(seen.at(-1)!.parseMs).toBeGreaterThan(0);
+    expect(seen.at(-1)!.decodeWorkers).toBe(3);
   });
 
   it('takes the blocks only for big plain files (small ones are parsed in the worker alone)', async () => {
