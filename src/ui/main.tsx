@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { getApi } from './worker-client.ts';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -8,3 +9,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Start the analysis worker (and its decode workers) once the page is up, so they load and warm up
+// while the user picks a file instead of after the drop.
+setTimeout(() => getApi(), 0);

@@ -1,4 +1,4 @@
-// Starts the decode workers (one per core) and wraps each so that a worker that dies (a crash, an
+// Starts the decode workers and wraps each so that a worker that dies (a crash, an
 // out-of-memory kill) rejects its pending and later requests instead of leaving the parse waiting.
 
 import * as Comlink from 'comlink';
@@ -6,9 +6,14 @@ import type { DecodeShard } from './decode-service.ts';
 
 const MAX_DECODE_WORKERS = 8;
 
-export function decodeWorkerCount(asked: string | null): number {
+/**
+ * One per core but one (the parser and the browser's own file reads need it), none on two cores:
+ * there, reading the file (~0.6 s per 246 MB in Chromium, itself CPU work) and the parser already
+ * keep both cores busy, and measured runs were no faster with decode workers (see README).
+ */
+export function decodeWorkerCount(asked: string | null, cores = navigator.hardwareConcurrency || 2): number {
   if (asked !== null && /^\d+$/.test(asked)) return Math.min(MAX_DECODE_WORKERS, Number(asked));
-  return Math.min(MAX_DECODE_WORKERS, Math.max(1, navigator.hardwareConcurrency || 2));
+  return cores >= 3 ? Math.min(MAX_DECODE_WORKERS, cores - 1) : 0;
 }
 
 export function startDecodeWorkers(count: number): DecodeShard[] {

@@ -1,5 +1,5 @@
 // Worker entry: exposes one AnalysisSession to the page through comlink. Big plain files are
-// decoded by decode workers, one per core, started with this worker so the first file does not wait.
+// decoded by decode workers (on 3+ cores), started with this worker so the first file does not wait.
 import * as Comlink from 'comlink';
 import { decodeWorkerCount, startDecodeWorkers } from './decode-workers.ts';
 import { warmUpInBackground, warmUpParsing } from '../engine/warm-up.ts';

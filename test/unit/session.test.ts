@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Progress } from '../../src/worker/api.ts';
 import { DecodeService } from '../../src/worker/decode-service.ts';
+import { decodeWorkerCount } from '../../src/worker/decode-workers.ts';
 import { AnalysisSession } from '../../src/worker/session.ts';
 import { fixture, SMALL } from '../support/fixtures.ts';
 import { generateLog } from '../support/reflog-generator.ts';
@@ -201,5 +202,14 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
     expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
     expect(s.counts.new).toBeGreaterThan(10_000);
+  });
+});
+
+describe('decode worker count', () => {
+  it('one per core but one from 3 cores on (at most 8), none on 2 cores; ?decoders=N overrides', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => decodeWorkerCount(null, cores))).toEqual([0, 0, 2, 3, 7, 8]);
+    expect(decodeWorkerCount('3', 2)).toBe(3);
+    expect(decodeWorkerCount('0', 16)).toBe(0);
+    expect(decodeWorkerCount('x', 4)).toBe(3);
   });
 });
