@@ -1,6 +1,7 @@
 // npm run bench: generates a 1M-line log in a temp dir, parses it with the engine from Node and
 // prints MB/s, lines/s, resident bytes per line, and the floor (a plain newline count).
-// Flags: --lines N (default 1000000), --sizeof, --keep (keep the temp file).
+// Then sort and filter times on the pairs table, and the cost of each keystroke typing "random".
+// Flags: --lines N (default 1000000; 4000000 gives ~2M pairs), --sizeof, --keep (keep the temp file).
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,38 @@ try {
   const sortPairs = best(3, () => fresh().order({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: {} }));
   const sortType = best(3, () => fresh().order({ table: 'pairs', sort: [{ column: 'type', desc: false }, { column: 'newClock', desc: true }], filter: { text: 'frozen' } }));
   const filter = best(3, () => fresh().order({ table: 'pairs', filter: { text: 'random' } }));
+  // What a keystroke costs in the viewer: the worker answers window() (order + 200 rows) on a
+  // TableQueries that has already answered the table's previous state.
+  const byLifetime = [{ column: 'lifetime', desc: true }];
+  const win = (q: TableQueries, sort: typeof byLifetime, text: string) =>
+    q.window({ table: 'pairs', sort, filter: text ? { text } : {}, offset: 0, limit: 200 });
+  let afterSortMs = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const q = fresh();
+    win(q, byLifetime, '');
+    const t = performance.now();
+    win(q, byLifetime, 'random');
+    afterSortMs = Math.min(afterSortMs, performance.now() - t);
+  }
+  const WORD = ['r', 'ra', 'ran', 'rand', 'rando', 'random'];
+  /** Best time per keystroke over `runs` fresh sessions that first showed the table unfiltered. */
+  const keystrokes = (sort: typeof byLifetime, runs = 3) => {
+    const bestMs = WORD.map(() => Infinity);
+    let matched = 0;
+    for (let run = 0; run < runs; run++) {
+      const q = fresh();
+      win(q, sort, '');
+      WORD.forEach((text, i) => {
+        const t = performance.now();
+        matched = win(q, sort, text).matched;
+        bestMs[i] = Math.min(bestMs[i], performance.now() - t);
+      });
+    }
+    return { text: WORD.map((w, i) => `${w} ${bestMs[i].toFixed(0)}`).join(', '), max: Math.max(...bestMs), matched };
+  };
+  const typedSorted = keystrokes(byLifetime);
+  const typedNatural = keystrokes([]);
+  const address = best(3, () => fresh().window({ table: 'pairs', filter: { text: '0x7f1' }, offset: 0, limit: 200 }));
 
   const parseMBs = mb / (parse.ms / 1000);
   const floorMBs = mb / (floor.ms / 1000);
@@ -97,6 +130,10 @@ try {
   console.log(`sort 1 key (pairs ${sortPairs.result.order.length.toLocaleString()} rows): ${sortPairs.ms.toFixed(0)} ms`);
   console.log(`filter+sort 2 keys:     ${sortType.ms.toFixed(0)} ms (${sortType.result.order.length.toLocaleString()} rows)`);
   console.log(`filter text:            ${filter.ms.toFixed(0)} ms (${filter.result.order.length.toLocaleString()} rows)`);
+  console.log(`filter after the sort:  ${afterSortMs.toFixed(0)} ms (sorted by lifetime, then "random": window of 200 rows)`);
+  console.log(`typing, by lifetime:    max ${typedSorted.max.toFixed(0)} ms per key (${typedSorted.text} ms; ${typedSorted.matched.toLocaleString()} rows)`);
+  console.log(`typing, natural order:  max ${typedNatural.max.toFixed(0)} ms per key (${typedNatural.text} ms)`);
+  console.log(`filter address 0x7f1:   ${address.ms.toFixed(0)} ms (${address.result.matched.toLocaleString()} rows)`);
   console.log(`counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`);
   writeFileSync(join(dir, 'result.json'), JSON.stringify({ parseMBs, floorMBs }));
 } finally {

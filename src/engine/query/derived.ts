@@ -4,6 +4,7 @@
 import type { ByteInterner } from '../interner.ts';
 import type { LogStore } from '../log-store.ts';
 import { basename } from '../text.ts';
+import type { NameMatches } from './event-filter.ts';
 import { stringRanks } from './radix-sort.ts';
 
 export interface SiteStats {
@@ -28,6 +29,7 @@ export class Derived {
   private liveTypeVersion = -1;
   private liveType = new Int32Array(0);
   private rankCache = new Map<string, { size: number; ranks: Float64Array }>();
+  private lowerCache = new Map<string, string[]>();
 
   constructor(private readonly store: LogStore) {}
 
@@ -117,11 +119,31 @@ export class Derived {
     return ranks;
   }
 
+  /** Interned names in lower case, cached by the interner's size (names are only ever added). */
+  lowerNames(which: 'types' | 'files' | 'funcs'): readonly string[] {
+    const strings = this.store[which].strings;
+    const hit = this.lowerCache.get(which);
+    if (hit && hit.length === strings.length) return hit;
+    const lower = strings.map((x) => x.toLowerCase());
+    this.lowerCache.set(which, lower);
+    return lower;
+  }
+
   /** For each interned name: does it contain the (lower-case) needle? */
   matches(which: 'types' | 'files' | 'funcs', needle: string): Uint8Array {
-    const strings = this.store[which].strings;
+    const strings = this.lowerNames(which);
     const out = new Uint8Array(strings.length);
-    for (let i = 0; i < strings.length; i++) if (strings[i].toLowerCase().includes(needle)) out[i] = 1;
+    for (let i = 0; i < strings.length; i++) if (strings[i].includes(needle)) out[i] = 1;
     return out;
+  }
+
+  /** Type and site masks of a (lower-case) text: a site matches by its file or function. */
+  nameMatches(text: string): NameMatches {
+    const s = this.store;
+    const fi = this.matches('files', text);
+    const fu = this.matches('funcs', text);
+    const sites = new Uint8Array(s.sites.size);
+    for (let i = 0; i < sites.length; i++) sites[i] = fi[s.sites.file[i]] | fu[s.sites.func[i]];
+    return { types: this.matches('types', text), sites };
   }
 }

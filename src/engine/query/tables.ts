@@ -5,6 +5,8 @@ import type { LogStore } from '../log-store.ts';
 import { basename } from '../text.ts';
 import type { Cell, ColumnInfo, TableFilter, TableId } from '../types.ts';
 import type { Derived } from './derived.ts';
+import { eventRowsMask } from './event-filter.ts';
+import { byRowId, eventSegments, maskOf } from './row-mask.ts';
 
 export interface ColumnDef extends ColumnInfo {
   key(r: number): number;
@@ -13,11 +15,11 @@ export interface ColumnDef extends ColumnInfo {
 
 export interface TableDef {
   id: TableId;
-  /** Row ids in natural order. */
+  /** Row ids in natural order (ascending). */
   rows(): Uint32Array;
   columns: ColumnDef[];
-  /** A row predicate for the filter, or null when it keeps every row. */
-  predicate(f: TableFilter): ((r: number) => boolean) | null;
+  /** The rows the filter keeps, a byte per row id (1 = kept), or null when it keeps every row. */
+  mask(f: TableFilter): Uint8Array | null;
 }
 
 type Kind = ColumnInfo['kind'];
@@ -78,42 +80,27 @@ function extraEventColumns(s: LogStore, ev: (r: number) => number): ColumnDef[] 
   return cols;
 }
 
-/** Filter on one event's names and clock. */
-function eventPredicate(s: LogStore, d: Derived, f: TableFilter, events: ((r: number) => number)[]): ((r: number) => boolean) | null {
-  const parts: ((r: number) => boolean)[] = [];
-  const text = f.text?.trim().toLowerCase();
-  if (text) {
-    if (/^0x[0-9a-f]+$/.test(text)) {
-      parts.push((r) => events.some((ev) => s.addressHex(ev(r)).includes(text)));
-    } else {
-      // One mask per type and one per site (file or function matches), so a row costs two lookups
-      // per event instead of three string tests.
-      const t = d.matches('types', text);
-      const fi = d.matches('files', text);
-      const fu = d.matches('funcs', text);
-      const siteHit = new Uint8Array(s.sites.size);
-      for (let i = 0; i < siteHit.length; i++) siteHit[i] = fi[s.sites.file[i]] | fu[s.sites.func[i]];
-      const hit = (e: number) => t[s.typeKind.get(e) >>> 1] === 1 || siteHit[s.site.get(e)] === 1;
-      const [a, b] = events;
-      parts.push(b ? (r) => hit(a(r)) || hit(b(r)) : (r) => hit(a(r)));
-    }
-  }
-  const first = events[0];
-  if (f.clockMin !== undefined) {
-    const m = f.clockMin;
-    parts.push((r) => s.clock.get(first(r)) >= m);
-  }
-  if (f.clockMax !== undefined) {
-    const m = f.clockMax;
-    parts.push((r) => s.clock.get(first(r)) <= m);
-  }
-  return combine(parts);
-}
-
 function combine(parts: ((r: number) => boolean)[]): ((r: number) => boolean) | null {
   if (parts.length === 0) return null;
   if (parts.length === 1) return parts[0];
   return (r) => parts.every((p) => p(r));
+}
+
+/** An event table's filter: text on any of the row's events, clock window on the first. */
+function eventMask(s: LogStore, d: Derived, f: TableFilter, events: Uint32Array[][]): Uint8Array | null {
+  return eventRowsMask(s, f, events, (text) => d.nameMatches(text));
+}
+
+/** A small table filtered by a row predicate (null: keeps every row). */
+function byPredicate(def: Omit<TableDef, 'mask'> & { predicate(f: TableFilter): ((r: number) => boolean) | null }): TableDef {
+  const { predicate, ...rest } = def;
+  return {
+    ...rest,
+    mask: (f) => {
+      const keep = predicate(f);
+      return keep && maskOf(def.rows(), keep);
+    },
+  };
 }
 
 function textPredicate(f: TableFilter, texts: ((r: number) => string)[]): ((r: number) => boolean) | null {
@@ -130,7 +117,12 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
         id,
         rows: () => d.live(),
         columns: [...commonEventColumns(s, d, ev), ...eventColumns(s, d, ev, '', '', fullPath), ...extraEventColumns(s, ev)],
-        predicate: (f) => eventPredicate(s, d, f, [ev]),
+        mask: (f) => {
+          // Rows are event ids: the mask by position in the live list, then by event id.
+          const rows = d.live();
+          const mask = eventMask(s, d, f, [[rows]]);
+          return mask && byRowId(mask, rows);
+        },
       };
     }
     case 'untracked': {
@@ -139,7 +131,7 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
         id,
         rows: () => columnToArray(s.untracked),
         columns: [...commonEventColumns(s, d, ev), ...eventColumns(s, d, ev, '', '', fullPath), ...extraEventColumns(s, ev)],
-        predicate: (f) => eventPredicate(s, d, f, [ev]),
+        mask: (f) => eventMask(s, d, f, [eventSegments(s.untracked)]),
       };
     }
     case 'pairs': {
@@ -155,19 +147,18 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           ...eventColumns(s, d, born, 'new', 'NEW ', fullPath),
           ...eventColumns(s, d, died, 'del', 'DEL ', fullPath),
         ],
-        predicate: (f) => {
-          const parts: ((r: number) => boolean)[] = [];
-          const base = eventPredicate(s, d, f, [born, died]);
-          if (base) parts.push(base);
-          if (f.lifetimeMin !== undefined) {
-            const m = f.lifetimeMin;
-            parts.push((r) => lifetime(r) >= m);
+        mask: (f) => {
+          const { lifetimeMin: lo, lifetimeMax: hi } = f;
+          const mask = eventMask(s, d, f, [eventSegments(s.pairNew), eventSegments(s.pairDel)]);
+          if (lo === undefined && hi === undefined) return mask;
+          // A lifetime window is rare (the CLI's, not the viewer's): a test per kept row is fine.
+          const out = mask ?? new Uint8Array(s.pairNew.length).fill(1);
+          for (let r = 0; r < out.length; r++) {
+            if (out[r] === 0) continue;
+            const t = lifetime(r);
+            if ((lo !== undefined && !(t >= lo)) || (hi !== undefined && !(t <= hi))) out[r] = 0;
           }
-          if (f.lifetimeMax !== undefined) {
-            const m = f.lifetimeMax;
-            parts.push((r) => lifetime(r) <= m);
-          }
-          return combine(parts);
+          return out;
         },
       };
     }
@@ -183,14 +174,14 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           ...eventColumns(s, d, older, 'old', 'Replaced ', fullPath),
           ...eventColumns(s, d, newer, 'new', 'NEW ', fullPath),
         ],
-        predicate: (f) => eventPredicate(s, d, f, [newer, older]),
+        mask: (f) => eventMask(s, d, f, [eventSegments(s.dupNew), eventSegments(s.dupOld)]),
       };
     }
     case 'types': {
       const live = (t: number) => d.liveByType()[t] ?? 0;
       const newN = (t: number) => s.typeNew.data[t] ?? 0;
       const delN = (t: number) => s.typeDel.data[t] ?? 0;
-      return {
+      return byPredicate({
         id,
         rows: () => {
           const ids: number[] = [];
@@ -206,12 +197,12 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           col('live', 'Live', 'int', live),
         ],
         predicate: (f) => textPredicate(f, [(t) => s.types.strings[t]]),
-      };
+      });
     }
     case 'sites': {
       const st = () => d.sites();
       const fileOf = (i: number) => s.sites.file[i];
-      return {
+      return byPredicate({
         id,
         rows: () => st().ids,
         columns: [
@@ -225,12 +216,12 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           col('topType', 'Most created type', 'text', (i) => d.ranks('types')[st().topType[i]] ?? NaN, (i) => s.types.strings[st().topType[i]] ?? null),
         ],
         predicate: (f) => textPredicate(f, [(i) => s.files.strings[fileOf(i)], (i) => s.funcs.strings[s.sites.func[i]], (i) => s.types.strings[st().topType[i]] ?? '']),
-      };
+      });
     }
     case 'messages': {
       const n = s.notes;
       const fileName = (r: number) => basename(s.sourceFiles[n.msgFile[r]] ?? '');
-      return {
+      return byPredicate({
         id,
         rows: () => range(n.msgLine.length),
         columns: [
@@ -248,12 +239,12 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           if (f.clockMax !== undefined) parts.push((r) => n.msgClock[r] <= f.clockMax!);
           return combine(parts);
         },
-      };
+      });
     }
     case 'problems': {
       const n = s.notes;
       const kinds = [...new Set(n.probKind)].sort();
-      return {
+      return byPredicate({
         id,
         rows: () => range(n.probLine.length),
         columns: [
@@ -263,7 +254,7 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           ...(s.sourceFiles.length > 1 ? [col('source', 'Log file', 'text', (r) => n.probFile[r], (r) => basename(s.sourceFiles[n.probFile[r]] ?? ''))] : []),
         ],
         predicate: (f) => textPredicate(f, [(r) => n.probKind[r], (r) => n.probDetail[r]]),
-      };
+      });
     }
   }
 }
