@@ -1,7 +1,13 @@
 // The table tabs on the small sample: counts, filter, sorting by clicking headers, the Types and
-// Pairs tables, checked against the CLI's output for the same file.
+// Pairs tables, checked against the CLI's output for the same file; and the filter typed key by key
+// on a generated log, checked against the engine.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseChunks } from '../../src/engine/analysis.ts';
+import { TableQueries } from '../../src/engine/query/table-query.ts';
+import { fmtInt } from '../../src/ui/format.ts';
 import {
   WAIT_MS,
   cliJson,
@@ -12,12 +18,15 @@ import {
   firstCell,
   openFileByInput,
   openTab,
+  parseIntText,
   renderedRows,
   sortOf,
   tableCount,
+  tempDir,
   tid,
   useBrowser,
   waitDone,
+  writeGeneratedLog,
   type CliJson,
 } from './support.ts';
 
@@ -163,5 +172,72 @@ describe('the rest of the contract on the small sample', () => {
       .poll(async () => new Set(await columnTexts(page, 'file')), { timeout: WAIT_MS })
       .toContain('/tmp/reflogs/drivers/small.py');
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: WAIT_MS }).toMatch(/full/);
+  });
+});
+
+describe('the filter, typed key by key on a bigger table', () => {
+  // 300k lines: ~150k pairs, so a query takes the worker long enough for keystrokes to overlap
+  // (the viewer sends each at once, keeps only the newest while one is answered).
+  let path: string;
+  let cleanup: () => Promise<void>;
+  let queries: TableQueries;
+  const byLifetime = [{ column: 'lifetime', desc: true }];
+
+  beforeAll(async () => {
+    const t = await tempDir();
+    cleanup = t.cleanup;
+    path = join(t.dir, 'typed.log');
+    await writeGeneratedLog(path, { lines: 300_000, seed: 21, oddNames: true });
+    queries = new TableQueries(analyseChunks([new Uint8Array(await readFile(path))]).store);
+  });
+  afterAll(() => cleanup?.());
+
+  /** What the engine answers for the text: the count line and the NEW log lines of the first rows. */
+  const engine = (text: string) => {
+    const w = queries.window({ table: 'pairs', sort: byLifetime, filter: { text }, offset: 0, limit: 200 });
+    return { count: `${fmtInt(w.matched)} of ${fmtInt(w.total)}`, lines: w.rows.map((r) => String(r.newLogLine)) };
+  };
+
+  /** The count line and the rendered rows once they show `want`'s count (rows may follow the count by a frame). */
+  async function expectTable(page: Page, want: { count: string; lines: string[] }): Promise<void> {
+    await expectCount(page, want.count);
+    await expect.poll(async () => (await columnTexts(page, 'newLogLine')).length, { timeout: WAIT_MS }).toBeGreaterThan(10);
+    const shown = await columnTexts(page, 'newLogLine');
+    expect(shown.length).toBeLessThan(want.lines.length);
+    expect(shown).toEqual(want.lines.slice(0, shown.length));
+  }
+
+  test('typing, deleting back and typing again: the count and rows are the engine\'s for the last text', async () => {
+    const page = await b.openApp();
+    await openFileByInput(page, path);
+    await waitDone(page);
+    await openTab(page, 'pairs');
+    const header = page.locator(tid('col-lifetime'));
+    await header.click();
+    await header.click();
+    await expect.poll(() => sortOf(page, 'lifetime'), { timeout: WAIT_MS }).toBe('desc');
+    await expectTable(page, engine(''));
+
+    const filter = page.locator(tid('table-filter'));
+    await filter.focus();
+    await page.keyboard.type('random');
+    const random = engine('random');
+    expect(parseIntText(random.count.split(' of ')[0])).toBeGreaterThan(0);
+    await expectTable(page, random);
+
+    // Shorter again: "ra" keeps more rows than "random" did.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    const ra = engine('ra');
+    expect(ra.count).not.toBe(random.count);
+    await expectTable(page, ra);
+
+    await page.keyboard.type('ndom');
+    await expectTable(page, random);
+    await page.keyboard.type(' x');
+    await expectCount(page, `0 of ${random.count.split(' of ')[1]}`);
+    await page.keyboard.press('Escape');
+    await expectTable(page, engine(''));
+    // A dropped (superseded) request is not an error.
+    expect(await page.getByText('Could not load rows').count()).toBe(0);
   });
 });

@@ -17,7 +17,6 @@ import {
 } from '@tanstack/react-table';
 import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
 import { fmtCell, fmtInt } from '../format.ts';
-import { useDebounced } from '../use-debounced.ts';
 import { columnLayout, hasFileColumn } from './columns.ts';
 import type { ExportFormat, RowQuery, RowSource } from './row-source.ts';
 import { useFixedRows } from './use-fixed-rows.ts';
@@ -25,7 +24,6 @@ import { useRowWindow } from './use-row-window.ts';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
-const FILTER_DEBOUNCE_MS = 150;
 /**
  * Browsers cap an element's height (Firefox near 17.9 million px, Chrome near 33.5 million), so a
  * table taller than that could not scroll to its end. Past this many rows it is shown in pages.
@@ -109,7 +107,8 @@ export function DataTable(props: DataTableProps) {
     };
   }, [source, dataVersion]);
 
-  const filterText = useDebounced(props.filterText.trim(), FILTER_DEBOUNCE_MS);
+  // No debounce: each keystroke queries at once, and useRowWindow keeps only the newest waiting.
+  const filterText = props.filterText.trim();
   const filter = useMemo<TableFilter>(() => {
     const f: TableFilter = {};
     if (filterText) f.text = filterText;

@@ -1,14 +1,16 @@
 // Rows of one table, fetched from the worker in blocks around the visible range. The page never
 // holds a whole table: a few blocks are cached, the rest are asked for again when scrolled back to.
+// A new query (a filter keystroke) is sent at once unless another is in flight; then only the
+// newest waits for it (LatestQueryGate), and answers to older queries are dropped.
 
 import { useEffect, useReducer, useRef } from 'react';
 import type { Row } from '../../engine/types.ts';
+import { LatestQueryGate, Superseded } from './latest-query.ts';
 import type { RowQuery, RowSource } from './row-source.ts';
 
 export const BLOCK_ROWS = 200;
 /** Blocks kept; the furthest from the visible range go first. */
 const MAX_BLOCKS = 12;
-
 
 export interface RowWindow {
   /** Identity of the query (not of the data); changes when sort, filter or table change. */
@@ -48,6 +50,8 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
   // A new query starts from an empty cache: rows of the old order must never show under the new one.
   if (cacheRef.current.key !== key) cacheRef.current = new RowCache(key);
   const cache = cacheRef.current;
+  const gateRef = useRef<LatestQueryGate | null>(null);
+  const gate = (gateRef.current ??= new LatestQueryGate());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
   const firstBlock = Math.floor(Math.max(0, first) / BLOCK_ROWS);
@@ -59,8 +63,8 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
     for (let b = firstBlock; b <= lastBlock; b++) {
       if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
       c.pending.set(b, version);
-      source
-        .rows(query, b * BLOCK_ROWS, BLOCK_ROWS)
+      gate
+        .run(key, () => source.rows(query, b * BLOCK_ROWS, BLOCK_ROWS))
         .then(
           (w) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
@@ -77,12 +81,14 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
           },
           (e: unknown) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
+            // A newer query replaced this one before it was sent: nothing went wrong.
+            if (e instanceof Superseded) return;
             c.error = e instanceof Error ? e.message : String(e);
             if (cacheRef.current === c) rerender();
           },
         );
     }
-  }, [cache, source, queryKey, version, firstBlock, lastBlock]);
+  }, [cache, gate, key, source, queryKey, version, firstBlock, lastBlock]);
 
   return {
     key: queryKey,
