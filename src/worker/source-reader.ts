@@ -4,6 +4,8 @@
 import type { SingleSource } from './api.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
+const FIRST_SLICE_BYTES = 1024 * 1024;
+const READS_AHEAD = 2;
 
 export interface ChunkSource {
   name: string;
@@ -17,13 +19,25 @@ export interface ChunkSource {
 
 /** The blob from byte `from` on, in slices. */
 export async function* blobSlices(blob: Blob, counter: { n: number }, from = 0): AsyncGenerator<Uint8Array> {
-  // One read ahead: the browser reads the next slice while this one is parsed.
-  const read = (off: number) => blob.slice(off, off + SLICE_BYTES).arrayBuffer();
-  let next: Promise<ArrayBuffer> | null = blob.size > from ? read(from) : null;
-  for (let off = from; next; off += SLICE_BYTES) {
-    const buf = new Uint8Array(await next);
-    next = off + SLICE_BYTES < blob.size ? read(off + SLICE_BYTES) : null;
-    next?.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
+  // Reads ahead, so the browser reads the next slices while this one is parsed. The first slices are
+  // small, so parsing (and the first numbers on screen) start without waiting for a whole slice.
+  const ends: number[] = [];
+  for (let off = from, size = FIRST_SLICE_BYTES; off < blob.size; off += size, size = Math.min(SLICE_BYTES, size * 4)) ends.push(Math.min(blob.size, off + size));
+  const reads: Promise<ArrayBuffer>[] = [];
+  let start = from;
+  let i = 0;
+  const fill = () => {
+    while (reads.length < READS_AHEAD + 1 && i < ends.length) {
+      const read = blob.slice(start, ends[i]).arrayBuffer();
+      read.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
+      reads.push(read);
+      start = ends[i++];
+    }
+  };
+  fill();
+  while (reads.length > 0) {
+    const buf = new Uint8Array(await reads.shift()!);
+    fill();
     counter.n += buf.length;
     yield buf;
   }

@@ -2,7 +2,10 @@
 // --4gb for 4 GB). Prints drop→done seconds and MB/s, time to the first summary numbers, progress
 // updates per second, the longest main-thread task, renderer memory, and sort/filter times
 // (action → the table settled on its answer; the filter on the table sorted by lifetime).
-// Flags: --sizes 100,1000 (MB), --4gb, --keep (keep the generated logs).
+// Also: the time Chromium takes just to read the same file (the floor for drop → done).
+// Flags: --sizes 100,1000 (MB), --4gb, --keep (keep the generated logs), --decoders N (decode
+// workers; default: the viewer's own choice, none on 2 cores), --settle MS (wait after the page
+// loads before opening the file, as a person would; default 1000).
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -20,6 +23,22 @@ const flag = (n: string) => args.includes(`--${n}`);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100,1000';
 const sizesMB = sizesArg.split(',').map(Number).concat(flag('4gb') ? [4000] : []);
 const BYTES_PER_LINE = 246;
+const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
+const decoders = option('decoders');
+const settleMs = Number(option('settle') ?? 1000);
+
+/** Reading the file alone (from the benchmark's own file input), in 16 MiB slices, two in flight (the fastest way measured). */
+const READ_FILE = `(async () => {
+  const file = document.getElementById('bench-read').files[0];
+  const t = performance.now();
+  const q = [];
+  let off = 0;
+  while (off < file.size || q.length) {
+    while (q.length < 2 && off < file.size) { q.push(file.slice(off, off + (16 << 20)).arrayBuffer()); off += 16 << 20; }
+    await q.shift();
+  }
+  return performance.now() - t;
+})()`;
 
 function generate(path: string, mb: number): number {
   const fd = openSync(path, 'w');
@@ -162,7 +181,9 @@ async function main(): Promise<void> {
       // The page's CSP forbids eval; the probes below are injected code, not the page's.
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
       await page.addInitScript(PROBE + SETTLE_PROBE);
-      await page.goto(base);
+      await page.goto(base + (decoders !== null ? `?decoders=${decoders}` : ''));
+      // The analysis worker starts (and warms up) at page load; a person takes a moment to pick a file.
+      await sleep(settleMs);
       let peakMB = rendererRssMB();
       const sampler = setInterval(() => (peakMB = Math.max(peakMB, rendererRssMB())), 200);
       await page.setInputFiles(tid('file-input'), log);
@@ -172,8 +193,16 @@ async function main(): Promise<void> {
       const seconds = (b.done - b.t0) / 1000;
       const status = await page.textContent(tid('parse-status'));
       console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status?.trim()})`);
-      const worker = (await page.evaluate('window.__reftraceLastProgress')) as { parseMs: number; queryMs: number } | null;
-      if (worker) console.log(`  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s`);
+      const worker = (await page.evaluate('window.__reftraceLastProgress')) as { parseMs: number; queryMs: number; decodeWorkers: number } | null;
+      if (worker)
+        console.log(
+          `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
+        );
+      // A file input of the benchmark's own (the viewer's clears itself after opening).
+      await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>')`);
+      await page.setInputFiles('#bench-read', log);
+      const readMs = Math.min((await page.evaluate(READ_FILE)) as number, (await page.evaluate(READ_FILE)) as number);
+      console.log(`  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; best of 2); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`);
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
       console.log(`longest main task:   ${Math.max(0, ...b.longTasks).toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms)`);

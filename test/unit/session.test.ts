@@ -5,6 +5,7 @@ import type { Progress } from '../../src/worker/api.ts';
 import { DecodeService } from '../../src/worker/decode-service.ts';
 import { decodeWorkerCount } from '../../src/worker/decode-workers.ts';
 import { AnalysisSession } from '../../src/worker/session.ts';
+import { blobSlices } from '../../src/worker/source-reader.ts';
 import { fixture, SMALL } from '../support/fixtures.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 
@@ -211,5 +212,24 @@ describe('decode worker count', () => {
     expect(decodeWorkerCount('3', 2)).toBe(3);
     expect(decodeWorkerCount('0', 16)).toBe(0);
     expect(decodeWorkerCount('x', 4)).toBe(3);
+  });
+});
+
+describe('blobSlices', () => {
+  it('reads the file in order, whole, from any offset: 1 MiB first, then 4, then 16 MiB slices', async () => {
+    const bytes = new Uint8Array(40 << 20).map((_, i) => i % 251);
+    const blob = new Blob([bytes as BlobPart]);
+    for (const from of [0, 12_345]) {
+      const counter = { n: 0 };
+      const sizes: number[] = [];
+      const parts: Uint8Array[] = [];
+      for await (const s of blobSlices(blob, counter, from)) {
+        sizes.push(s.length);
+        parts.push(s);
+      }
+      expect(sizes.slice(0, 4)).toEqual([1 << 20, 4 << 20, 16 << 20, 16 << 20]);
+      expect(counter.n).toBe(bytes.length - from);
+      expect(Buffer.concat(parts).equals(Buffer.from(bytes.subarray(from)))).toBe(true);
+    }
   });
 });
