@@ -3,6 +3,7 @@
 // path would read becomes an event; every other line is kept raw and the parser reads it as usual
 // (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
 
+import { GrowableInt32 } from './columns.ts';
 import { FixedRecordReader, type NameCombos, type NameSpans, namesOf } from './fixed-record-reader.ts';
 import type { FixedOffsets } from './layout.ts';
 import { MAX_LINE_BYTES } from './log-parser.ts';
@@ -67,21 +68,9 @@ class Bytes {
   }
 }
 
-/** Growable Int32 list (the few raw lines of a block). */
-class Ints {
-  data = new Int32Array(64);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  take(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
+/** The filled part of a growable list, as its own array (to transfer). */
+function taken(list: GrowableInt32): Int32Array {
+  return list.data.slice(0, list.length);
 }
 
 /** One per decode worker and parse: combination ids run on from block to block. */
@@ -109,7 +98,7 @@ export class BlockDecoder implements NameCombos {
     if (first < 0) return this.block(buf.slice(), 0, 0, 0, emptyEvents(0, false), null, firstNewCombo, new Uint8Array(0));
     const capacity = Math.floor((buf.length - first) / (fx.length + 1)) + 1;
     const ev = emptyEvents(capacity, fx.sizeof >= 0);
-    const other = { line: new Ints(), end: new Ints(), length: new Ints(), bytes: new Bytes() };
+    const other = { line: new GrowableInt32(64), end: new GrowableInt32(64), length: new GrowableInt32(64), bytes: new Bytes() };
     const out = this.out;
     const reader = this.reader;
     const hasSizeof = fx.sizeof >= 0;
@@ -156,7 +145,7 @@ export class BlockDecoder implements NameCombos {
     middleBytes: number,
     n: number,
     ev: ReturnType<typeof emptyEvents>,
-    other: { line: Ints; end: Ints; length: Ints; bytes: Bytes } | null,
+    other: { line: GrowableInt32; end: GrowableInt32; length: GrowableInt32; bytes: Bytes } | null,
     firstNewCombo: number,
     tail: Uint8Array,
   ): DecodedBlock {
@@ -173,9 +162,9 @@ export class BlockDecoder implements NameCombos {
       sizeof: ev.sizeof.subarray(0, ev.sizeof.length ? n : 0),
       rss: ev.rss.subarray(0, n),
       combo: ev.combo.subarray(0, n),
-      otherLine: other ? other.line.take() : new Int32Array(0),
-      otherEnd: other ? other.end.take() : new Int32Array(0),
-      otherLength: other ? other.length.take() : new Int32Array(0),
+      otherLine: other ? taken(other.line) : new Int32Array(0),
+      otherEnd: other ? taken(other.end) : new Int32Array(0),
+      otherLength: other ? taken(other.length) : new Int32Array(0),
       otherBytes: other ? other.bytes.take() : new Uint8Array(0),
       firstNewCombo,
       newComboKeys: this.newKeys.take(),
