@@ -172,12 +172,23 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
 
   it('cancel and a forced allocation failure stop it cleanly with partial results', async () => {
     const session = new AnalysisSession({ decodeShards: shards(2) });
+    // The first report comes after the first MiB (read plainly), before any block: cancel there.
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => {
-      if (!p.done && p.summary.lines > 20_000) session.cancel();
+      if (!p.done && p.summary.lines > 1000) session.cancel();
     });
     expect(s.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
-    expect(s.lines).toBeGreaterThan(20_000);
+    expect(s.lines).toBeGreaterThan(1000);
     expect(s.lines).toBeLessThan(100_000);
+    // And while blocks are being decoded: cancel from inside the 4th decode request.
+    let calls = 0;
+    const service = new DecodeService();
+    const cancelling = new AnalysisSession({
+      decodeShards: () => [{ decode: (...a: Parameters<DecodeService['decode']>) => (++calls === 4 && cancelling.cancel(), service.decode(...a)) }],
+    });
+    const mid = await cancelling.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    expect(mid.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(mid.bytes).toBeGreaterThan(4 << 20); // the first MiB and at least one block
+    expect(mid.bytes).toBeLessThan(big.length);
     const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
     const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
     expect(o.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
