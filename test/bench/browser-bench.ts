@@ -153,7 +153,6 @@ async function settleTimes(page: Page, act: () => Promise<void>, value: string |
 }
 
 const last = (times: Settled[]) => times[times.length - 1];
-const lastMs = (times: Settled[]) => last(times).ms;
 const best = (xs: Settled[]) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -209,9 +208,10 @@ async function main(): Promise<void> {
       console.log(`renderer memory:     peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / Math.round(bytes / BYTES_PER_LINE)).toFixed(0)} B per line`);
       await page.click(tid('tab-pairs'));
       await page.waitForSelector(tid('row'));
-      const sortMs = lastMs(await settleTimes(page, () => page.click(tid('col-lifetime')), null));
+      const sorted = last(await settleTimes(page, () => page.click(tid('col-lifetime')), null));
+      const sortMs = sorted.ms;
       const count = await page.textContent(tid('table-count'));
-      console.log(`sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count?.trim()})`);
+      console.log(`sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count?.trim()}; request sent ${sorted.sentMs.toFixed(0)}, answered ${sorted.answerMs.toFixed(0)} ms)`);
       // The filter, on the table sorted by lifetime. Best of 3 each (the machine is shared).
       const WORD = 'random';
       const fills: Settled[] = [];

@@ -182,8 +182,15 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     // And while blocks are being decoded: cancel from inside the 4th decode request.
     let calls = 0;
     const service = new DecodeService();
-    const cancelling = new AnalysisSession({
-      decodeShards: () => [{ decode: (...a: Parameters<DecodeService['decode']>) => (++calls === 4 && cancelling.cancel(), service.decode(...a)) }],
+    const cancelling: AnalysisSession = new AnalysisSession({
+      decodeShards: () => [
+        {
+          decode: (...a: Parameters<DecodeService['decode']>): ReturnType<DecodeService['decode']> => {
+            if (++calls === 4) cancelling.cancel();
+            return service.decode(...a);
+          },
+        },
+      ],
     });
     const mid = await cancelling.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
     expect(mid.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
