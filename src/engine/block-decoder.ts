@@ -100,25 +100,24 @@ export class BlockDecoder implements NameCombos {
     const ev = emptyEvents(capacity, fx.sizeof >= 0);
     const other = { line: new GrowableInt32(64), end: new GrowableInt32(64), length: new GrowableInt32(64), bytes: new Bytes() };
     const out = this.out;
-    const reader = this.reader;
     const hasSizeof = fx.sizeof >= 0;
     let n = 0;
     let lines = 0;
     let start = first + 1;
     for (;;) {
-      const nl = buf.indexOf(NL, start);
-      if (nl < 0) break;
+      // As in LogParser.push: a record read whole holds no newline, so one right after its fixed
+      // length ends it; otherwise search.
+      const fixedEnd = start + fx.length;
+      let nl = fixedEnd;
+      let record = fixedEnd < buf.length && buf[fixedEnd] === NL && this.readRecord(buf, start);
+      if (!record) {
+        nl = buf.indexOf(NL, start);
+        if (nl < 0) break;
+        record = nl === fixedEnd && this.readRecord(buf, start);
+      }
       const len = nl - start;
-      // The parser's fastRecord test, then its fixed-offset reader: the same code decides.
-      const a = buf[start];
-      if (
-        len === fx.length &&
-        buf[start + 3] === 58 &&
-        buf[start + 1] === 69 &&
-        ((a === 68 && buf[start + 2] === 76) || (a === 78 && buf[start + 2] === 87)) &&
-        reader.read(buf, start, fx, out)
-      ) {
-        ev.isDel[n] = a === 68 ? 1 : 0;
+      if (record) {
+        ev.isDel[n] = buf[start] === 68 ? 1 : 0;
         ev.clock[n] = out.clock;
         ev.hi[n] = out.hi;
         ev.lo[n] = out.lo;
@@ -137,6 +136,17 @@ export class BlockDecoder implements NameCombos {
       start = nl + 1;
     }
     return this.block(buf.slice(0, first + 1), lines, start - first - 1, n, ev, other, firstNewCombo, buf.slice(start));
+  }
+
+  /** The parser's fastRecord test, then its fixed-offset reader (into this.out): the same code decides. */
+  private readRecord(buf: Uint8Array, s: number): boolean {
+    const a = buf[s];
+    return (
+      buf[s + 3] === 58 &&
+      buf[s + 1] === 69 &&
+      ((a === 68 && buf[s + 2] === 76) || (a === 78 && buf[s + 2] === 87)) &&
+      this.reader.read(buf, s, this.fx, this.out)
+    );
   }
 
   private block(

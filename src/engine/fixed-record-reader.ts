@@ -26,10 +26,12 @@ export interface NameSpans {
 
 /**
  * The trimmed names of the Type..Function key starting at ts, into spans; false when the general
- * reader must decide (an empty name, a leading space, a space inside Function, no line number).
+ * reader must decide (an empty name, a leading space, a space inside Function, no line number, a
+ * newline anywhere: the other fields' readers reject one too, so a record read whole holds none).
  * A pure function of the bytes, so a decode worker and the parser agree on every line.
  */
 export function namesOf(buf: Uint8Array, ts: number, fx: FixedOffsets, spans: NameSpans): boolean {
+  for (let i = ts, e = ts + fx.namesWidth; i < e; i++) if (buf[i] === 10) return false;
   let te = ts + fx.typeWidth;
   while (te > ts && buf[te - 1] === SPACE) te--;
   if (te === ts || buf[ts] === SPACE) return false;

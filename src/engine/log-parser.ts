@@ -147,6 +147,13 @@ export class LogParser {
     // every other line takes the general path through line().
     let fixedLen = this.fastLineLength();
     for (;;) {
+      // A record the fast path reads whole holds no newline (every byte is checked: see namesOf),
+      // so a newline right after fixedLen bytes ends it: no search needed.
+      const end = start + fixedLen;
+      if (fixedLen > 0 && end < n && chunk[end] === NL && this.fastRecord(chunk, start, this.layout.fixed!)) {
+        start = end + 1;
+        continue;
+      }
       const nl = chunk.indexOf(NL, start);
       if (nl < 0) break;
       const len = nl - start;
