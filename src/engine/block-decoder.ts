@@ -4,7 +4,7 @@
 // (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
 
 import { GrowableInt32 } from './columns.ts';
-import { FixedRecordReader, type NameCombos, type NameSpans, namesOf } from './fixed-record-reader.ts';
+import { FixedRecordReader, type NameCombos, type NameSpans, namesOf, recordTagAt } from './fixed-record-reader.ts';
 import type { FixedOffsets } from './layout.ts';
 import { MAX_LINE_BYTES } from './log-parser.ts';
 import { RecordFields } from './record-fields.ts';
@@ -140,13 +140,7 @@ export class BlockDecoder implements NameCombos {
 
   /** The parser's fastRecord test, then its fixed-offset reader (into this.out): the same code decides. */
   private readRecord(buf: Uint8Array, s: number): boolean {
-    const a = buf[s];
-    return (
-      buf[s + 3] === 58 &&
-      buf[s + 1] === 69 &&
-      ((a === 68 && buf[s + 2] === 76) || (a === 78 && buf[s + 2] === 87)) &&
-      this.reader.read(buf, s, this.fx, this.out)
-    );
+    return recordTagAt(buf, s) >= 0 && this.reader.read(buf, s, this.fx, this.out);
   }
 
   private block(

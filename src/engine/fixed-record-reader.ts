@@ -16,6 +16,15 @@ const SPACE = 32;
  */
 const NAMES_HASH_SAMPLE = Int32Array.from([0, 4, 8, 12, 16, 36, 52, 68, 84, 100, 112, 116, 120, 124]);
 
+/** 1 for a line starting "DEL:", 0 for "NEW:", -1 for anything else (the fast path's tag test). */
+export function recordTagAt(buf: Uint8Array, s: number): number {
+  if (buf[s + 3] !== 58 || buf[s + 1] !== 69) return -1; // "?E?:"
+  const a = buf[s];
+  if (a === 68 && buf[s + 2] === 76) return 1; // DEL
+  if (a === 78 && buf[s + 2] === 87) return 0; // NEW
+  return -1;
+}
+
 /** Where the names end once trimmed (set by namesOf). */
 export interface NameSpans {
   typeE: number;

@@ -7,7 +7,7 @@ import type { LogStore } from './log-store.ts';
 import type { ProblemKind } from './notes.ts';
 import type { DecodedBlock } from './block-decoder.ts';
 import type { DecodedCombos } from './decoded-combos.ts';
-import { FixedRecordReader } from './fixed-record-reader.ts';
+import { FixedRecordReader, recordTagAt } from './fixed-record-reader.ts';
 import { StoreNameCombos } from './store-name-combos.ts';
 import { parseDecimal } from './numbers.ts';
 import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from './record-fields.ts';
@@ -197,6 +197,8 @@ export class LogParser {
     let oth = 0;
     let otherStart = 0;
     let ev = 0;
+    // As in push(): the state that allows the fast path changes only with a line read the general way.
+    let fast = this.fastLineLength() === fx.length;
     for (let i = 0; i < b.lineCount; i++) {
       if (i === nextOther) {
         const end = b.otherEnd[oth];
@@ -207,14 +209,14 @@ export class LogParser {
         pos += len + 1;
         nextOther = ++oth < otherLine.length ? otherLine[oth] : -1;
         if (this.layout.fixed !== fx) return pos;
+        fast = this.fastLineLength() === fx.length;
         continue;
       }
       this.bytesRead += lineLen;
       pos += lineLen;
       if (this.sawEof) {
         // Ignored like any line after EOF (its names are not interned either).
-        if (this.afterEofLines++ === 0) this.firstAfterEof = this.lineNo + 1;
-        this.lineNo++;
+        this.ignoreAfterEof(++this.lineNo);
         ev++;
         continue;
       }
@@ -231,10 +233,11 @@ export class LogParser {
       }
       const isDel = b.isDel[ev] === 1;
       const sizeof = b.sizeof.length ? b.sizeof[ev] : 0;
-      if (this.fastLineLength() === fx.length) {
+      if (fast) {
         this.lastEvent = store.addEvent(file, ++this.lineNo, isDel, b.clock[ev], b.hi[ev], b.lo[ev], b.live[ev], sizeof, typeOf[c], siteOf[c], b.rss[ev]);
       } else {
         this.decodedRecord(isDel, b.clock[ev], b.hi[ev], b.lo[ev], b.live[ev], sizeof, typeOf[c], siteOf[c], b.rss[ev]);
+        fast = this.fastLineLength() === fx.length;
       }
       ev++;
     }
@@ -250,11 +253,7 @@ export class LogParser {
     const lineNo = ++this.lineNo;
     this.prev = Prev.Other;
     if (this.incomplete) this.flushIncomplete();
-    if (!this.sawSof) this.noSof(lineNo);
-    if (!this.sawHeader) {
-      this.sawHeader = true;
-      this.problem(lineNo, 'no-header', 'no HDR line before the first record: assuming the standard columns');
-    }
+    this.recordsStart(lineNo);
     this.lastEvent = this.store.addEvent(this.fileIndex, lineNo, isDel, clock, hi, lo, live, sizeof, typeId, siteId, rss);
   }
 
@@ -330,7 +329,7 @@ export class LogParser {
       this.problem(lineNo, 'too-long', `line of ${realLen.toLocaleString('en-US')} bytes; only its first ${MAX_LINE_BYTES} bytes were read`);
     }
     if (this.sawEof) {
-      if (e > s && this.afterEofLines++ === 0) this.firstAfterEof = lineNo;
+      if (e > s) this.ignoreAfterEof(lineNo);
       return;
     }
     const tag = tagOf(buf, s, e);
@@ -340,11 +339,7 @@ export class LogParser {
     switch (tag) {
       case Tag.New:
       case Tag.Del:
-        if (!this.sawSof) this.noSof(lineNo);
-        if (!this.sawHeader) {
-          this.sawHeader = true;
-          this.problem(lineNo, 'no-header', 'no HDR line before the first record: assuming the standard columns');
-        }
+        this.recordsStart(lineNo);
         this.record(buf, s, e, tag === Tag.Del, lineNo);
         return;
       case Tag.Msg:
@@ -378,6 +373,20 @@ export class LogParser {
     if (prev === Prev.CutRecord && this.completeSplitRecord(buf, s, e, lineNo)) return;
     this.flushIncomplete();
     this.problem(lineNo, 'unknown-line', `not a log line: "${this.text(buf, s, Math.min(e, s + 120))}"`);
+  }
+
+  /** A record at lineNo: without SOF or HDR before it, say so (once) and assume the standard columns. */
+  private recordsStart(lineNo: number): void {
+    if (!this.sawSof) this.noSof(lineNo);
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      this.problem(lineNo, 'no-header', 'no HDR line before the first record: assuming the standard columns');
+    }
+  }
+
+  /** A non-empty line after EOF: counted, reported once at the end from the first one. */
+  private ignoreAfterEof(lineNo: number): void {
+    if (this.afterEofLines++ === 0) this.firstAfterEof = lineNo;
   }
 
   private noSof(lineNo: number): void {
@@ -477,10 +486,9 @@ export class LogParser {
 
   /** A NEW/DEL line read at fixed offsets; false (nothing consumed) when it is anything else. */
   private fastRecord(buf: Uint8Array, s: number, fixed: FixedOffsets): boolean {
-    if (buf[s + 3] !== 58 || buf[s + 1] !== 69) return false; // "?E?:"
-    const a = buf[s];
-    const isDel = a === 68 && buf[s + 2] === 76; // DEL
-    if (!isDel && !(a === 78 && buf[s + 2] === 87)) return false; // NEW
+    const tag = recordTagAt(buf, s);
+    if (tag < 0) return false;
+    const isDel = tag === 1;
     const out = this.out;
     if (!this.fixedReader.read(buf, s, fixed, out)) return false;
     const c = out.combo;

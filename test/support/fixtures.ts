@@ -1,5 +1,5 @@
 // Paths and readers for the test fixtures (copies of real pymemtrace logs).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -13,4 +13,12 @@ export function fixture(rel: string): Uint8Array {
 /** Splits bytes into chunks of the given size (the last may be shorter). */
 export function* chunked(bytes: Uint8Array, size: number): Generator<Uint8Array> {
   for (let off = 0; off < bytes.length; off += size) yield bytes.subarray(off, off + size);
+}
+
+/** Every .log under a fixtures folder, as paths relative to FIXTURES (e.g. 'samples/small/x.log'), sorted. */
+export function fixtureLogs(dir: string): string[] {
+  return readdirSync(FIXTURES + dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.log'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
 }

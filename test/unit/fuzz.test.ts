@@ -10,8 +10,6 @@
 // When only whole lines are moved, cut or added (no byte flips), the counts also equal a plain
 // reading of the lines (referenceCounts), which shares no code with the engine.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseChunks } from '../../src/engine/analysis.ts';
 import {
@@ -26,6 +24,7 @@ import {
   type CuttingMutation,
 } from '../support/fuzz.ts';
 import { analyseInBlocks, randomPlan } from '../support/decode-in-blocks.ts';
+import { fixture, fixtureLogs } from '../support/fixtures.ts';
 import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
 
 interface Source {
@@ -35,18 +34,9 @@ interface Source {
   standard: boolean;
 }
 
-function logsUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? logsUnder(p) : f.endsWith('.log') ? [p] : [];
-    });
-}
-const SAMPLES_DIR = join(import.meta.dirname, '../fixtures/samples');
-const samples: Source[] = logsUnder(SAMPLES_DIR).map((p) => ({
-  name: p.slice(SAMPLES_DIR.length + 1),
-  bytes: new Uint8Array(readFileSync(p)),
+const samples: Source[] = fixtureLogs('samples').map((rel) => ({
+  name: rel.slice('samples/'.length),
+  bytes: new Uint8Array(fixture(rel)),
   standard: true,
 }));
 

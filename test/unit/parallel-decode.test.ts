@@ -3,7 +3,6 @@
 // problems), for every sample, generated log and bad-input fixture, at any block size and number
 // of decoders. A layout change after the blocks were sent is read raw (the fallback).
 
-import { readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
 import { BlockDecoder } from '../../src/engine/block-decoder.ts';
@@ -11,16 +10,9 @@ import { STANDARD_LAYOUT } from '../../src/engine/layout.ts';
 import { LogParser } from '../../src/engine/log-parser.ts';
 import { warmUpDecoding, warmUpLog, warmUpParsing } from '../../src/engine/warm-up.ts';
 import { analyseInBlocks, randomPlan, storeDigest } from '../support/decode-in-blocks.ts';
-import { FIXTURES, fixture, SMALL } from '../support/fixtures.ts';
+import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
 import { Rng } from '../support/fuzz.ts';
 import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
-
-function logsUnder(rel: string): string[] {
-  return readdirSync(FIXTURES + rel, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.log'))
-    .sort()
-    .map((f) => `${rel}/${f}`);
-}
 
 const view = (a: Analysis) => ({ report: a.jsonReport(), summary: a.summary(), store: storeDigest(a) });
 
@@ -45,8 +37,8 @@ function layoutChangesLate(): Uint8Array {
   return new Uint8Array(Buffer.from(lines.join('\n'), 'latin1'));
 }
 const sources: [string, Uint8Array][] = [
-  ...logsUnder('samples').map((p): [string, Uint8Array] => [p, fixture(p)]),
-  ...logsUnder('bad').map((p): [string, Uint8Array] => [p, fixture(p)]),
+  ...fixtureLogs('samples').map((p): [string, Uint8Array] => [p, fixture(p)]),
+  ...fixtureLogs('bad').map((p): [string, Uint8Array] => [p, fixture(p)]),
   ...GENERATED.map((o): [string, Uint8Array] => [JSON.stringify(o), new Uint8Array(Buffer.concat([...generateLog(o).chunks]))]),
   ['the layout changes after the blocks were sent', layoutChangesLate()],
   ['records after an early EOF, records between messages and tagless lines', stateChanges()],
