@@ -47,7 +47,7 @@ const HEAD = 'SOF\nHDR: Clock Address LiveCnt Type File Line Function RSS dRSS\n
  * synthetic records, so they are compiled before the first real file arrives. About 2.5 MB of
  * work per round.
  */
-export function warmUpParsing(rounds = 1, lines = 10_000): void {
+export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
   const body = warmUpLog(lines);
   const head = new TextEncoder().encode(HEAD);
   const half = Math.floor(body.length / 2);
@@ -57,7 +57,9 @@ export function warmUpParsing(rounds = 1, lines = 10_000): void {
     p.push(head);
     p.push(body.subarray(0, half));
     const fx = p.fastLayout!;
-    p.pushDecoded(new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
+    // The second half as decoded blocks only where decode workers will send them.
+    if (blocks) p.pushDecoded(new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
+    else p.push(body.subarray(half));
     p.finish();
     // The first sorts and filters of a session run cold too (a first sort of 494k pairs: ~160 ms).
     const q = new TableQueries(a.store);

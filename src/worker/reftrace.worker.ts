@@ -13,4 +13,4 @@ const shards = startDecodeWorkers(decodeWorkerCount(params.get('decoders')));
 Comlink.expose(new AnalysisSession({ failAfterBytes: failAfter ? Number(failAfter) : undefined, decodeShards: () => shards }));
 
 // Compile the parser before the first file: a fresh worker parses the first ~50 MB far slower.
-warmUpInBackground(() => warmUpParsing());
+warmUpInBackground(() => warmUpParsing(1, 10_000, shards.length > 0));

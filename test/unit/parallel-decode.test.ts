@@ -129,6 +129,7 @@ describe('warm-up records', () => {
     const b = new BlockDecoder(STANDARD_LAYOUT.fixed!).decode(body);
     expect([b.lineCount, b.eventCount, b.otherLine.length]).toEqual([999, 999, 0]);
     expect(() => warmUpParsing(1, 100)).not.toThrow();
+    expect(() => warmUpParsing(1, 100, false)).not.toThrow();
     expect(() => warmUpDecoding(1, 100)).not.toThrow();
   });
 });
