@@ -28,10 +28,29 @@ export class Derived {
   private siteStats: SiteStats | null = null;
   private liveTypeVersion = -1;
   private liveType = new Int32Array(0);
-  private rankCache = new Map<string, { size: number; ranks: Float64Array }>();
+  private rankSlots: ({ size: number; ranks: Float64Array } | undefined)[] = [];
+  private textRankCache = new Map<string, { size: number; ranks: Float64Array }>();
+  private microsChecked = 0;
+  private microsExact = true;
   private lowerCache = new Map<string, string[]>();
 
   constructor(private readonly store: LogStore) {}
+
+  /**
+   * True while every clock read is a whole number of microseconds (the log prints %12.6f), up to
+   * float rounding. Clock and lifetime columns then sort on microseconds: whole numbers sort in
+   * fewer passes, and lifetimes equal to the microsecond stay in table order instead of being
+   * ordered by the rounding noise of a subtraction. Checked once per event (the store only grows).
+   */
+  clocksInMicros(): boolean {
+    const c = this.store.clock;
+    for (let e = this.microsChecked; e < c.length && this.microsExact; e++) {
+      const m = c.get(e) * 1e6;
+      if (!(Math.abs(m - Math.round(m)) <= 1e-3 && Math.abs(m) < 2 ** 52)) this.microsExact = false;
+    }
+    this.microsChecked = c.length;
+    return this.microsExact;
+  }
 
   /** Event ids of the NEWs still live, in event order. */
   live(): Uint32Array {
@@ -88,13 +107,14 @@ export class Derived {
 
   /** Sort rank of each interned name; `base` ranks files by basename. */
   ranks(which: 'types' | 'files' | 'funcs', base = false): Float64Array {
-    const interner: ByteInterner = this.store[which];
-    const key = which + (base ? ':base' : '');
-    const hit = this.rankCache.get(key);
+    // Sort keys call this once per row: a slot per (which, base), no string key.
+    const slot = (which === 'types' ? 0 : which === 'files' ? 2 : 4) + (base ? 1 : 0);
+    const interner: ByteInterner = which === 'types' ? this.store.types : which === 'files' ? this.store.files : this.store.funcs;
+    const hit = this.rankSlots[slot];
     if (hit && hit.size === interner.size) return hit.ranks;
     const strings = base ? interner.strings.map(basename) : interner.strings;
     const ranks = stringRanks(strings);
-    this.rankCache.set(key, { size: interner.size, ranks });
+    this.rankSlots[slot] = { size: interner.size, ranks };
     return ranks;
   }
 
@@ -112,10 +132,10 @@ export class Derived {
 
   /** Sort ranks of a plain string list (messages, problem details), cached by its length. */
   textRanks(key: string, strings: readonly string[]): Float64Array {
-    const hit = this.rankCache.get(key);
+    const hit = this.textRankCache.get(key);
     if (hit && hit.size === strings.length) return hit.ranks;
     const ranks = stringRanks(strings);
-    this.rankCache.set(key, { size: strings.length, ranks });
+    this.textRankCache.set(key, { size: strings.length, ranks });
     return ranks;
   }
 

@@ -38,6 +38,11 @@ function columnToArray(c: { length: number }): Uint32Array {
   return range(c.length);
 }
 
+/** An event's clock as a sort key: in whole microseconds when every clock is one (Derived.clocksInMicros). */
+function clockSortKey(s: LogStore, d: Derived): (e: number) => number {
+  return d.clocksInMicros() ? (e) => Math.round(s.clock.get(e) * 1e6) : (e) => s.clock.get(e);
+}
+
 /** Columns describing one event (NEW or DEL) reached through `ev(r)`; ids get `prefix`. */
 function eventColumns(
   s: LogStore,
@@ -50,8 +55,9 @@ function eventColumns(
   const fileRanks = () => d.ranks('files', !fullPath);
   const fileName = (id: number) => (fullPath ? s.files.strings[id] : basename(s.files.strings[id]));
   const p = (id: string) => (prefix ? prefix + id[0].toUpperCase() + id.slice(1) : id);
+  const clockKey = clockSortKey(s, d);
   return [
-    col(p('clock'), titlePrefix + 'Clock', 'clock', (r) => s.clock.get(ev(r))),
+    col(p('clock'), titlePrefix + 'Clock', 'clock', (r) => clockKey(ev(r)), (r) => s.clock.get(ev(r))),
     col(p('file'), titlePrefix + 'File', 'text', (r) => fileRanks()[s.sites.file[s.site.get(ev(r))]], (r) => fileName(s.sites.file[s.site.get(ev(r))])),
     col(p('line'), titlePrefix + 'Line', 'int', (r) => s.sites.line[s.site.get(ev(r))]),
     col(p('function'), titlePrefix + 'Function', 'text', (r) => d.ranks('funcs')[s.sites.func[s.site.get(ev(r))]], (r) => s.funcs.strings[s.sites.func[s.site.get(ev(r))]]),
@@ -138,12 +144,13 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
       const born = (r: number) => s.pairNew.get(r);
       const died = (r: number) => s.pairDel.get(r);
       const lifetime = (r: number) => s.clock.get(died(r)) - s.clock.get(born(r));
+      const clockKey = clockSortKey(s, d);
       return {
         id,
         rows: () => columnToArray(s.pairNew),
         columns: [
           ...commonEventColumns(s, d, born),
-          col('lifetime', 'Lifetime (s)', 'clock', lifetime),
+          col('lifetime', 'Lifetime (s)', 'clock', (r) => clockKey(died(r)) - clockKey(born(r)), lifetime),
           ...eventColumns(s, d, born, 'new', 'NEW ', fullPath),
           ...eventColumns(s, d, died, 'del', 'DEL ', fullPath),
         ],
