@@ -2,7 +2,8 @@
 // --4gb for 4 GB). Prints drop→done seconds and MB/s, time to the first summary numbers, progress
 // updates per second, the longest main-thread task, renderer memory, and sort/filter times
 // (action → the table settled on its answer; the filter on the table sorted by lifetime).
-// Also: the time Chromium takes just to read the same file (the floor for drop → done).
+// Also: the time Chromium takes just to read the same file, and the CPU time of Chromium's
+// threads during drop → done with the floor it sets on this machine's cores.
 // Flags: --sizes 100,1000 (MB), --4gb, --keep (keep the generated logs), --decoders N (decode
 // workers; default: the viewer's own choice, none on 2 cores), --settle MS (wait after the page
 // loads before opening the file, as a person would; default 1000).
@@ -17,6 +18,7 @@ import { build } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
 import { generateLog } from '../support/reflog-generator.ts';
+import { cpuSnapshot, cpuUse, describeCpuUse } from './chromium-cpu.ts';
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(`--${n}`);
@@ -199,8 +201,10 @@ async function main(): Promise<void> {
       let peakMB = rendererRssMB();
       const sampler = setInterval(() => (peakMB = Math.max(peakMB, rendererRssMB())), 200);
       pageCache(log);
+      const cpuBefore = cpuSnapshot();
       await page.setInputFiles(tid('file-input'), log);
       await page.waitForFunction('window.__bench.done > 0', null, { timeout: 30 * 60_000, polling: 100 });
+      const cpuAfter = cpuSnapshot();
       clearInterval(sampler);
       const b = (await page.evaluate('window.__bench')) as { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: number[] };
       const seconds = (b.done - b.t0) / 1000;
@@ -211,6 +215,7 @@ async function main(): Promise<void> {
         console.log(
           `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
         );
+      console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000)}`);
       // A file input of the benchmark's own (the viewer's clears itself after opening).
       await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>')`);
       await page.setInputFiles('#bench-read', log);
