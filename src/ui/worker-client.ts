@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import type { LogSource, Progress, ReftraceApi } from '../worker/api.ts';
 import type { Summary } from '../engine/types.ts';
+import { serveFileReads } from '../worker/page-reads.ts';
 
 export type Api = Comlink.Remote<ReftraceApi>;
 
@@ -46,9 +47,19 @@ export function onWorkerCrash(listener: (message: string) => void): () => void {
   return () => crashListeners.delete(listener);
 }
 
+/**
+ * A file source with a port over which the page reads the file for the worker (see
+ * src/worker/page-reads.ts: it takes the reading off the parser's thread).
+ */
+function withPageReads(source: LogSource): LogSource {
+  if (source.kind !== 'file' || new URLSearchParams(location.search).get('pageReads') === '0') return source;
+  const reads = serveFileReads(source.file);
+  return Comlink.transfer({ ...source, reads }, [reads]);
+}
+
 /** Starts a parse; progress arrives through a comlink proxy a few times a second. */
 export function openLog(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
-  return getApi().open(source, Comlink.proxy(onProgress));
+  return getApi().open(withPageReads(source), Comlink.proxy(onProgress));
 }
 
 export function cancelLog(): void {
@@ -57,5 +68,5 @@ export function cancelLog(): void {
 
 /** Parses a second log as the baseline ("before") of a comparison; the open log is the "after". */
 export function openBaselineLog(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
-  return getApi().openBaseline(source, Comlink.proxy(onProgress));
+  return getApi().openBaseline(withPageReads(source), Comlink.proxy(onProgress));
 }

@@ -29,7 +29,8 @@ export interface NamedFile {
 }
 
 export type LogSource =
-  | { kind: 'file'; file: Blob; name: string }
+  /** reads: a port over which the page reads the file's slices for the worker (page-reads.ts). */
+  | { kind: 'file'; file: Blob; name: string; reads?: MessagePort }
   /** Several files dropped at once: a nested run (parent and child logs). */
   | { kind: 'files'; files: NamedFile[] }
   | { kind: 'url'; url: string };

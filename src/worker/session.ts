@@ -257,6 +257,8 @@ export class AnalysisSession implements ReftraceApi {
         // Out of memory again while finishing: the partial numbers stand as they are.
       }
     }
+    if (src?.close) src.close();
+    else if (source.kind === 'file') source.reads?.close(); // never opened: let the page drop the file
     if (source.kind === 'files' && seen) {
       for (const f of source.files)
         if (!seen.has(f.name))

@@ -2,6 +2,7 @@
 // URL through fetch's body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
 
 import type { SingleSource } from './api.ts';
+import { PageReads } from './page-reads.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
 const FIRST_SLICE_BYTES = 1024 * 1024;
@@ -15,10 +16,15 @@ export interface ChunkSource {
   bytesRead(): number;
   /** The file itself when it is read as is (not compressed): it can then be read in parallel. */
   plainBlob?: Blob;
+  /** Ends reads done elsewhere for this source (the page's); called once the parse stops. */
+  close?(): void;
 }
 
-/** The blob from byte `from` on, in slices. */
-export async function* blobSlices(blob: Blob, counter: { n: number }, from = 0): AsyncGenerator<Uint8Array> {
+/** Reads bytes [start, end) of a file. */
+export type RangeRead = (start: number, end: number) => Promise<ArrayBuffer>;
+
+/** The blob from byte `from` on, in slices read by `read` (by default, here). */
+export async function* blobSlices(blob: Blob, counter: { n: number }, from = 0, read: RangeRead = (s, e) => blob.slice(s, e).arrayBuffer()): AsyncGenerator<Uint8Array> {
   // Reads ahead, so the browser reads the next slices while this one is parsed. The first slices are
   // small, so parsing (and the first numbers on screen) start without waiting for a whole slice.
   const ends: number[] = [];
@@ -28,9 +34,9 @@ export async function* blobSlices(blob: Blob, counter: { n: number }, from = 0):
   let i = 0;
   const fill = () => {
     while (reads.length < READS_AHEAD + 1 && i < ends.length) {
-      const read = blob.slice(start, ends[i]).arrayBuffer();
-      read.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
-      reads.push(read);
+      const bytes = read(start, ends[i]);
+      bytes.catch(() => {}); // a read failing after the consumer stopped must not be unhandled
+      reads.push(bytes);
       start = ends[i++];
     }
   };
@@ -66,6 +72,7 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   if (source.kind === 'file') {
     const head = new Uint8Array(await source.file.slice(0, 2).arrayBuffer());
     if (isGzip(head)) {
+      if (source.reads) new PageReads(source.reads).close(); // read here: decompressed as a stream
       const counted = source.file.stream().pipeThrough(countingStream(counter));
       return {
         name: source.name,
@@ -74,7 +81,16 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
         bytesRead: () => counter.n,
       };
     }
-    return { name: source.name, totalBytes: source.file.size, chunks: blobSlices(source.file, counter), bytesRead: () => counter.n, plainBlob: source.file };
+    // The page reads the slices when it offered to (see page-reads.ts).
+    const reads = source.reads ? new PageReads(source.reads) : null;
+    return {
+      name: source.name,
+      totalBytes: source.file.size,
+      chunks: blobSlices(source.file, counter, 0, reads?.read),
+      bytesRead: () => counter.n,
+      plainBlob: source.file,
+      close: reads ? () => reads.close() : undefined,
+    };
   }
   let response: Response;
   try {

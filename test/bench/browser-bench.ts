@@ -6,7 +6,8 @@
 // threads during drop → done with the floor it sets on this machine's cores.
 // Flags: --sizes 100,1000 (MB), --4gb, --keep (keep the generated logs), --decoders N (decode
 // workers; default: the viewer's own choice, none on 2 cores), --settle MS (wait after the page
-// loads before opening the file, as a person would; default 1000).
+// loads before opening the file, as a person would; default 1000), --query Q (added to the page's
+// URL, e.g. pageReads=0: the worker reads the file itself).
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -83,7 +84,7 @@ function rendererRssMB(): number {
 // end of the parse, progress updates, and long main-thread tasks.
 const PROBE = `
   window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push(e.duration); })
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
     .observe({ type: 'longtask', buffered: true });
   document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] }); }, true);
   new MutationObserver(() => {
@@ -195,7 +196,8 @@ async function main(): Promise<void> {
       // The page's CSP forbids eval; the probes below are injected code, not the page's.
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
       await page.addInitScript(PROBE + SETTLE_PROBE);
-      await page.goto(base + (decoders !== null ? `?decoders=${decoders}` : ''));
+      const query = [decoders !== null ? `decoders=${decoders}` : '', option('query') ?? ''].filter(Boolean).join('&');
+      await page.goto(base + (query ? `?${query}` : ''));
       // The analysis worker starts (and warms up) at page load; a person takes a moment to pick a file.
       await sleep(settleMs);
       let peakMB = rendererRssMB();
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
       await page.waitForFunction('window.__bench.done > 0', null, { timeout: 30 * 60_000, polling: 100 });
       const cpuAfter = cpuSnapshot();
       clearInterval(sampler);
-      const b = (await page.evaluate('window.__bench')) as { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: number[] };
+      const b = (await page.evaluate('window.__bench')) as { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: { ms: number; at: number }[] };
       const seconds = (b.done - b.t0) / 1000;
       const status = await page.textContent(tid('parse-status'));
       console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status?.trim()})`);
@@ -224,7 +226,10 @@ async function main(): Promise<void> {
       console.log(`  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; best of 2); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`);
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
-      console.log(`longest main task:   ${Math.max(0, ...b.longTasks).toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms)`);
+      // When each long task began, from the drop ("+" after done: the tables and chart after the parse).
+      const when = (t: { ms: number; at: number }) => `${t.ms.toFixed(0)} ms at ${t.at > b.done ? `done + ${((t.at - b.done) / 1000).toFixed(2)}` : ((t.at - b.t0) / 1000).toFixed(2)} s`;
+      const longest = Math.max(0, ...b.longTasks.map((t) => t.ms));
+      console.log(`longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`);
       console.log(`renderer memory:     peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / Math.round(bytes / BYTES_PER_LINE)).toFixed(0)} B per line`);
       await page.click(tid('tab-pairs'));
       await page.waitForSelector(tid('row'));

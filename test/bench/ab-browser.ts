@@ -1,0 +1,47 @@
+// A/B of drop → done in the built viewer: two page queries (flags such as pageReads=0 or
+// decoders=3), alternated run by run on the same log, with the CPU each run took. This VM is
+// shared and its speed drifts by ±30% over minutes, so a change is judged on alternated runs.
+//   npx tsx test/bench/ab-browser.ts --log some.log [--ab pageReads=1,pageReads=0] [--runs 6]
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { serveStatic } from '../browser/global-setup.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
+import { cpuSnapshot, cpuUse } from './chromium-cpu.ts';
+
+const args = process.argv.slice(2);
+const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
+const log = option('log');
+if (!log) throw new Error('--log FILE is required (npm run bench:browser -- --keep leaves generated logs behind)');
+const [qa, qb] = (option('ab') ?? 'pageReads=1,pageReads=0').split(',');
+const dist = mkdtempSync(join(tmpdir(), 'reftrace-ab-'));
+await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
+const server = serveStatic(dist).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const res: Record<string, number[]> = { [qa]: [], [qb]: [] };
+for (let i = 0; i < Number(option('runs') ?? 6); i++) {
+  for (const q of i % 2 ? [qb, qa] : [qa, qb]) {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${base}?${q}`);
+    await new Promise((r) => setTimeout(r, 1200));
+    const c0 = cpuSnapshot();
+    const t = performance.now();
+    await page.setInputFiles(tid('file-input'), log);
+    await page.waitForFunction(`(document.querySelector('[data-testid="parse-status"]')?.textContent||'').includes('Done')`, null, { polling: 10, timeout: 600000 });
+    const ms = performance.now() - t;
+    const u = cpuUse(c0, cpuSnapshot());
+    res[q].push(ms);
+    console.log(q.padEnd(14), ms.toFixed(0).padStart(6), 'ms', ' cpu', (u.totalMs / 1000).toFixed(2), 's', u.byGroup.map(([g, v]) => `${g.split(' ')[0]} ${(v / 1000).toFixed(2)}`).join(' '));
+    await page.close();
+  }
+}
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const q of [qa, qb]) console.log(q, 'median', med(res[q]).toFixed(0), 'ms, best', Math.min(...res[q]).toFixed(0));
+await browser.close();
+server.close();
+rmSync(dist, { recursive: true, force: true });
