@@ -7,7 +7,7 @@ import type { LogParser } from '../engine/log-parser.ts';
 import { fileNameOf, childLogFollower } from '../engine/nested.ts';
 import { compareRows } from '../engine/query/compare.ts';
 import { exportTable, type ExportFormat } from '../engine/query/export.ts';
-import { rssAndLiveSeries } from '../engine/query/series.ts';
+import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
 import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
@@ -25,9 +25,6 @@ const PARALLEL_MIN_BYTES = 16 << 20;
 /** How far to look for the HDR (which gives the layout decode workers need) before reading plainly. */
 const LAYOUT_SEARCH_BYTES = 16 << 20;
 const PROGRESS_EVERY_MS = 100;
-/** While parsing, a series is reused for this many times the time it took to compute. */
-const SERIES_REUSE_FACTOR = 10;
-const SERIES_REUSE_MIN_MS = 50;
 
 export interface SessionOptions {
   /** Test hook: throw a RangeError (as an allocation failure would) after this many bytes. */
@@ -51,9 +48,7 @@ export class AnalysisSession implements ReftraceApi {
   private baseline: Analysis | null = null;
   private abort: AbortController | null = null;
   private generation = 0;
-  /** True while a parse runs (queries may then answer from a slightly older state). */
-  private parsing = false;
-  private seriesCache: { analysis: Analysis; key: string; at: number; costMs: number; points: SeriesPoint[] } | null = null;
+  private seriesIndex: SeriesIndex | null = null;
   /** Total time spent in table and series queries (reported with progress, for benchmarks). */
   private queryMs = 0;
 
@@ -102,17 +97,10 @@ export class AnalysisSession implements ReftraceApi {
   series(q: SeriesQuery): SeriesPoint[] {
     const a = this.analysis;
     if (!a) return [];
-    // A series is a pass over every event. While a parse runs, the chart asks once a second and a
-    // slightly old series is fine: reuse it until 10x its cost (at least 50 ms) has passed, so drawing never takes
-    // more than ~10% of the worker (it took 8 of 30 s on a 4 GB log). After the parse: always fresh.
-    const key = JSON.stringify(q);
-    const c = this.seriesCache;
-    const now = performance.now();
-    if (this.parsing && c && c.analysis === a && c.key === key && now - c.at < Math.max(SERIES_REUSE_MIN_MS, c.costMs * SERIES_REUSE_FACTOR)) return c.points;
-    const points = this.timed(() => rssAndLiveSeries(a.store, q));
-    const after = performance.now();
-    this.seriesCache = { analysis: a, key, at: after, costMs: after - now, points };
-    return points;
+    // The index keeps per-block summaries as the store grows, so each query is fresh and cheap.
+    if (this.seriesIndex?.store !== a.store) this.seriesIndex = new SeriesIndex(a.store);
+    const index = this.seriesIndex;
+    return this.timed(() => index.query(q));
   }
 
   typeSeries(q: TypeSeriesQuery): TypeSeries[] {
@@ -155,7 +143,6 @@ export class AnalysisSession implements ReftraceApi {
     const abort = new AbortController();
     this.abort = abort;
     const started = Date.now();
-    this.parsing = true;
     let src: ChunkSource | null = null;
     let bytesDone = () => src?.bytesRead() ?? 0;
     let parseMs = 0;
@@ -266,7 +253,6 @@ export class AnalysisSession implements ReftraceApi {
     }
     if (generation === this.generation) {
       this.abort = null;
-      this.parsing = false;
     }
     report(true);
     return analysis.summary();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
 import { TableQueries } from '../../src/engine/query/table-query.ts';
-import { rssAndLiveSeries } from '../../src/engine/query/series.ts';
+import { SeriesIndex } from '../../src/engine/query/series-index.ts';
 import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
 import { chunked, fixture, SMALL } from '../support/fixtures.ts';
 
@@ -206,7 +206,7 @@ describe('queries', () => {
   });
 
   it('series ends at the final live count and keeps min <= max', () => {
-    const pts = rssAndLiveSeries(a.store, { buckets: 200 });
+    const pts = new SeriesIndex(a.store).query({ buckets: 200 });
     expect(pts.length).toBeGreaterThan(100);
     expect(pts.length).toBeLessThanOrEqual(200);
     const last = pts[pts.length - 1];

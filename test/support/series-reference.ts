@@ -1,10 +1,12 @@
-// RSS and live-object count over clock, downsampled to buckets that keep each bucket's min and max
-// (so a spike between two drawn points is never lost).
+// The reference for the RSS/live chart series: one plain walk over every event, as the worker did
+// before src/engine/query/series-index.ts. The index must give exactly this answer; the
+// equivalence tests compare against it.
 
-import type { LogStore } from '../log-store.ts';
-import type { SeriesPoint, SeriesQuery } from '../types.ts';
+import type { LogStore } from '../../src/engine/log-store.ts';
+import type { SeriesPoint, SeriesQuery } from '../../src/engine/types.ts';
 
-export function rssAndLiveSeries(s: LogStore, q: SeriesQuery): SeriesPoint[] {
+/** RSS and live-object count over clock, in buckets that keep each bucket's min and max. */
+export function rssAndLiveSeriesReference(s: LogStore, q: SeriesQuery): SeriesPoint[] {
   const n = s.eventCount;
   if (n === 0) return [];
   const buckets = Math.max(1, Math.min(10_000, Math.floor(q.buckets)));
