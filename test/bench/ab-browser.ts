@@ -2,6 +2,8 @@
 // decoders=3), alternated run by run on the same log, with the CPU each run took. This VM is
 // shared and its speed drifts by ±30% over minutes, so a change is judged on alternated runs.
 //   npx tsx test/bench/ab-browser.ts --log some.log [--ab pageReads=1,pageReads=0] [--runs 6]
+// or two builds (e.g. of two commits, `vite build --outDir`), same query:
+//   npx tsx test/bench/ab-browser.ts --log some.log --dists dist-a,dist-b
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,18 +18,24 @@ const args = process.argv.slice(2);
 const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
 const log = option('log');
 if (!log) throw new Error('--log FILE is required (npm run bench:browser -- --keep leaves generated logs behind)');
-const [qa, qb] = (option('ab') ?? 'pageReads=1,pageReads=0').split(',');
-const dist = mkdtempSync(join(tmpdir(), 'reftrace-ab-'));
-await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
-const server = serveStatic(dist).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const dists = option('dists')?.split(',');
+const [qa, qb] = dists ?? (option('ab') ?? 'pageReads=1,pageReads=0').split(',');
+const built = dists ? null : mkdtempSync(join(tmpdir(), 'reftrace-ab-'));
+if (built) await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: built, emptyOutDir: true } });
+/** The page URL of variant v: a query on our build, or a build of its own. */
+const servers = new Map<string, { url: string; close(): void }>();
+for (const v of [qa, qb]) {
+  const server = serveStatic(dists ? v : built!).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  servers.set(v, { url: dists ? base : `${base}?${v}`, close: () => server.close() });
+}
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const res: Record<string, number[]> = { [qa]: [], [qb]: [] };
 for (let i = 0; i < Number(option('runs') ?? 6); i++) {
   for (const q of i % 2 ? [qb, qa] : [qa, qb]) {
     const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(`${base}?${q}`);
+    await page.goto(servers.get(q)!.url);
     await new Promise((r) => setTimeout(r, 1200));
     const c0 = cpuSnapshot();
     const t = performance.now();
@@ -43,5 +51,5 @@ for (let i = 0; i < Number(option('runs') ?? 6); i++) {
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const q of [qa, qb]) console.log(q, 'median', med(res[q]).toFixed(0), 'ms, best', Math.min(...res[q]).toFixed(0));
 await browser.close();
-server.close();
-rmSync(dist, { recursive: true, force: true });
+for (const s of servers.values()) s.close();
+if (built) rmSync(built, { recursive: true, force: true });

@@ -125,7 +125,12 @@ describe('warm-up records', () => {
     const body = warmUpLog(1000);
     const a = analyseChunks([new TextEncoder().encode('SOF\nHDR: Clock Address LiveCnt Type File Line Function RSS dRSS\n'), body, new TextEncoder().encode('EOF\n')]);
     const s = a.summary();
-    expect([s.counts.new, s.counts.del, s.pairs, s.live, s.problems]).toEqual([500, 500, 500, 0, 0]);
+    // Like a real log: pairs, live objects, untracked DELs and duplicate NEWs, all read whole.
+    expect(s.counts.new + s.counts.del).toBe(1000);
+    expect(s.problems).toBe(0);
+    expect(Math.min(s.pairs, s.live, s.untracked, s.duplicates)).toBeGreaterThan(0);
+    expect(s.counts.new).toBe(s.live + s.pairs + s.duplicates);
+    expect(s.counts.del).toBe(s.pairs + s.untracked);
     const b = new BlockDecoder(STANDARD_LAYOUT.fixed!).decode(body);
     expect([b.lineCount, b.eventCount, b.otherLine.length]).toEqual([999, 999, 0]);
     expect(() => warmUpParsing(1, 100)).not.toThrow();
