@@ -10,7 +10,7 @@
 // URL, e.g. pageReads=0: the worker reads the file itself).
 
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { serveStatic } from '../browser/global-setup.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { cpuSnapshot, cpuUse, describeCpuUse } from './chromium-cpu.ts';
+import { pageCache } from './page-cache.ts';
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(`--${n}`);
@@ -49,19 +50,6 @@ function generate(path: string, mb: number): number {
   for (const c of chunks) writeSync(fd, c);
   closeSync(fd);
   return statSync(path).size;
-}
-
-/**
- * Reads the file once so that it is in the page cache when Chromium reads it: this VM pages out
- * file pages idle for ~6 s (kdamond), so a log generated seconds earlier was otherwise read partly
- * from disk (246 MB: reading alone 0.30 s from the cache, up to 1.3 s without). A log just saved
- * or downloaded is in the cache too.
- */
-function pageCache(path: string): void {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(16 << 20);
-  while (readSync(fd, buf, 0, buf.length, null) > 0);
-  closeSync(fd);
 }
 
 /** Resident memory of Chromium's renderer processes (the page and its worker live there), in MB. */
