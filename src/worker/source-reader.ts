@@ -1,5 +1,6 @@
-// Reads a log source as a stream of byte chunks: a File/Blob in 16 MiB slices (never whole), or a
-// URL through fetch's body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
+// Reads a log source as a stream of byte chunks: a File/Blob in slices (never whole; 16 MiB read
+// here, or 4 MiB read by the page when it offered a port: page-reads.ts), or a URL through fetch's
+// body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
 
 import type { SingleSource } from './api.ts';
 import { PageReads } from './page-reads.ts';
