@@ -150,26 +150,11 @@ export class SeriesIndex {
 
   /** Walks block b from its start state: writes its summary and the state where block b+1 starts. */
   private summarise(b: number): void {
-    const s = this.store;
     const rows = this.rows;
     const r = b * ROW;
     const from = b << this.blockBits;
-    const size = 1 << this.blockBits;
-    const off = from & CHUNK_MASK;
-    const tk = s.typeKind.chunks[from >>> COLUMN_CHUNK_BITS];
-    const clk = s.clock.chunks[from >>> COLUMN_CHUNK_BITS];
-    const dupNew = s.dupNew.data;
-    const nDup = s.dupNew.length;
-    const untracked = s.untracked;
-    const nUntr = untracked.length;
-    const rssEv = s.rssEvent.data;
-    const nRss = s.rssEvent.length;
-    let live = rows[r + LIVE0];
-    let dup = rows[r + DUP0];
-    let untr = rows[r + UNTR0];
-    let rssI = rows[r + RSS0];
-    let rss = rssI >= 0 ? s.rssValue[rssI] : NaN;
-    let nextUntr = untr < nUntr ? untracked.get(untr) : -1;
+    const { tk, clk, off } = chunkOf(this.store, from);
+    const w = new WalkState(this.store, rows, r);
     let cMin = Infinity;
     let cMax = -Infinity;
     let nanClock = false;
@@ -177,20 +162,15 @@ export class SeriesIndex {
     let liveMax = -Infinity;
     let rssMin = Infinity;
     let rssMax = -Infinity;
-    for (let i = 0; i < size; i++) {
-      const e = from + i;
-      if (tk[off + i] & 1) {
-        if (e === nextUntr) nextUntr = ++untr < nUntr ? untracked.get(untr) : -1;
-        else live--;
-      } else if (dup < nDup && dupNew[dup] === e) dup++;
-      else live++;
-      while (rssI + 1 < nRss && rssEv[rssI + 1] <= e) rss = s.rssValue[++rssI];
-      const c = clk[off + i];
+    for (let i = off, end = off + (1 << this.blockBits); i < end; i++) {
+      w.step(from + i - off, (tk[i] & 1) === 1);
+      const c = clk[i];
       if (c < cMin) cMin = c;
       if (c > cMax) cMax = c;
       if (c !== c) nanClock = true;
-      if (live < liveMin) liveMin = live;
-      if (live > liveMax) liveMax = live;
+      if (w.live < liveMin) liveMin = w.live;
+      if (w.live > liveMax) liveMax = w.live;
+      const rss = w.rss;
       if (rss === rss) {
         if (rss < rssMin) rssMin = rss;
         if (rss > rssMax) rssMax = rss;
@@ -202,52 +182,81 @@ export class SeriesIndex {
     rows[r + LIVE_MAX] = liveMax;
     rows[r + RSS_MIN] = rssMin === Infinity ? NaN : rssMin;
     rows[r + RSS_MAX] = rssMax === -Infinity ? NaN : rssMax;
-    const r1 = r + ROW;
-    rows[r1 + LIVE0] = live;
-    rows[r1 + DUP0] = dup;
-    rows[r1 + UNTR0] = untr;
-    rows[r1 + RSS0] = rssI;
+    w.save(rows, r + ROW);
   }
 
   /** Walks events [from, to) of one block from the state in row r, into the buckets (the full walk's rules). */
   private walk(from: number, to: number, r: number, k: Buckets): void {
-    const s = this.store;
-    const rows = this.rows;
-    const off = from & CHUNK_MASK;
-    const tk = s.typeKind.chunks[from >>> COLUMN_CHUNK_BITS];
-    const clk = s.clock.chunks[from >>> COLUMN_CHUNK_BITS];
-    const dupNew = s.dupNew.data;
-    const nDup = s.dupNew.length;
-    const untracked = s.untracked;
-    const nUntr = untracked.length;
-    const rssEv = s.rssEvent.data;
-    const nRss = s.rssEvent.length;
+    const { tk, clk, off } = chunkOf(this.store, from);
     const { lo, hi, scale, n, rssMin, rssMax, liveMin, liveMax, used } = k;
-    let live = rows[r + LIVE0];
-    let dup = rows[r + DUP0];
-    let untr = rows[r + UNTR0];
-    let rssI = rows[r + RSS0];
-    let rss = rssI >= 0 ? s.rssValue[rssI] : NaN;
-    let nextUntr = untr < nUntr ? untracked.get(untr) : -1;
+    const w = new WalkState(this.store, this.rows, r);
     for (let e = from, i = off; e < to; e++, i++) {
-      // A NEW adds one unless it replaced a live address; a DEL removes one unless it was untracked.
-      if (tk[i] & 1) {
-        if (e === nextUntr) nextUntr = ++untr < nUntr ? untracked.get(untr) : -1;
-        else live--;
-      } else if (dup < nDup && dupNew[dup] === e) dup++;
-      else live++;
-      while (rssI + 1 < nRss && rssEv[rssI + 1] <= e) rss = s.rssValue[++rssI];
+      w.step(e, (tk[i] & 1) === 1);
       const c = clk[i];
       if (c < lo || c > hi) continue;
       let b = Math.floor((c - lo) * scale);
       if (b >= n) b = n - 1;
       used[b] = 1;
+      const live = w.live;
       if (live < liveMin[b]) liveMin[b] = live;
       if (live > liveMax[b]) liveMax[b] = live;
+      const rss = w.rss;
       if (rss === rss) {
         if (rss < rssMin[b]) rssMin[b] = rss;
         if (rss > rssMax[b]) rssMax[b] = rss;
       }
     }
+  }
+}
+
+/** The typeKind and clock chunks holding event `from` (a block lies inside one chunk), and its offset there. */
+function chunkOf(s: LogStore, from: number): { tk: Uint32Array; clk: Float64Array; off: number } {
+  const c = from >>> COLUMN_CHUNK_BITS;
+  return { tk: s.typeKind.chunks[c], clk: s.clock.chunks[c], off: from & CHUNK_MASK };
+}
+
+/**
+ * The walk's running state from a block row on: the live count (a NEW adds one unless it replaced
+ * a live address; a DEL removes one unless it was untracked; both exception lists are in event
+ * order) and the RSS in force.
+ */
+class WalkState {
+  live: number;
+  rss: number;
+  private dup: number;
+  private untr: number;
+  private nextUntr: number;
+  private rssI: number;
+
+  constructor(
+    private readonly s: LogStore,
+    rows: Float64Array,
+    r: number,
+  ) {
+    this.live = rows[r + LIVE0];
+    this.dup = rows[r + DUP0];
+    this.untr = rows[r + UNTR0];
+    this.rssI = rows[r + RSS0];
+    this.rss = this.rssI >= 0 ? s.rssValue[this.rssI] : NaN;
+    this.nextUntr = this.untr < s.untracked.length ? s.untracked.get(this.untr) : -1;
+  }
+
+  step(e: number, isDel: boolean): void {
+    const s = this.s;
+    if (isDel) {
+      if (e === this.nextUntr) this.nextUntr = ++this.untr < s.untracked.length ? s.untracked.get(this.untr) : -1;
+      else this.live--;
+    } else if (this.dup < s.dupNew.length && s.dupNew.data[this.dup] === e) this.dup++;
+    else this.live++;
+    const rssEv = s.rssEvent.data;
+    while (this.rssI + 1 < s.rssEvent.length && rssEv[this.rssI + 1] <= e) this.rss = s.rssValue[++this.rssI];
+  }
+
+  /** Writes the state into the block row at r (where the next block starts). */
+  save(rows: Float64Array, r: number): void {
+    rows[r + LIVE0] = this.live;
+    rows[r + DUP0] = this.dup;
+    rows[r + UNTR0] = this.untr;
+    rows[r + RSS0] = this.rssI;
   }
 }
