@@ -20,18 +20,46 @@ function allSpaces(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** A field of padding then an integer, ending at e; NaN if the field holds anything else. */
-export function intFromRight(buf: Uint8Array, s: number, e: number): number {
+/** Where the last digitsFromRight run began (the index before its first digit) and 10^(its digit count). */
+let digitsStart = 0;
+let digitsScale = 1;
+
+/**
+ * The value of the decimal digits that end at e (back to the first non-digit or s), exactly as
+ * summing digit × 10^k from the right in float64 gives it. The first 9 digits are summed in int32
+ * (exact, and cheaper than the float chain), the rest in float64 on top: the same sums in the same order.
+ */
+function digitsFromRight(buf: Uint8Array, s: number, e: number): number {
+  let i = e - 1;
   let v = 0;
   let scale = 1;
-  let i = e - 1;
-  for (; i >= s; i--) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) break;
-    v += d * scale;
-    scale *= 10;
+  const intStop = e - 9 > s ? e - 9 : s;
+  for (; i >= intStop; i--) {
+    const d = (buf[i] - 48) | 0;
+    if (d >>> 0 > 9) break;
+    v = (v + d * scale) | 0;
+    scale = (scale * 10) | 0;
   }
-  if (scale === 1) return NaN;
+  let x = v;
+  let fscale = scale;
+  if (i === intStop - 1) {
+    for (; i >= s; i--) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) break;
+      x += d * fscale;
+      fscale *= 10;
+    }
+  }
+  digitsStart = i;
+  digitsScale = fscale;
+  return x;
+}
+
+/** A field of padding then an integer, ending at e; NaN if the field holds anything else. */
+export function intFromRight(buf: Uint8Array, s: number, e: number): number {
+  let v = digitsFromRight(buf, s, e);
+  let i = digitsStart;
+  if (i === e - 1) return NaN;
   if (i >= s && buf[i] === 45) {
     v = -v;
     i--;
@@ -41,15 +69,9 @@ export function intFromRight(buf: Uint8Array, s: number, e: number): number {
 
 /** A field of padding then a %f decimal, ending at e; NaN if the field holds anything else. */
 export function decimalFromRight(buf: Uint8Array, s: number, e: number): number {
-  let frac = 0;
-  let scale = 1;
-  let i = e - 1;
-  for (; i >= s; i--) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) break;
-    frac += d * scale;
-    scale *= 10;
-  }
+  const frac = digitsFromRight(buf, s, e);
+  const i = digitsStart;
+  const scale = digitsScale;
   if (i < s || buf[i] !== 46) return NaN; // '.'
   const int = intFromRight(buf, s, i);
   if (int !== int || int < 0) return NaN;
