@@ -2,13 +2,18 @@
 // prints MB/s, lines/s, resident bytes per line, and the floor (a plain newline count).
 // Then sort and filter times on the pairs table, and the cost of each keystroke typing "random".
 // Flags: --lines N (default 1000000; 4000000 gives ~2M pairs), --sizeof, --keep (keep the temp file).
+// --type-series: only the Types tab's per-type live series (default 4M lines), the new query and
+// the reference (the old two replays) alternated in rounds, medians of ms per query.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analysis } from '../../src/engine/analysis.ts';
+import type { LogStore } from '../../src/engine/log-store.ts';
 import { TableQueries } from '../../src/engine/query/table-query.ts';
+import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';
+import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -16,7 +21,7 @@ const value = (name: string, dflt: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const LINES = value('lines', 1_000_000);
+const LINES = value('lines', flag('type-series') ? 4_000_000 : 1_000_000);
 const CHUNK = 1 << 20;
 
 function generate(path: string): void {
@@ -35,6 +40,70 @@ function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
     ms = Math.min(ms, performance.now() - t);
   }
   return { ms, result };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const timed = <T>(fn: () => T): [number, T] => {
+  const t = performance.now();
+  const r = fn();
+  return [performance.now() - t, r];
+};
+
+/** The chart's queries: the whole clock range, and a zoom on 5% of it. */
+function typeSeriesQueries(s: LogStore): { full: TypeSeriesQuery; zoom: TypeSeriesQuery } {
+  const c0 = s.clock.get(0);
+  const span = s.clock.get(s.eventCount - 1) - c0;
+  return { full: { buckets: 800, top: 8 }, zoom: { buckets: 800, top: 8, clockMin: c0 + span * 0.4, clockMax: c0 + span * 0.45 } };
+}
+
+/**
+ * Old (reference) and new typeLiveSeries alternated, which goes first swapping every round (the
+ * VM's speed drifts by tens of percent over minutes). Answers are checked equal as they go.
+ */
+function benchTypeSeries(s: LogStore, rounds: number): string {
+  const { full, zoom } = typeSeriesQueries(s);
+  const ms = { oldFull: [] as number[], newFull: [] as number[], oldZoom: [] as number[], newZoom: [] as number[] };
+  const same = (q: TypeSeriesQuery, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`typeLiveSeries differs from the reference on ${JSON.stringify(q)}`);
+  };
+  for (let r = 0; r < rounds; r++) {
+    for (const [q, oldMs, newMs] of [[full, ms.oldFull, ms.newFull], [zoom, ms.oldZoom, ms.newZoom]] as const) {
+      const runOld = () => timed(() => typeLiveSeriesReference(s, q));
+      const runNew = () => timed(() => typeLiveSeries(s, q));
+      let tOld, tNew, want, got;
+      if (r % 2) {
+        [tOld, want] = runOld();
+        [tNew, got] = runNew();
+      } else {
+        [tNew, got] = runNew();
+        [tOld, want] = runOld();
+      }
+      oldMs.push(tOld);
+      newMs.push(tNew);
+      same(q, got, want);
+    }
+  }
+  const f = (xs: number[]) => median(xs).toFixed(1);
+  return (
+    `typeLiveSeries (${s.eventCount.toLocaleString()} events, 800 buckets, top 8, median of ${rounds} alternated rounds): ` +
+    `full ${f(ms.oldFull)} -> ${f(ms.newFull)} ms, 5% zoom ${f(ms.oldZoom)} -> ${f(ms.newZoom)} ms (reference -> new)`
+  );
+}
+
+if (flag('type-series')) {
+  const t = performance.now();
+  const a = new Analysis('bench');
+  const p = a.beginFile('bench');
+  for (const c of generateLog({ lines: LINES, seed: 7, oddNames: true }).chunks) p.push(c);
+  p.finish();
+  console.log(`log: ${LINES.toLocaleString()} lines, ${a.store.eventCount.toLocaleString()} events, ${a.store.types.size} types (generated and parsed in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  const { full, zoom } = typeSeriesQueries(a.store);
+  // The first query builds the index: its cost once per log (then it only grows with the store).
+  const [cold] = timed(() => typeLiveSeries(a.store, full));
+  const [warmZoom] = timed(() => typeLiveSeries(a.store, zoom));
+  console.log(`first query (builds the index): ${cold.toFixed(0)} ms; then a zoom: ${warmZoom.toFixed(2)} ms`);
+  console.log(benchTypeSeries(a.store, value('rounds', 7)));
+  process.exit(0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'reftrace-bench-'));
@@ -134,6 +203,7 @@ try {
   console.log(`typing, by lifetime:    max ${typedSorted.max.toFixed(0)} ms per key (${typedSorted.text} ms; ${typedSorted.matched.toLocaleString()} rows)`);
   console.log(`typing, natural order:  max ${typedNatural.max.toFixed(0)} ms per key (${typedNatural.text} ms)`);
   console.log(`filter address 0x7f1:   ${address.ms.toFixed(0)} ms (${address.result.matched.toLocaleString()} rows)`);
+  console.log(benchTypeSeries(analysis.store, 3));
   console.log(`counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`);
   writeFileSync(join(dir, 'result.json'), JSON.stringify({ parseMBs, floorMBs }));
 } finally {
