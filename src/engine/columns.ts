@@ -11,8 +11,30 @@ export const COLUMN_CHUNK = CHUNK;
 // One class per element type, on purpose: a method shared by Float64Array and Uint32Array columns
 // would see several array kinds and be compiled polymorphic, which costs on every access.
 
+/**
+ * An empty array already in the elements kind it will hold (objects, strings). A plain `[]` starts
+ * as small integers and changes kind at its first push, so code optimized on one store's arrays met
+ * the next store's (the real parse after the warm-up) in another kind and was thrown away.
+ */
+export function emptyArrayOf<T extends object | string>(sample: T): T[] {
+  const a = [sample];
+  a.length = 0;
+  return a;
+}
+
+/** The same for numbers that leave the small-integer range (RSS values, 32-bit hashes): doubles from the start. */
+export function emptyNumberArray(): number[] {
+  const a = [0.5];
+  a.length = 0;
+  return a;
+}
+
+const NO_FLOAT64 = new Float64Array(0);
+const NO_INT32 = new Int32Array(0);
+const NO_UINT32 = new Uint32Array(0);
+
 export class Float64Column {
-  readonly chunks: Float64Array[] = [];
+  readonly chunks: Float64Array[] = emptyArrayOf(NO_FLOAT64);
   length = 0;
   push(v: number): void {
     const i = this.length;
@@ -32,7 +54,7 @@ export class Float64Column {
 }
 
 export class Int32Column {
-  readonly chunks: Int32Array[] = [];
+  readonly chunks: Int32Array[] = emptyArrayOf(NO_INT32);
   length = 0;
   push(v: number): void {
     const i = this.length;
@@ -52,7 +74,7 @@ export class Int32Column {
 }
 
 export class Uint32Column {
-  readonly chunks: Uint32Array[] = [];
+  readonly chunks: Uint32Array[] = emptyArrayOf(NO_UINT32);
   length = 0;
   push(v: number): void {
     const i = this.length;

@@ -72,7 +72,7 @@ export interface NameCombos {
 export class FixedRecordReader {
   /** Raw Type..Function bytes to a combination id. */
   private readonly rawNames = new RawFieldCache(NAMES_HASH_SAMPLE);
-  private viewOf: Uint8Array | null = null;
+  private viewOf: Uint8Array = new Uint8Array(0);
   private viewCache: DataView = new DataView(new ArrayBuffer(0));
 
   constructor(private readonly combos: NameCombos) {}

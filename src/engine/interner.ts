@@ -1,6 +1,7 @@
 // Interns byte strings (type, file, function names) to small integer ids without decoding each
 // occurrence: a hash table over the raw bytes, decoding once per distinct string.
 
+import { emptyArrayOf, emptyNumberArray } from './columns.ts';
 import { decodeBytes } from './text.ts';
 
 export class ByteInterner {
@@ -8,10 +9,10 @@ export class ByteInterner {
   private poolUsed = 0;
   private offsets: number[] = [];
   private lengths: number[] = [];
-  private hashes: number[] = [];
+  private hashes: number[] = emptyNumberArray();
   private table = new Int32Array(1 << 10).fill(-1);
   private mask = (1 << 10) - 1;
-  readonly strings: string[] = [];
+  readonly strings: string[] = emptyArrayOf('');
 
   get size(): number {
     return this.strings.length;

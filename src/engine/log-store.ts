@@ -3,7 +3,7 @@
 // counts) kept as the events arrive, so partial results are always consistent.
 
 import { AddressMap } from './address-map.ts';
-import { COLUMN_CHUNK, Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
+import { COLUMN_CHUNK, emptyNumberArray, Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
 import { ByteInterner } from './interner.ts';
 import { Notes } from './notes.ts';
 import { SiteTable } from './site-table.ts';
@@ -39,7 +39,7 @@ export class LogStore {
 
   // RSS, stored only where it changes (dRSS is mostly 0).
   readonly rssEvent = new GrowableInt32();
-  readonly rssValue: number[] = [];
+  readonly rssValue: number[] = emptyNumberArray();
   rssMax: number | null = null;
 
   // The seed's bookkeeping.
