@@ -34,6 +34,8 @@ export interface SessionOptions {
   readBlobSync?: (blob: Blob) => Uint8Array;
   /** Decode workers for big plain files (none: parse in this thread alone). */
   decodeShards?: () => DecodeShard[];
+  /** Test hook: report progress at most this often (default PROGRESS_EVERY_MS; 0: after every chunk). */
+  progressEveryMs?: number;
 }
 
 class CancelledError extends Error {
@@ -184,7 +186,7 @@ export class AnalysisSession implements ReftraceApi {
       parser = p;
       let lastReport = 0;
       const progress = () => {
-        if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
+        if (Date.now() - lastReport >= (this.options.progressEveryMs ?? PROGRESS_EVERY_MS)) {
           lastReport = Date.now();
           report(false);
         }
