@@ -134,6 +134,12 @@ const SETTLE_PROBE = `
       if (e.target?.dataset?.testid === 'table-filter') s.pending = { value: e.target.value, t0: performance.now(), sent: false };
     }, true);
     window.__settleStart = () => (s.pending = { value: null, t0: performance.now(), sent: false });
+    // A click's time is when the page got it: Playwright's click first waits for the target to be
+    // visible and stable (animation frames, protocol round trips), which no person waits for.
+    document.addEventListener('click', (e) => {
+      const p = s.pending;
+      if (p && p.value === null && !p.sent) p.t0 = e.timeStamp;
+    }, true);
     document.addEventListener('DOMContentLoaded', () =>
       new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true }));
   })();
