@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../support/fuzz.ts';
 import { decimalFromRight, intFromRight, useView } from '../../src/engine/fixed-numbers.ts';
 
 // The readers before the int32 fast digits: a float64 sum of digit × 10^k from the right. The new
@@ -38,16 +39,6 @@ function oracleDecimal(buf: Uint8Array, s: number, e: number): number {
   return (int * scale + frac) / scale;
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A right-aligned field of `width` bytes: padding, then digits of random count, maybe a sign, a dot or junk. */
 function field(rnd: () => number, width: number, decimal: boolean): string {
   const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
@@ -63,7 +54,8 @@ function field(rnd: () => number, width: number, decimal: boolean): string {
 describe('fixed-width number readers', () => {
   for (const width of [1, 2, 8, 9, 10, 12, 16, 20, 24]) {
     it(`read every ${width}-byte field as the float64 digit sum did`, () => {
-      const rnd = random(width);
+      const rng = new Rng(width);
+      const rnd = () => rng.next();
       for (let k = 0; k < 4000; k++) {
         const decimal = k % 2 === 1;
         const text = field(rnd, width, decimal);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../support/fuzz.ts';
 import { RawFieldCache } from '../../src/engine/raw-field-cache.ts';
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Bytes that make 8-byte words which compare wrongly as float64: NaN (7F F8.. / FF F0..) and
 // ±0 (all zero, or zero with the sign bit 0x80 in the last byte).
@@ -37,7 +27,8 @@ function makeKey(rnd: () => number, len: number): Uint8Array {
 describe('RawFieldCache', () => {
   for (const len of [1, 3, 4, 7, 8, 9, 12, 15, 16, 17, 40, 159]) {
     it(`finds exactly the keys stored, length ${len}, at any offset, with NaN and ±0 words`, () => {
-      const rnd = random(len);
+      const rng = new Rng(len);
+      const rnd = () => rng.next();
       const sample = Int32Array.from([0, Math.max(0, len - 4)].filter((o) => o + 4 <= len + 3));
       const cache = new RawFieldCache(sample);
       const reference = new Map<string, number>();

@@ -4,16 +4,15 @@
 // the log is still being fed (the index extended many times). Tiny blocks make the small fixtures
 // go through the block paths too.
 
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Analysis, analyseChunks } from '../../src/engine/analysis.ts';
 import type { LogStore } from '../../src/engine/log-store.ts';
-import { childLogFollower, fileNameOf } from '../../src/engine/nested.ts';
 import { SeriesIndex } from '../../src/engine/query/series-index.ts';
 import type { SeriesQuery } from '../../src/engine/types.ts';
-import { fixture, fixtureLogs, FIXTURES, SMALL } from '../support/fixtures.ts';
+import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
 import { joinLines, randomChunks, Rng, splitLines } from '../support/fuzz.ts';
-import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
+import type { GeneratorOptions } from '../support/reflog-generator.ts';
+import { generated, nested, reclock } from '../support/series-logs.ts';
 import { rssAndLiveSeriesReference } from '../support/series-reference.ts';
 
 const GENERATED: GeneratorOptions[] = [
@@ -21,24 +20,6 @@ const GENERATED: GeneratorOptions[] = [
   { lines: 12_000, seed: 32, duplicateRate: 0.03, untrackedRate: 0.03, msgRate: 0.01 },
   { lines: 6_000, seed: 33, sizeof: true, oddNames: true, crlf: true, eof: false },
 ];
-const generated = (o: GeneratorOptions) => new Uint8Array(Buffer.concat([...generateLog(o).chunks]));
-
-/** Record clocks rewritten (same width): random everywhere, or going back now and then. */
-function reclock(bytes: Uint8Array, seed: number, how: 'random' | 'jumps'): Uint8Array {
-  const rng = new Rng(seed);
-  let back = 0;
-  const lines = splitLines(bytes).map((l) => {
-    const text = Buffer.from(l).toString('latin1');
-    const m = /^(NEW|DEL):( +)(\d+\.\d+)/.exec(text);
-    if (!m) return l;
-    const width = m[2].length + m[3].length;
-    if (how === 'jumps' && rng.chance(0.002)) back += rng.next() * 0.5;
-    const clock = how === 'random' ? rng.next() * 9 : Math.max(0, Number(m[3]) - back);
-    const field = clock.toFixed(6).padStart(width);
-    return new Uint8Array(Buffer.from(text.slice(0, 4) + field + text.slice(4 + width), 'latin1'));
-  });
-  return joinLines(lines);
-}
 
 /** The small sample with a newline in the type name of records that change the RSS: each such record
  * gets its RSS from its second line, after the first was counted. */
@@ -46,20 +27,6 @@ function splitWhereRssChanges(): Uint8Array {
   const text = Buffer.from(fixture(SMALL)).toString('latin1');
   const out = text.split('\n').map((l) => (/^(NEW|DEL):/.test(l) && !/ 0$/.test(l) ? l.replace(/^((?:NEW|DEL):\s+\S+\s+\S+\s+\S+ )(\w+)\./, '$1$2\n') : l));
   return new Uint8Array(Buffer.from(out.join('\n'), 'latin1'));
-}
-
-/** A nested run: the root, with the children it names read in at that line (their clocks interleave). */
-function nested(dir: string, root: string): Analysis {
-  const a = new Analysis(root);
-  const resolve = (named: string) => {
-    const name = fileNameOf(named);
-    const rel = `samples/${dir}/${name}`;
-    return existsSync(FIXTURES + rel) ? { name, chunks: () => [fixture(rel)] } : null;
-  };
-  const p = a.beginFile(root, childLogFollower(a, root, 0, resolve, new Set([root])));
-  p.push(fixture(`samples/${dir}/${root}`));
-  p.finish();
-  return a;
 }
 
 /** Windows around the store's clocks: none, inside, outside, partial, one-sided, empty, reversed. */
