@@ -40,3 +40,19 @@ export function nested(dir: string, root: string): Analysis {
   p.finish();
   return a;
 }
+
+/**
+ * Parses `data` into `a` a piece at a time, calling check() after every piece and after the end:
+ * line by line for small logs (so a query lands between a split record's two lines), else in the
+ * pieces `chunker` cuts.
+ */
+export function feedPieceByPiece(a: Analysis, data: Uint8Array, rng: Rng, chunker: (rng: Rng, data: Uint8Array) => Uint8Array[], check: () => void): void {
+  const p = a.beginFile('fed');
+  const pieces = data.length < 200_000 ? splitLines(data).map((l, i, all) => (i < all.length - 1 ? joinLines([l, new Uint8Array(0)]) : l)) : chunker(rng, data);
+  for (const piece of pieces) {
+    p.push(piece);
+    check();
+  }
+  p.finish();
+  check();
+}

@@ -12,7 +12,7 @@ import type { SeriesQuery } from '../../src/engine/types.ts';
 import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
 import { joinLines, randomChunks, Rng, splitLines } from '../support/fuzz.ts';
 import type { GeneratorOptions } from '../support/reflog-generator.ts';
-import { generated, nested, reclock } from '../support/series-logs.ts';
+import { feedPieceByPiece, generated, nested, reclock } from '../support/series-logs.ts';
 import { rssAndLiveSeriesReference } from '../support/series-reference.ts';
 
 const GENERATED: GeneratorOptions[] = [
@@ -126,9 +126,6 @@ describe('series index: the same series as a walk over every event', () => {
       const rng = new Rng(seed);
       const a = new Analysis();
       const indexes = [...blockBits.map((b) => new SeriesIndex(a.store, b)), new SeriesIndex(a.store)];
-      const p = a.beginFile('fed');
-      // Line by line for small logs (a query between a split record's two lines), random chunks else.
-      const chunks = data.length < 200_000 ? splitLines(data).map((l, i, all) => (i < all.length - 1 ? joinLines([l, new Uint8Array(0)]) : l)) : randomChunks(rng, data);
       let queries = 0;
       const check = () => {
         const n = a.store.eventCount;
@@ -140,12 +137,7 @@ describe('series index: the same series as a walk over every event', () => {
           queries++;
         }
       };
-      for (const c of chunks) {
-        p.push(c);
-        check();
-      }
-      p.finish();
-      check();
+      feedPieceByPiece(a, data, rng, randomChunks, check);
       expect(queries).toBeGreaterThan(20);
       expectSame(a.store, blockBits);
     }

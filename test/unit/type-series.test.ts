@@ -13,7 +13,7 @@ import type { TypeSeries } from '../../src/engine/types.ts';
 import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
 import { joinLines, Rng, splitLines } from '../support/fuzz.ts';
 import type { GeneratorOptions } from '../support/reflog-generator.ts';
-import { generated, nested, reclock } from '../support/series-logs.ts';
+import { feedPieceByPiece, generated, nested, reclock } from '../support/series-logs.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
 
 const GENERATED: GeneratorOptions[] = [
@@ -227,10 +227,6 @@ describe('type live series: the same answer as the plain replays', () => {
       const rng = new Rng(seed);
       const a = new Analysis();
       const indexes = [...blockBits.map((b) => new TypeSeriesIndex(a.store, b)), new TypeSeriesIndex(a.store)];
-      const p = a.beginFile('fed');
-      // Line by line for small logs (a query between a split record's two lines), else random chunks
-      // of up to 64 KiB (~70 queries: each costs a full replay of the reference).
-      const chunks = data.length < 200_000 ? splitLines(data).map((l, i, all) => (i < all.length - 1 ? joinLines([l, new Uint8Array(0)]) : l)) : bigChunks(rng, data);
       let queried = 0;
       const check = () => {
         const n = a.store.eventCount;
@@ -247,12 +243,8 @@ describe('type live series: the same answer as the plain replays', () => {
           queried++;
         }
       };
-      for (const c of chunks) {
-        p.push(c);
-        check();
-      }
-      p.finish();
-      check();
+      // Big logs in random chunks of up to 64 KiB (~70 queries: each costs a full replay of the reference).
+      feedPieceByPiece(a, data, rng, bigChunks, check);
       expect(queried).toBeGreaterThan(20);
       expectSame(a.store, blockBits);
     }
