@@ -121,3 +121,10 @@ export class GrowableInt32 {
     this.data = next;
   }
 }
+
+/** A copy of a in a longer array of the same kind (zero-filled after a's end), for tables that grow by doubling. */
+export function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a);
+  return next;
+}

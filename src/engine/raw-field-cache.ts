@@ -6,6 +6,8 @@
 // words. Two floats are === exactly when their bits are, except NaN (never equal) and ±0 (equal
 // with different bits); a stored key holding such a word is compared as int32 words instead.
 
+import { grown } from './columns.ts';
+
 export class RawFieldCache {
   /** Stored keys, each starting on an 8-byte boundary and zero-padded to one; two views of the same bytes. */
   private words = new Int32Array(1 << 14);
@@ -70,10 +72,8 @@ export class RawFieldCache {
     if (this.doublesUsed + nDoubles > this.doubles.length) {
       let n = this.doubles.length * 2;
       while (this.doublesUsed + nDoubles > n) n *= 2;
-      const next = new Float64Array(n);
-      next.set(this.doubles.subarray(0, this.doublesUsed));
-      this.doubles = next;
-      this.words = new Int32Array(next.buffer);
+      this.doubles = grown(this.doubles, n);
+      this.words = new Int32Array(this.doubles.buffer);
     }
     const off = this.doublesUsed;
     const w0 = 2 * off;
@@ -86,13 +86,12 @@ export class RawFieldCache {
     this.doublesUsed += nDoubles;
     const id = this.count++;
     if (id === this.offsets.length) {
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.hashes = grow(this.hashes);
-      this.values = grow(this.values);
-      const flags = new Uint8Array(this.intCompare.length * 2);
-      flags.set(this.intCompare);
-      this.intCompare = flags;
+      const n = 2 * id;
+      this.offsets = grown(this.offsets, n);
+      this.lengths = grown(this.lengths, n);
+      this.hashes = grown(this.hashes, n);
+      this.values = grown(this.values, n);
+      this.intCompare = grown(this.intCompare, n);
     }
     this.offsets[id] = off;
     this.lengths[id] = len;
@@ -129,10 +128,4 @@ function tailWord(buf: Uint8Array, p: number, n: number): number {
   let v = 0;
   for (let i = 0; i < n; i++) v |= buf[p + i] << (8 * i);
   return v;
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -9,7 +9,7 @@
 // others: about one block per bucket edge. The answer equals the plain replays' exactly
 // (test/support/type-series-reference.ts).
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../columns.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS, grown } from '../columns.ts';
 import type { LogStore } from '../log-store.ts';
 import type { TypeSeries } from '../types.ts';
 
@@ -407,11 +407,4 @@ export class TypeSeriesIndex {
     this.untrStart = grown(this.untrStart, size + 1);
     this.changeStart = grown(this.changeStart, size + 1);
   }
-}
-
-/** A copy of a in a longer array of the same kind (zero-filled after a's end). */
-function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
-  return next;
 }
