@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { gunzip, gunzipSyncLenient } from './gunzip.ts';
 import { Analysis } from '../engine/analysis.ts';
-import type { LogParser } from '../engine/log-parser.ts';
-import { childLogFollower } from '../engine/nested.ts';
+import type { LogParser } from '../engine/parse/log-parser.ts';
+import { childLogFollower } from '../engine/parse/child-logs.ts';
 
 const CHUNK = 1 << 20;
 /** Damaged .gz files up to this size are inflated a second time to recover their last bytes. */

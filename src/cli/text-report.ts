@@ -3,7 +3,7 @@
 
 import type { Analysis } from '../engine/analysis.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
-import { basename } from '../engine/text.ts';
+import { basename } from '../engine/base/text.ts';
 
 export interface TextOptions {
   file: string;

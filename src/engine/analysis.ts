@@ -1,9 +1,9 @@
 // One analysis: a store fed by one parser per source file (a nested log adds its children).
 // This is the object the worker, the CLI and the tests hold.
 
-import { LogParser } from './log-parser.ts';
-import { LogStore } from './log-store.ts';
-import { basename } from './text.ts';
+import { LogParser } from './parse/log-parser.ts';
+import { LogStore } from './store/log-store.ts';
+import { basename } from './base/text.ts';
 import type { JsonReport, Summary } from './types.ts';
 
 export class Analysis {

@@ -3,9 +3,9 @@
 // worker the first ~50 MB of a log otherwise run at a third of the speed.
 
 import { Analysis } from './analysis.ts';
-import { BlockDecoder } from './block-decoder.ts';
-import { DecodedCombos } from './decoded-combos.ts';
-import { STANDARD_LAYOUT } from './layout.ts';
+import { BlockDecoder } from './parse/parallel/block-decoder.ts';
+import { DecodedCombos } from './parse/parallel/decoded-combos.ts';
+import { STANDARD_LAYOUT } from './format/layout.ts';
 import { TableQueries } from './query/table-query.ts';
 
 // Like a real log's, so the code compiled during the warm-up is the code a real log runs: V8 throws

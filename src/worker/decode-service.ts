@@ -3,8 +3,8 @@
 // names in the order it meets them, and the parser maps them back in that order); each read starts
 // at once, so the next block's bytes arrive while this one decodes. No DOM: Node tests use it in-process.
 
-import { BlockDecoder, type DecodedBlock } from '../engine/block-decoder.ts';
-import type { FixedOffsets } from '../engine/layout.ts';
+import { BlockDecoder, type DecodedBlock } from '../engine/parse/parallel/block-decoder.ts';
+import type { FixedOffsets } from '../engine/format/layout.ts';
 
 export interface DecodeShard {
   /** Decodes [start, end) of blob for parse `job` (a larger job starts a new decoder). */

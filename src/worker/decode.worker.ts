@@ -1,7 +1,7 @@
 // Decode worker entry: one DecodeService, its blocks transferred back without copying.
 import * as Comlink from 'comlink';
-import { blockBuffers } from '../engine/block-decoder.ts';
-import type { FixedOffsets } from '../engine/layout.ts';
+import { blockBuffers } from '../engine/parse/parallel/block-decoder.ts';
+import type { FixedOffsets } from '../engine/format/layout.ts';
 import { warmUpDecoding, warmUpInBackground } from '../engine/warm-up.ts';
 import { DecodeService } from './decode-service.ts';
 

@@ -1,8 +1,8 @@
 // Several files dropped at once form a nested run: find the parent (the file no other names as its
 // child) and resolve the children it names among the dropped files, by file name.
 
-import type { ChildResolver } from '../engine/nested.ts';
-import { fileNameOf } from '../engine/nested.ts';
+import type { ChildResolver } from '../engine/parse/child-logs.ts';
+import { fileNameOf } from '../engine/parse/child-logs.ts';
 import type { NamedFile } from './api.ts';
 
 const DETACH = /Detaching this Reference Tracing file wrapper\. New file: ([^\r\n]+)/g;

@@ -1,9 +1,9 @@
 // Feeds a plain (uncompressed) file to a parser with its blocks decoded by several decode workers:
 // blocks go round-robin, a few per worker in flight, and come back into the parser in file order.
 
-import { type DecodedBlock } from '../engine/block-decoder.ts';
-import { DecodedCombos } from '../engine/decoded-combos.ts';
-import type { LogParser } from '../engine/log-parser.ts';
+import { type DecodedBlock } from '../engine/parse/parallel/block-decoder.ts';
+import { DecodedCombos } from '../engine/parse/parallel/decoded-combos.ts';
+import type { LogParser } from '../engine/parse/log-parser.ts';
 import type { DecodeShard } from './decode-service.ts';
 
 /** Bytes per block: small enough that the first blocks come back soon, large enough that messaging is cheap. */

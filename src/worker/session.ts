@@ -3,8 +3,8 @@
 // worker and in Node tests alike.
 
 import { Analysis } from '../engine/analysis.ts';
-import type { LogParser } from '../engine/log-parser.ts';
-import { fileNameOf, childLogFollower } from '../engine/nested.ts';
+import type { LogParser } from '../engine/parse/log-parser.ts';
+import { fileNameOf, childLogFollower } from '../engine/parse/child-logs.ts';
 import { compareRows } from '../engine/query/compare.ts';
 import { exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';

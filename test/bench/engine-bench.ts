@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analysis } from '../../src/engine/analysis.ts';
-import type { LogStore } from '../../src/engine/log-store.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
 import { TableQueries } from '../../src/engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';

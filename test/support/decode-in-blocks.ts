@@ -3,8 +3,8 @@
 // pushDecoded(), with the raw fallback the session uses. Tests compare it with a plain parse.
 
 import { Analysis } from '../../src/engine/analysis.ts';
-import { BlockDecoder } from '../../src/engine/block-decoder.ts';
-import { DecodedCombos } from '../../src/engine/decoded-combos.ts';
+import { BlockDecoder } from '../../src/engine/parse/parallel/block-decoder.ts';
+import { DecodedCombos } from '../../src/engine/parse/parallel/decoded-combos.ts';
 import type { Rng } from './fuzz.ts';
 
 export interface BlockPlan {

@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { Analysis } from '../../src/engine/analysis.ts';
-import { childLogFollower, fileNameOf } from '../../src/engine/nested.ts';
+import { childLogFollower, fileNameOf } from '../../src/engine/parse/child-logs.ts';
 import { fixture, FIXTURES } from './fixtures.ts';
 import { joinLines, Rng, splitLines } from './fuzz.ts';
 import { generateLog, type GeneratorOptions } from './reflog-generator.ts';

@@ -2,7 +2,7 @@
 // before src/engine/query/series-index.ts. The index must give exactly this answer; the
 // equivalence tests compare against it.
 
-import type { LogStore } from '../../src/engine/log-store.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../../src/engine/types.ts';
 
 /** RSS and live-object count over clock, in buckets that keep each bucket's min and max. */

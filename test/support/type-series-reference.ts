@@ -2,7 +2,7 @@
 // src/engine/query/type-series.ts did before its block index. The index must give exactly this
 // answer; the equivalence tests and the benchmark compare against it.
 
-import type { LogStore } from '../../src/engine/log-store.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
 import type { TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import type { TypeSeries } from '../../src/engine/types.ts';
 

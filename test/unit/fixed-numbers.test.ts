@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../support/fuzz.ts';
-import { decimalFromRight, intFromRight, useView } from '../../src/engine/fixed-numbers.ts';
+import { decimalFromRight, intFromRight, useView } from '../../src/engine/read/fixed-numbers.ts';
 
 // The readers before the int32 fast digits: a float64 sum of digit × 10^k from the right. The new
 // code must give the same value (bit for bit, -0 included) or NaN for every field.

@@ -5,9 +5,9 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
-import { BlockDecoder } from '../../src/engine/block-decoder.ts';
-import { STANDARD_LAYOUT } from '../../src/engine/layout.ts';
-import { LogParser } from '../../src/engine/log-parser.ts';
+import { BlockDecoder } from '../../src/engine/parse/parallel/block-decoder.ts';
+import { STANDARD_LAYOUT } from '../../src/engine/format/layout.ts';
+import { LogParser } from '../../src/engine/parse/log-parser.ts';
 import { warmUpDecoding, warmUpLog, warmUpParsing } from '../../src/engine/warm-up.ts';
 import { analyseInBlocks, randomPlan, storeDigest } from '../support/decode-in-blocks.ts';
 import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';

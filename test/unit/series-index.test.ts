@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Analysis, analyseChunks } from '../../src/engine/analysis.ts';
-import type { LogStore } from '../../src/engine/log-store.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
 import { SeriesIndex } from '../../src/engine/query/series-index.ts';
 import type { SeriesQuery } from '../../src/engine/types.ts';
 import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../src/engine/analysis.ts';
-import type { LogStore } from '../../src/engine/log-store.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
 import { addressPrefixTest } from '../../src/engine/query/address-match.ts';
 import { Derived } from '../../src/engine/query/derived.ts';
 import { TableQueries } from '../../src/engine/query/table-query.ts';

@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Analysis, analyseChunks } from '../../src/engine/analysis.ts';
-import { LogStore } from '../../src/engine/log-store.ts';
+import { LogStore } from '../../src/engine/store/log-store.ts';
 import { typeLiveSeries, TypeSeriesIndex, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import type { TypeSeries } from '../../src/engine/types.ts';
 import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';

@@ -1,8 +1,8 @@
 // Compare two logs (before/after a fix): per type or per allocation site, the New, Del and Live of
 // each and their difference. Keys are names, not ids, since each log interns its own.
 
-import type { LogStore } from '../log-store.ts';
-import { basename } from '../text.ts';
+import type { LogStore } from '../store/log-store.ts';
+import { basename } from '../base/text.ts';
 import type { Row } from '../types.ts';
 import { Derived } from './derived.ts';
 

@@ -1,9 +1,9 @@
 // Values derived from the store on demand and cached until the store changes: the live list,
 // per-site aggregates, string sort ranks and text-match masks over interned names.
 
-import type { ByteInterner } from '../interner.ts';
-import type { LogStore } from '../log-store.ts';
-import { basename } from '../text.ts';
+import type { ByteInterner } from '../store/interner.ts';
+import type { LogStore } from '../store/log-store.ts';
+import { basename } from '../base/text.ts';
 import type { NameMatches } from './event-filter.ts';
 import { stringRanks } from './radix-sort.ts';
 

@@ -3,8 +3,8 @@
 // no `.get()` per row. Rows are in event order (pairs in DEL order), so most reads are near the
 // previous row's.
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../columns.ts';
-import type { LogStore } from '../log-store.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import type { LogStore } from '../store/log-store.ts';
 import type { TableFilter } from '../types.ts';
 import { addressPrefixTest } from './address-match.ts';
 

@@ -5,8 +5,8 @@
 // last, partial block. The answer equals the full walk's exactly: buckets keep each bucket's min
 // and max (so a spike between two drawn points is never lost).
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../columns.ts';
-import type { LogStore } from '../log-store.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import type { LogStore } from '../store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../types.ts';
 
 /**

@@ -6,7 +6,7 @@
 // filtering commute, so this is the order sorting the kept rows gives). When the new text
 // contains the previous one it keeps a subset of that answer's rows: it picks out of the answer.
 
-import type { LogStore } from '../log-store.ts';
+import type { LogStore } from '../store/log-store.ts';
 import type { ColumnInfo, Row, SortSpec, TableFilter, TableId, TableQuery, TableWindow } from '../types.ts';
 import { Derived } from './derived.ts';
 import { filterText, isAddressText } from './event-filter.ts';

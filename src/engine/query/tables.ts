@@ -1,8 +1,8 @@
 // The tables the viewer and CLI show, each as columns over row ids: a numeric sort key and a
 // display value per column, and a row filter. Rows are never materialised beyond one window.
 
-import type { LogStore } from '../log-store.ts';
-import { basename } from '../text.ts';
+import type { LogStore } from '../store/log-store.ts';
+import { basename } from '../base/text.ts';
 import type { Cell, ColumnInfo, TableFilter, TableId } from '../types.ts';
 import type { Derived } from './derived.ts';
 import { eventRowsMask } from './event-filter.ts';

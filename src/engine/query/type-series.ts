@@ -9,8 +9,8 @@
 // others: about one block per bucket edge. The answer equals the plain replays' exactly
 // (test/support/type-series-reference.ts).
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS, grown } from '../columns.ts';
-import type { LogStore } from '../log-store.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS, grown } from '../store/columns.ts';
+import type { LogStore } from '../store/log-store.ts';
 import type { TypeSeries } from '../types.ts';
 
 export interface TypeSeriesQuery {

@@ -3,10 +3,10 @@
 // next space when a longer name overflowed it), File the rest. Handles every odd line the fixed
 // reader declines: overflowing values, extra spaces, missing columns, cut records.
 
-import { Field, type Layout, TYPE_WIDTH } from './layout.ts';
+import { Field, type Layout, TYPE_WIDTH } from '../format/layout.ts';
 import { hexOut, parseDecimal, parseHex, parseInteger } from './numbers.ts';
 import { INCOMPLETE, type RecordFields, UNUSABLE, WHOLE } from './record-fields.ts';
-import { decodeBytes } from './text.ts';
+import { decodeBytes } from '../base/text.ts';
 
 const SPACE = 32;
 

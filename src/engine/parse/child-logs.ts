@@ -2,7 +2,7 @@
 // are read into the same analysis right there, before the parent's next line (as the seed's
 // --recurse-files does), so an object made in one and freed in the other pairs up.
 
-import type { Analysis } from './analysis.ts';
+import type { Analysis } from '../analysis.ts';
 
 /** Finds a child log by the name its parent wrote; returns a synchronous chunk source, or null. */
 export type ChildResolver = (named: string, parentName: string) => { name: string; chunks: () => Iterable<Uint8Array> } | null;

@@ -1,18 +1,18 @@
 // Streaming parser: byte chunks in (split anywhere, even inside a line), events into a LogStore.
 // Never builds a string of a whole line unless the line is a message or a problem to report.
 
-import { Int32Column } from './columns.ts';
-import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT, standardLayoutFor } from './layout.ts';
-import type { LogStore } from './log-store.ts';
-import type { ProblemKind } from './notes.ts';
-import type { DecodedBlock } from './block-decoder.ts';
-import type { DecodedCombos } from './decoded-combos.ts';
-import { FixedRecordReader, recordTagAt } from './fixed-record-reader.ts';
+import { Int32Column } from '../store/columns.ts';
+import { type FixedOffsets, KNOWN_TITLES, type Layout, layoutFromTitles, STANDARD_LAYOUT, standardLayoutFor } from '../format/layout.ts';
+import type { LogStore } from '../store/log-store.ts';
+import type { ProblemKind } from '../store/notes.ts';
+import type { DecodedBlock } from './parallel/block-decoder.ts';
+import type { DecodedCombos } from './parallel/decoded-combos.ts';
+import { FixedRecordReader, recordTagAt } from '../read/fixed-record-reader.ts';
 import { StoreNameCombos } from './store-name-combos.ts';
-import { parseDecimal } from './numbers.ts';
-import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from './record-fields.ts';
-import { readContinuation, readRecord } from './record-reader.ts';
-import { decodeBytes } from './text.ts';
+import { parseDecimal } from '../read/numbers.ts';
+import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from '../read/record-fields.ts';
+import { readContinuation, readRecord } from '../read/record-reader.ts';
+import { decodeBytes } from '../base/text.ts';
 
 const NL = 10;
 const CR = 13;

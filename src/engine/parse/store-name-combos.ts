@@ -1,9 +1,9 @@
 // The parser's NameCombos: each distinct Type..Function key is interned into the store once, and
 // its combination id maps to the (type, site) pair every later line with that key reuses.
 
-import { type NameCombos, type NameSpans, namesOf } from './fixed-record-reader.ts';
-import type { FixedOffsets } from './layout.ts';
-import type { LogStore } from './log-store.ts';
+import { type NameCombos, type NameSpans, namesOf } from '../read/fixed-record-reader.ts';
+import type { FixedOffsets } from '../format/layout.ts';
+import type { LogStore } from '../store/log-store.ts';
 
 export class StoreNameCombos implements NameCombos {
   readonly typeOf: number[] = [];

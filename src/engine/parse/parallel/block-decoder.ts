@@ -3,11 +3,11 @@
 // path would read becomes an event; every other line is kept raw and the parser reads it as usual
 // (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
 
-import { GrowableInt32 } from './columns.ts';
-import { FixedRecordReader, type NameCombos, type NameSpans, namesOf, recordTagAt } from './fixed-record-reader.ts';
-import type { FixedOffsets } from './layout.ts';
-import { MAX_LINE_BYTES } from './log-parser.ts';
-import { RecordFields } from './record-fields.ts';
+import { GrowableInt32 } from '../../store/columns.ts';
+import { FixedRecordReader, type NameCombos, type NameSpans, namesOf, recordTagAt } from '../../read/fixed-record-reader.ts';
+import type { FixedOffsets } from '../../format/layout.ts';
+import { MAX_LINE_BYTES } from '../log-parser.ts';
+import { RecordFields } from '../../read/record-fields.ts';
 
 const NL = 10;
 

@@ -4,7 +4,7 @@
 // once per distinct (type, site). Anything odd returns false and the general reader decides.
 
 import { decimalFromRight, hexFromRight, hexWords, intFromRight, useView } from './fixed-numbers.ts';
-import type { FixedOffsets } from './layout.ts';
+import type { FixedOffsets } from '../format/layout.ts';
 import { RawFieldCache } from './raw-field-cache.ts';
 import type { RecordFields } from './record-fields.ts';
 

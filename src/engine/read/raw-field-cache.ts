@@ -6,7 +6,7 @@
 // words. Two floats are === exactly when their bits are, except NaN (never equal) and ±0 (equal
 // with different bits); a stored key holding such a word is compared as int32 words instead.
 
-import { grown } from './columns.ts';
+import { grown } from '../store/columns.ts';
 
 export class RawFieldCache {
   /** Stored keys, each starting on an 8-byte boundary and zero-padded to one; two views of the same bytes. */

@@ -2,7 +2,7 @@
 // occurrence: a hash table over the raw bytes, decoding once per distinct string.
 
 import { emptyArrayOf, emptyNumberArray } from './columns.ts';
-import { decodeBytes } from './text.ts';
+import { decodeBytes } from '../base/text.ts';
 
 export class ByteInterner {
   private pool = new Uint8Array(1 << 16);
