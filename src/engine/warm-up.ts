@@ -5,6 +5,7 @@
 import { Analysis } from './analysis.ts';
 import { BlockDecoder } from './parse/parallel/block-decoder.ts';
 import { DecodedCombos } from './parse/parallel/decoded-combos.ts';
+import { replayBlock } from './parse/parallel/replay.ts';
 import { STANDARD_LAYOUT } from './format/layout.ts';
 import { TableQueries } from './query/table-query.ts';
 
@@ -92,7 +93,7 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
     for (let at = 0; at < half; at += PIECE) p.push(body.subarray(at, Math.min(half, at + PIECE)));
     const fx = p.fastLayout!;
     // The second half as decoded blocks only where decode workers will send them.
-    if (blocks) p.pushDecoded(new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
+    if (blocks) replayBlock(p, new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
     else p.push(body.subarray(half));
     p.finish();
     // The first sorts and filters of a session run cold too (a first sort of 494k pairs: ~160 ms).

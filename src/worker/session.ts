@@ -4,6 +4,7 @@
 
 import { Analysis } from '../engine/analysis.ts';
 import type { LogParser } from '../engine/parse/log-parser.ts';
+import { parseInParallel } from '../engine/parse/parallel/drive.ts';
 import { fileNameOf, childLogFollower } from '../engine/parse/child-logs.ts';
 import { compareRows } from '../engine/query/compare.ts';
 import { exportTable, type ExportFormat } from '../engine/query/export.ts';
@@ -14,8 +15,7 @@ import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery
 import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
-import { parseInParallel } from './parallel-parse.ts';
-import { blobSlices, openSource, type ChunkSource } from './source-reader.ts';
+import { openSource, type ChunkSource } from './source-reader.ts';
 import { yieldToEventLoop } from './yield.ts';
 
 /** Parse at most this many bytes between yields, so queries and cancel are answered promptly. */
@@ -24,6 +24,10 @@ const PARSE_STEP_BYTES = 1 << 20;
 const PARALLEL_MIN_BYTES = 16 << 20;
 /** How far to look for the HDR (which gives the layout decode workers need) before reading plainly. */
 const LAYOUT_SEARCH_BYTES = 16 << 20;
+/** Bytes per decoded block: small enough that the first blocks come back soon, large enough that messaging is cheap. */
+const BLOCK_BYTES = 4 << 20;
+/** Blocks in flight per decode worker: one decoding, one being read. */
+const IN_FLIGHT_PER_SHARD = 2;
 const PROGRESS_EVERY_MS = 100;
 
 export interface SessionOptions {
@@ -213,27 +217,27 @@ export class AnalysisSession implements ReftraceApi {
       const blob = src.plainBlob;
       const shards = blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? []) : [];
       if (blob && shards.length > 0) {
-        // Plainly until the HDR is known, then blocks decoded by the decode workers, then (if the
-        // layout changed on the way) plainly again.
-        const counter = { n: 0 };
         bytesDone = () => fed;
-        let offset = 0;
-        while (offset < blob.size && !p.fastLayout && offset < LAYOUT_SEARCH_BYTES) {
-          const piece = new Uint8Array(await blob.slice(offset, offset + PARSE_STEP_BYTES).arrayBuffer());
-          await feed(piece);
-          offset += piece.length;
-        }
-        decodeWorkers = p.fastLayout ? shards.length : 0;
-        offset = await parseInParallel(p, blob, offset, shards, generation, {
-          willParse: checkStop,
-          parsed: async (bytes, ms) => {
-            fed += bytes;
-            parseMs += ms;
-            progress();
-            await yieldToEventLoop();
+        await parseInParallel(
+          p,
+          {
+            size: blob.size,
+            read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+            shards: shards.length,
+            decode: (shard, fx, start, end) => shards[shard].decode(generation, fx, blob, start, end),
           },
-        });
-        await feedChunks(blobSlices(blob, counter, offset));
+          { firstBytes: 0, stepBytes: () => PARSE_STEP_BYTES, blockBytes: () => BLOCK_BYTES, layoutSearchBytes: LAYOUT_SEARCH_BYTES, inFlightPerShard: IN_FLIGHT_PER_SHARD },
+          {
+            willParse: checkStop,
+            parsed: async (bytes, ms) => {
+              fed += bytes;
+              parseMs += ms;
+              progress();
+              await yieldToEventLoop();
+            },
+            decoding: (n) => (decodeWorkers = n),
+          },
+        );
       } else {
         await feedChunks(src.chunks);
       }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { constants as zc, gzipSync, gunzipSync, inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
-import { MAX_LINE_BYTES } from '../../src/engine/parse/log-parser.ts';
+import { MAX_LINE_BYTES } from '../../src/engine/format/limits.ts';
 import type { JsonReport } from '../../src/engine/types.ts';
 import { main } from '../../src/cli/main.ts';
 import { readLog } from '../../src/cli/read-log.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../support/fuzz.ts';
-import { decimalFromRight, intFromRight, useView } from '../../src/engine/read/fixed-numbers.ts';
+import { FixedNumbers } from '../../src/engine/read/fixed-numbers.ts';
+
+const numbers = new FixedNumbers();
 
 // The readers before the int32 fast digits: a float64 sum of digit × 10^k from the right. The new
 // code must give the same value (bit for bit, -0 included) or NaN for every field.
@@ -60,8 +62,8 @@ describe('fixed-width number readers', () => {
         const decimal = k % 2 === 1;
         const text = field(rnd, width, decimal);
         const buf = new TextEncoder().encode(`#${text}#`);
-        useView(new DataView(buf.buffer));
-        const got = decimal ? decimalFromRight(buf, 1, 1 + width) : intFromRight(buf, 1, 1 + width);
+        numbers.use(buf);
+        const got = decimal ? numbers.decimal(buf, 1, 1 + width) : numbers.int(buf, 1, 1 + width);
         const want = decimal ? oracleDecimal(buf, 1, 1 + width) : oracleInt(buf, 1, 1 + width);
         if (!Object.is(got, want)) expect({ text, decimal, got }).toEqual({ text, decimal, got: want });
       }
@@ -72,11 +74,11 @@ describe('fixed-width number readers', () => {
     const cases: [string, number][] = [['               0', 0], ['              -0', -0], ['      4294967296', 4294967296], ['9007199254740993', 9007199254740992], [' 123456789012345', 123456789012345]];
     for (const [text, want] of cases) {
       const buf = new TextEncoder().encode(text);
-      useView(new DataView(buf.buffer));
-      expect(Object.is(intFromRight(buf, 0, buf.length), want)).toBe(true);
+      numbers.use(buf);
+      expect(Object.is(numbers.int(buf, 0, buf.length), want)).toBe(true);
     }
     const clock = new TextEncoder().encode('    0.812410');
-    useView(new DataView(clock.buffer));
-    expect(decimalFromRight(clock, 0, clock.length)).toBe(0.81241);
+    numbers.use(clock);
+    expect(numbers.decimal(clock, 0, clock.length)).toBe(0.81241);
   });
 });

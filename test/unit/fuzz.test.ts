@@ -64,7 +64,7 @@ interface Outcome {
 }
 
 /** Runs one mutated input through every check; appends what failed. */
-function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, reference: boolean): void {
+async function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, reference: boolean): Promise<void> {
   o.cases++;
   let report;
   let summary;
@@ -93,7 +93,7 @@ function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, reference
   }
   try {
     // The parallel parse: blocks decoded apart, fed back in order.
-    const b = analyseInBlocks(bytes, randomPlan(rng, bytes.length));
+    const b = await analyseInBlocks(bytes, randomPlan(rng, bytes.length));
     if (JSON.stringify(b.jsonReport()) !== JSON.stringify(report) || JSON.stringify(b.summary()) !== JSON.stringify(summary))
       o.failures.push(`${label}: a different report from decoded blocks`);
   } catch (e) {
@@ -101,13 +101,13 @@ function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, reference
   }
 }
 
-function fuzz(cases: number, firstSeed: number, make: (rng: Rng, src: Source) => { bytes: Uint8Array; reference: boolean }, pool = sources): Outcome {
+async function fuzz(cases: number, firstSeed: number, make: (rng: Rng, src: Source) => { bytes: Uint8Array; reference: boolean }, pool = sources): Promise<Outcome> {
   const o: Outcome = { failures: [], cases: 0 };
   for (let seed = firstSeed; seed < firstSeed + cases; seed++) {
     const rng = new Rng(seed);
     const src = pool[seed % pool.length];
     const { bytes, reference } = make(rng, src);
-    check(o, `seed ${seed} (${src.name})`, rng, bytes, reference);
+    await check(o, `seed ${seed} (${src.name})`, rng, bytes, reference);
   }
   return o;
 }
@@ -131,14 +131,14 @@ describe('fuzz: sources', () => {
 });
 
 describe('fuzz: the engine never throws and its numbers stay consistent', () => {
-  it('1000 copies with 1-40 bytes flipped', () => {
-    const o = fuzz(1000, 1_000, (rng, src) => ({ bytes: flipBytes(rng, src.bytes, rng.range(1, 40)), reference: false }));
+  it('1000 copies with 1-40 bytes flipped', async () => {
+    const o = await fuzz(1000, 1_000, (rng, src) => ({ bytes: flipBytes(rng, src.bytes, rng.range(1, 40)), reference: false }));
     expect(o.failures.slice(0, 5)).toEqual([]);
     expect(o.cases).toBe(1000);
   });
 
-  it('700 copies with whole lines shuffled, swapped, duplicated, dropped: the counts equal a plain reading', () => {
-    const o = fuzz(
+  it('700 copies with whole lines shuffled, swapped, duplicated, dropped: the counts equal a plain reading', async () => {
+    const o = await fuzz(
       700,
       10_000,
       (rng, src) => ({ bytes: mutateLines(rng, src.bytes, WHOLE_LINES, rng.range(1, 25)), reference: true }),
@@ -147,8 +147,8 @@ describe('fuzz: the engine never throws and its numbers stay consistent', () => 
     expect(o.failures.slice(0, 5)).toEqual([]);
   });
 
-  it('800 copies with lines cut, junk lines added, the file truncated: the counts equal a plain reading', () => {
-    const o = fuzz(
+  it('800 copies with lines cut, junk lines added, the file truncated: the counts equal a plain reading', async () => {
+    const o = await fuzz(
       800,
       20_000,
       (rng, src) => ({ bytes: mutateLines(rng, src.bytes, CUTTING, rng.range(1, 25)), reference: true }),
@@ -157,8 +157,8 @@ describe('fuzz: the engine never throws and its numbers stay consistent', () => 
     expect(o.failures.slice(0, 5)).toEqual([]);
   });
 
-  it('600 copies of every source (Sizeof logs included) with lines mutated, then bytes flipped', () => {
-    const o = fuzz(600, 30_000, (rng, src) => ({
+  it('600 copies of every source (Sizeof logs included) with lines mutated, then bytes flipped', async () => {
+    const o = await fuzz(600, 30_000, (rng, src) => ({
       bytes: flipBytes(rng, mutateLines(rng, src.bytes, CUTTING, rng.range(1, 12)), rng.range(0, 12)),
       reference: false,
     }));

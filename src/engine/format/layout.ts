@@ -116,22 +116,31 @@ export const KNOWN_TITLES = new Set(['Clock', 'Address', 'LiveCnt', 'Sizeof', 'T
 
 export const STANDARD_TITLES = ['Clock', 'Address', 'LiveCnt', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS'];
 
-/** Builds a layout from HDR titles, or returns the reason it cannot. */
-export function layoutFromTitles(titles: string[]): Layout | string {
+export type LayoutResult = { ok: true; layout: Layout } | { ok: false; reason: string };
+
+/** Builds a layout from HDR titles, or says why it cannot. */
+export function layoutFromTitles(titles: string[]): LayoutResult {
+  const no = (reason: string): LayoutResult => ({ ok: false, reason });
   const t = titles.indexOf('Type');
   const f = titles.indexOf('File');
-  if (t < 0 || f < 0) return `HDR has no ${t < 0 ? 'Type' : 'File'} column`;
-  if (f !== t + 1) return 'HDR must have File right after Type';
+  if (t < 0 || f < 0) return no(`HDR has no ${t < 0 ? 'Type' : 'File'} column`);
+  if (f !== t + 1) return no('HDR must have File right after Type');
   const left = titles.slice(0, t).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
   const right = titles.slice(f + 1).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
-  if (!left.includes(Field.Clock) || !left.includes(Field.Address)) return 'HDR needs Clock and Address before Type';
-  if (right.includes(Field.Clock) || right.includes(Field.Address)) return 'HDR has Clock or Address after File';
-  return { titles, left, rightReversed: right.reverse(), hasSizeof: left.includes(Field.Sizeof), fixed: fixedOffsets(titles) };
+  if (!left.includes(Field.Clock) || !left.includes(Field.Address)) return no('HDR needs Clock and Address before Type');
+  if (right.includes(Field.Clock) || right.includes(Field.Address)) return no('HDR has Clock or Address after File');
+  return { ok: true, layout: { titles, left, rightReversed: right.reverse(), hasSizeof: left.includes(Field.Sizeof), fixed: fixedOffsets(titles) } };
 }
 
-export const STANDARD_LAYOUT = layoutFromTitles(STANDARD_TITLES) as Layout;
-const SIZEOF_TITLES = ['Clock', 'Address', 'LiveCnt', 'Sizeof', ...STANDARD_TITLES.slice(3)];
-const SIZEOF_LAYOUT = layoutFromTitles(SIZEOF_TITLES) as Layout;
+/** The layout of titles that are known to be valid. */
+function validLayout(titles: string[]): Layout {
+  const r = layoutFromTitles(titles);
+  if (!r.ok) throw new Error(r.reason);
+  return r.layout;
+}
+
+export const STANDARD_LAYOUT = validLayout(STANDARD_TITLES);
+const SIZEOF_LAYOUT = validLayout(['Clock', 'Address', 'LiveCnt', 'Sizeof', ...STANDARD_TITLES.slice(3)]);
 
 /**
  * The standard layout (with or without Sizeof) when titles has its length and every known title

@@ -2,6 +2,7 @@
 // its combination id maps to the (type, site) pair every later line with that key reuses.
 
 import { type NameCombos, type NameSpans, namesOf } from '../read/fixed-record-reader.ts';
+import type { FixedNumbers } from '../read/fixed-numbers.ts';
 import type { FixedOffsets } from '../format/layout.ts';
 import type { LogStore } from '../store/log-store.ts';
 
@@ -12,14 +13,14 @@ export class StoreNameCombos implements NameCombos {
 
   constructor(private readonly store: LogStore) {}
 
-  add(buf: Uint8Array, ts: number, fx: FixedOffsets): number {
+  add(buf: Uint8Array, ts: number, fx: FixedOffsets, numbers: FixedNumbers): number {
     const sp = this.spans;
-    if (!namesOf(buf, ts, fx, sp)) return -1;
+    if (!namesOf(buf, ts, fx, sp, numbers)) return -1;
     const store = this.store;
     const fs = ts + (fx.file - fx.type);
     const us = ts + (fx.func - fx.type);
-    this.typeOf.push(store.types.intern(buf, ts, sp.typeE));
-    this.siteOf.push(store.sites.intern(store.files.intern(buf, fs, sp.fileE), sp.line, store.funcs.intern(buf, us, sp.funcE)));
+    this.typeOf.push(store.internType(buf, ts, sp.typeE));
+    this.siteOf.push(store.internSite(buf, fs, sp.fileE, sp.line, us, sp.funcE));
     return this.typeOf.length - 1;
   }
 }

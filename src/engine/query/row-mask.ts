@@ -2,7 +2,8 @@
 // a gather through the mask: stable sorting and filtering commute, so filtering a cached sorted
 // order gives what sorting the filtered rows would.
 
-import { COLUMN_CHUNK, type GrowableInt32, type Uint32Column } from '../store/columns.ts';
+import type { GrowableInt32 } from '../base/growable.ts';
+import { COLUMN_CHUNK, type Uint32Column } from '../store/columns.ts';
 
 /** A column of event ids, one per row, as arrays in row order (the column's own chunks: no copy). */
 export function eventSegments(col: Uint32Column | GrowableInt32): Uint32Array[] {

@@ -5,6 +5,7 @@
 // last, partial block. The answer equals the full walk's exactly: buckets keep each bucket's min
 // and max (so a spike between two drawn points is never lost).
 
+import { withRoom } from '../base/growable.ts';
 import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../types.ts';
@@ -139,11 +140,7 @@ export class SeriesIndex {
     for (let i = this.rssSeen; i < nRss; i++) if (rssEv[i] < this.blocks << bits) this.blocks = rssEv[i] >>> bits;
     this.rssSeen = nRss;
     const full = s.eventCount >>> bits;
-    if ((full + 1) * ROW > this.rows.length) {
-      const next = new Float64Array(Math.max(this.rows.length * 2, (full + 1) * ROW));
-      next.set(this.rows);
-      this.rows = next;
-    }
+    this.rows = withRoom(this.rows, (full + 1) * ROW);
     for (let b = this.blocks; b < full; b++) this.summarise(b);
     this.blocks = full;
   }

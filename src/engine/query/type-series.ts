@@ -9,7 +9,8 @@
 // others: about one block per bucket edge. The answer equals the plain replays' exactly
 // (test/support/type-series-reference.ts).
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS, grown } from '../store/columns.ts';
+import { capacityFor, grown } from '../base/growable.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TypeSeries } from '../types.ts';
 
@@ -372,7 +373,7 @@ export class TypeSeriesIndex {
   private saveChanges(b: number): void {
     let j = this.changeStart[b];
     if (j + this.touched.length > this.changeType.length) {
-      const size = Math.max(this.changeType.length * 2, j + this.touched.length);
+      const size = capacityFor(this.changeType.length, j + this.touched.length);
       this.changeType = grown(this.changeType, size);
       this.changeBy = grown(this.changeBy, size);
     }
@@ -390,7 +391,7 @@ export class TypeSeriesIndex {
 
   private fitTypes(nTypes: number): void {
     if (nTypes <= this.live.length) return;
-    const size = Math.max(this.live.length * 2, nTypes);
+    const size = capacityFor(this.live.length, nTypes);
     this.live = grown(this.live, size);
     this.peak = grown(this.peak, size);
     this.blockChange = grown(this.blockChange, size);
@@ -399,7 +400,7 @@ export class TypeSeriesIndex {
 
   private fitBlocks(blocks: number): void {
     if (blocks < this.flags.length) return;
-    const size = Math.max(this.flags.length * 2, blocks + 1);
+    const size = capacityFor(this.flags.length, blocks + 1);
     this.clockMin = grown(this.clockMin, size);
     this.clockMax = grown(this.clockMax, size);
     this.flags = grown(this.flags, size);

@@ -57,11 +57,8 @@ export function parseInteger(buf: Uint8Array, s: number, e: number): number {
   return neg ? -v : v;
 }
 
-/** Result words of parseHex (module-level to avoid an object per call). */
-export const hexOut = { hi: 0, lo: 0 };
-
-/** Parses `0x…` (up to 16 hex digits) into hexOut; false if the bytes are not such an address. */
-export function parseHex(buf: Uint8Array, s: number, e: number): boolean {
+/** Parses `0x…` (up to 16 hex digits) into out's hi and lo words; false if the bytes are not such an address. */
+export function parseHex(buf: Uint8Array, s: number, e: number, out: { hi: number; lo: number }): boolean {
   if (e - s < 3 || buf[s] !== 48 || (buf[s + 1] | 0x20) !== 120 || e - s > 18) return false;
   let hi = 0;
   let lo = 0;
@@ -75,8 +72,8 @@ export function parseHex(buf: Uint8Array, s: number, e: number): boolean {
     hi = ((hi << 4) | (lo >>> 28)) >>> 0;
     lo = ((lo << 4) | d) >>> 0;
   }
-  hexOut.hi = hi;
-  hexOut.lo = lo;
+  out.hi = hi;
+  out.lo = lo;
   return true;
 }
 

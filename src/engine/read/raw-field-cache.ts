@@ -6,7 +6,7 @@
 // words. Two floats are === exactly when their bits are, except NaN (never equal) and ±0 (equal
 // with different bits); a stored key holding such a word is compared as int32 words instead.
 
-import { grown } from '../store/columns.ts';
+import { capacityFor, grown } from '../base/growable.ts';
 
 export class RawFieldCache {
   /** Stored keys, each starting on an 8-byte boundary and zero-padded to one; two views of the same bytes. */
@@ -70,9 +70,7 @@ export class RawFieldCache {
   add(buf: Uint8Array, s: number, len: number, value: number): void {
     const nDoubles = (len + 7) >>> 3;
     if (this.doublesUsed + nDoubles > this.doubles.length) {
-      let n = this.doubles.length * 2;
-      while (this.doublesUsed + nDoubles > n) n *= 2;
-      this.doubles = grown(this.doubles, n);
+      this.doubles = grown(this.doubles, capacityFor(this.doubles.length, this.doublesUsed + nDoubles));
       this.words = new Int32Array(this.doubles.buffer);
     }
     const off = this.doublesUsed;

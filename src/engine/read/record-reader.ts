@@ -4,7 +4,7 @@
 // reader declines: overflowing values, extra spaces, missing columns, cut records.
 
 import { Field, type Layout, TYPE_WIDTH } from '../format/layout.ts';
-import { hexOut, parseDecimal, parseHex, parseInteger } from './numbers.ts';
+import { parseDecimal, parseHex, parseInteger } from './numbers.ts';
 import { INCOMPLETE, type RecordFields, UNUSABLE, WHOLE } from './record-fields.ts';
 import { decodeBytes } from '../base/text.ts';
 
@@ -39,9 +39,7 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
       out.clock = v;
       haveClock = true;
     } else if (f === Field.Address) {
-      if (!parseHex(buf, ts, p)) return fail(out, `bad Address "${decodeBytes(buf, ts, p)}"`);
-      out.hi = hexOut.hi;
-      out.lo = hexOut.lo;
+      if (!parseHex(buf, ts, p, out)) return fail(out, `bad Address "${decodeBytes(buf, ts, p)}"`);
       haveAddr = true;
     } else if (f === Field.LiveCnt || f === Field.Sizeof) {
       const v = parseInteger(buf, ts, p);

@@ -1,6 +1,8 @@
 // Chunked typed-array columns: growth never copies what is stored, and the slack is at most one
 // chunk, so a 17M-line log costs its bytes once (a doubling array would briefly need 3x).
 
+import { emptyArrayOf } from '../base/array-kinds.ts';
+
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
@@ -10,24 +12,6 @@ export const COLUMN_CHUNK = CHUNK;
 
 // One class per element type, on purpose: a method shared by Float64Array and Uint32Array columns
 // would see several array kinds and be compiled polymorphic, which costs on every access.
-
-/**
- * An empty array already in the elements kind it will hold (objects, strings). A plain `[]` starts
- * as small integers and changes kind at its first push, so code optimized on one store's arrays met
- * the next store's (the real parse after the warm-up) in another kind and was thrown away.
- */
-export function emptyArrayOf<T extends object | string>(sample: T): T[] {
-  const a = [sample];
-  a.length = 0;
-  return a;
-}
-
-/** The same for numbers that leave the small-integer range (RSS values, 32-bit hashes): doubles from the start. */
-export function emptyNumberArray(): number[] {
-  const a = [0.5];
-  a.length = 0;
-  return a;
-}
 
 const NO_FLOAT64 = new Float64Array(0);
 const NO_INT32 = new Int32Array(0);
@@ -91,40 +75,4 @@ export class Uint32Column {
   get byteSize(): number {
     return this.chunks.length * CHUNK * 4;
   }
-}
-
-/** A small growable typed array (doubling), for side tables whose size is not per line. */
-export class GrowableInt32 {
-  data: Int32Array;
-  length = 0;
-  constructor(initial = 16) {
-    this.data = new Int32Array(initial);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  get(i: number): number {
-    return this.data[i];
-  }
-  /** Grows so that index i exists (zero-filled). */
-  ensure(i: number): void {
-    if (i < this.data.length) return;
-    let n = this.data.length;
-    while (n <= i) n *= 2;
-    const next = new Int32Array(n);
-    next.set(this.data);
-    this.data = next;
-  }
-}
-
-/** A copy of a in a longer array of the same kind (zero-filled after a's end), for tables that grow by doubling. */
-export function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T {
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
-  return next;
 }

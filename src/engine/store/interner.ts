@@ -1,7 +1,8 @@
 // Interns byte strings (type, file, function names) to small integer ids without decoding each
 // occurrence: a hash table over the raw bytes, decoding once per distinct string.
 
-import { emptyArrayOf, emptyNumberArray } from './columns.ts';
+import { emptyArrayOf, emptyNumberArray } from '../base/array-kinds.ts';
+import { withRoom } from '../base/growable.ts';
 import { decodeBytes } from '../base/text.ts';
 
 export class ByteInterner {
@@ -51,13 +52,7 @@ export class ByteInterner {
 
   private insert(buf: Uint8Array, start: number, end: number, h: number, slot: number): number {
     const len = end - start;
-    if (this.poolUsed + len > this.pool.length) {
-      let n = this.pool.length * 2;
-      while (this.poolUsed + len > n) n *= 2;
-      const next = new Uint8Array(n);
-      next.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = next;
-    }
+    this.pool = withRoom(this.pool, this.poolUsed + len);
     this.pool.set(buf.subarray(start, end), this.poolUsed);
     const id = this.strings.length;
     this.offsets.push(this.poolUsed);

@@ -3,7 +3,9 @@
 // counts) kept as the events arrive, so partial results are always consistent.
 
 import { AddressMap } from './address-map.ts';
-import { COLUMN_CHUNK, emptyNumberArray, Float64Column, GrowableInt32, Int32Column, Uint32Column } from './columns.ts';
+import { emptyNumberArray } from '../base/array-kinds.ts';
+import { GrowableInt32 } from '../base/growable.ts';
+import { COLUMN_CHUNK, Float64Column, Int32Column, Uint32Column } from './columns.ts';
 import { ByteInterner } from './interner.ts';
 import { Notes } from './notes.ts';
 import { SiteTable } from './site-table.ts';
@@ -63,6 +65,24 @@ export class LogStore {
 
   /** Bumped on every change, so cached query results know when they are stale. */
   version = 0;
+
+  /** The type id of the name in buf[s, e). */
+  internType(buf: Uint8Array, s: number, e: number): number {
+    return this.types.intern(buf, s, e);
+  }
+
+  /** The site id of (file buf[fs, fe), line, function buf[us, ue)). */
+  internSite(buf: Uint8Array, fs: number, fe: number, line: number, us: number, ue: number): number {
+    return this.sites.intern(this.files.intern(buf, fs, fe), line, this.funcs.intern(buf, us, ue));
+  }
+
+  /** Starts the Sizeof column (a log whose HDR has it), zero for the events before. */
+  enableSizeof(): void {
+    if (this.sizeof) return;
+    const sizeof = new Int32Column();
+    for (let i = 0; i < this.eventCount; i++) sizeof.push(0);
+    this.sizeof = sizeof;
+  }
 
   noteClock(clock: number): void {
     if (this.clockFirst === null) this.clockFirst = clock;

@@ -3,10 +3,12 @@
 // path would read becomes an event; every other line is kept raw and the parser reads it as usual
 // (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
 
-import { GrowableInt32 } from '../../store/columns.ts';
-import { FixedRecordReader, type NameCombos, type NameSpans, namesOf, recordTagAt } from '../../read/fixed-record-reader.ts';
+import { GrowableBytes, GrowableInt32 } from '../../base/growable.ts';
+import { FixedRecordReader, type NameCombos, type NameSpans, namesOf } from '../../read/fixed-record-reader.ts';
+import { recordTagAt } from '../../format/tags.ts';
+import type { FixedNumbers } from '../../read/fixed-numbers.ts';
 import type { FixedOffsets } from '../../format/layout.ts';
-import { MAX_LINE_BYTES } from '../log-parser.ts';
+import { MAX_LINE_BYTES } from '../../format/limits.ts';
 import { RecordFields } from '../../read/record-fields.ts';
 
 const NL = 10;
@@ -47,45 +49,19 @@ export function blockBuffers(b: DecodedBlock): ArrayBuffer[] {
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }
 
-/** Growable byte buffer for the raw lines and keys of one block. */
-class Bytes {
-  data = new Uint8Array(1024);
-  length = 0;
-  append(src: Uint8Array, s: number, e: number): void {
-    const n = e - s;
-    if (this.length + n > this.data.length) {
-      let size = this.data.length * 2;
-      while (size < this.length + n) size *= 2;
-      const next = new Uint8Array(size);
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
-    this.data.set(src.subarray(s, e), this.length);
-    this.length += n;
-  }
-  take(): Uint8Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** The filled part of a growable list, as its own array (to transfer). */
-function taken(list: GrowableInt32): Int32Array {
-  return list.data.slice(0, list.length);
-}
-
 /** One per decode worker and parse: combination ids run on from block to block. */
 export class BlockDecoder implements NameCombos {
   private readonly reader = new FixedRecordReader(this);
   private readonly out = new RecordFields();
   private readonly spans: NameSpans = { typeE: 0, fileE: 0, funcE: 0, line: 0 };
   private comboCount = 0;
-  private newKeys = new Bytes();
+  private newKeys = new GrowableBytes();
 
   constructor(private readonly fx: FixedOffsets) {}
 
   /** NameCombos: a new key gets the next id if the parser's fast path would take it too. */
-  add(buf: Uint8Array, ts: number, fx: FixedOffsets): number {
-    if (!namesOf(buf, ts, fx, this.spans)) return -1;
+  add(buf: Uint8Array, ts: number, fx: FixedOffsets, numbers: FixedNumbers): number {
+    if (!namesOf(buf, ts, fx, this.spans, numbers)) return -1;
     this.newKeys.append(buf, ts, ts + fx.namesWidth);
     return this.comboCount++;
   }
@@ -93,12 +69,12 @@ export class BlockDecoder implements NameCombos {
   decode(buf: Uint8Array): DecodedBlock {
     const fx = this.fx;
     const firstNewCombo = this.comboCount;
-    this.newKeys = new Bytes();
+    this.newKeys = new GrowableBytes();
     const first = buf.indexOf(NL);
     if (first < 0) return this.block(buf.slice(), 0, 0, 0, emptyEvents(0, false), null, firstNewCombo, new Uint8Array(0));
     const capacity = Math.floor((buf.length - first) / (fx.length + 1)) + 1;
     const ev = emptyEvents(capacity, fx.sizeof >= 0);
-    const other = { line: new GrowableInt32(64), end: new GrowableInt32(64), length: new GrowableInt32(64), bytes: new Bytes() };
+    const other = { line: new GrowableInt32(64), end: new GrowableInt32(64), length: new GrowableInt32(64), bytes: new GrowableBytes() };
     const out = this.out;
     const hasSizeof = fx.sizeof >= 0;
     let n = 0;
@@ -149,7 +125,7 @@ export class BlockDecoder implements NameCombos {
     middleBytes: number,
     n: number,
     ev: ReturnType<typeof emptyEvents>,
-    other: { line: GrowableInt32; end: GrowableInt32; length: GrowableInt32; bytes: Bytes } | null,
+    other: { line: GrowableInt32; end: GrowableInt32; length: GrowableInt32; bytes: GrowableBytes } | null,
     firstNewCombo: number,
     tail: Uint8Array,
   ): DecodedBlock {
@@ -166,9 +142,9 @@ export class BlockDecoder implements NameCombos {
       sizeof: ev.sizeof.subarray(0, ev.sizeof.length ? n : 0),
       rss: ev.rss.subarray(0, n),
       combo: ev.combo.subarray(0, n),
-      otherLine: other ? taken(other.line) : new Int32Array(0),
-      otherEnd: other ? taken(other.end) : new Int32Array(0),
-      otherLength: other ? taken(other.length) : new Int32Array(0),
+      otherLine: other ? other.line.take() : new Int32Array(0),
+      otherEnd: other ? other.end.take() : new Int32Array(0),
+      otherLength: other ? other.length.take() : new Int32Array(0),
       otherBytes: other ? other.bytes.take() : new Uint8Array(0),
       firstNewCombo,
       newComboKeys: this.newKeys.take(),

@@ -2,6 +2,7 @@
 // when first used. Mapping in file order means names are interned in the order a sequential parse
 // interns them, so type and site ids (and every table's natural order) come out the same.
 
+import { capacityFor, grown } from '../../base/growable.ts';
 import type { DecodedBlock } from './block-decoder.ts';
 
 export class DecodedCombos {
@@ -14,11 +15,9 @@ export class DecodedCombos {
     for (let i = 0; i < n; i++) this.keys[b.firstNewCombo + i] = b.newComboKeys.subarray(i * keyWidth, (i + 1) * keyWidth);
     const need = b.firstNewCombo + n;
     if (need > this.global.length) {
-      let size = this.global.length * 2;
-      while (size < need) size *= 2;
-      const next = new Int32Array(size).fill(-1);
-      next.set(this.global);
-      this.global = next;
+      const old = this.global.length;
+      this.global = grown(this.global, capacityFor(old, need));
+      this.global.fill(-1, old);
     }
   }
 
