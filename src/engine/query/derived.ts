@@ -3,6 +3,7 @@
 
 import type { ByteInterner } from '../store/interner.ts';
 import type { LogStore } from '../store/log-store.ts';
+import { isDelOf, typeIdOf } from '../store/type-kind.ts';
 import { basename } from '../base/text.ts';
 import type { NameMatches } from './event-filter.ts';
 import { stringRanks } from './radix-sort.ts';
@@ -82,16 +83,16 @@ export class Derived {
     const nTypes = s.types.size;
     for (let e = 0; e < count; e++) {
       const tk = s.typeKind.get(e);
-      if (tk & 1) continue;
+      if (isDelOf(tk)) continue;
       const site = s.site.get(e);
       created[site]++;
-      const key = site * nTypes + (tk >>> 1);
+      const key = site * nTypes + typeIdOf(tk);
       const c = (perType.get(key) ?? 0) + 1;
       perType.set(key, c);
       if (c === 1) typeCount[site]++;
       if (c > topN[site]) {
         topN[site] = c;
-        topType[site] = tk >>> 1;
+        topType[site] = typeIdOf(tk);
       }
     }
     for (const e of this.live()) live[s.site.get(e)]++;

@@ -3,12 +3,12 @@
 // no `.get()` per row. Rows are in event order (pairs in DEL order), so most reads are near the
 // previous row's.
 
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { chunkOf, slotOf } from '../store/columns.ts';
+import { typeIdOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TableFilter } from '../types.ts';
 import { addressPrefixTest } from './address-match.ts';
 
-const LOW = COLUMN_CHUNK - 1;
 
 /** The text filter as compared: trimmed, lower case; '' for none. */
 export function filterText(f: TableFilter): string {
@@ -61,14 +61,14 @@ function nameRows(s: LogStore, m: NameMatches, first: Uint32Array[], second: Uin
     const b = second ? second[k] : null;
     for (let i = 0; i < a.length; i++) {
       const e = a[i];
-      let c = e >>> COLUMN_CHUNK_BITS;
-      let j = e & LOW;
-      let hit = types[tk[c][j] >>> 1] | sites[site[c][j]];
+      let c = chunkOf(e);
+      let j = slotOf(e);
+      let hit = types[typeIdOf(tk[c][j])] | sites[site[c][j]];
       if (b !== null) {
         const e2 = b[i];
-        c = e2 >>> COLUMN_CHUNK_BITS;
-        j = e2 & LOW;
-        hit |= types[tk[c][j] >>> 1] | sites[site[c][j]];
+        c = chunkOf(e2);
+        j = slotOf(e2);
+        hit |= types[typeIdOf(tk[c][j])] | sites[site[c][j]];
       }
       out[base + i] = hit;
     }
@@ -82,8 +82,8 @@ function addressRows(s: LogStore, test: (hi: number, lo: number) => boolean, seg
     const a = segs[k];
     for (let i = 0; i < a.length; i++) {
       const e = a[i];
-      const c = e >>> COLUMN_CHUNK_BITS;
-      const j = e & LOW;
+      const c = chunkOf(e);
+      const j = slotOf(e);
       if (test(his[c][j], los[c][j])) out[base + i] = 1;
     }
   }
@@ -96,7 +96,7 @@ function clockRows(s: LogStore, min: number, max: number, hasMin: boolean, hasMa
     const a = segs[k];
     for (let i = 0; i < a.length; i++) {
       const e = a[i];
-      const v = clock[e >>> COLUMN_CHUNK_BITS][e & LOW];
+      const v = clock[chunkOf(e)][slotOf(e)];
       if ((hasMin && !(v >= min)) || (hasMax && !(v <= max))) out[base + i] = 0;
     }
   }

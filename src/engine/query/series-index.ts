@@ -6,7 +6,8 @@
 // and max (so a spike between two drawn points is never lost).
 
 import { withRoom } from '../base/growable.ts';
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { isDelOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../types.ts';
 
@@ -15,7 +16,6 @@ import type { SeriesPoint, SeriesQuery } from '../types.ts';
  * in order, walks at most one block per bucket edge: for 1000 buckets ~128K events at any size.
  */
 const BLOCK_BITS = 7;
-const CHUNK_MASK = COLUMN_CHUNK - 1;
 
 // One row of numbers per block: the summary of its events, then the walk's state at its start
 // (the row after the last complete block holds the state where the partial block starts).
@@ -150,7 +150,7 @@ export class SeriesIndex {
     const rows = this.rows;
     const r = b * ROW;
     const from = b << this.blockBits;
-    const { tk, clk, off } = chunkOf(this.store, from);
+    const { typeKind: tk, clock: clk, offset: off } = this.store.chunkAt(from);
     const w = new WalkState(this.store, rows, r);
     let cMin = Infinity;
     let cMax = -Infinity;
@@ -160,7 +160,7 @@ export class SeriesIndex {
     let rssMin = Infinity;
     let rssMax = -Infinity;
     for (let i = off, end = off + (1 << this.blockBits); i < end; i++) {
-      w.step(from + i - off, (tk[i] & 1) === 1);
+      w.step(from + i - off, isDelOf(tk[i]));
       const c = clk[i];
       if (c < cMin) cMin = c;
       if (c > cMax) cMax = c;
@@ -184,11 +184,11 @@ export class SeriesIndex {
 
   /** Walks events [from, to) of one block from the state in row r, into the buckets (the full walk's rules). */
   private walk(from: number, to: number, r: number, k: Buckets): void {
-    const { tk, clk, off } = chunkOf(this.store, from);
+    const { typeKind: tk, clock: clk, offset: off } = this.store.chunkAt(from);
     const { lo, hi, scale, n, rssMin, rssMax, liveMin, liveMax, used } = k;
     const w = new WalkState(this.store, this.rows, r);
     for (let e = from, i = off; e < to; e++, i++) {
-      w.step(e, (tk[i] & 1) === 1);
+      w.step(e, isDelOf(tk[i]));
       const c = clk[i];
       if (c < lo || c > hi) continue;
       let b = Math.floor((c - lo) * scale);
@@ -206,11 +206,6 @@ export class SeriesIndex {
   }
 }
 
-/** The typeKind and clock chunks holding event `from` (a block lies inside one chunk), and its offset there. */
-function chunkOf(s: LogStore, from: number): { tk: Uint32Array; clk: Float64Array; off: number } {
-  const c = from >>> COLUMN_CHUNK_BITS;
-  return { tk: s.typeKind.chunks[c], clk: s.clock.chunks[c], off: from & CHUNK_MASK };
-}
 
 /**
  * The walk's running state from a block row on: the live count (a NEW adds one unless it replaced

@@ -10,7 +10,8 @@
 // (test/support/type-series-reference.ts).
 
 import { capacityFor, grown } from '../base/growable.ts';
-import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { isDelOf, liveDeltaOf, typeIdOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TypeSeries } from '../types.ts';
 
@@ -28,7 +29,6 @@ export interface TypeSeriesQuery {
  * of 4M events and slower on zooms, whose cost grows with the number of blocks.
  */
 const BLOCK_BITS = 10;
-const CHUNK_MASK = COLUMN_CHUNK - 1;
 
 // Block flags.
 /** The block holds a NaN clock: such an event samples nothing but changes counts, so the block is never one bucket. */
@@ -198,10 +198,10 @@ export class TypeSeriesIndex {
     const cursor = new Cursor(s, this.dupStart[this.blocks], this.untrStart[this.blocks]);
     for (let e = from; e < s.eventCount; e++) {
       const tk = s.typeKind.get(e);
-      if (!cursor.step(e, (tk & 1) === 1)) continue;
+      if (!cursor.step(e, isDelOf(tk))) continue;
       if (cursor.replaced >= 0) live[cursor.replaced]--;
-      const t = tk >>> 1;
-      if (tk & 1) live[t]--;
+      const t = typeIdOf(tk);
+      if (isDelOf(tk)) live[t]--;
       else if (++live[t] > peak[t]) peak[t] = live[t];
     }
     return { live, peak };
@@ -250,9 +250,7 @@ export class TypeSeriesIndex {
    */
   private walk(from: number, to: number, b: number, k: Sampler): void {
     const s = this.store;
-    const chunk = from >>> COLUMN_CHUNK_BITS;
-    const tks = s.typeKind.chunks[chunk];
-    const clocks = s.clock.chunks[chunk];
+    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
     const { slot, current, used, lo, hi, scale, last } = k;
     const dupNew = s.dupNew.data;
     const nDup = s.dupNew.length;
@@ -262,7 +260,7 @@ export class TypeSeriesIndex {
     let nextDup = dup < nDup ? dupNew[dup] : -1;
     let nextUntr = untr < nUntr ? s.untracked.get(untr) : -1;
     let pending = k.pending;
-    for (let e = from, i = from & CHUNK_MASK; e < to; e++, i++) {
+    for (let e = from, i = offset; e < to; e++, i++) {
       const tk = tks[i];
       if (e === nextUntr) {
         // An untracked DEL: changes nothing, samples nothing.
@@ -283,7 +281,7 @@ export class TypeSeriesIndex {
         current[slot[s.typeOf(s.dupOld.data[dup])]]--;
         nextDup = ++dup < nDup ? dupNew[dup] : -1;
       }
-      current[slot[tk >>> 1]] += 1 - ((tk & 1) << 1);
+      current[slot[typeIdOf(tk)]] += liveDeltaOf(tk);
     }
     k.pending = pending;
   }
@@ -317,9 +315,7 @@ export class TypeSeriesIndex {
   private summarise(b: number): void {
     const s = this.store;
     const from = b << this.blockBits;
-    const chunk = from >>> COLUMN_CHUNK_BITS;
-    const tks = s.typeKind.chunks[chunk];
-    const clocks = s.clock.chunks[chunk];
+    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
     const { live, peak, blockChange, inBlock, touched } = this;
     const dupNew = s.dupNew.data;
     const nDup = s.dupNew.length;
@@ -331,7 +327,7 @@ export class TypeSeriesIndex {
     let cMin = Infinity;
     let cMax = -Infinity;
     let flags = 0;
-    for (let e = from, i = from & CHUNK_MASK, end = i + (1 << this.blockBits); i < end; e++, i++) {
+    for (let e = from, i = offset, end = i + (1 << this.blockBits); i < end; e++, i++) {
       const c = clocks[i];
       if (c < cMin) cMin = c;
       if (c > cMax) cMax = c;
@@ -352,8 +348,8 @@ export class TypeSeriesIndex {
         nextDup = ++dup < nDup ? dupNew[dup] : -1;
       }
       const tk = tks[i];
-      const t = tk >>> 1;
-      const d = 1 - ((tk & 1) << 1);
+      const t = typeIdOf(tk);
+      const d = liveDeltaOf(tk);
       if ((live[t] += d) > peak[t]) peak[t] = live[t];
       if (!inBlock[t]) {
         inBlock[t] = 1;

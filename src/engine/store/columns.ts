@@ -10,6 +10,16 @@ const MASK = CHUNK - 1;
 export const COLUMN_CHUNK_BITS = CHUNK_BITS;
 export const COLUMN_CHUNK = CHUNK;
 
+/** The chunk of a column that holds element i. */
+export function chunkOf(i: number): number {
+  return i >>> CHUNK_BITS;
+}
+
+/** Element i's place in its chunk. */
+export function slotOf(i: number): number {
+  return i & MASK;
+}
+
 // One class per element type, on purpose: a method shared by Float64Array and Uint32Array columns
 // would see several array kinds and be compiled polymorphic, which costs on every access.
 

@@ -5,9 +5,10 @@
 import { AddressMap } from './address-map.ts';
 import { emptyNumberArray } from '../base/array-kinds.ts';
 import { GrowableInt32 } from '../base/growable.ts';
-import { COLUMN_CHUNK, Float64Column, Int32Column, Uint32Column } from './columns.ts';
+import { chunkOf, COLUMN_CHUNK, Float64Column, Int32Column, slotOf, Uint32Column } from './columns.ts';
 import { ByteInterner } from './interner.ts';
 import { Notes } from './notes.ts';
+import { isDelOf, typeIdOf, typeKindOf } from './type-kind.ts';
 import { SiteTable } from './site-table.ts';
 
 export class LogStore {
@@ -117,7 +118,7 @@ export class LogStore {
     this.cHi[k] = hi;
     this.cLo[k] = lo;
     this.cLive[k] = liveCnt;
-    this.cTypeKind[k] = (typeId << 1) | (isDel ? 1 : 0);
+    this.cTypeKind[k] = typeKindOf(typeId, isDel);
     this.cSite[k] = siteId;
     const n1 = e + 1;
     this.clock.length = n1;
@@ -187,8 +188,8 @@ export class LogStore {
   /** Re-types an event (a record split over two lines gets its full type name late). */
   retype(e: number, typeId: number): void {
     const tk = this.typeKind.get(e);
-    const old = tk >>> 1;
-    const isDel = (tk & 1) === 1;
+    const old = typeIdOf(tk);
+    const isDel = isDelOf(tk);
     this.typeNew.ensure(typeId);
     this.typeDel.ensure(typeId);
     this.typeUntracked.ensure(typeId);
@@ -204,7 +205,7 @@ export class LogStore {
       this.typeNew.data[old]--;
       this.typeNew.data[typeId]++;
     }
-    this.typeKind.set(e, (typeId << 1) | (tk & 1));
+    this.typeKind.set(e, typeKindOf(typeId, isDel));
     this.version++;
   }
 
@@ -221,11 +222,20 @@ export class LogStore {
 
   // Per-event accessors used by queries.
   isDel(e: number): boolean {
-    return (this.typeKind.get(e) & 1) === 1;
+    return isDelOf(this.typeKind.get(e));
   }
   typeOf(e: number): number {
-    return this.typeKind.get(e) >>> 1;
+    return typeIdOf(this.typeKind.get(e));
   }
+  /**
+   * The typeKind and clock arrays holding event e, and e's index in them: a block of events inside
+   * one chunk (blocks of 2^k events, k <= COLUMN_CHUNK_BITS) is walked with no lookup per event.
+   */
+  chunkAt(e: number): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
+    const c = chunkOf(e);
+    return { typeKind: this.typeKind.chunks[c], clock: this.clock.chunks[c], offset: slotOf(e) };
+  }
+
   /** Address as a number (exact below 2^53, which covers every real user-space address). */
   address(e: number): number {
     return this.addrHi.get(e) * 4294967296 + this.addrLo.get(e);
