@@ -31,12 +31,12 @@ export function checkBudgets(analysis: Analysis, budgets: Budgets): BudgetVerdic
   if (budgets.maxLive === null && budgets.maxLiveByType.size === 0) return { exceeded: false, lines: [], json: undefined };
   const store = analysis.store;
   const liveByType = new Map<string, number>();
-  store.liveMap.forEachValue((e) => {
+  store.seed.liveMap.forEachValue((e) => {
     const t = store.types.strings[store.typeOf(e)];
     liveByType.set(t, (liveByType.get(t) ?? 0) + 1);
   });
   const over: { type: string | null; live: number; max: number }[] = [];
-  if (budgets.maxLive !== null && store.liveMap.size > budgets.maxLive) over.push({ type: null, live: store.liveMap.size, max: budgets.maxLive });
+  if (budgets.maxLive !== null && store.seed.liveMap.size > budgets.maxLive) over.push({ type: null, live: store.seed.liveMap.size, max: budgets.maxLive });
   for (const [type, max] of budgets.maxLiveByType) {
     const live = liveByType.get(type) ?? 0;
     if (live > max) over.push({ type, live, max });

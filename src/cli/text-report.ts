@@ -55,8 +55,8 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
       return `${file(store.files.strings[store.sites.file[site]])}#${store.sites.line[site]}`;
     };
     for (const p of pairs.order) {
-      const born = store.pairNew.get(p);
-      const died = store.pairDel.get(p);
+      const born = store.seed.pairNew.get(p);
+      const died = store.seed.pairDel.get(p);
       buf.push(
         `    ${hex12(store.addressHex(born))} ${pad(store.types.strings[store.typeOf(born)], 40)} NEW: t: ${store.clock.get(born).toFixed(6)} ${where(born)} DEL: dt: ${(store.clock.get(died) - store.clock.get(born)).toFixed(6)} ${where(died)}`,
       );
@@ -74,9 +74,9 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
   );
   if (summary.duplicates > 0) {
     buf.push(`Duplicate NEWs (address already live; the newer replaced the older) [${summary.duplicates}]:`);
-    for (let i = 0; i < store.dupNew.length; i++) {
-      const older = store.dupOld.get(i);
-      const newer = store.dupNew.get(i);
+    for (let i = 0; i < store.seed.dupNew.length; i++) {
+      const older = store.seed.dupOld.get(i);
+      const newer = store.seed.dupNew.get(i);
       buf.push(`    ${hex12(store.addressHex(newer))} line ${store.lineOf(newer)} ${store.types.strings[store.typeOf(newer)]} replaced line ${store.lineOf(older)} ${store.types.strings[store.typeOf(older)]}`);
       yield* flushIfBig();
     }

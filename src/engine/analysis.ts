@@ -39,18 +39,18 @@ export class Analysis {
     return {
       lines,
       bytes,
-      counts: { new: s.newCount, del: s.delCount, msg: notes.msgCount, err: notes.errCount, bad: notes.problemCount },
-      live: s.liveMap.size,
-      pairs: s.pairNew.length,
-      untracked: s.untracked.length,
-      duplicates: s.dupNew.length,
+      counts: { new: s.seed.newCount, del: s.seed.delCount, msg: notes.msgCount, err: notes.errCount, bad: notes.problemCount },
+      live: s.seed.liveMap.size,
+      pairs: s.seed.pairNew.length,
+      untracked: s.seed.untracked.length,
+      duplicates: s.seed.dupNew.length,
       types: s.types.size,
       sites: s.sites.size,
       clockFirst: s.clockFirst,
       clockLast: s.clockLast,
-      rssFirst: s.rssValue.length ? s.rssValue[0] : null,
-      rssLast: s.rssValue.length ? s.rssValue[s.rssValue.length - 1] : null,
-      rssMax: s.rssMax,
+      rssFirst: s.rss.first,
+      rssLast: s.rss.last,
+      rssMax: s.rss.max,
       introMessage: main ? main.introLines.join('\n') : '',
       sawSof: main?.sawSof ?? false,
       sawHeader: main?.sawHeader ?? false,
@@ -70,10 +70,10 @@ export class Analysis {
     const sum = this.summary();
     const types: Record<string, [number, number, number]> = {};
     for (let t = 0; t < s.types.size; t++) {
-      const n = s.typeNew.data[t] ?? 0;
-      const d = s.typeDel.data[t] ?? 0;
+      const n = s.seed.typeNew.data[t] ?? 0;
+      const d = s.seed.typeDel.data[t] ?? 0;
       if (n === 0 && d === 0) continue; // a type name only seen before a split record was joined
-      types[s.types.strings[t]] = [n, d, s.typeUntracked.data[t] ?? 0];
+      types[s.types.strings[t]] = [n, d, s.seed.typeUntracked.data[t] ?? 0];
     }
     const notes = s.notes;
     return {

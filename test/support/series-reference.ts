@@ -27,20 +27,20 @@ export function rssAndLiveSeriesReference(s: LogStore, q: SeriesQuery): SeriesPo
   let untr = 0;
   let rssI = -1;
   let rss = NaN;
-  const dupNew = s.dupNew.data;
-  const nDup = s.dupNew.length;
-  const nUntr = s.untracked.length;
-  let nextUntr = nUntr > 0 ? s.untracked.get(0) : -1;
-  const rssEv = s.rssEvent.data;
-  const nRss = s.rssEvent.length;
+  const dupNew = s.seed.dupNew.data;
+  const nDup = s.seed.dupNew.length;
+  const nUntr = s.seed.untracked.length;
+  let nextUntr = nUntr > 0 ? s.seed.untracked.get(0) : -1;
+  const rssEv = s.rss.event.data;
+  const nRss = s.rss.event.length;
   for (let e = 0; e < n; e++) {
     const tk = s.typeKind.get(e);
     if (tk & 1) {
-      if (e === nextUntr) nextUntr = ++untr < nUntr ? s.untracked.get(untr) : -1;
+      if (e === nextUntr) nextUntr = ++untr < nUntr ? s.seed.untracked.get(untr) : -1;
       else live--;
     } else if (dup < nDup && dupNew[dup] === e) dup++;
     else live++;
-    while (rssI + 1 < nRss && rssEv[rssI + 1] <= e) rss = s.rssValue[++rssI];
+    while (rssI + 1 < nRss && rssEv[rssI + 1] <= e) rss = s.rss.value[++rssI];
     const c = s.clock.get(e);
     if (c < lo || c > hi) continue;
     let b = Math.floor((c - lo) * scale);

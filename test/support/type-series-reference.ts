@@ -8,20 +8,20 @@ import type { TypeSeries } from '../../src/engine/types.ts';
 
 /** Replays the events once, calling fn(event, typeId, delta) for each change of a type's live count. */
 function replay(s: LogStore, fn: (e: number, type: number, delta: number) => void): void {
-  const dupNew = s.dupNew.data;
-  const dupOld = s.dupOld.data;
+  const dupNew = s.seed.dupNew.data;
+  const dupOld = s.seed.dupOld.data;
   let dup = 0;
   let untr = 0;
-  const nUntr = s.untracked.length;
-  let nextUntr = nUntr > 0 ? s.untracked.get(0) : -1;
+  const nUntr = s.seed.untracked.length;
+  let nextUntr = nUntr > 0 ? s.seed.untracked.get(0) : -1;
   for (let e = 0; e < s.eventCount; e++) {
     const tk = s.typeKind.get(e);
     const type = tk >>> 1;
     if (tk & 1) {
-      if (e === nextUntr) nextUntr = ++untr < nUntr ? s.untracked.get(untr) : -1;
+      if (e === nextUntr) nextUntr = ++untr < nUntr ? s.seed.untracked.get(untr) : -1;
       else fn(e, type, -1);
     } else {
-      if (dup < s.dupNew.length && dupNew[dup] === e) {
+      if (dup < s.seed.dupNew.length && dupNew[dup] === e) {
         // The newer NEW replaced a live one, possibly of another type.
         fn(e, s.typeOf(dupOld[dup]), -1);
         dup++;

@@ -292,16 +292,16 @@ describe('bad-input corpus: what else is right', () => {
     const { a } = analyse('bad-address.log');
     const s = a.store;
     // Line 10's NEW, never DELeted now, is replaced by line 14's NEW of the same address.
-    expect([s.dupOld.length, s.lineOf(s.dupOld.data[0]), s.lineOf(s.dupNew.data[0])]).toEqual([1, 10, 14]);
+    expect([s.seed.dupOld.length, s.lineOf(s.seed.dupOld.data[0]), s.lineOf(s.seed.dupNew.data[0])]).toEqual([1, 10, 14]);
   });
 
   it('a duplicate NEW replaces the live one: duplicate-new.log', () => {
     const { a } = analyse('duplicate-new.log');
     const s = a.store;
-    expect([s.dupOld.length, s.lineOf(s.dupOld.data[0]), s.lineOf(s.dupNew.data[0])]).toEqual([1, 5, 6]);
+    expect([s.seed.dupOld.length, s.lineOf(s.seed.dupOld.data[0]), s.lineOf(s.seed.dupNew.data[0])]).toEqual([1, 5, 6]);
     // The replacing NEW (line 6) is the one the DEL of line 278 pairs with.
-    const i = Array.from({ length: s.pairNew.length }, (_, k) => k).find((k) => s.lineOf(s.pairDel.get(k)) === 278)!;
-    expect(s.lineOf(s.pairNew.get(i))).toBe(6);
+    const i = Array.from({ length: s.seed.pairNew.length }, (_, k) => k).find((k) => s.lineOf(s.seed.pairDel.get(k)) === 278)!;
+    expect(s.lineOf(s.seed.pairNew.get(i))).toBe(6);
   });
 
   it('not a log: empty, PNG and README files say so and keep the README as the opening message', () => {

@@ -147,6 +147,6 @@ describe('series index: the same series as a walk over every event', () => {
     const a = analyseChunks([splitWhereRssChanges()]);
     const problems = a.jsonReport().problems as { kind: string }[];
     expect(problems.filter((p) => p.kind === 'split-record').length).toBeGreaterThanOrEqual(2);
-    expect(a.store.rssValue).toEqual(analyseChunks([fixture(SMALL)]).store.rssValue);
+    expect(a.store.rss.value).toEqual(analyseChunks([fixture(SMALL)]).store.rss.value);
   });
 });

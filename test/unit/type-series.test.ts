@@ -147,11 +147,11 @@ describe('type live series: the same answer as the plain replays', () => {
     let back = 0;
     for (let e = 1; e < s.eventCount; e++) if (s.clock.get(e) < s.clock.get(e - 1)) back++;
     expect(back).toBeGreaterThan(1000);
-    expect(s.dupNew.length).toBeGreaterThan(100);
-    expect(s.untracked.length).toBeGreaterThan(100);
+    expect(s.seed.dupNew.length).toBeGreaterThan(100);
+    expect(s.seed.untracked.length).toBeGreaterThan(100);
     const hand = handFilled(1, 3000);
-    expect(hand.dupNew.length).toBeGreaterThan(100);
-    expect(hand.untracked.length).toBeGreaterThan(100);
+    expect(hand.seed.dupNew.length).toBeGreaterThan(100);
+    expect(hand.seed.untracked.length).toBeGreaterThan(100);
   });
 
   it.each(logs)('%s', (_, bytes, blockBits) => {

@@ -24,8 +24,8 @@ function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean): Map<string,
   if (by === 'type') {
     const live = new Derived(s).liveByType();
     for (let t = 0; t < s.types.size; t++) {
-      const n = s.typeNew.data[t] ?? 0;
-      const d = s.typeDel.data[t] ?? 0;
+      const n = s.seed.typeNew.data[t] ?? 0;
+      const d = s.seed.typeDel.data[t] ?? 0;
       if (!n && !d) continue;
       const c = get(s.types.strings[t]);
       c.created += n;

@@ -57,9 +57,9 @@ export class Derived {
   live(): Uint32Array {
     const s = this.store;
     if (this.liveVersion !== s.version) {
-      const rows = new Uint32Array(s.liveMap.size);
+      const rows = new Uint32Array(s.seed.liveMap.size);
       let i = 0;
-      s.liveMap.forEachValue((e) => (rows[i++] = e));
+      s.seed.liveMap.forEachValue((e) => (rows[i++] = e));
       rows.sort();
       this.liveRows = rows;
       this.liveVersion = s.version;
@@ -96,7 +96,7 @@ export class Derived {
       }
     }
     for (const e of this.live()) live[s.site.get(e)]++;
-    for (let i = 0; i < s.pairNew.length; i++) freed[s.site.get(s.pairNew.get(i))]++;
+    for (let i = 0; i < s.seed.pairNew.length; i++) freed[s.site.get(s.seed.pairNew.get(i))]++;
     let m = 0;
     for (let i = 0; i < n; i++) if (created[i] > 0) m++;
     const ids = new Uint32Array(m);

@@ -134,8 +134,8 @@ export class SeriesIndex {
    */
   private extend(): void {
     const s = this.store;
-    const rssEv = s.rssEvent.data;
-    const nRss = s.rssEvent.length;
+    const rssEv = s.rss.event.data;
+    const nRss = s.rss.event.length;
     const bits = this.blockBits;
     for (let i = this.rssSeen; i < nRss; i++) if (rssEv[i] < this.blocks << bits) this.blocks = rssEv[i] >>> bits;
     this.rssSeen = nRss;
@@ -229,19 +229,19 @@ class WalkState {
     this.dup = rows[r + DUP0];
     this.untr = rows[r + UNTR0];
     this.rssI = rows[r + RSS0];
-    this.rss = this.rssI >= 0 ? s.rssValue[this.rssI] : NaN;
-    this.nextUntr = this.untr < s.untracked.length ? s.untracked.get(this.untr) : -1;
+    this.rss = this.rssI >= 0 ? s.rss.value[this.rssI] : NaN;
+    this.nextUntr = this.untr < s.seed.untracked.length ? s.seed.untracked.get(this.untr) : -1;
   }
 
   step(e: number, isDel: boolean): void {
     const s = this.s;
     if (isDel) {
-      if (e === this.nextUntr) this.nextUntr = ++this.untr < s.untracked.length ? s.untracked.get(this.untr) : -1;
+      if (e === this.nextUntr) this.nextUntr = ++this.untr < s.seed.untracked.length ? s.seed.untracked.get(this.untr) : -1;
       else this.live--;
-    } else if (this.dup < s.dupNew.length && s.dupNew.data[this.dup] === e) this.dup++;
+    } else if (this.dup < s.seed.dupNew.length && s.seed.dupNew.data[this.dup] === e) this.dup++;
     else this.live++;
-    const rssEv = s.rssEvent.data;
-    while (this.rssI + 1 < s.rssEvent.length && rssEv[this.rssI + 1] <= e) this.rss = s.rssValue[++this.rssI];
+    const rssEv = s.rss.event.data;
+    while (this.rssI + 1 < s.rss.event.length && rssEv[this.rssI + 1] <= e) this.rss = s.rss.value[++this.rssI];
   }
 
   /** Writes the state into the block row at r (where the next block starts). */

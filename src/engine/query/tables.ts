@@ -132,22 +132,22 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
       };
     }
     case 'untracked': {
-      const ev = (r: number) => s.untracked.get(r);
+      const ev = (r: number) => s.seed.untracked.get(r);
       return {
         id,
-        rows: () => columnToArray(s.untracked),
+        rows: () => columnToArray(s.seed.untracked),
         columns: [...commonEventColumns(s, d, ev), ...eventColumns(s, d, ev, '', '', fullPath), ...extraEventColumns(s, ev)],
-        mask: (f) => eventMask(s, d, f, [eventSegments(s.untracked)]),
+        mask: (f) => eventMask(s, d, f, [eventSegments(s.seed.untracked)]),
       };
     }
     case 'pairs': {
-      const born = (r: number) => s.pairNew.get(r);
-      const died = (r: number) => s.pairDel.get(r);
+      const born = (r: number) => s.seed.pairNew.get(r);
+      const died = (r: number) => s.seed.pairDel.get(r);
       const lifetime = (r: number) => s.clock.get(died(r)) - s.clock.get(born(r));
       const clockKey = clockSortKey(s, d);
       return {
         id,
-        rows: () => columnToArray(s.pairNew),
+        rows: () => columnToArray(s.seed.pairNew),
         columns: [
           ...commonEventColumns(s, d, born),
           col('lifetime', 'Lifetime (s)', 'clock', (r) => clockKey(died(r)) - clockKey(born(r)), lifetime),
@@ -156,10 +156,10 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
         ],
         mask: (f) => {
           const { lifetimeMin: lo, lifetimeMax: hi } = f;
-          const mask = eventMask(s, d, f, [eventSegments(s.pairNew), eventSegments(s.pairDel)]);
+          const mask = eventMask(s, d, f, [eventSegments(s.seed.pairNew), eventSegments(s.seed.pairDel)]);
           if (lo === undefined && hi === undefined) return mask;
           // A lifetime window is rare (the CLI's, not the viewer's): a test per kept row is fine.
-          const out = mask ?? new Uint8Array(s.pairNew.length).fill(1);
+          const out = mask ?? new Uint8Array(s.seed.pairNew.length).fill(1);
           for (let r = 0; r < out.length; r++) {
             if (out[r] === 0) continue;
             const t = lifetime(r);
@@ -170,24 +170,24 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
       };
     }
     case 'duplicates': {
-      const older = (r: number) => s.dupOld.get(r);
-      const newer = (r: number) => s.dupNew.get(r);
+      const older = (r: number) => s.seed.dupOld.get(r);
+      const newer = (r: number) => s.seed.dupNew.get(r);
       return {
         id,
-        rows: () => range(s.dupNew.length),
+        rows: () => range(s.seed.dupNew.length),
         columns: [
           ...commonEventColumns(s, d, newer),
           col('oldType', 'Replaced type', 'text', (r) => d.ranks('types')[s.typeOf(older(r))], (r) => s.types.strings[s.typeOf(older(r))]),
           ...eventColumns(s, d, older, 'old', 'Replaced ', fullPath),
           ...eventColumns(s, d, newer, 'new', 'NEW ', fullPath),
         ],
-        mask: (f) => eventMask(s, d, f, [eventSegments(s.dupNew), eventSegments(s.dupOld)]),
+        mask: (f) => eventMask(s, d, f, [eventSegments(s.seed.dupNew), eventSegments(s.seed.dupOld)]),
       };
     }
     case 'types': {
       const live = (t: number) => d.liveByType()[t] ?? 0;
-      const newN = (t: number) => s.typeNew.data[t] ?? 0;
-      const delN = (t: number) => s.typeDel.data[t] ?? 0;
+      const newN = (t: number) => s.seed.typeNew.data[t] ?? 0;
+      const delN = (t: number) => s.seed.typeDel.data[t] ?? 0;
       return byPredicate({
         id,
         rows: () => {
@@ -200,7 +200,7 @@ export function tableDef(id: TableId, s: LogStore, d: Derived, fullPath: boolean
           col('new', 'New', 'int', newN),
           col('del', 'Del', 'int', delN),
           col('net', 'New − Del', 'int', (t) => newN(t) - delN(t)),
-          col('untracked', 'Untracked', 'int', (t) => s.typeUntracked.data[t] ?? 0),
+          col('untracked', 'Untracked', 'int', (t) => s.seed.typeUntracked.data[t] ?? 0),
           col('live', 'Live', 'int', live),
         ],
         predicate: (f) => textPredicate(f, [(t) => s.types.strings[t]]),

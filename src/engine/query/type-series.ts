@@ -59,8 +59,8 @@ class Cursor {
     public dup: number,
     public untr: number,
   ) {
-    this.nextDup = dup < s.dupNew.length ? s.dupNew.data[dup] : -1;
-    this.nextUntr = untr < s.untracked.length ? s.untracked.get(untr) : -1;
+    this.nextDup = dup < s.seed.dupNew.length ? s.seed.dupNew.data[dup] : -1;
+    this.nextUntr = untr < s.seed.untracked.length ? s.seed.untracked.get(untr) : -1;
   }
 
   /** Steps over event e; false for an untracked DEL. */
@@ -69,12 +69,12 @@ class Cursor {
     this.replaced = -1;
     if (isDel) {
       if (e !== this.nextUntr) return true;
-      this.nextUntr = ++this.untr < s.untracked.length ? s.untracked.get(this.untr) : -1;
+      this.nextUntr = ++this.untr < s.seed.untracked.length ? s.seed.untracked.get(this.untr) : -1;
       return false;
     }
     if (e === this.nextDup) {
-      this.replaced = s.typeOf(s.dupOld.data[this.dup]);
-      this.nextDup = ++this.dup < s.dupNew.length ? s.dupNew.data[this.dup] : -1;
+      this.replaced = s.typeOf(s.seed.dupOld.data[this.dup]);
+      this.nextDup = ++this.dup < s.seed.dupNew.length ? s.seed.dupNew.data[this.dup] : -1;
     }
     return true;
   }
@@ -252,19 +252,19 @@ export class TypeSeriesIndex {
     const s = this.store;
     const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
     const { slot, current, used, lo, hi, scale, last } = k;
-    const dupNew = s.dupNew.data;
-    const nDup = s.dupNew.length;
-    const nUntr = s.untracked.length;
+    const dupNew = s.seed.dupNew.data;
+    const nDup = s.seed.dupNew.length;
+    const nUntr = s.seed.untracked.length;
     let dup = this.dupStart[b];
     let untr = this.untrStart[b];
     let nextDup = dup < nDup ? dupNew[dup] : -1;
-    let nextUntr = untr < nUntr ? s.untracked.get(untr) : -1;
+    let nextUntr = untr < nUntr ? s.seed.untracked.get(untr) : -1;
     let pending = k.pending;
     for (let e = from, i = offset; e < to; e++, i++) {
       const tk = tks[i];
       if (e === nextUntr) {
         // An untracked DEL: changes nothing, samples nothing.
-        nextUntr = ++untr < nUntr ? s.untracked.get(untr) : -1;
+        nextUntr = ++untr < nUntr ? s.seed.untracked.get(untr) : -1;
         continue;
       }
       const c = clocks[i];
@@ -278,7 +278,7 @@ export class TypeSeriesIndex {
         } else pending = -1;
       }
       if (e === nextDup) {
-        current[slot[s.typeOf(s.dupOld.data[dup])]]--;
+        current[slot[s.typeOf(s.seed.dupOld.data[dup])]]--;
         nextDup = ++dup < nDup ? dupNew[dup] : -1;
       }
       current[slot[typeIdOf(tk)]] += liveDeltaOf(tk);
@@ -317,13 +317,13 @@ export class TypeSeriesIndex {
     const from = b << this.blockBits;
     const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
     const { live, peak, blockChange, inBlock, touched } = this;
-    const dupNew = s.dupNew.data;
-    const nDup = s.dupNew.length;
-    const nUntr = s.untracked.length;
+    const dupNew = s.seed.dupNew.data;
+    const nDup = s.seed.dupNew.length;
+    const nUntr = s.seed.untracked.length;
     let dup = this.dupStart[b];
     let untr = this.untrStart[b];
     let nextDup = dup < nDup ? dupNew[dup] : -1;
-    let nextUntr = untr < nUntr ? s.untracked.get(untr) : -1;
+    let nextUntr = untr < nUntr ? s.seed.untracked.get(untr) : -1;
     let cMin = Infinity;
     let cMax = -Infinity;
     let flags = 0;
@@ -333,12 +333,12 @@ export class TypeSeriesIndex {
       if (c > cMax) cMax = c;
       if (c !== c) flags |= NAN_CLOCK;
       if (e === nextUntr) {
-        nextUntr = ++untr < nUntr ? s.untracked.get(untr) : -1;
+        nextUntr = ++untr < nUntr ? s.seed.untracked.get(untr) : -1;
         continue;
       }
       flags |= SAMPLES;
       if (e === nextDup) {
-        const replaced = s.typeOf(s.dupOld.data[dup]);
+        const replaced = s.typeOf(s.seed.dupOld.data[dup]);
         live[replaced]--;
         if (!inBlock[replaced]) {
           inBlock[replaced] = 1;

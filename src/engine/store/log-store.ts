@@ -1,15 +1,15 @@
 // The columnar store of one analysis: one slot per NEW/DEL event in typed-array columns (about
-// 28 bytes an event), plus the seed's bookkeeping (live map, pairs, untracked, duplicates, per-type
-// counts) kept as the events arrive, so partial results are always consistent.
+// 28 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
+// runs and the seed's bookkeeping, so partial results are always consistent.
 
-import { AddressMap } from './address-map.ts';
-import { emptyNumberArray } from '../base/array-kinds.ts';
-import { GrowableInt32 } from '../base/growable.ts';
 import { chunkOf, COLUMN_CHUNK, Float64Column, Int32Column, slotOf, Uint32Column } from './columns.ts';
 import { ByteInterner } from './interner.ts';
+import { LineAnchors } from './line-anchors.ts';
 import { Notes } from './notes.ts';
-import { isDelOf, typeIdOf, typeKindOf } from './type-kind.ts';
+import { RssRuns } from './rss-runs.ts';
+import { SeedBookkeeping } from './seed-bookkeeping.ts';
 import { SiteTable } from './site-table.ts';
+import { isDelOf, typeIdOf, typeKindOf } from './type-kind.ts';
 
 export class LogStore {
   // Names.
@@ -25,7 +25,7 @@ export class LogStore {
   readonly addrHi = new Uint32Column();
   readonly addrLo = new Uint32Column();
   readonly liveCnt = new Int32Column();
-  /** typeId << 1 | 1 for DEL. */
+  /** Type and NEW/DEL of each event (see type-kind.ts). */
   readonly typeKind = new Uint32Column();
   readonly site = new Uint32Column();
   sizeof: Int32Column | null = null;
@@ -33,32 +33,9 @@ export class LogStore {
     return this.clock.length;
   }
 
-  // Line numbers: anchors where (line - event index) or the source file changes.
-  readonly anchorEvent = new GrowableInt32();
-  readonly anchorLine = new GrowableInt32();
-  readonly anchorFile = new GrowableInt32();
-  private anchorDelta = NaN;
-  private anchorFileIdx = -1;
-
-  // RSS, stored only where it changes (dRSS is mostly 0).
-  readonly rssEvent = new GrowableInt32();
-  readonly rssValue: number[] = emptyNumberArray();
-  rssMax: number | null = null;
-
-  // The seed's bookkeeping.
-  readonly liveMap = new AddressMap();
-  readonly pairNew = new Uint32Column();
-  readonly pairDel = new Uint32Column();
-  readonly untracked = new Uint32Column();
-  /** Pairs of (replaced NEW, replacing NEW) event indices. */
-  readonly dupOld = new GrowableInt32();
-  readonly dupNew = new GrowableInt32();
-  readonly typeNew = new GrowableInt32();
-  readonly typeDel = new GrowableInt32();
-  readonly typeUntracked = new GrowableInt32();
-  newCount = 0;
-  delCount = 0;
-
+  readonly lines = new LineAnchors();
+  readonly rss = new RssRuns();
+  readonly seed = new SeedBookkeeping();
   readonly notes = new Notes();
   /** Clock of the first and last NEW/DEL/MSG/ERR. */
   clockFirst: number | null = null;
@@ -90,6 +67,7 @@ export class LogStore {
     this.clockLast = clock;
   }
 
+  /** Appends an event; returns its index. rss NaN: unknown (a cut-short record). */
   addEvent(
     file: number,
     line: number,
@@ -104,13 +82,7 @@ export class LogStore {
     rss: number,
   ): number {
     const e = this.clock.length;
-    if (line - e !== this.anchorDelta || file !== this.anchorFileIdx) {
-      this.anchorEvent.push(e);
-      this.anchorLine.push(line);
-      this.anchorFile.push(file);
-      this.anchorDelta = line - e;
-      this.anchorFileIdx = file;
-    }
+    this.lines.note(e, file, line);
     // Append to every column at once: one chunk check, then plain typed-array stores.
     const k = e & (COLUMN_CHUNK - 1);
     if (k === 0) this.addChunks();
@@ -128,42 +100,10 @@ export class LogStore {
     this.typeKind.length = n1;
     this.site.length = n1;
     if (this.sizeof) this.sizeof.push(sizeof);
-    if (rss === rss) {
-      // NaN marks a cut-short record: RSS unknown, keep the previous value.
-      const n = this.rssValue.length;
-      if (n === 0 || this.rssValue[n - 1] !== rss) {
-        this.rssEvent.push(e);
-        this.rssValue.push(rss);
-        if (this.rssMax === null || rss > this.rssMax) this.rssMax = rss;
-      }
-    }
+    this.rss.note(e, rss);
     if (this.clockFirst === null) this.clockFirst = clock;
     this.clockLast = clock;
-    if (typeId >= this.typeNew.data.length) {
-      this.typeNew.ensure(typeId);
-      this.typeDel.ensure(typeId);
-      this.typeUntracked.ensure(typeId);
-    }
-    if (isDel) {
-      this.delCount++;
-      this.typeDel.data[typeId]++;
-      const born = this.liveMap.delete(hi, lo);
-      if (born >= 0) {
-        this.pairNew.push(born);
-        this.pairDel.push(e);
-      } else {
-        this.untracked.push(e);
-        this.typeUntracked.data[typeId]++;
-      }
-    } else {
-      this.newCount++;
-      this.typeNew.data[typeId]++;
-      const replaced = this.liveMap.set(hi, lo, e);
-      if (replaced >= 0) {
-        this.dupOld.push(replaced);
-        this.dupNew.push(e);
-      }
-    }
+    this.seed.add(e, isDel, hi, lo, typeId);
     this.version++;
     return e;
   }
@@ -188,35 +128,16 @@ export class LogStore {
   /** Re-types an event (a record split over two lines gets its full type name late). */
   retype(e: number, typeId: number): void {
     const tk = this.typeKind.get(e);
-    const old = typeIdOf(tk);
     const isDel = isDelOf(tk);
-    this.typeNew.ensure(typeId);
-    this.typeDel.ensure(typeId);
-    this.typeUntracked.ensure(typeId);
-    if (isDel) {
-      this.typeDel.data[old]--;
-      this.typeDel.data[typeId]++;
-      const n = this.untracked.length;
-      if (n > 0 && this.untracked.get(n - 1) === e) {
-        this.typeUntracked.data[old]--;
-        this.typeUntracked.data[typeId]++;
-      }
-    } else {
-      this.typeNew.data[old]--;
-      this.typeNew.data[typeId]++;
-    }
+    this.seed.retype(e, isDel, typeIdOf(tk), typeId);
     this.typeKind.set(e, typeKindOf(typeId, isDel));
     this.version++;
   }
 
+  /** Sets an event's site and RSS (the second line of a split record). */
   setSite(e: number, siteId: number, rss: number): void {
     this.site.set(e, siteId);
-    const n = this.rssValue.length;
-    if (rss === rss && (n === 0 || this.rssValue[n - 1] !== rss)) {
-      this.rssEvent.push(e);
-      this.rssValue.push(rss);
-      if (this.rssMax === null || rss > this.rssMax) this.rssMax = rss;
-    }
+    this.rss.note(e, rss);
     this.version++;
   }
 
@@ -227,15 +148,6 @@ export class LogStore {
   typeOf(e: number): number {
     return typeIdOf(this.typeKind.get(e));
   }
-  /**
-   * The typeKind and clock arrays holding event e, and e's index in them: a block of events inside
-   * one chunk (blocks of 2^k events, k <= COLUMN_CHUNK_BITS) is walked with no lookup per event.
-   */
-  chunkAt(e: number): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
-    const c = chunkOf(e);
-    return { typeKind: this.typeKind.chunks[c], clock: this.clock.chunks[c], offset: slotOf(e) };
-  }
-
   /** Address as a number (exact below 2^53, which covers every real user-space address). */
   address(e: number): number {
     return this.addrHi.get(e) * 4294967296 + this.addrLo.get(e);
@@ -245,38 +157,24 @@ export class LogStore {
     const lo = this.addrLo.get(e).toString(16);
     return '0x' + (hi ? hi.toString(16) + lo.padStart(8, '0') : lo);
   }
-
-  private anchorIndex(e: number): number {
-    const ev = this.anchorEvent.data;
-    let lo = 0;
-    let hi = this.anchorEvent.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (ev[mid] <= e) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
   lineOf(e: number): number {
-    const a = this.anchorIndex(e);
-    return this.anchorLine.data[a] + (e - this.anchorEvent.data[a]);
+    return this.lines.lineOf(e);
   }
   fileOf(e: number): number {
-    return this.anchorFile.data[this.anchorIndex(e)];
+    return this.lines.fileOf(e);
   }
-
   /** RSS at event e (the last change at or before it). */
   rssAt(e: number): number | null {
-    const ev = this.rssEvent.data;
-    let lo = 0;
-    let hi = this.rssEvent.length - 1;
-    if (hi < 0 || ev[0] > e) return null;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (ev[mid] <= e) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.rssValue[lo];
+    return this.rss.at(e);
+  }
+
+  /**
+   * The typeKind and clock arrays holding event e, and e's index in them: a block of events inside
+   * one chunk (blocks of 2^k events, k <= COLUMN_CHUNK_BITS) is walked with no lookup per event.
+   */
+  chunkAt(e: number): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
+    const c = chunkOf(e);
+    return { typeKind: this.typeKind.chunks[c], clock: this.clock.chunks[c], offset: slotOf(e) };
   }
 
   /** Bytes held by per-event structures (what grows with the log). */
@@ -289,13 +187,9 @@ export class LogStore {
       this.typeKind.byteSize +
       this.site.byteSize +
       (this.sizeof ? this.sizeof.byteSize : 0) +
-      this.anchorEvent.data.byteLength * 3 +
-      this.rssEvent.data.byteLength +
-      this.rssValue.length * 8 +
-      this.liveMap.byteSize +
-      this.pairNew.byteSize +
-      this.pairDel.byteSize +
-      this.untracked.byteSize +
+      this.lines.byteSize +
+      this.rss.byteSize +
+      this.seed.byteSize +
       this.types.byteSize +
       this.files.byteSize +
       this.funcs.byteSize
