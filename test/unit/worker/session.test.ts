@@ -1,16 +1,16 @@
 // The worker's session in Node: progress, cancel, out-of-memory stop, nested runs, compare, export.
 
 import { describe, expect, it, vi } from 'vitest';
-import { analyseChunks } from '../../src/engine/analysis.ts';
-import type { SeriesPoint } from '../../src/engine/types.ts';
-import type { Progress } from '../../src/worker/api.ts';
-import { DecodeService } from '../../src/worker/decode-service.ts';
-import { decodeWorkerCount } from '../../src/worker/decode-workers.ts';
-import { AnalysisSession } from '../../src/worker/session.ts';
-import { blobSlices } from '../../src/worker/source-reader.ts';
-import { fixture, SMALL } from '../support/fixtures.ts';
-import { generateLog } from '../support/reflog-generator.ts';
-import { rssAndLiveSeriesReference } from '../support/series-reference.ts';
+import { analyseChunks } from '../../../src/engine/analysis.ts';
+import type { SeriesPoint } from '../../../src/engine/types.ts';
+import type { Progress } from '../../../src/worker/api.ts';
+import { DecodeService } from '../../../src/worker/decode-service.ts';
+import { decodeWorkerCount } from '../../../src/worker/decode-workers.ts';
+import { AnalysisSession } from '../../../src/worker/session.ts';
+import { blobSlices } from '../../../src/worker/source-reader.ts';
+import { fixture, SMALL } from '../../support/fixtures.ts';
+import { generateLog } from '../../support/reflog-generator.ts';
+import { rssAndLiveSeriesReference } from '../../support/series-reference.ts';
 
 const blobBytes = new Map<Blob, Uint8Array>();
 function blobOf(bytes: Uint8Array): Blob {

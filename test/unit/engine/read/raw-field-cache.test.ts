@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../support/fuzz.ts';
-import { RawFieldCache } from '../../src/engine/read/raw-field-cache.ts';
+import { Rng } from '../../../support/fuzz.ts';
+import { RawFieldCache } from '../../../../src/engine/read/raw-field-cache.ts';
 
 // Bytes that make 8-byte words which compare wrongly as float64: NaN (7F F8.. / FF F0..) and
 // ±0 (all zero, or zero with the sign bit 0x80 in the last byte).

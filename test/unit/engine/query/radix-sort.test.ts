@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRowsByKey } from '../../src/engine/query/radix-sort.ts';
+import { sortRowsByKey } from '../../../../src/engine/query/radix-sort.ts';
 
 /** A seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {

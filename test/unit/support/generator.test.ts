@@ -1,6 +1,6 @@
 // Tests of the synthetic log generator itself: the other tests trust its bytes and summary.
 import { describe, expect, it } from 'vitest';
-import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../support/reflog-generator.ts';
+import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../../support/reflog-generator.ts';
 
 function generate(opts: GeneratorOptions, chunkBytes?: number) {
   const g = generateLog(opts, chunkBytes);

@@ -5,15 +5,15 @@
 // go through the block paths too.
 
 import { describe, expect, it } from 'vitest';
-import { Analysis, analyseChunks } from '../../src/engine/analysis.ts';
-import type { LogStore } from '../../src/engine/store/log-store.ts';
-import { SeriesIndex } from '../../src/engine/query/series-index.ts';
-import type { SeriesQuery } from '../../src/engine/types.ts';
-import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
-import { joinLines, randomChunks, Rng, splitLines } from '../support/fuzz.ts';
-import type { GeneratorOptions } from '../support/reflog-generator.ts';
-import { feedPieceByPiece, generated, nested, reclock } from '../support/series-logs.ts';
-import { rssAndLiveSeriesReference } from '../support/series-reference.ts';
+import { Analysis, analyseChunks } from '../../../../src/engine/analysis.ts';
+import type { LogStore } from '../../../../src/engine/store/log-store.ts';
+import { SeriesIndex } from '../../../../src/engine/query/series-index.ts';
+import type { SeriesQuery } from '../../../../src/engine/types.ts';
+import { fixture, fixtureLogs, SMALL } from '../../../support/fixtures.ts';
+import { joinLines, randomChunks, Rng, splitLines } from '../../../support/fuzz.ts';
+import type { GeneratorOptions } from '../../../support/reflog-generator.ts';
+import { feedPieceByPiece, generated, nested, reclock } from '../../../support/series-logs.ts';
+import { rssAndLiveSeriesReference } from '../../../support/series-reference.ts';
 
 const GENERATED: GeneratorOptions[] = [
   { lines: 20_000, seed: 31 },

@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { FIXTURES, SMALL } from '../support/fixtures.ts';
+import { main } from '../../../src/cli/main.ts';
+import { FIXTURES, SMALL } from '../../support/fixtures.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../support/fuzz.ts';
-import { FixedNumbers } from '../../src/engine/read/fixed-numbers.ts';
+import { Rng } from '../../../support/fuzz.ts';
+import { FixedNumbers } from '../../../../src/engine/read/fixed-numbers.ts';
 
 const numbers = new FixedNumbers();
 

@@ -2,11 +2,11 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
-import { SeriesIndex } from '../../src/engine/query/series-index.ts';
-import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
-import { chunked, fixture, SMALL } from '../support/fixtures.ts';
+import { analyseChunks, type Analysis } from '../../../src/engine/analysis.ts';
+import { TableQueries } from '../../../src/engine/query/table-query.ts';
+import { SeriesIndex } from '../../../src/engine/query/series-index.ts';
+import { generateLog, type GeneratorOptions } from '../../support/reflog-generator.ts';
+import { chunked, fixture, SMALL } from '../../support/fixtures.ts';
 
 function analyseBytes(bytes: Uint8Array, chunkSize = 1 << 20): Analysis {
   return analyseChunks(chunked(bytes, chunkSize));
@@ -229,6 +229,6 @@ describe('memory per line', () => {
 
 describe('fixtures are the real samples', () => {
   it('small sample is byte-identical to shared/', () => {
-    expect(fixture(SMALL).length).toBe(readFileSync(new URL('../fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log', import.meta.url)).length);
+    expect(fixture(SMALL).length).toBe(readFileSync(new URL('../../fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log', import.meta.url)).length);
   });
 });

@@ -4,14 +4,14 @@
 // and clocks read one row at a time, Array.prototype.sort) and against a fresh TableQueries.
 
 import { describe, expect, it } from 'vitest';
-import { Analysis } from '../../src/engine/analysis.ts';
-import type { LogStore } from '../../src/engine/store/log-store.ts';
-import { addressPrefixTest } from '../../src/engine/query/address-match.ts';
-import { Derived } from '../../src/engine/query/derived.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
-import { tableDef } from '../../src/engine/query/tables.ts';
-import type { SortSpec, TableFilter, TableId } from '../../src/engine/types.ts';
-import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
+import { Analysis } from '../../../../src/engine/analysis.ts';
+import type { LogStore } from '../../../../src/engine/store/log-store.ts';
+import { addressPrefixTest } from '../../../../src/engine/query/address-match.ts';
+import { Derived } from '../../../../src/engine/query/derived.ts';
+import { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import { tableDef } from '../../../../src/engine/query/tables.ts';
+import type { SortSpec, TableFilter, TableId } from '../../../../src/engine/types.ts';
+import { generateLog, type GeneratorOptions } from '../../../support/reflog-generator.ts';
 
 type Query = { table: TableId; sort?: SortSpec[]; filter?: TableFilter; fullPath?: boolean };
 

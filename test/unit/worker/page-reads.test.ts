@@ -2,10 +2,10 @@
 // bytes, their order, errors, the end of the conversation, and a whole parse fed that way.
 
 import { describe, expect, it } from 'vitest';
-import { PageReads, serveFileReads } from '../../src/worker/page-reads.ts';
-import { AnalysisSession } from '../../src/worker/session.ts';
-import { blobSlices } from '../../src/worker/source-reader.ts';
-import { generateLog } from '../support/reflog-generator.ts';
+import { PageReads, serveFileReads } from '../../../src/worker/page-reads.ts';
+import { AnalysisSession } from '../../../src/worker/session.ts';
+import { blobSlices } from '../../../src/worker/source-reader.ts';
+import { generateLog } from '../../support/reflog-generator.ts';
 
 const bytesOf = (n: number) => new Uint8Array(n).map((_, i) => (i * 7) % 251);
 

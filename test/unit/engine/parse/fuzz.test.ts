@@ -11,7 +11,7 @@
 // reading of the lines (referenceCounts), which shares no code with the engine.
 
 import { describe, expect, it } from 'vitest';
-import { analyseChunks } from '../../src/engine/analysis.ts';
+import { analyseChunks } from '../../../../src/engine/analysis.ts';
 import {
   countsOf,
   fixedChunks,
@@ -22,10 +22,10 @@ import {
   referenceCounts,
   Rng,
   type CuttingMutation,
-} from '../support/fuzz.ts';
-import { analyseInBlocks, randomPlan } from '../support/decode-in-blocks.ts';
-import { fixture, fixtureLogs } from '../support/fixtures.ts';
-import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
+} from '../../../support/fuzz.ts';
+import { analyseInBlocks, randomPlan } from '../../../support/decode-in-blocks.ts';
+import { fixture, fixtureLogs } from '../../../support/fixtures.ts';
+import { generateLog, type GeneratorOptions } from '../../../support/reflog-generator.ts';
 
 interface Source {
   name: string;

@@ -4,15 +4,15 @@
 // of decoders. A layout change after the blocks were sent is read raw (the fallback).
 
 import { describe, expect, it } from 'vitest';
-import { analyseChunks, type Analysis } from '../../src/engine/analysis.ts';
-import { BlockDecoder } from '../../src/engine/parse/parallel/block-decoder.ts';
-import { STANDARD_LAYOUT } from '../../src/engine/format/layout.ts';
-import { warmUpDecoding, warmUpLog, warmUpParsing } from '../../src/engine/warm-up.ts';
-import { analyseInBlocks, parseInBlocks, randomPlan } from '../support/decode-in-blocks.ts';
-import { storeDigest } from '../support/store-digest.ts';
-import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
-import { Rng } from '../support/fuzz.ts';
-import { generateLog, type GeneratorOptions } from '../support/reflog-generator.ts';
+import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts';
+import { BlockDecoder } from '../../../../src/engine/parse/parallel/block-decoder.ts';
+import { STANDARD_LAYOUT } from '../../../../src/engine/format/layout.ts';
+import { warmUpDecoding, warmUpLog, warmUpParsing } from '../../../../src/engine/warm-up.ts';
+import { analyseInBlocks, parseInBlocks, randomPlan } from '../../../support/decode-in-blocks.ts';
+import { storeDigest } from '../../../support/store-digest.ts';
+import { fixture, fixtureLogs, SMALL } from '../../../support/fixtures.ts';
+import { Rng } from '../../../support/fuzz.ts';
+import { generateLog, type GeneratorOptions } from '../../../support/reflog-generator.ts';
 
 const view = (a: Analysis) => ({ report: a.jsonReport(), summary: a.summary(), store: storeDigest(a) });
 

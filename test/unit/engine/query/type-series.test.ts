@@ -6,15 +6,15 @@
 // small fixtures go through the block paths too.
 
 import { describe, expect, it } from 'vitest';
-import { Analysis, analyseChunks } from '../../src/engine/analysis.ts';
-import { LogStore } from '../../src/engine/store/log-store.ts';
-import { typeLiveSeries, TypeSeriesIndex, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
-import type { TypeSeries } from '../../src/engine/types.ts';
-import { fixture, fixtureLogs, SMALL } from '../support/fixtures.ts';
-import { joinLines, Rng, splitLines } from '../support/fuzz.ts';
-import type { GeneratorOptions } from '../support/reflog-generator.ts';
-import { feedPieceByPiece, generated, nested, reclock } from '../support/series-logs.ts';
-import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
+import { Analysis, analyseChunks } from '../../../../src/engine/analysis.ts';
+import { LogStore } from '../../../../src/engine/store/log-store.ts';
+import { typeLiveSeries, TypeSeriesIndex, type TypeSeriesQuery } from '../../../../src/engine/query/type-series.ts';
+import type { TypeSeries } from '../../../../src/engine/types.ts';
+import { fixture, fixtureLogs, SMALL } from '../../../support/fixtures.ts';
+import { joinLines, Rng, splitLines } from '../../../support/fuzz.ts';
+import type { GeneratorOptions } from '../../../support/reflog-generator.ts';
+import { feedPieceByPiece, generated, nested, reclock } from '../../../support/series-logs.ts';
+import { typeLiveSeriesReference } from '../../../support/type-series-reference.ts';
 
 const GENERATED: GeneratorOptions[] = [
   { lines: 20_000, seed: 51 },
