@@ -110,7 +110,7 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   try {
     response = await fetch(source.url, { signal });
   } catch (e) {
-    throw new Error(`could not fetch ${source.url}: ${(e as Error).message} (a network error, or the server does not allow cross-origin reads: CORS)`);
+    throw new Error(`could not fetch ${source.url}: ${(e as Error).message} (a network error, or the server does not allow cross-origin reads: CORS)`, { cause: e });
   }
   if (!response.ok || !response.body) throw new Error(`could not fetch ${source.url}: HTTP ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length') ?? 0);

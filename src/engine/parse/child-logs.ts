@@ -2,13 +2,20 @@
 // are read into the same analysis right there, before the parent's next line (as the seed's
 // --recurse-files does), so an object made in one and freed in the other pairs up.
 
-import type { Analysis } from '../analysis.ts';
+import type { LogStore } from '../store/log-store.ts';
+import type { LogParser } from './log-parser.ts';
+
+/** What following a child log needs of an analysis: its store, and a parser for each new source file. */
+export interface ChildLogHost {
+  readonly store: LogStore;
+  beginFile(name: string, onChildLog?: (path: string, line: number) => void): LogParser;
+}
 
 /** Finds a child log by the name its parent wrote; returns a synchronous chunk source, or null. */
 export type ChildResolver = (named: string, parentName: string) => { name: string; chunks: () => Iterable<Uint8Array> } | null;
 
 /** The onChildLog callback for a parser of `parentName` (source file index parentIndex). */
-export function childLogFollower(analysis: Analysis, parentName: string, parentIndex: number, resolve: ChildResolver, seen: Set<string>) {
+export function childLogFollower(analysis: ChildLogHost, parentName: string, parentIndex: number, resolve: ChildResolver, seen: Set<string>) {
   return (named: string, line: number): void => {
     const found = resolve(named, parentName);
     if (!found || seen.has(found.name)) {

@@ -76,7 +76,11 @@ function queries(s: LogStore): TypeSeriesQuery[] {
 /** Random sizes from 1 byte to 64 KiB. */
 function bigChunks(rng: Rng, bytes: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let off = 0, size = 0; off < bytes.length; off += size) out.push(bytes.subarray(off, off + (size = rng.range(1, 65536))));
+  for (let off = 0; off < bytes.length; ) {
+    const size = rng.range(1, 65536);
+    out.push(bytes.subarray(off, off + size));
+    off += size;
+  }
   return out;
 }
 
