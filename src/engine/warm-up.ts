@@ -96,7 +96,7 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
     if (blocks) replayBlock(p, new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
     else p.push(body.subarray(half));
     p.finish();
-    // The first sorts and filters of a session run cold too (a first sort of 494k pairs: ~160 ms).
+    // The first sorts and filters of a session would otherwise run cold too.
     const q = new TableQueries(a.store);
     for (const column of ['lifetime', 'type', 'newClock', 'address']) q.window({ table: 'pairs', sort: [{ column, desc: r % 2 === 0 }], offset: 0, limit: 50 });
     q.window({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: { text: 'dict' }, offset: 0, limit: 50 });

@@ -1,6 +1,5 @@
 // RSS and live-object count over clock for the chart, from per-block summaries kept as the store
-// grows. A full walk of the events per query cost ~8% of the worker's time while a 4 GB log parsed;
-// here a query reads a few numbers per block of events, and walks only the blocks that straddle a
+// grows, because the chart asks while a big log is still parsing: a query reads a few numbers per block of events, and walks only the blocks that straddle a
 // bucket edge or the clock window (from the running state stored at the block's start) and the
 // last, partial block. The answer equals the full walk's exactly: buckets keep each bucket's min
 // and max (so a spike between two drawn points is never lost).

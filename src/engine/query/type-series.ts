@@ -1,8 +1,8 @@
 // Live objects of the top N types over clock (which types grow, and when), downsampled to buckets.
 // The value of a bucket is the live count at the bucket's last event.
 //
-// Two plain replays of every event per query took ~0.45 s at 4M events, and the chart asks again on
-// every zoom. Here an index, extended as the store grows, keeps each type's peak over the events it
+// The chart asks again on every zoom, and a replay of every event per query is too slow for
+// millions of events. So an index, extended as the store grows, keeps each type's peak over the events it
 // has seen (so choosing the top N replays only the last, partial block) and, per block of events,
 // its clock range and each type's net change. A query adds up the changes of the blocks that sample
 // nothing (outside the clock window) or whose events all fall in one bucket, and walks only the
