@@ -123,3 +123,68 @@ export interface JsonReport {
   sawEof: boolean;
   problems: { line: number; kind: string; detail: string }[];
 }
+
+/** Types and files left out of every table, chart and the leak suspects. */
+export interface IgnoreList {
+  types: string[];
+  files: string[];
+}
+
+/** An allocation site: file, line and function of the NEW. */
+export interface SiteName {
+  file: string;
+  line: number;
+  function: string;
+}
+
+/** The heap at an instant (`reftrace snapshot --json`). */
+export interface HeapSnapshot {
+  at: number;
+  alive: number;
+  /** Alive objects per type (types with none left out). */
+  types: Record<string, number>;
+  /** Sites with alive objects, most first. */
+  sites: (SiteName & { alive: number })[];
+}
+
+/** Growth between two instants (`reftrace growth --json`). */
+export interface GrowthReport {
+  from: number;
+  to: number;
+  aliveFrom: number;
+  aliveTo: number;
+  createdAndAlive: number;
+  /** Per type: [alive at from, alive at to, created after from and alive at to], biggest growth first. */
+  types: Record<string, [number, number, number]>;
+  sites: (SiteName & { aliveFrom: number; aliveTo: number; createdAndAlive: number })[];
+}
+
+/** A leak suspect: a site (or a type), with the numbers its score is made of (README, "Leak suspects"). */
+export interface Suspect {
+  by: 'site' | 'type';
+  /** The site (by: 'site'); empty for a type. */
+  file: string;
+  line: number;
+  function: string;
+  /** The type (by: 'type'), or the type the site created most. */
+  type: string;
+  score: number;
+  live: number;
+  new: number;
+  survival: number;
+  steadiness: number;
+  firstClock: number;
+  /** Live count at the start and at the end of each of 32 equal spans of the run. */
+  sparkline: number[];
+  /** Site id or type id, for asking about its objects. */
+  key: number;
+}
+
+/** Lifetimes of a site's or a type's objects (log-scale buckets; edges in `edges`, seconds). */
+export interface LifetimeHistogram {
+  edges: number[];
+  buckets: number[];
+  pairs: number;
+  alive: number;
+  temporary: number;
+}

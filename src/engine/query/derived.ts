@@ -168,3 +168,12 @@ export class Derived {
     return { types: this.matches('types', text), sites };
   }
 }
+
+const derivedByStore = new WeakMap<LogStore, Derived>();
+
+/** The Derived of a store (one per store, so its caches are shared by every query). */
+export function derivedOf(s: LogStore): Derived {
+  let d = derivedByStore.get(s);
+  if (!d) derivedByStore.set(s, (d = new Derived(s)));
+  return d;
+}

@@ -8,7 +8,7 @@
 
 import type { LogStore } from '../store/log-store.ts';
 import type { ColumnInfo, Row, SortSpec, TableFilter, TableId, TableQuery, TableWindow } from '../types.ts';
-import { Derived } from './derived.ts';
+import { derivedOf, type Derived } from './derived.ts';
 import { filterText, isAddressText } from './event-filter.ts';
 import { sortRowsByKey } from './radix-sort.ts';
 import { gather } from './row-mask.ts';
@@ -45,7 +45,7 @@ export class TableQueries {
   private scratch = new Uint32Array(0);
 
   constructor(private readonly store: LogStore) {
-    this.derived = new Derived(store);
+    this.derived = derivedOf(store);
   }
 
   private def(table: TableId, fullPath: boolean): TableDef {

@@ -1,0 +1,122 @@
+// The leak-finding queries as plain data, for the worker and the CLI: the heap at an instant, the
+// growth between two, the leak suspects and the lifetimes of a site's or a type's objects. Holds
+// the indexes they share (ObjectEnds, Instants), kept as the store grows.
+
+import { basename } from '../base/text.ts';
+import type { LogStore } from '../store/log-store.ts';
+import type { GrowthReport, HeapSnapshot, IgnoreList, LifetimeHistogram, SiteName, Suspect } from '../types.ts';
+import { derivedOf } from './derived.ts';
+import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
+import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
+import { Instants } from './instants.ts';
+import { LIFETIME_EDGES, lifetimeProfile, type ObjectGroup } from './lifetimes.ts';
+import { ObjectEnds } from './object-ends.ts';
+import { leakSuspects } from './suspects.ts';
+
+export class LeakQueries {
+  readonly ends: ObjectEnds;
+  readonly instants: Instants;
+  private masks: { key: string; version: number; masks: IgnoreMasks | null } | null = null;
+
+  constructor(private readonly store: LogStore) {
+    this.ends = new ObjectEnds(store);
+    this.instants = new Instants(store);
+  }
+
+  /** The ignore masks of a list, cached while the list and the store's names stay the same. */
+  ignoreMasks(list: IgnoreList | undefined): IgnoreMasks | null {
+    const key = ignoreKey(list);
+    const version = this.store.types.size * 1e6 + this.store.sites.size;
+    if (this.masks?.key !== key || this.masks.version !== version) this.masks = { key, version, masks: ignoreMasks(this.store, list) };
+    return this.masks.masks;
+  }
+
+  heapAt(at: number, ignore?: IgnoreList): HeapCounts {
+    return heapCounts(this.store, this.ends.current(), this.instants.prefixAt(at), this.ignoreMasks(ignore));
+  }
+
+  snapshot(at: number, ignore?: IgnoreList): HeapSnapshot {
+    const s = this.store;
+    const h = this.heapAt(at, ignore);
+    const types: Record<string, number> = {};
+    for (const t of byCountDesc(h.typeAlive)) types[s.types.strings[t]] = h.typeAlive[t];
+    const sites = byCountDesc(h.siteAlive).map((i) => ({ ...this.siteName(i), alive: h.siteAlive[i] }));
+    return { at, alive: h.alive, types, sites };
+  }
+
+  growth(from: number, to: number, ignore?: IgnoreList): GrowthReport {
+    const s = this.store;
+    const g = growthCounts(s, this.ends.current(), from, this.instants.prefixAt(from), this.instants.prefixAt(to), this.ignoreMasks(ignore));
+    const typeIds = growthOrder(g.typeFrom, g.typeTo, g.typeCreated);
+    const types: Record<string, [number, number, number]> = {};
+    for (const t of typeIds) types[s.types.strings[t]] = [g.typeFrom[t], g.typeTo[t], g.typeCreated[t]];
+    const sites = growthOrder(g.siteFrom, g.siteTo, g.siteCreated).map((i) => ({
+      ...this.siteName(i),
+      aliveFrom: g.siteFrom[i],
+      aliveTo: g.siteTo[i],
+      createdAndAlive: g.siteCreated[i],
+    }));
+    return { from, to, aliveFrom: g.aliveFrom, aliveTo: g.aliveTo, createdAndAlive: g.createdAlive, types, sites };
+  }
+
+  suspects(by: 'site' | 'type', limit = 20, ignore?: IgnoreList): Suspect[] {
+    const s = this.store;
+    const top = by === 'site' ? derivedOf(s).sites().topType : null;
+    return leakSuspects(s, by, limit, this.ignoreMasks(ignore)).map((x) => ({
+      by,
+      ...(by === 'site' ? this.siteName(x.key) : { file: '', line: 0, function: '' }),
+      type: by === 'site' ? (s.types.strings[top![x.key]] ?? '') : s.types.strings[x.key],
+      score: round(x.score, 4),
+      live: x.live,
+      new: x.created,
+      survival: round(x.survival, 4),
+      steadiness: round(x.steadiness, 4),
+      firstClock: x.firstClock,
+      sparkline: x.sparkline,
+      key: x.key,
+    }));
+  }
+
+  lifetimes(group: ObjectGroup, temporaryNews = 1): LifetimeHistogram {
+    return { edges: LIFETIME_EDGES, ...lifetimeProfile(this.store, group, temporaryNews) };
+  }
+
+  siteName(i: number): SiteName {
+    const s = this.store;
+    return { file: s.files.strings[s.sites.file[i]], line: s.sites.line[i], function: s.funcs.strings[s.sites.func[i]] };
+  }
+
+  /** A site's name as the tables show it by default: the file's base name. */
+  shortSite(i: number): string {
+    const n = this.siteName(i);
+    return `${basename(n.file)}:${n.line} ${n.function}`;
+  }
+}
+
+const leakQueries = new WeakMap<LogStore, LeakQueries>();
+
+/** The LeakQueries of a store (one per store, so its indexes are built once). */
+export function leakQueriesOf(s: LogStore): LeakQueries {
+  let q = leakQueries.get(s);
+  if (!q) leakQueries.set(s, (q = new LeakQueries(s)));
+  return q;
+}
+
+/** Ids with a non-zero count, most first (ties by id). */
+function byCountDesc(counts: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) ids.push(i);
+  return ids.sort((a, b) => counts[b] - counts[a] || a - b);
+}
+
+/** Ids with any non-zero count, biggest growth (to - from) first, then most created and alive. */
+function growthOrder(from: Int32Array, to: Int32Array, created: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < from.length; i++) if (from[i] || to[i] || created[i]) ids.push(i);
+  return ids.sort((a, b) => to[b] - from[b] - (to[a] - from[a]) || created[b] - created[a] || a - b);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
