@@ -14,6 +14,7 @@ import { TableQueries } from '../../src/engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
+import { benchLeakQueries } from './leak-bench.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -204,6 +205,7 @@ try {
   console.log(`typing, natural order:  max ${typedNatural.max.toFixed(0)} ms per key (${typedNatural.text} ms)`);
   console.log(`filter address 0x7f1:   ${address.ms.toFixed(0)} ms (${address.result.matched.toLocaleString()} rows)`);
   console.log(benchTypeSeries(analysis.store, 3));
+  for (const line of benchLeakQueries(analysis.store)) console.log(line);
   console.log(`counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`);
   writeFileSync(join(dir, 'result.json'), JSON.stringify({ parseMBs, floorMBs }));
 } finally {

@@ -19,7 +19,20 @@ export interface GeneratorOptions {
   msgRate?: number;         // probability a line is a MSG (default 0.0005)
   duplicateRate?: number;   // probability a NEW reuses an address that is still live (default 0)
   oddNames?: boolean;       // spaces in Type/File, over-wide Type/File/Function, negative LiveCnt
+  shapes?: boolean;         // add three known sites: a steady leak, a cache that fills then plateaus, pure churn (see SHAPES)
 }
+
+/**
+ * With `shapes`, three sites of their own, so leak finding can be tested on a known answer:
+ * LeakyRecord is made every 50th line all through the run and never freed; CacheEntry every 15th
+ * line in the first fifth of the run only, never freed (more objects than the leak); TempBuffer
+ * every 10th line and freed on the next.
+ */
+export const SHAPES = {
+  leak: { type: 'LeakyRecord', site: ['/home/user/project/app/leaky.py', 10, 'remember_forever'] as const, every: 50 },
+  cache: { type: 'CacheEntry', site: ['/home/user/project/app/cache.py', 42, 'fill_cache'] as const, every: 15, until: 0.2 },
+  churn: { type: 'TempBuffer', site: ['/home/user/project/app/churn.py', 7, 'temp_buffer'] as const, every: 10 },
+};
 
 export interface GeneratorSummary {
   lines: number;        // data lines written (NEW+DEL+MSG)
@@ -170,7 +183,7 @@ export function generateLog(opts: GeneratorOptions, chunkBytes = 1 << 20):
 function* emitLog(opts: GeneratorOptions, chunkBytes: number, tracker: Tracker): Generator<Uint8Array> {
   const {
     lines, seed = 1, leakEvery = 500, sizeof = false, message = 'Synthetic reference trace',
-    eof = true, crlf = false, untrackedRate = 0.002, msgRate = 0.0005, duplicateRate = 0, oddNames = false,
+    eof = true, crlf = false, untrackedRate = 0.002, msgRate = 0.0005, duplicateRate = 0, oddNames = false, shapes = false,
   } = opts;
   const rnd = makeRandom(seed || 1);
   const nl = crlf ? '\r\n' : '\n';
@@ -189,16 +202,18 @@ function* emitLog(opts: GeneratorOptions, chunkBytes: number, tracker: Tracker):
   const put = (text: string) => { parts.push(text, nl); pending += text.length + nl.length; };
 
   // Vocabulary: padded strings are built once, records refer to types/sites by index.
-  const types = [...PLAIN_TYPES, ...(oddNames ? [...ODD_TYPES, ...PREEXISTING_TYPES] : [])];
+  const shapeTypes: TypeSpec[] = shapes ? [SHAPES.leak, SHAPES.cache, SHAPES.churn].map((x) => ({ name: x.type, weight: 0, size: 64 })) : [];
+  const types = [...PLAIN_TYPES, ...(oddNames ? [...ODD_TYPES, ...PREEXISTING_TYPES] : []), ...shapeTypes];
   const typeCol = types.map((t) => padR(t.name, 32));
   const weighted = (specs: TypeSpec[], scale: number) =>
     specs.flatMap((t) => Array<number>(t.weight * scale).fill(types.indexOf(t)));
   // ~3% of created objects get an odd type name.
   const newTypePool = [...weighted(PLAIN_TYPES, 10), ...(oddNames ? weighted(ODD_TYPES, 1) : [])];
-  const sites = [...PLAIN_SITES, ...(oddNames ? ODD_SITES : [])];
+  const sites: Site[] = [...PLAIN_SITES, ...(oddNames ? ODD_SITES : []), ...(shapes ? [SHAPES.leak.site, SHAPES.cache.site, SHAPES.churn.site].map((x) => [...x] as Site) : [])];
   const siteCols = sites.map(([f, l, fn]) => `${padR(f, 80)} ${padL(l, 4)} ${padR(fn, 40)}`);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
-  const pickSite = () => (oddNames && rnd() < 0.9 ? Math.floor(rnd() * PLAIN_SITES.length) : Math.floor(rnd() * sites.length));
+  const ordinarySites = sites.length - (shapes ? 3 : 0);
+  const pickSite = () => (oddNames && rnd() < 0.9 ? Math.floor(rnd() * PLAIN_SITES.length) : Math.floor(rnd() * ordinarySites));
 
   // Simulated process state.
   const liveCnt = new Array<number>(types.length).fill(0); // the tracer's per-type counter
@@ -216,14 +231,14 @@ function* emitLog(opts: GeneratorOptions, chunkBytes: number, tracker: Tracker):
   let created = 0;
   let msgs = 0;
 
-  const record = (tag: 'NEW:' | 'DEL:', addr: number, t: number) => {
+  const record = (tag: 'NEW:' | 'DEL:', addr: number, t: number, site = pickSite()) => {
     usClock += 1 + Math.floor(rnd() * 40);
     if (rnd() < 0.01) {               // RSS moves rarely, by whole pages
       const d = 4096 * (1 + Math.floor(rnd() * 64)) * (rnd() < 0.5 ? -1 : 1);
       if (rss + d > 8 << 20) rss += d; // never below 8 MiB
     }
     const size = sizeof ? ' ' + padL(types[t].size + (types[t].grows ? 8 * Math.floor(rnd() * 64) : 0), 16) : '';
-    put(`${tag} ${clockText(usClock)} ${padL(hex(addr), 16)} ${padL(liveCnt[t], 16)}${size} ${typeCol[t]} ${siteCols[pickSite()]} ${padL(rss, 16)} ${padL(rss - printedRss, 16)}`);
+    put(`${tag} ${clockText(usClock)} ${padL(hex(addr), 16)} ${padL(liveCnt[t], 16)}${size} ${typeCol[t]} ${siteCols[site]} ${padL(rss, 16)} ${padL(rss - printedRss, 16)}`);
     printedRss = rss;
     if (tag === 'NEW:') tracker.onNew(addr, types[t].name); else tracker.onDel(addr, types[t].name);
   };
@@ -284,7 +299,29 @@ function* emitLog(opts: GeneratorOptions, chunkBytes: number, tracker: Tracker):
   put('SOF');
   put(headerLine(sizeof));
 
+  // The shapes' sites and types are the last ones added; a churn object waits one line for its DEL.
+  const shapeNew = (k: number): number => {
+    const t = types.length - 3 + k;
+    const addr = (heapTop += 16 * (1 + Math.floor(rnd() * 8)));
+    liveCnt[t]++;
+    record('NEW:', addr, t, sites.length - 3 + k);
+    return addr;
+  };
+  let churnAddr = -1;
   for (let n = 0; n < lines; n++) {
+    if (shapes) {
+      if (churnAddr >= 0) {
+        const t = types.length - 1;
+        liveCnt[t]--;
+        record('DEL:', churnAddr, t, sites.length - 1);
+        freeList.push(churnAddr);
+        churnAddr = -1;
+        continue;
+      }
+      if (n % SHAPES.leak.every === 0) { shapeNew(0); continue; }
+      if (n < lines * SHAPES.cache.until && n % SHAPES.cache.every === 1) { shapeNew(1); continue; }
+      if (n % SHAPES.churn.every === 2) { churnAddr = shapeNew(2); continue; }
+    }
     const r = rnd();
     if (r < msgRate) {
       usClock += 1 + Math.floor(rnd() * 40);
@@ -294,7 +331,8 @@ function* emitLog(opts: GeneratorOptions, chunkBytes: number, tracker: Tracker):
       destroyUntracked();
     } else {
       // The live set follows a sawtooth target (grow, then drain), like a batch workload.
-      const target = 256 + Math.floor(((n % 100_000) / 100_000) * 8192);
+      // With shapes, a flat target: the ordinary objects are churn around the three known sites.
+      const target = shapes ? 512 : 256 + Math.floor(((n % 100_000) / 100_000) * 8192);
       const wantNew = freeableAddr.length === 0 || rnd() < (freeableAddr.length < target ? 0.6 : 0.4);
       if (wantNew) create(); else destroy();
     }

@@ -1,0 +1,110 @@
+// The CLI's leak commands (snapshot, growth, analyse's suspects): the numbers equal the engine's
+// definitions on real logs (checked against a from-scratch parse of the cut log), and bad clocks
+// are one-line errors with exit 2.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
+import { analyseChunks } from '../../../src/engine/analysis.ts';
+import { analyseCutAt, liveByType, liveLines } from '../../support/cut-oracle.ts';
+import { fixture, FIXTURES, fixtureLogs, SMALL } from '../../support/fixtures.ts';
+import { generateLog, SHAPES } from '../../support/reflog-generator.ts';
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(args, (s) => (out += s));
+  return { code, out };
+}
+
+const BIN = join(FIXTURES, '../../bin/reftrace.mjs');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+describe('reftrace snapshot --at T --json', () => {
+  it.each(fixtureLogs('samples'))('%s: the heap of the log cut at T, at five instants', async (rel) => {
+    const bytes = fixture(rel);
+    const whole = analyseChunks([bytes]);
+    const [first, last] = [whole.store.clockFirst!, whole.store.clockLast!];
+    for (const at of [first - 1, first, (first + last) / 2, last, last + 1]) {
+      const r = await run(['snapshot', FIXTURES + rel, '--at', String(at), '--json']);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      const cut = analyseCutAt(bytes, whole, at);
+      expect(j.at).toBe(at);
+      expect(j.alive).toBe(liveLines(cut).length);
+      expect(j.types).toEqual(liveByType(cut));
+      expect(j.sites.reduce((n: number, x: { alive: number }) => n + x.alive, 0)).toBe(j.alive);
+      for (const x of j.sites) expect(Object.keys(x).sort()).toEqual(['alive', 'file', 'function', 'line']);
+    }
+  });
+
+  it('after the last event: the end state (the analyse report\'s live count)', async () => {
+    const j = JSON.parse((await run(['snapshot', FIXTURES + SMALL, '--at', '1e9', '--json'])).out);
+    expect(j.alive).toBe(61);
+    expect(j.sites[0]).toEqual({ file: '/tmp/reflogs/drivers/small.py', line: 28, function: 'example_reference_tracing', alive: 20 });
+  });
+});
+
+describe('reftrace growth --from A --to B --json', () => {
+  it('equals the definitions: alive at A, at B, created after A and alive at B, per type', async () => {
+    const bytes = fixture(SMALL);
+    const whole = analyseChunks([bytes]);
+    const [first, last] = [whole.store.clockFirst!, whole.store.clockLast!];
+    const [a, b] = [first + (last - first) * 0.3, first + (last - first) * 0.7];
+    const j = JSON.parse((await run(['growth', FIXTURES + SMALL, '--from', String(a), '--to', String(b), '--json'])).out);
+    const atA = analyseCutAt(bytes, whole, a);
+    const atB = analyseCutAt(bytes, whole, b);
+    expect([j.from, j.to, j.aliveFrom, j.aliveTo]).toEqual([a, b, liveLines(atA).length, liveLines(atB).length]);
+    let created = 0;
+    atB.store.seed.liveMap.forEachValue((e) => (created += atB.store.clock.get(e) > a ? 1 : 0));
+    expect(j.createdAndAlive).toBe(created);
+    const typesA = liveByType(atA);
+    const typesB = liveByType(atB);
+    for (const [t, [x, y]] of Object.entries(j.types as Record<string, number[]>)) {
+      expect(x, t).toBe(typesA[t] ?? 0);
+      expect(y, t).toBe(typesB[t] ?? 0);
+    }
+    expect(j.sites.length).toBeGreaterThan(0);
+    expect(Object.keys(j.sites[0]).sort()).toEqual(['aliveFrom', 'aliveTo', 'createdAndAlive', 'file', 'function', 'line']);
+  });
+});
+
+describe('reftrace analyse: leak suspects', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reftrace-leak-'));
+  const log = join(dir, 'leaking.log');
+  writeFileSync(log, Buffer.concat([...generateLog({ lines: 20_000, seed: 4, shapes: true, leakEvery: 0 }).chunks]));
+
+  it('--json lists them in rank order, the steady leak first', async () => {
+    const j = JSON.parse((await run(['analyse', log, '--json'])).out);
+    expect(j.suspects[0]).toMatchObject({ by: 'site', function: SHAPES.leak.site[2], type: SHAPES.leak.type, live: 400, new: 400 });
+    expect(j.suspects[1]).toMatchObject({ function: SHAPES.cache.site[2], type: SHAPES.cache.type });
+    const scores = j.suspects.map((x: { score: number }) => x.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    for (const key of ['file', 'line', 'function', 'type', 'score', 'live', 'new', 'survival', 'steadiness', 'firstClock', 'sparkline']) expect(j.suspects[0]).toHaveProperty(key);
+  });
+
+  it('the text report has a Leak suspects section naming the leak first', async () => {
+    const { out } = await run(['analyse', log]);
+    const section = out.slice(out.indexOf('Leak suspects'));
+    expect(section.split('\n')[1]).toMatch(/^\s+1\. leaky\.py#10 remember_forever\s+score \d/);
+    expect((await run(['analyse', log, '--suspects', '0'])).out).not.toContain('Leak suspects');
+  });
+});
+
+describe('bad clocks: one line on stderr, exit 2', () => {
+  it.each([
+    [['snapshot', SMALL, '--at', 'soon'], '--at takes a clock in seconds (a number), not "soon"'],
+    [['snapshot', SMALL], '--at is required'],
+    [['snapshot', SMALL, '--at'], '--at needs a value'],
+    [['growth', SMALL, '--from', '2', '--to', '1'], '--from must be before --to (got 2 and 1)'],
+    [['growth', SMALL, '--from', '1', '--to', '1'], '--from must be before --to (got 1 and 1)'],
+    [['growth', SMALL, '--from', 'NaN', '--to', '1'], '--from takes a clock in seconds (a number), not "NaN"'],
+  ])('%j', (args, message) => {
+    const r = cli(...args.map((a) => (a === SMALL ? FIXTURES + SMALL : a)));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`reftrace: ${message} (reftrace --help for usage)`]);
+  });
+});
