@@ -59,8 +59,17 @@ export interface TableFilter {
   lifetimeMax?: number;
 }
 
+/**
+ * Which moment the tables show: the end of the log (no view), the heap at an instant (the log as if
+ * it had ended after its last NEW/DEL with clock <= at), or the growth from one instant to another.
+ */
+export type TimeView = { at: number } | { from: number; to: number };
+
 export interface TableQuery {
   table: TableId;
+  view?: TimeView;
+  /** Types and files left out of the table. */
+  ignore?: IgnoreList;
   sort?: SortSpec[];
   filter?: TableFilter;
   offset: number;

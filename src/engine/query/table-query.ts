@@ -7,12 +7,13 @@
 // contains the previous one it keeps a subset of that answer's rows: it picks out of the answer.
 
 import type { LogStore } from '../store/log-store.ts';
-import type { ColumnInfo, Row, SortSpec, TableFilter, TableId, TableQuery, TableWindow } from '../types.ts';
+import type { ColumnInfo, IgnoreList, Row, SortSpec, TableFilter, TableId, TableQuery, TableWindow, TimeView } from '../types.ts';
 import { derivedOf, type Derived } from './derived.ts';
 import { filterText, isAddressText } from './event-filter.ts';
 import { sortRowsByKey } from './radix-sort.ts';
 import { gather } from './row-mask.ts';
-import { tableDef, type TableDef } from './tables.ts';
+import { tableDef, type TableDef } from './tables/index.ts';
+import { viewContext, type ViewContext } from './tables/view-context.ts';
 
 /** The last answer of a table, with what a refinement needs to know of it. */
 interface Answer {
@@ -41,6 +42,8 @@ interface TableState {
 export class TableQueries {
   readonly derived: Derived;
   private states = new Map<TableId, TableState>();
+  /** The view of the last query, reused while the store, the view and the ignore list stay the same. */
+  private lastView: { stamp: string; view: TimeView | undefined; ignore: string; ctx: ViewContext } | null = null;
   /** Working space of gather(), kept for the next keystroke. */
   private scratch = new Uint32Array(0);
 
@@ -48,21 +51,36 @@ export class TableQueries {
     this.derived = derivedOf(store);
   }
 
-  private def(table: TableId, fullPath: boolean): TableDef {
-    return tableDef(table, this.store, this.derived, fullPath);
+  private def(table: TableId, fullPath: boolean, view?: TimeView, ignore?: IgnoreList): TableDef {
+    return tableDef(table, this.store, this.derived, this.view(view, ignore), fullPath);
   }
 
-  columns(table: TableId): ColumnInfo[] {
-    return this.def(table, false).columns.map(({ id, title, kind }) => ({ id, title, kind }));
+  private view(view: TimeView | undefined, ignore: IgnoreList | undefined): ViewContext {
+    const stamp = this.stamp();
+    const ignoreText = JSON.stringify(ignore ?? null);
+    const last = this.lastView;
+    if (last && last.stamp === stamp && JSON.stringify(last.view ?? null) === JSON.stringify(view ?? null) && last.ignore === ignoreText) return last.ctx;
+    const ctx = viewContext(this.store, view, ignore);
+    this.lastView = { stamp, view, ignore: ignoreText, ctx };
+    return ctx;
+  }
+
+  /** The columns of a table (they differ by view: a growth window has its own). */
+  columns(table: TableId, view?: TimeView): ColumnInfo[] {
+    return this.def(table, false, view).columns.map(({ id, title, kind }) => ({ id, title, kind }));
+  }
+
+  private stamp(): string {
+    const s = this.store;
+    return `${s.version}/${s.notes.msgLine.length}/${s.notes.probLine.length}`;
   }
 
   /**
    * The cache of a table, emptied when the store changed. Messages and problems are not counted
    * by store.version, so their numbers are part of the stamp.
    */
-  private state(table: TableId): TableState {
-    const s = this.store;
-    const stamp = `${s.version}/${s.notes.msgLine.length}/${s.notes.probLine.length}`;
+  private state(table: TableId, viewKey: string): TableState {
+    const stamp = `${this.stamp()}/${viewKey}`;
     const st = this.states.get(table);
     if (st && st.stamp === stamp) return st;
     const fresh: TableState = { stamp, natural: null, sorted: null, answer: null };
@@ -72,8 +90,8 @@ export class TableQueries {
 
   /** The full filtered, sorted order of row ids (cached per table). */
   order(q: Omit<TableQuery, 'offset' | 'limit'>): { def: TableDef; order: Uint32Array; total: number } {
-    const def = this.def(q.table, !!q.fullPath);
-    const st = this.state(q.table);
+    const def = this.def(q.table, !!q.fullPath, q.view, q.ignore);
+    const st = this.state(q.table, this.view(q.view, q.ignore).key);
     const f: TableFilter = q.filter ?? {};
     const sort = (q.sort ?? []).filter((s) => def.columns.some((c) => c.id === s.column));
     // File sort keys depend on fullPath (basename or path ranks).

@@ -9,7 +9,8 @@ import type { LogStore } from '../../../../src/engine/store/log-store.ts';
 import { addressPrefixTest } from '../../../../src/engine/query/address-match.ts';
 import { Derived } from '../../../../src/engine/query/derived.ts';
 import { TableQueries } from '../../../../src/engine/query/table-query.ts';
-import { tableDef } from '../../../../src/engine/query/tables.ts';
+import { tableDef } from '../../../../src/engine/query/tables/index.ts';
+import { viewContext } from '../../../../src/engine/query/tables/view-context.ts';
 import type { SortSpec, TableFilter, TableId } from '../../../../src/engine/types.ts';
 import { generateLog, type GeneratorOptions } from '../../../support/reflog-generator.ts';
 
@@ -63,7 +64,7 @@ function reference(s: LogStore, q: Query): number[] {
     if (f.clockMax !== undefined && !(clock <= f.clockMax)) return false;
     return true;
   });
-  const columns = tableDef(q.table, s, new Derived(s), !!q.fullPath).columns;
+  const columns = tableDef(q.table, s, new Derived(s), viewContext(s, undefined, undefined), !!q.fullPath).columns;
   const keys = (q.sort ?? []).map((sp) => ({ key: columns.find((c) => c.id === sp.column)!.key, desc: sp.desc }));
   return kept.sort((a, b) => {
     for (const { key, desc } of keys) {
