@@ -3,7 +3,25 @@
 import type { CompareBy } from '../engine/query/compare.ts';
 import type { ExportFormat } from '../engine/query/export.ts';
 import type { TypeSeriesQuery } from '../engine/query/type-series.ts';
-import type { ColumnInfo, Row, SeriesPoint, SeriesQuery, SortSpec, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
+import type { LivePoint } from '../engine/query/site-series.ts';
+import type {
+  ColumnInfo,
+  GrowthReport,
+  HeapSnapshot,
+  IgnoreList,
+  LifetimeHistogram,
+  Row,
+  SeriesPoint,
+  SeriesQuery,
+  SortSpec,
+  Summary,
+  Suspect,
+  TableId,
+  TableQuery,
+  TableWindow,
+  TimeView,
+  TypeSeries,
+} from '../engine/types.ts';
 
 export interface Progress {
   /** Bytes of the file read so far (compressed bytes for a .gz). */
@@ -65,7 +83,8 @@ export interface ReftraceApi {
   open(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
   cancel(): void;
   summary(): Summary | null;
-  columns(table: TableId): ColumnInfo[];
+  /** A table's columns; a growth window has its own for types and sites. */
+  columns(table: TableId, view?: TimeView): ColumnInfo[];
   table(q: TableQuery): TableWindow;
   series(q: SeriesQuery): SeriesPoint[];
   typeSeries(q: TypeSeriesQuery): TypeSeries[];
@@ -74,4 +93,28 @@ export interface ReftraceApi {
   /** Parses a second log to compare with (the "before"); the open log is the "after". */
   openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
   compare(q: CompareQuery): CompareWindow;
+  /** Leak suspects by site or type, best first (README, "Leak suspects"). */
+  suspects(q: SuspectsQuery): Suspect[];
+  /** The heap at an instant, per type and per site. */
+  snapshot(at: number, ignore?: IgnoreList): HeapSnapshot;
+  /** Growth between two instants, per type and per site. */
+  growth(from: number, to: number, ignore?: IgnoreList): GrowthReport;
+  /** A site's or a type's lifetimes and temporaries (its row's detail). */
+  lifetimes(q: ObjectGroupQuery): LifetimeHistogram;
+  /** A site's live objects over clock (its row's detail; a type's is typeSeries with `only`). */
+  siteSeries(site: number, buckets: number): LivePoint[];
+}
+
+export interface SuspectsQuery {
+  by: 'site' | 'type';
+  limit: number;
+  ignore?: IgnoreList;
+}
+
+/** A site (by id, as a suspect or a sites row carries it) or a type (by name). */
+export interface ObjectGroupQuery {
+  site?: number;
+  type?: string;
+  /** A pair is temporary when fewer than this many NEWs happened between its NEW and DEL (default 1). */
+  temporaryNews?: number;
 }

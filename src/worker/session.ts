@@ -11,8 +11,25 @@ import { exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
-import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
-import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
+import { leakQueriesOf } from '../engine/query/leak-queries.ts';
+import { siteLiveSeries, type LivePoint } from '../engine/query/site-series.ts';
+import type {
+  ColumnInfo,
+  GrowthReport,
+  HeapSnapshot,
+  IgnoreList,
+  LifetimeHistogram,
+  SeriesPoint,
+  SeriesQuery,
+  Summary,
+  Suspect,
+  TableId,
+  TableQuery,
+  TableWindow,
+  TimeView,
+  TypeSeries,
+} from '../engine/types.ts';
+import type { CompareQuery, CompareWindow, LogSource, ObjectGroupQuery, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
 import { openSource, type ChunkSource } from './source-reader.ts';
@@ -90,8 +107,8 @@ export class AnalysisSession implements ReftraceApi {
     return this.analysis?.summary() ?? null;
   }
 
-  columns(table: TableId): ColumnInfo[] {
-    return this.queries?.columns(table) ?? [];
+  columns(table: TableId, view?: TimeView): ColumnInfo[] {
+    return this.queries?.columns(table, view) ?? [];
   }
 
   table(q: TableQuery): TableWindow {
@@ -140,6 +157,36 @@ export class AnalysisSession implements ReftraceApi {
       rows: rows.slice(q.offset, q.offset + q.limit),
       names: [this.baseline.name, this.analysis.name],
     };
+  }
+
+  suspects(q: SuspectsQuery): Suspect[] {
+    const a = this.analysis;
+    return a ? this.timed(() => leakQueriesOf(a.store).suspects(q.by, q.limit, q.ignore)) : [];
+  }
+
+  snapshot(at: number, ignore?: IgnoreList): HeapSnapshot {
+    const a = this.analysis;
+    return a ? this.timed(() => leakQueriesOf(a.store).snapshot(at, ignore)) : { at, alive: 0, types: {}, sites: [] };
+  }
+
+  growth(from: number, to: number, ignore?: IgnoreList): GrowthReport {
+    const a = this.analysis;
+    const none = { from, to, aliveFrom: 0, aliveTo: 0, createdAndAlive: 0, types: {}, sites: [] };
+    return a ? this.timed(() => leakQueriesOf(a.store).growth(from, to, ignore)) : none;
+  }
+
+  lifetimes(q: ObjectGroupQuery): LifetimeHistogram {
+    const a = this.analysis;
+    if (!a) return { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 };
+    const s = a.store;
+    const type = q.type === undefined ? undefined : s.types.strings.indexOf(q.type);
+    if (type === -1) return { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 };
+    return this.timed(() => leakQueriesOf(s).lifetimes({ site: q.site, type }, q.temporaryNews ?? 1));
+  }
+
+  siteSeries(site: number, buckets: number): LivePoint[] {
+    const a = this.analysis;
+    return a ? this.timed(() => siteLiveSeries(a.store, site, buckets)) : [];
   }
 
   /** Feeds a source into an analysis; ends with a final progress report. Never throws. */

@@ -21,6 +21,10 @@ export interface TypeSeriesQuery {
   top: number;
   clockMin?: number;
   clockMax?: number;
+  /** Types left out (the ignore list). */
+  exclude?: string[];
+  /** Only these types (a row's detail), whatever their peak. */
+  only?: string[];
 }
 
 /**
@@ -169,8 +173,10 @@ export class TypeSeriesIndex {
     const n = s.eventCount;
     if (n === 0) return [];
     const { live, peak } = this.countsToEnd();
+    const excluded = new Set(q.exclude ?? []);
+    const only = q.only ? new Set(q.only) : null;
     const top = Array.from(peak.keys())
-      .filter((t) => peak[t] > 0)
+      .filter((t) => (only ? only.has(s.types.strings[t]) : peak[t] > 0 && !excluded.has(s.types.strings[t])))
       .sort((a, b) => peak[b] - peak[a] || live[b] - live[a])
       .slice(0, Math.max(1, q.top));
     const slot = new Int32Array(peak.length).fill(top.length);

@@ -46,7 +46,7 @@ describe('tables at an instant are the tables of the log cut there', () => {
       }
       if (whole.store.notes.probKind.includes('split-record')) continue;
       expect(keyed(rows(whole, 'types', view), (r) => String(r.type)), `${name} types at ${at}`).toEqual(keyed(rows(cut, 'types'), (r) => String(r.type)));
-      const strip = (r: Row) => ({ ...r, typeCount: undefined, topType: undefined });
+      const strip = (r: Row): Row => ({ ...r, typeCount: null, topType: null });
       const sitesGot = keyed(rows(whole, 'sites', view, undefined, 'file').map(strip), siteKey);
       const sitesWant = keyed(rows(cut, 'sites', undefined, undefined, 'file').map(strip), siteKey);
       expect(sitesGot, `${name} sites at ${at}`).toEqual(sitesWant);
