@@ -56,7 +56,7 @@ export interface FixedOffsets {
 
 // printf widths of " %12.6f %16p %16ld [%16ld] %-32s %-80s %4d %-40s %16zd %16ld".
 const WIDTH: Record<string, number> = {
-  Clock: 12, Address: 16, LiveCnt: 16, Sizeof: 16, Type: 32, File: 80, Line: 4, Function: 40, RSS: 16, dRSS: 16,
+  Clock: 12, Address: 16, LiveCnt: 16, RefCnt: 16, Sizeof: 16, Type: 32, File: 80, Line: 4, Function: 40, RSS: 16, dRSS: 16,
 };
 function fixedOffsets(titles: string[]): FixedOffsets | null {
   const at: Record<string, number> = {};
@@ -79,7 +79,7 @@ function fixedOffsets(titles: string[]): FixedOffsets | null {
     clockWidth: WIDTH.Clock,
     address: o('Address'),
     addressWidth: WIDTH.Address,
-    liveCnt: o('LiveCnt'),
+    liveCnt: at.LiveCnt ?? at.RefCnt ?? -1,
     liveCntWidth: WIDTH.LiveCnt,
     sizeof: o('Sizeof'),
     sizeofWidth: WIDTH.Sizeof,
@@ -104,6 +104,7 @@ const FIELD_BY_TITLE: Record<string, Field> = {
   Clock: Field.Clock,
   Address: Field.Address,
   LiveCnt: Field.LiveCnt,
+  RefCnt: Field.LiveCnt,
   Sizeof: Field.Sizeof,
   Line: Field.Line,
   Function: Field.Function,
@@ -111,8 +112,11 @@ const FIELD_BY_TITLE: Record<string, Field> = {
   dRSS: Field.DRss,
 };
 
-/** Every title pymemtrace writes (Sizeof only in some builds). */
-export const KNOWN_TITLES = new Set(['Clock', 'Address', 'LiveCnt', 'Sizeof', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS']);
+/**
+ * Every title pymemtrace writes (Sizeof only in some builds). Before 0.6 the third column was titled
+ * RefCnt and held the object's reference count; it is read in LiveCnt's place.
+ */
+export const KNOWN_TITLES = new Set(['Clock', 'Address', 'LiveCnt', 'RefCnt', 'Sizeof', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS']);
 
 export const STANDARD_TITLES = ['Clock', 'Address', 'LiveCnt', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS'];
 

@@ -304,6 +304,7 @@ export class LogParser {
     this.records.layout = layout;
     if (problem) this.problem(lineNo, 'header', problem);
     if (layout.hasSizeof) this.store.enableSizeof();
+    if (titles.includes('RefCnt') && !titles.includes('LiveCnt')) this.store.countTitle = 'RefCnt';
   }
 
   private message(buf: Uint8Array, s: number, e: number, isErr: boolean, lineNo: number): void {

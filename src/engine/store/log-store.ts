@@ -29,6 +29,8 @@ export class LogStore {
   readonly typeKind = new Uint32Column();
   readonly site = new Uint32Column();
   sizeof: Int32Column | null = null;
+  /** The third column's title: LiveCnt (a per-type live count), or RefCnt in logs before pymemtrace 0.6 (the object's reference count). */
+  countTitle: 'LiveCnt' | 'RefCnt' = 'LiveCnt';
   get eventCount(): number {
     return this.clock.length;
   }

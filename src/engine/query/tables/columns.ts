@@ -62,7 +62,7 @@ export function commonEventColumns(s: LogStore, d: Derived, ev: (r: number) => n
 
 export function extraEventColumns(s: LogStore, ev: (r: number) => number): ColumnDef[] {
   const cols = [
-    col('liveCnt', 'LiveCnt', 'int', (r) => s.liveCnt.get(ev(r))),
+    col('liveCnt', s.countTitle, 'int', (r) => s.liveCnt.get(ev(r))),
     col('rss', 'RSS', 'bytes', (r) => s.rssAt(ev(r)) ?? NaN, (r) => s.rssAt(ev(r))),
   ];
   const sizeof = s.sizeof;
