@@ -3,9 +3,10 @@
 import { analyse } from './commands/analyse.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 import { growth } from './commands/growth.ts';
+import { phases } from './commands/phases.ts';
 import { snapshot } from './commands/snapshot.ts';
 
-const COMMANDS: Command[] = [analyse, snapshot, growth];
+const COMMANDS: Command[] = [analyse, snapshot, growth, phases];
 const ALIASES: Record<string, string> = { analyze: 'analyse' };
 
 const USAGE = `usage: reftrace <command> <file> [options]

@@ -3,6 +3,7 @@
 import type { CompareBy } from '../engine/query/compare.ts';
 import type { ExportFormat } from '../engine/query/export.ts';
 import type { TypeSeriesQuery } from '../engine/query/type-series.ts';
+import type { Phase } from '../engine/query/phases.ts';
 import type { LivePoint } from '../engine/query/site-series.ts';
 import type {
   ColumnInfo,
@@ -103,6 +104,8 @@ export interface ReftraceApi {
   lifetimes(q: ObjectGroupQuery): LifetimeHistogram;
   /** A site's live objects over clock (its row's detail; a type's is typeSeries with `only`). */
   siteSeries(site: number, buckets: number): LivePoint[];
+  /** The spans between the log's messages and what each did to the heap. */
+  phases(ignore?: IgnoreList): Phase[];
 }
 
 export interface SuspectsQuery {

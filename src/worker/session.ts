@@ -12,6 +12,7 @@ import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
 import { leakQueriesOf } from '../engine/query/leak-queries.ts';
+import type { Phase } from '../engine/query/phases.ts';
 import { siteLiveSeries, type LivePoint } from '../engine/query/site-series.ts';
 import type {
   ColumnInfo,
@@ -182,6 +183,11 @@ export class AnalysisSession implements ReftraceApi {
     const type = q.type === undefined ? undefined : s.types.strings.indexOf(q.type);
     if (type === -1) return { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 };
     return this.timed(() => leakQueriesOf(s).lifetimes({ site: q.site, type }, q.temporaryNews ?? 1));
+  }
+
+  phases(ignore?: IgnoreList): Phase[] {
+    const a = this.analysis;
+    return a ? this.timed(() => leakQueriesOf(a.store).phases(ignore)) : [];
   }
 
   siteSeries(site: number, buckets: number): LivePoint[] {

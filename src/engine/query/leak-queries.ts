@@ -11,6 +11,7 @@ import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
 import { Instants } from './instants.ts';
 import { LIFETIME_EDGES, lifetimeProfile, type ObjectGroup } from './lifetimes.ts';
 import { ObjectEnds } from './object-ends.ts';
+import { logPhases, type Phase } from './phases.ts';
 import { leakSuspects } from './suspects.ts';
 
 export class LeakQueries {
@@ -75,6 +76,11 @@ export class LeakQueries {
       sparkline: x.sparkline,
       key: x.key,
     }));
+  }
+
+  /** The spans between the log's messages and what each did to the heap (query/phases.ts). */
+  phases(ignore?: IgnoreList): Phase[] {
+    return logPhases(this.store, this.ends.current(), this.instants, this.ignoreMasks(ignore));
   }
 
   lifetimes(group: ObjectGroup, temporaryNews = 1): LifetimeHistogram {

@@ -108,3 +108,17 @@ describe('bad clocks: one line on stderr, exit 2', () => {
     expect(r.stderr.trim().split('\n')).toEqual([`reftrace: ${message} (reftrace --help for usage)`]);
   });
 });
+
+describe('reftrace phases --json', () => {
+  it('one entry per phase with the documented keys, the same numbers as the engine', async () => {
+    const r = await run(['phases', FIXTURES + SMALL, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toHaveLength(10);
+    expect(Object.keys(j[0])).toEqual(['from', 'to', 'message', 'new', 'del', 'netLive', 'createdAndAlive', 'rssDelta']);
+    expect(j[1]).toMatchObject({ message: 'Loop 0 start', new: 33, del: 9, netLive: 24, createdAndAlive: 24, rssDelta: 327680 });
+    const { out } = await run(['phases', FIXTURES + SMALL]);
+    expect(out.split('\n')[0]).toBe('Phases [10]:');
+    expect(out).toContain('Loop 0 start');
+  });
+});
