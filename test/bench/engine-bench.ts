@@ -14,6 +14,7 @@ import { TableQueries } from '../../src/engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
+import { bestOf } from './best-of.ts';
 import { benchLeakQueries } from './leak-bench.ts';
 
 const args = process.argv.slice(2);
@@ -32,16 +33,7 @@ function generate(path: string): void {
   closeSync(fd);
 }
 
-function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
-  let ms = Infinity;
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t);
-  }
-  return { ms, result };
-}
+const best = bestOf;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const timed = <T>(fn: () => T): [number, T] => {

@@ -5,17 +5,7 @@ import type { LogStore } from '../../src/engine/store/log-store.ts';
 import { heapCounts } from '../../src/engine/query/heap.ts';
 import { LeakQueries } from '../../src/engine/query/leak-queries.ts';
 import { lifetimeProfile } from '../../src/engine/query/lifetimes.ts';
-
-function bestOf<T>(runs: number, fn: () => T): { ms: number; result: T } {
-  let ms = Infinity;
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t);
-  }
-  return { ms, result };
-}
+import { bestOf } from './best-of.ts';
 
 export function benchLeakQueries(s: LogStore): string[] {
   const q = new LeakQueries(s);
