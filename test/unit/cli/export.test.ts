@@ -179,12 +179,10 @@ describe('reftrace export --format parquet', () => {
     expect(rows).toEqual(want.sort((x, y) => (x.k < y.k ? -1 : 1)));
   });
 
-  it("the README's fleet query ranks leaking sites: live objects per site, and in how many logs", async () => {
-    const rows = await duck.all(`
-      select file, line, function, count(*) as live, count(distinct filename) as logs
-      from ${fleet('live')}
-      group by file, line, function
-      order by live desc, logs desc, file, line, function`);
+  it("the README's DuckDB query ranks leaking sites: live objects per site, and in how many logs", async () => {
+    const readme = readFileSync(join(FIXTURES, '../../README.md'), 'utf8');
+    const sql = /```sql\n(-- Leaking allocation sites[^]*?)```/.exec(readme)![1];
+    const rows = await duck.all(sql.replaceAll("'fleet/", `'${OUT}/`).replace(/;\s*$/, ''));
     // The same from the engine: the live objects of every log, per allocation site.
     const sites = new Map<string, { file: string; line: number; function: string; live: number; logs: number }>();
     for (const a of analyses) {
@@ -203,7 +201,7 @@ describe('reftrace export --format parquet', () => {
     }
     const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
     const want = [...sites.values()].sort((a, b) => b.live - a.live || b.logs - a.logs || cmp(a.file, b.file) || a.line - b.line || cmp(a.function, b.function));
-    expect(rows).toEqual(want);
+    expect(rows).toEqual(want.slice(0, 20));
     // The generated logs' steady leak (600 + 400 objects) tops the fleet, seen in both of them.
     expect(rows[0]).toMatchObject({ file: SHAPES.leak.site[0], line: SHAPES.leak.site[1], function: SHAPES.leak.site[2], logs: 2 });
     expect(rows[0].live).toBe(30_000 / SHAPES.leak.every + 20_000 / SHAPES.leak.every);
