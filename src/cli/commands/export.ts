@@ -6,8 +6,15 @@ import { join } from 'node:path';
 import { parseOptions } from '../args.ts';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export-log.ts';
 import { exportFolders } from '../export/folders.ts';
-import { notALogReason, openLog } from '../open-log.ts';
+import { notALogReason, openLog, type Opened } from '../open-log.ts';
 import type { Command } from './command.ts';
+
+/** The log's analysis, or why it is not exported (unreadable, or not a log). */
+async function openExportable(file: string, recurseFiles: boolean): Promise<Opened> {
+  const opened = await openLog(file, recurseFiles);
+  const notALog = opened.ok && notALogReason(opened.analysis);
+  return notALog ? { ok: false, error: `${file}: ${notALog}` } : opened;
+}
 
 export const exportCommand: Command = {
   name: 'export',
@@ -32,10 +39,9 @@ export const exportCommand: Command = {
     const folders = exportFolders(args.files);
     let failed = false;
     for (const [i, file] of args.files.entries()) {
-      const opened = await openLog(file, args.flags.has('--recurse-files'));
-      const error = opened.ok ? notALogReason(opened.analysis) : opened.error;
-      if (!opened.ok || error) {
-        io.fail(opened.ok ? `${file}: ${error}` : error!);
+      const opened = await openExportable(file, args.flags.has('--recurse-files'));
+      if (!opened.ok) {
+        io.fail(opened.error);
         failed = true;
         continue;
       }
