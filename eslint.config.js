@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', 'test/reference/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test/fixtures/', 'test/reference/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the CLI and the viewer share one engine source with no build step.
-import { register } from 'tsx/esm/api';
-register();
-// `reftrace … | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Runs the CLI as built to plain JavaScript (npm run build:cli; `prepare` builds it on npm install
+// and npm ci), so no TypeScript is transformed at run time. `npm run reftrace --` runs the source.
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist-cli/reftrace.mjs', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write('reftrace: dist-cli/reftrace.mjs is missing: run `npm run build:cli` (npm install runs it)\n');
+  process.exit(2);
+}
+await import(built.href);

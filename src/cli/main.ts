@@ -2,11 +2,12 @@
 
 import { analyse } from './commands/analyse.ts';
 import type { Command, CommandIO } from './commands/command.ts';
+import { exportCommand } from './commands/export.ts';
 import { growth } from './commands/growth.ts';
 import { phases } from './commands/phases.ts';
 import { snapshot } from './commands/snapshot.ts';
 
-const COMMANDS: Command[] = [analyse, snapshot, growth, phases];
+const COMMANDS: Command[] = [analyse, snapshot, growth, phases, exportCommand];
 const ALIASES: Record<string, string> = { analyze: 'analyse' };
 
 const USAGE = `usage: reftrace <command> <file> [options]
