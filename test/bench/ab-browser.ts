@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support/index.ts';
 import { cpuSnapshot, cpuUse } from './chromium-cpu.ts';
 import { pageCache } from './page-cache.ts';
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { cpuSnapshot, cpuUse, describeCpuUse } from './chromium-cpu.ts';
 import { pageCache } from './page-cache.ts';
