@@ -25,6 +25,7 @@ import {
   waitSettled,
   writeGeneratedLog,
   sleep,
+  slowDisk,
   type AppPage,
 } from './support/index.ts';
 
@@ -75,8 +76,10 @@ async function liveTabAnswers(page: AppPage, live: number): Promise<void> {
 
 describe('robustness with big logs (issue 4)', () => {
   test('progress: parse-status reports growing line counts at least 3 times before Done', async () => {
-    // 200 MB: long enough (1-3 s) for several progress states at 4 a second, however fast the parse.
-    const [{ path, want }, page] = await Promise.all([log('large'), b.openApp()]);
+    // 200 MB from a slow disk (each 4 MiB read answered 100 ms late, three at a time: 1.7 s at
+    // least) for several progress states at up to 10 a second: at 400 MB/s the parse alone took 0.5 s
+    // and sometimes showed only two.
+    const [{ path, want }, page] = await Promise.all([log('large'), b.openAppAt('', { initScript: slowDisk(100) })]);
     expect(want.bytes).toBeGreaterThan(150e6);
     expect(want.bytes).toBeLessThan(250e6);
     const history = await recordStatus(page);

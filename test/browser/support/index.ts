@@ -44,6 +44,8 @@ export interface OpenAppOptions {
   hash?: string;
   /** Console errors this page may log (e.g. a browser's own line about a 404 asked for on purpose). */
   consoleErrors?: RegExp[];
+  /** Script run in the page before its own (see slowDisk). */
+  initScript?: string;
 }
 
 export interface BrowserFixture {
@@ -82,7 +84,7 @@ export function useBrowser(): BrowserFixture {
   const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     if (!driver) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
     // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
-    const page = await driver.newPage({ viewport: { width: 1400, height: 2000 } });
+    const page = await driver.newPage({ viewport: { width: 1400, height: 2000 }, initScript: options.initScript });
     open.push(page);
     if (options.consoleErrors?.length) page.expectConsoleErrors(...options.consoleErrors);
     const hash = options.hash ?? '';
@@ -98,6 +100,20 @@ export function useBrowser(): BrowserFixture {
     openApp: (hash = '') => openAppAt('', { hash }),
     openAppAt,
   };
+}
+
+/**
+ * An init script that makes every Blob read of the page's main thread (the page reads the file's
+ * slices for the worker) answer `ms` later, like a slow disk: a parse then lasts long enough to
+ * show several progress states however fast the parser has become.
+ */
+export function slowDisk(ms: number): string {
+  return `{
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function () {
+      return read.call(this).then((bytes) => new Promise((ok) => setTimeout(() => ok(bytes), ${ms})));
+    };
+  }`;
 }
 
 /** Opens a log through the <input type=file>. */
