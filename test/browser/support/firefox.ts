@@ -1,8 +1,8 @@
 // The driver over puppeteer-core: Debian's Firefox ESR through WebDriver BiDi (Firefox has no CDP
 // any more, and playwright-core drives only its own patched Firefox builds).
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { FIREFOX, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type Key, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
 
@@ -11,24 +11,34 @@ const PREFS: Record<string, unknown> = {
   // Numbers and dates as the tests read them ("1,234"), whatever the machine's locale.
   'intl.locale.requested': 'en-US',
   'intl.accept_languages': 'en-US',
-  // No "what's new" or privacy notice tab competing with the first page at startup.
-  'browser.aboutwelcome.enabled': false,
-  'datareporting.policy.dataSubmissionPolicyBypassNotification': true,
 };
 
-export async function launchFirefox(): Promise<BrowserDriver> {
-  const browser = await puppeteer.launch({
+function launch(): Promise<Browser> {
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     protocol: 'webDriverBiDi',
     headless: true,
-    // MOZ_HEADLESS keeps Firefox from looking for a display even before it reads --headless (CI has none).
+    // MOZ_HEADLESS as well as --headless: either alone starts without a display (CI has none); the
+    // variable also reaches any process Firefox starts anew.
     env: { ...process.env, MOZ_HEADLESS: '1' },
     extraPrefsFirefox: PREFS,
+    // The viewport is set per page (newPage's options).
     defaultViewport: null,
     timeout: 60_000,
     protocolTimeout: 120_000,
   });
+}
+
+export async function launchFirefox(): Promise<BrowserDriver> {
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (e) {
+    // A start can time out on a busy 2-core machine: one more, with a new profile, and it is said.
+    console.warn(`Firefox did not start (${e instanceof Error ? e.message : String(e)}); trying once more`);
+    browser = await launch();
+  }
   return {
     name: 'firefox',
     version: async () => (await browser.version()).replace('/', ' '),
@@ -61,7 +71,7 @@ class FirefoxPage extends PageBase {
   }
 
   static async open(browser: Browser, options: PageOptions): Promise<AppPage> {
-    // Each page gets its own download folder: a download is the one new file that appears there.
+    // Each page gets its own download folder, so a finished download is known to be this page's.
     const downloads = await mkdtemp(join(tmpdir(), 'reftrace-ff-downloads-'));
     const ctx = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
     // A window, not a tab: a tab behind another is hidden, and Firefox stops its animation frames
@@ -170,17 +180,39 @@ class FirefoxPage extends PageBase {
   }
 
   async download(selector: string): Promise<{ name: string; text: string }> {
-    const before = new Set(await readdir(this.downloads));
-    await this.click(selector);
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const now = await readdir(this.downloads);
-      const fresh = now.filter((f) => !before.has(f) && !f.endsWith('.part'));
-      // Firefox writes into "<name>.part" and renames it over <name> when the download is complete.
-      if (fresh.length === 1 && !now.some((f) => f.endsWith('.part'))) return { name: fresh[0], text: await readFile(join(this.downloads, fresh[0]), 'utf8') };
-      if (fresh.length > 1) throw new Error(`download: several new files ${JSON.stringify(fresh)}`);
-      if (Date.now() > deadline) throw new Error(`download: no file after clicking ${selector} (folder: ${JSON.stringify(now)})`);
-      await new Promise((r) => setTimeout(r, 50));
+    // Puppeteer has no download event over BiDi; the session's own browsingContext.downloadEnd says
+    // when a download is complete and where (Firefox first writes it under a temporary name).
+    const events = (this.ctx.browser() as unknown as { connection: DownloadEvents }).connection;
+    let off = () => {};
+    const saved = new Promise<string>((ok, fail) => {
+      const timer = setTimeout(() => fail(new Error(`download: none completed within ${WAIT_MS} ms of clicking ${selector}`)), WAIT_MS);
+      const onEnd = (e: DownloadEnd) => {
+        if (e.status !== 'complete' || !e.filepath || dirname(e.filepath) !== this.downloads) return;
+        ok(e.filepath);
+      };
+      events.on('browsingContext.downloadEnd', onEnd);
+      off = () => {
+        clearTimeout(timer);
+        events.off('browsingContext.downloadEnd', onEnd);
+      };
+    });
+    try {
+      await this.click(selector);
+      const path = await saved;
+      return { name: basename(path), text: await readFile(path, 'utf8') };
+    } finally {
+      off();
     }
   }
+}
+
+/** BiDi's browsingContext.downloadEnd, as far as download() reads it. */
+interface DownloadEnd {
+  status: 'complete' | 'canceled';
+  filepath?: string | null;
+}
+
+interface DownloadEvents {
+  on(event: 'browsingContext.downloadEnd', fn: (e: DownloadEnd) => void): void;
+  off(event: 'browsingContext.downloadEnd', fn: (e: DownloadEnd) => void): void;
 }
