@@ -11,6 +11,7 @@ export async function launchChromium(): Promise<BrowserDriver> {
     name: 'chromium',
     version: async () => `chromium ${browser.version()}`,
     newPage: (options) => ChromiumPage.open(browser, options),
+    connected: () => browser.isConnected(),
     close: () => browser.close(),
   };
 }

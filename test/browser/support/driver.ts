@@ -54,6 +54,8 @@ export interface BrowserDriver {
   version(): Promise<string>;
   /** A new page in a browser context of its own (nothing shared with other pages). */
   newPage(options: PageOptions): Promise<AppPage>;
+  /** False once the browser has gone (closed, or crashed). */
+  connected(): boolean;
   close(): Promise<void>;
 }
 

@@ -43,6 +43,7 @@ export async function launchFirefox(): Promise<BrowserDriver> {
     name: 'firefox',
     version: async () => (await browser.version()).replace('/', ' '),
     newPage: (options) => FirefoxPage.open(browser, options),
+    connected: () => browser.connected,
     close: () => browser.close(),
   };
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../../support/reflog-generator.ts';
 import { launchChromium } from './chromium.ts';
 import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName } from './driver.ts';
@@ -59,8 +59,23 @@ export interface BrowserFixture {
 }
 
 /**
- * Call once at the top of a test file: launches this project's browser for the file, closes every
- * page after each test, and fails the test if any page logged a console error or threw.
+ * The project's browser, shared by its test files: they run one after the other in one process
+ * (isolate: false in vitest.config.ts), so Firefox starts once (2-6 s here) instead of per file.
+ * Each page still gets a browser context of its own; the browser ends with the process.
+ */
+let sharedDriver: Promise<BrowserDriver> | undefined;
+
+async function projectBrowser(name: BrowserName): Promise<BrowserDriver> {
+  const running = await sharedDriver?.catch(() => undefined);
+  if (running?.connected()) return running;
+  // None yet, or it crashed or failed to start during an earlier file: a new one for this file.
+  sharedDriver = launchBrowser(name);
+  return sharedDriver;
+}
+
+/**
+ * Call once at the top of a test file: gets this project's browser, closes every page after each
+ * test, and fails the test if any page logged a console error or threw.
  */
 export function useBrowser(): BrowserFixture {
   const name = inject('browserName');
@@ -69,10 +84,7 @@ export function useBrowser(): BrowserFixture {
   const open: AppPage[] = [];
 
   beforeAll(async () => {
-    driver = await launchBrowser(name);
-  });
-  afterAll(async () => {
-    await driver?.close();
+    driver = await projectBrowser(name);
   });
   afterEach(async () => {
     const pages = open.splice(0);
