@@ -14,10 +14,37 @@ export type CpuSnapshot = Map<string, { group: string; ms: number }>;
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** The browser's processes: pid, and what kind of process each is. */
+/**
+ * This process's descendants: the browsers it launched and their children, and not the browsers
+ * of other programs on the machine (other test runs may be driving Chromium at the same time).
+ */
+function descendants(): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out = new Set<string>();
+  const todo = [String(process.pid)];
+  while (todo.length) {
+    for (const c of children.get(todo.pop()!) ?? []) {
+      if (out.has(c)) continue;
+      out.add(c);
+      todo.push(c);
+    }
+  }
+  return out;
+}
+
+/** The processes of the browser this process launched: pid, and what kind of process each is. */
 export function browserProcesses(browser: BrowserName): { pid: string; kind: 'page' | 'browser' | 'other' }[] {
   const out: { pid: string; kind: 'page' | 'browser' | 'other' }[] = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const pid of descendants()) {
     try {
       // Split on spaces too: Firefox rewrites its processes' command lines into one string.
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).filter(Boolean);
