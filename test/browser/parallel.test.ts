@@ -1,5 +1,5 @@
 // Issue 4: big plain files are decoded by decode workers (one per core) alongside the parser. In
-// Chromium, a 30 MB log with odd names, messages, duplicates and untracked DELs gives the same
+// each browser, a 30 MB log with odd names, messages, duplicates and untracked DELs gives the same
 // numbers and the same rows with the decode workers (3, forced) as without them (?decoders=0) and
 // as the CLI.
 import { join } from 'node:path';

@@ -115,6 +115,7 @@ describe('?url= (issue 6)', () => {
 
   test('a URL that 404s: an error message naming the HTTP status', async () => {
     const url = `${b.baseUrl}no-such-log-${Date.now()}.log`;
+    // Chromium logs the 404 in the console (Firefox logs nothing).
     const page = await b.openAppAt(`url=${encodeURIComponent(url)}`, {
       consoleErrors: [/Failed to load resource: the server responded with a status of 404/],
     });
@@ -132,6 +133,7 @@ describe('?url= (issue 6)', () => {
 
   test('a URL on a closed port: a visible network/CORS error message', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/trace.log`;
+    // Chromium logs the refused connection in the console (Firefox logs nothing).
     const page = await b.openAppAt(`url=${encodeURIComponent(url)}`, {
       consoleErrors: [/Failed to load resource: net::ERR_CONNECTION_REFUSED/, /Failed to fetch/],
     });

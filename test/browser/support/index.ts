@@ -1,8 +1,8 @@
 // Shared helpers for the browser tests. Each test file runs once per browser (the vitest
-// projects "chromium" and "firefox" of test/browser/vitest.config.ts): useBrowser() launches that
-// project's browser for the file (Debian's /usr/bin/chromium or /usr/bin/firefox-esr, never a
-// downloaded one) behind the driver of ./driver.ts, opens each page in a context of its own, and
-// fails a test after which any page logged a console error or threw an uncaught error.
+// projects "chromium" and "firefox" of test/browser/vitest.config.ts): useBrowser() gives it that
+// project's browser (Debian's /usr/bin/chromium or /usr/bin/firefox-esr, never a downloaded one)
+// behind the driver of ./driver.ts, opens each page in a context of its own, and fails a test
+// after which any page logged a console error or threw an uncaught error.
 //
 // The selectors are the UI contract's data-testids: file-input, parse-status, summary-*, tab-*,
 // table-filter, table-count, row, col-<columnId>, open-example, cancel, full-path, progress.
