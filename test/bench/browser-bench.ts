@@ -6,13 +6,14 @@
 // settled on its answer; the filter on the table sorted by lifetime). Also: the time the browser
 // takes just to read the same file in the same page, and the CPU time of the browser's threads
 // during drop → done with the floor it sets on this machine's cores.
-// Flags: --browser chromium|firefox, --sizes 100,1000 (MB), --4gb, --keep (keep the generated
-// logs), --decoders N (decode workers; default: the viewer's own choice, none on 2 cores), --settle
+// Flags: --browser chromium|firefox, --sizes 100,1000 (MB), --4gb, --log FILE (a log of your own,
+// e.g. from scripts/make-reflog.ts, instead of the generated sizes; never deleted), --keep (keep the
+// generated logs), --decoders N (decode workers; default: the viewer's own choice, none on 2 cores), --settle
 // MS (wait after the page loads before opening the file, as a person would; default 1000), --query
 // Q (added to the page's URL, e.g. pageReads=0: the worker reads the file itself).
 
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,19 @@ const readFileAlone = async (): Promise<number> => {
   }
   return performance.now() - t;
 };
+
+/** Lines in a file (newlines, plus a last line without one). */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(16 << 20);
+  let lines = 0;
+  let last = 10;
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; last = buf[n - 1]) {
+    for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+  }
+  closeSync(fd);
+  return lines + (last === 10 ? 0 : 1);
+}
 
 function generate(path: string, mb: number): number {
   const fd = openSync(path, 'w');
@@ -200,11 +214,14 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await launchBrowser(browserName);
   try {
-    for (const mb of sizesMB) {
-      const log = join(dir, `bench-${mb}MB.log`);
+    const ownLog = option('log');
+    for (const mb of ownLog ? [0] : sizesMB) {
+      const log = ownLog ?? join(dir, `bench-${mb}MB.log`);
       const t = performance.now();
-      const bytes = generate(log, mb);
-      console.log(`\n== ${(bytes / 1e6).toFixed(0)} MB log (${Math.round(bytes / BYTES_PER_LINE).toLocaleString()} lines; generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      const bytes = ownLog ? statSync(log).size : generate(log, mb);
+      const lineCount = ownLog ? countLines(log) : Math.round(bytes / BYTES_PER_LINE);
+      const made = ownLog ? log : `generated in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+      console.log(`\n== ${(bytes / 1e6).toFixed(0)} MB log (${lineCount.toLocaleString()} lines; ${made})`);
       // The probes are the driver's init script, run before the page's own (its CSP does not apply).
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, initScript: PROBE + SETTLE_PROBE });
       const query = [decoders !== null ? `decoders=${decoders}` : '', option('query') ?? ''].filter(Boolean).join('&');
@@ -246,7 +263,7 @@ async function main(): Promise<void> {
         console.log(`longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`);
       else console.log(`longest main task:   not reported (${browserName === 'firefox' ? 'Firefox' : browserName}'s PerformanceObserver has no 'longtask' entries)`);
       const where = browserName === 'firefox' ? 'content process' : 'renderer memory';
-      console.log(`${`${where}:`.padEnd(21)}peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / Math.round(bytes / BYTES_PER_LINE)).toFixed(0)} B per line`);
+      console.log(`${`${where}:`.padEnd(21)}peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / lineCount).toFixed(0)} B per line`);
       await page.click(tid('tab-pairs'));
       await page.waitFor(tid('row'));
       const sorted = last(await settleTimes(page, () => page.click(tid('col-lifetime')), null));
@@ -293,7 +310,7 @@ async function main(): Promise<void> {
       const worst = Math.max(...paced.map((r) => Math.max(...r.map((t) => t.ms))));
       console.log(`typed, a key per 150 ms: ${perKey.join(', ')} ms keystroke → its rows (worst of all runs ${worst.toFixed(0)} ms)`);
       await page.close();
-      if (!flag('keep')) rmSync(log);
+      if (!flag('keep') && !ownLog) rmSync(log);
     }
   } finally {
     await browser.close();
