@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
-import { cpuSnapshot, cpuUse } from './chromium-cpu.ts';
+import { CHROMIUM_ARGS } from '../browser/support/chromium.ts';
+import { CHROMIUM } from '../browser/support/driver.ts';
+import { ROOT, tid } from '../browser/support/index.ts';
+import { cpuSnapshot, cpuUse } from './browser-cpu.ts';
 import { pageCache } from './page-cache.ts';
 
 /** The page's main-thread tasks over 50 ms from load on (the drop comes 1.2 s after it). */

@@ -13,7 +13,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../browser/support.ts';
+import { CHROMIUM_ARGS } from '../browser/support/chromium.ts';
+import { CHROMIUM } from '../browser/support/driver.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 
 const args = process.argv.slice(2);

@@ -1,25 +1,28 @@
-// npm run bench:browser: the viewer in Debian's Chromium on generated logs (100 MB and 1 GB; add
-// --4gb for 4 GB). Prints drop→done seconds and MB/s, time to the first summary numbers, progress
-// updates per second, the longest main-thread task, renderer memory, and sort/filter times
-// (action → the table settled on its answer; the filter on the table sorted by lifetime).
-// Also: the time Chromium takes just to read the same file, and the CPU time of Chromium's
-// threads during drop → done with the floor it sets on this machine's cores.
-// Flags: --sizes 100,1000 (MB), --4gb, --keep (keep the generated logs), --decoders N (decode
-// workers; default: the viewer's own choice, none on 2 cores), --settle MS (wait after the page
-// loads before opening the file, as a person would; default 1000), --query Q (added to the page's
-// URL, e.g. pageReads=0: the worker reads the file itself).
+// npm run bench:browser: the viewer in Debian's Chromium (default) or Firefox ESR (--browser
+// firefox) on generated logs (100 MB and 1 GB; add --4gb for 4 GB). Prints drop→done seconds and
+// MB/s, time to the first summary numbers, progress updates per second, main-thread tasks over
+// 50 ms (where the browser reports them: Chromium's PerformanceObserver has 'longtask' entries,
+// Firefox's has none), the page process's memory, and sort/filter times (action → the table
+// settled on its answer; the filter on the table sorted by lifetime). Also: the time the browser
+// takes just to read the same file in the same page, and the CPU time of the browser's threads
+// during drop → done with the floor it sets on this machine's cores.
+// Flags: --browser chromium|firefox, --sizes 100,1000 (MB), --4gb, --log FILE (a log of your own,
+// e.g. from scripts/make-reflog.ts, instead of the generated sizes; never deleted), --keep (keep the
+// generated logs), --decoders N (decode workers; default: the viewer's own choice, none on 2 cores), --settle
+// MS (wait after the page loads before opening the file, as a person would; default 1000), --query
+// Q (added to the page's URL, e.g. pageReads=0: the worker reads the file itself).
 
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, tid } from '../browser/support.ts';
+import { BROWSERS, EXECUTABLE, type AppPage, type BrowserName } from '../browser/support/driver.ts';
+import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
-import { cpuSnapshot, cpuUse, describeCpuUse } from './chromium-cpu.ts';
+import { cpuSnapshot, cpuUse, describeCpuUse, pageProcessesRssMB } from './browser-cpu.ts';
 import { pageCache } from './page-cache.ts';
 
 const args = process.argv.slice(2);
@@ -30,19 +33,37 @@ const BYTES_PER_LINE = 246;
 const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
 const decoders = option('decoders');
 const settleMs = Number(option('settle') ?? 1000);
+const browserName = (option('browser') ?? 'chromium') as BrowserName;
+if (!BROWSERS.includes(browserName)) throw new Error(`--browser ${browserName}: one of ${BROWSERS.join(', ')}`);
 
 /** Reading the file alone (from the benchmark's own file input), in 16 MiB slices, two in flight (the fastest way measured). */
-const READ_FILE = `(async () => {
-  const file = document.getElementById('bench-read').files[0];
+const readFileAlone = async (): Promise<number> => {
+  const file = (document.getElementById('bench-read') as HTMLInputElement).files![0];
   const t = performance.now();
-  const q = [];
+  const q: Promise<ArrayBuffer>[] = [];
   let off = 0;
   while (off < file.size || q.length) {
-    while (q.length < 2 && off < file.size) { q.push(file.slice(off, off + (16 << 20)).arrayBuffer()); off += 16 << 20; }
+    while (q.length < 2 && off < file.size) {
+      q.push(file.slice(off, off + (16 << 20)).arrayBuffer());
+      off += 16 << 20;
+    }
     await q.shift();
   }
   return performance.now() - t;
-})()`;
+};
+
+/** Lines in a file (newlines, plus a last line without one). */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(16 << 20);
+  let lines = 0;
+  let last = 10;
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; last = buf[n - 1]) {
+    for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+  }
+  closeSync(fd);
+  return lines + (last === 10 ? 0 : 1);
+}
 
 function generate(path: string, mb: number): number {
   const fd = openSync(path, 'w');
@@ -52,28 +73,24 @@ function generate(path: string, mb: number): number {
   return statSync(path).size;
 }
 
-/** Resident memory of Chromium's renderer processes (the page and its worker live there), in MB. */
-function rendererRssMB(): number {
-  let kb = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium') || !cmd.includes('--type=renderer')) continue;
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) kb += Number(m[1]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return kb / 1024;
+/**
+ * Resident memory of the page's process (the page and its worker live there), in MB: Chromium's
+ * renderers added up (one per page here), or Firefox's largest content process (it keeps spare
+ * ones, idle, beside the page's).
+ */
+function pageRssMB(): number {
+  const each = [...pageProcessesRssMB(browserName).values()];
+  return browserName === 'firefox' ? Math.max(0, ...each) : each.reduce((a, b) => a + b, 0);
 }
 
 // Installed before the app loads: timestamps of the file choice, the first summary number and the
-// end of the parse, progress updates, and long main-thread tasks.
+// end of the parse, progress updates, and long main-thread tasks where the browser reports them.
 const PROBE = `
   window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
-    .observe({ type: 'longtask', buffered: true });
+  window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+  if (window.__longTasksReported)
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
+      .observe({ type: 'longtask', buffered: true });
   document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] }); }, true);
   new MutationObserver(() => {
     const b = window.__bench;
@@ -134,7 +151,7 @@ const SETTLE_PROBE = `
       if (e.target?.dataset?.testid === 'table-filter') s.pending = { value: e.target.value, t0: performance.now(), sent: false };
     }, true);
     window.__settleStart = () => (s.pending = { value: null, t0: performance.now(), sent: false });
-    // A click's time is when the page got it: Playwright's click first waits for the target to be
+    // A click's time is when the page got it: the driver's click first waits for the target to be
     // visible and stable (animation frames, protocol round trips), which no person waits for.
     document.addEventListener('click', (e) => {
       const p = s.pending;
@@ -153,13 +170,22 @@ interface Settled {
   answerMs: number;
 }
 
+interface SettleProbe {
+  __settle: { times: Settled[]; pending: unknown };
+  __settleStart(): void;
+}
+
 /** Runs the action and returns the settle times recorded until the table settles on `value` (null: any). */
-async function settleTimes(page: Page, act: () => Promise<void>, value: string | null): Promise<Settled[]> {
-  await page.evaluate('window.__settle.times = []; window.__settle.pending = null');
-  if (value === null) await page.evaluate('window.__settleStart()');
+async function settleTimes(page: AppPage, act: () => Promise<void>, value: string | null): Promise<Settled[]> {
+  await page.evaluate((start) => {
+    const w = window as unknown as SettleProbe;
+    w.__settle.times = [];
+    w.__settle.pending = null;
+    if (start) w.__settleStart();
+  }, value === null);
   await act();
-  await page.waitForFunction(`window.__settle.times.some((t) => t.value === ${JSON.stringify(value)})`, null, { timeout: 120_000, polling: 20 });
-  return page.evaluate('window.__settle.times') as Promise<Settled[]>;
+  await page.waitForFunction((v) => (window as unknown as SettleProbe).__settle.times.some((t) => t.value === v), value, { timeout: 120_000, polling: 20 });
+  return page.evaluate(() => (window as unknown as SettleProbe).__settle.times);
 }
 
 const last = (times: Settled[]) => times[times.length - 1];
@@ -167,70 +193,83 @@ const best = (xs: Settled[]) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The filter emptied and the unfiltered table back on screen. */
-async function clearFilter(page: Page): Promise<void> {
+async function clearFilter(page: AppPage): Promise<void> {
   if ((await page.inputValue(tid('table-filter'))) === '') return;
   await settleTimes(page, () => page.fill(tid('table-filter'), ''), '');
+}
+
+interface BenchProbe {
+  __bench: { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: { ms: number; at: number }[] };
+  __longTasksReported: boolean;
+  __reftraceLastProgress?: { parseMs: number; queryMs: number; decodeWorkers: number };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reftrace-bbench-'));
   const dist = join(dir, 'dist');
-  console.log(`chromium: ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
+  console.log(`${browserName}: ${execFileSync(EXECUTABLE[browserName], ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim()}`);
   await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
   const server = serveStatic(dist).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser(browserName);
   try {
-    for (const mb of sizesMB) {
-      const log = join(dir, `bench-${mb}MB.log`);
+    const ownLog = option('log');
+    for (const mb of ownLog ? [0] : sizesMB) {
+      const log = ownLog ?? join(dir, `bench-${mb}MB.log`);
       const t = performance.now();
-      const bytes = generate(log, mb);
-      console.log(`\n== ${(bytes / 1e6).toFixed(0)} MB log (${Math.round(bytes / BYTES_PER_LINE).toLocaleString()} lines; generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
-      // The page's CSP forbids eval; the probes below are injected code, not the page's.
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
-      await page.addInitScript(PROBE + SETTLE_PROBE);
+      const bytes = ownLog ? statSync(log).size : generate(log, mb);
+      const lineCount = ownLog ? countLines(log) : Math.round(bytes / BYTES_PER_LINE);
+      const made = ownLog ? log : `generated in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+      console.log(`\n== ${(bytes / 1e6).toFixed(0)} MB log (${lineCount.toLocaleString()} lines; ${made})`);
+      // The probes are the driver's init script, run before the page's own (its CSP does not apply).
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, initScript: PROBE + SETTLE_PROBE });
       const query = [decoders !== null ? `decoders=${decoders}` : '', option('query') ?? ''].filter(Boolean).join('&');
       await page.goto(base + (query ? `?${query}` : ''));
       // The analysis worker starts (and warms up) at page load; a person takes a moment to pick a file.
       await sleep(settleMs);
-      let peakMB = rendererRssMB();
-      const sampler = setInterval(() => (peakMB = Math.max(peakMB, rendererRssMB())), 200);
+      let peakMB = pageRssMB();
+      const sampler = setInterval(() => (peakMB = Math.max(peakMB, pageRssMB())), 200);
       pageCache(log);
-      const cpuBefore = cpuSnapshot();
-      await page.setInputFiles(tid('file-input'), log);
-      await page.waitForFunction('window.__bench.done > 0', null, { timeout: 30 * 60_000, polling: 100 });
-      const cpuAfter = cpuSnapshot();
+      const cpuBefore = cpuSnapshot(browserName);
+      await page.setInputFiles(tid('file-input'), [log]);
+      await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, { timeout: 30 * 60_000, polling: 100 });
+      const cpuAfter = cpuSnapshot(browserName);
       clearInterval(sampler);
-      const b = (await page.evaluate('window.__bench')) as { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: { ms: number; at: number }[] };
+      const { b, longTasksReported, worker } = await page.evaluate(() => {
+        const w = window as unknown as BenchProbe;
+        return { b: w.__bench, longTasksReported: w.__longTasksReported, worker: w.__reftraceLastProgress ?? null };
+      });
       const seconds = (b.done - b.t0) / 1000;
-      const status = await page.textContent(tid('parse-status'));
-      console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status?.trim()})`);
-      const worker = (await page.evaluate('window.__reftraceLastProgress')) as { parseMs: number; queryMs: number; decodeWorkers: number } | null;
+      const status = await page.text(tid('parse-status'));
+      console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status.trim()})`);
       if (worker)
         console.log(
           `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
         );
-      console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000)}`);
+      console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000, browserName)}`);
       // A file input of the benchmark's own (the viewer's clears itself after opening).
-      await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>')`);
-      await page.setInputFiles('#bench-read', log);
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>'));
+      await page.setInputFiles('#bench-read', [log]);
       pageCache(log);
-      const readMs = Math.min((await page.evaluate(READ_FILE)) as number, (await page.evaluate(READ_FILE)) as number);
+      const readMs = Math.min(await page.evaluate(readFileAlone), await page.evaluate(readFileAlone));
       console.log(`  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; best of 2); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`);
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
       // When each long task began, from the drop ("+" after done: the tables and chart after the parse).
       const when = (t: { ms: number; at: number }) => `${t.ms.toFixed(0)} ms at ${t.at > b.done ? `done + ${((t.at - b.done) / 1000).toFixed(2)}` : ((t.at - b.t0) / 1000).toFixed(2)} s`;
       const longest = Math.max(0, ...b.longTasks.map((t) => t.ms));
-      console.log(`longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`);
-      console.log(`renderer memory:     peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / Math.round(bytes / BYTES_PER_LINE)).toFixed(0)} B per line`);
+      if (longTasksReported)
+        console.log(`longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`);
+      else console.log(`longest main task:   not reported (${browserName === 'firefox' ? 'Firefox' : browserName}'s PerformanceObserver has no 'longtask' entries)`);
+      const where = browserName === 'firefox' ? 'content process' : 'renderer memory';
+      console.log(`${`${where}:`.padEnd(21)}peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / lineCount).toFixed(0)} B per line`);
       await page.click(tid('tab-pairs'));
-      await page.waitForSelector(tid('row'));
+      await page.waitFor(tid('row'));
       const sorted = last(await settleTimes(page, () => page.click(tid('col-lifetime')), null));
       const sortMs = sorted.ms;
-      const count = await page.textContent(tid('table-count'));
-      console.log(`sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count?.trim()}; request sent ${sorted.sentMs.toFixed(0)}, answered ${sorted.answerMs.toFixed(0)} ms)`);
+      const count = await page.text(tid('table-count'));
+      console.log(`sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count.trim()}; request sent ${sorted.sentMs.toFixed(0)}, answered ${sorted.answerMs.toFixed(0)} ms)`);
       // The filter, on the table sorted by lifetime. Best of 3 each (the machine is shared).
       const WORD = 'random';
       const fills: Settled[] = [];
@@ -241,7 +280,7 @@ async function main(): Promise<void> {
         fills.push(last(await settleTimes(page, () => page.fill(tid('table-filter'), WORD), WORD)));
         await clearFilter(page);
         await page.focus(tid('table-filter'));
-        fast.push(last(await settleTimes(page, () => page.keyboard.type(WORD), WORD)));
+        fast.push(last(await settleTimes(page, () => page.type(WORD), WORD)));
         await clearFilter(page);
         await page.focus(tid('table-filter'));
         paced.push(
@@ -249,7 +288,7 @@ async function main(): Promise<void> {
             page,
             async () => {
               for (const ch of WORD) {
-                await page.keyboard.press(ch);
+                await page.press(ch);
                 await sleep(150);
               }
             },
@@ -257,10 +296,10 @@ async function main(): Promise<void> {
           ),
         );
       }
-      const matched = await page.textContent(tid('table-count'));
+      const matched = await page.text(tid('table-count'));
       const split = (t: Settled) => `request sent ${t.sentMs.toFixed(0)}, answered ${t.answerMs.toFixed(0)}, rows ${t.ms.toFixed(0)} ms`;
       const runs = (xs: Settled[]) => xs.map((t) => t.ms.toFixed(0)).join(', ');
-      console.log(`filter "${WORD}" (one fill): ${best(fills).ms.toFixed(0)} ms input → rows (${matched?.trim()}; runs ${runs(fills)}; best: ${split(best(fills))})`);
+      console.log(`filter "${WORD}" (one fill): ${best(fills).ms.toFixed(0)} ms input → rows (${matched.trim()}; runs ${runs(fills)}; best: ${split(best(fills))})`);
       console.log(`typed "${WORD}" (no pause): ${best(fast).ms.toFixed(0)} ms last keystroke → its rows (runs ${runs(fast)}; best: ${split(best(fast))})`);
       // Per keystroke, typing one key every 150 ms: the best of the runs for each prefix that settled.
       const perKey = [...WORD].map((_, i) => {
@@ -271,7 +310,7 @@ async function main(): Promise<void> {
       const worst = Math.max(...paced.map((r) => Math.max(...r.map((t) => t.ms))));
       console.log(`typed, a key per 150 ms: ${perKey.join(', ')} ms keystroke → its rows (worst of all runs ${worst.toFixed(0)} ms)`);
       await page.close();
-      if (!flag('keep')) rmSync(log);
+      if (!flag('keep') && !ownLog) rmSync(log);
     }
   } finally {
     await browser.close();

@@ -1,9 +1,7 @@
 // The features of commit 8a58e1f: the Compare tab, CSV/JSON export, keyboard navigation of the
 // grid (ARIA roles), and a regression test for the chart after a second file is opened. Numbers
 // are checked against the CLI's output for the same files.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   ROOT,
@@ -22,9 +20,11 @@ import {
   tid,
   useBrowser,
   waitDone,
+  type AppPage,
   type CliJson,
   parseCsv,
-} from './support.ts';
+  sleep,
+} from './support/index.ts';
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
 const MIDDLE = 'test/fixtures/samples/nested_named/nested_middle.log';
@@ -85,31 +85,23 @@ beforeAll(async () => {
   expect(middleLive).toHaveLength(middle.live);
 });
 
-async function openLog(path: string): Promise<Page> {
+async function openLog(path: string): Promise<AppPage> {
   const page = await b.openApp();
   await openFileByInput(page, path);
   await waitDone(page);
   return page;
 }
 
-
-/** Clicks an export button and returns the downloaded file's name and text. */
-async function download(page: Page, testid: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(tid(testid)).click()]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), text: await readFile(path!, 'utf8') };
-}
-
 describe('Compare', () => {
   /** The open log is the "after"; the log chosen through compare-file-input is the "before". */
-  async function openCompare(): Promise<Page> {
+  async function openCompare(): Promise<AppPage> {
     const page = await openLog(SMALL);
     await openTab(page, 'compare');
-    expect(await page.locator(tid('table-count')).count(), 'no table before a baseline').toBe(0);
-    await expect.poll(() => page.locator(tid('compare-open')).isEnabled(), { timeout: WAIT_MS }).toBe(true);
-    expect(((await page.locator(tid('compare-open')).textContent()) ?? '').trim()).toBe('Compare with…');
-    await page.locator(tid('compare-file-input')).setInputFiles(resolve(ROOT, MIDDLE));
-    await expect.poll(async () => (await page.locator(tid('compare-status')).textContent()) ?? '', { timeout: WAIT_MS }).toBe(
+    expect(await page.count(tid('table-count')), 'no table before a baseline').toBe(0);
+    await expect.poll(() => page.isEnabled(tid('compare-open')), { timeout: WAIT_MS }).toBe(true);
+    expect((await page.text(tid('compare-open'))).trim()).toBe('Compare with…');
+    await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, MIDDLE)]);
+    await expect.poll(() => page.text(tid('compare-status')), { timeout: WAIT_MS }).toBe(
       `nested_middle.log · ${middle.lines} lines`,
     );
     return page;
@@ -121,7 +113,7 @@ describe('Compare', () => {
     const typesB = new Set(Object.keys(small.types));
     const keys = new Set([...typesA, ...typesB]);
     await expectCount(page, `${keys.size} of ${keys.size}`);
-    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(keys.size);
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(keys.size);
     expect(await sortOf(page, 'liveDiff')).toBe('desc');
 
     const liveA = liveBy(middleLive, (l) => l.type);
@@ -153,10 +145,10 @@ describe('Compare', () => {
     expect((await columnTexts(page, 'key')).slice(0, 3).sort()).toEqual(['Fraction', 'StringAndTime', 'datetime.datetime']);
 
     // The filter narrows the rows and the count line follows.
-    await page.locator(tid('table-filter')).fill('StringAndTime');
+    await page.fill(tid('table-filter'), 'StringAndTime');
     await expectCount(page, `1 of ${keys.size}`);
     await expect.poll(() => columnTexts(page, 'key'), { timeout: WAIT_MS }).toEqual(['StringAndTime']);
-    await page.locator(tid('table-filter')).fill('datetime');
+    await page.fill(tid('table-filter'), 'datetime');
     await expectCount(page, `1 of ${keys.size}`);
     await expect.poll(() => columnTexts(page, 'key'), { timeout: WAIT_MS }).toEqual(['datetime.datetime']);
     const dt = (await tableRecords(page))[0];
@@ -166,11 +158,11 @@ describe('Compare', () => {
 
   test('by site: live per allocation site before and after, and the filter on a file', async () => {
     const page = await openCompare();
-    await page.locator(tid('compare-by')).selectOption('site');
-    await expect.poll(() => page.locator(tid('compare-by')).inputValue()).toBe('site');
+    await page.selectOption(tid('compare-by'), 'site');
+    await expect.poll(() => page.inputValue(tid('compare-by'))).toBe('site');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toMatch(/^(\d+) of \1$/);
     const total = num((await tableCount(page)).split(' of ')[1]);
-    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(total);
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(total);
 
     const liveA = liveBy(middleLive, siteKey);
     const liveB = liveBy(smallLive, siteKey);
@@ -193,14 +185,14 @@ describe('Compare', () => {
     // Filter on a file name: only nested.py's sites (all in the before).
     const nested = [...got.keys()].filter((k) => k.includes('nested.py'));
     expect(nested.length).toBeGreaterThan(0);
-    await page.locator(tid('table-filter')).fill('nested.py');
+    await page.fill(tid('table-filter'), 'nested.py');
     await expectCount(page, `${nested.length} of ${total}`);
     await expect.poll(async () => (await columnTexts(page, 'key')).sort(), { timeout: WAIT_MS }).toEqual([...nested].sort());
     for (const r of await tableRecords(page)) expect(num(r.newB), r.key).toBe(0);
 
     // Back to per type: the type table again.
-    await page.locator(tid('table-filter')).fill('');
-    await page.locator(tid('compare-by')).selectOption('type');
+    await page.fill(tid('table-filter'), '');
+    await page.selectOption(tid('compare-by'), 'type');
     const nTypes = new Set([...Object.keys(middle.types), ...Object.keys(small.types)]).size;
     await expectCount(page, `${nTypes} of ${nTypes}`);
   });
@@ -211,11 +203,11 @@ describe('Export', () => {
     const page = await openLog(SMALL);
     await openTab(page, 'live');
     await expectCount(page, '61 of 61');
-    await page.locator(tid('table-filter')).fill('StringAndTime');
+    await page.fill(tid('table-filter'), 'StringAndTime');
     await expectCount(page, '20 of 61');
-    await page.locator(tid('col-clock')).click();
+    await page.click(tid('col-clock'));
     await expect.poll(() => sortOf(page, 'clock'), { timeout: WAIT_MS }).toBe('asc');
-    await page.locator(tid('col-clock')).click();
+    await page.click(tid('col-clock'));
     await expect.poll(() => sortOf(page, 'clock'), { timeout: WAIT_MS }).toBe('desc');
 
     const expected = smallLive
@@ -224,7 +216,7 @@ describe('Export', () => {
     expect(expected).toHaveLength(20);
     await expect.poll(() => columnTexts(page, 'clock'), { timeout: WAIT_MS }).toEqual(expected.map((l) => l.clock));
 
-    const csv = await download(page, 'export-csv');
+    const csv = await page.download(tid('export-csv'));
     expect(csv.name).toMatch(/\.csv$/);
     const cells = parseCsv(csv.text);
     const [header, ...data] = cells;
@@ -240,7 +232,7 @@ describe('Export', () => {
     expect(clocks).toEqual(expected.map((l) => Number(l.clock)));
     expect(data.map((r) => r[iAddr])).toEqual(expected.map((l) => l.address));
 
-    const json = await download(page, 'export-json');
+    const json = await page.download(tid('export-json'));
     expect(json.name).toMatch(/\.json$/);
     const arr = JSON.parse(json.text) as Record<string, unknown>[];
     expect(Array.isArray(arr)).toBe(true);
@@ -255,11 +247,11 @@ describe('Export', () => {
   test('Compare table exports too: CSV per type with the Δ columns', async () => {
     const page = await openLog(SMALL);
     await openTab(page, 'compare');
-    await expect.poll(() => page.locator(tid('compare-open')).isEnabled(), { timeout: WAIT_MS }).toBe(true);
-    await page.locator(tid('compare-file-input')).setInputFiles(resolve(ROOT, MIDDLE));
+    await expect.poll(() => page.isEnabled(tid('compare-open')), { timeout: WAIT_MS }).toBe(true);
+    await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, MIDDLE)]);
     const n = new Set([...Object.keys(middle.types), ...Object.keys(small.types)]).size;
     await expectCount(page, `${n} of ${n}`);
-    const [header, ...data] = parseCsv((await download(page, 'export-csv')).text);
+    const [header, ...data] = parseCsv((await page.download(tid('export-csv'))).text);
     expect(data).toHaveLength(n);
     const st = data.find((r) => r[0] === 'StringAndTime')!;
     const col = (title: string) => header.indexOf(title);
@@ -269,8 +261,9 @@ describe('Export', () => {
 
 describe('Keyboard and ARIA grid', () => {
   /** aria-rowindex of the grid's active row (aria-activedescendant), or null. */
-  async function activeRowIndex(page: Page): Promise<number | null> {
-    return page.locator('[role="grid"]').evaluate((g) => {
+  async function activeRowIndex(page: AppPage): Promise<number | null> {
+    return page.evaluate(() => {
+      const g = document.querySelector('[role="grid"]')!;
       const id = g.getAttribute('aria-activedescendant');
       const row = id ? document.getElementById(id) : null;
       return row ? Number(row.getAttribute('aria-rowindex')) : null;
@@ -281,64 +274,65 @@ describe('Keyboard and ARIA grid', () => {
     const page = await openLog(SMALL);
     await openTab(page, 'live');
     await expectCount(page, '61 of 61');
-    const grid = page.locator('[role="grid"]');
+    const grid = '[role="grid"]';
     // Header row 1, data rows 2..62.
-    expect(await grid.getAttribute('aria-rowcount')).toBe('62');
-    expect(await page.locator('[role="row"][aria-rowindex="1"] [role="columnheader"]').count()).toBe(Number(await grid.getAttribute('aria-colcount')));
+    expect(await page.attribute(grid, 'aria-rowcount')).toBe('62');
+    expect(await page.count('[role="row"][aria-rowindex="1"] [role="columnheader"]')).toBe(Number(await page.attribute(grid, 'aria-colcount')));
 
     // "/" from the page focuses the filter.
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('/');
+    await page.click('body', { position: { x: 5, y: 5 } });
+    await page.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('table-filter');
-    expect(await page.locator(tid('table-filter')).inputValue()).toBe('');
+    expect(await page.inputValue(tid('table-filter'))).toBe('');
 
     // Filter, then Tab into the grid.
-    await page.keyboard.type('StringAndTime');
+    await page.type('StringAndTime');
     await expectCount(page, '20 of 61');
-    await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: WAIT_MS }).toBe('21');
-    await grid.focus();
+    await expect.poll(() => page.attribute(grid, 'aria-rowcount'), { timeout: WAIT_MS }).toBe('21');
+    await page.focus(grid);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
     await expect.poll(() => activeRowIndex(page)).toBe(2);
-    await page.keyboard.press('ArrowDown');
+    await page.press('ArrowDown');
     await expect.poll(() => activeRowIndex(page)).toBe(3);
-    await page.keyboard.press('ArrowDown');
+    await page.press('ArrowDown');
     await expect.poll(() => activeRowIndex(page)).toBe(4);
-    await page.keyboard.press('ArrowUp');
+    await page.press('ArrowUp');
     await expect.poll(() => activeRowIndex(page)).toBe(3);
-    await page.keyboard.press('End');
+    await page.press('End');
     // The last of the 20 matched rows: aria-rowindex 21 (the header row is 1).
     await expect.poll(() => activeRowIndex(page)).toBe(21);
-    await page.keyboard.press('ArrowDown');
+    await page.press('ArrowDown');
     await expect.poll(() => activeRowIndex(page)).toBe(21);
-    await page.keyboard.press('Home');
+    await page.press('Home');
     await expect.poll(() => activeRowIndex(page)).toBe(2);
-    await page.keyboard.press('ArrowUp');
+    await page.press('ArrowUp');
     await expect.poll(() => activeRowIndex(page)).toBe(2);
-    await page.keyboard.press('PageDown');
+    await page.press('PageDown');
     await expect.poll(() => activeRowIndex(page)).toBeGreaterThan(2);
-    await page.keyboard.press('PageUp');
+    await page.press('PageUp');
     await expect.poll(() => activeRowIndex(page)).toBe(2);
     // The active row is a rendered StringAndTime row.
-    const activeType = await grid.evaluate((g) => {
+    const activeType = await page.evaluate((sel) => {
+      const g = document.querySelector(sel)!;
       const row = document.getElementById(g.getAttribute('aria-activedescendant') ?? '');
       return row?.textContent ?? '';
-    });
+    }, grid);
     expect(activeType).toContain('StringAndTime');
 
     // Tab from the grid goes to the first header's button; Enter sorts by it, Space reverses.
-    await page.keyboard.press('Tab');
+    await page.press('Tab');
     const focusedCol = await page.evaluate(() => document.activeElement?.closest('[role="columnheader"]')?.getAttribute('data-testid') ?? '');
     expect(focusedCol).toMatch(/^col-/);
     const colId = focusedCol.slice(4);
     expect(await sortOf(page, colId)).toBe('none');
-    await page.keyboard.press('Enter');
+    await page.press('Enter');
     await expect.poll(() => sortOf(page, colId), { timeout: WAIT_MS }).toBe('asc');
-    await page.keyboard.press('Space');
+    await page.press('Space');
     await expect.poll(() => sortOf(page, colId), { timeout: WAIT_MS }).toBe('desc');
 
     // The clock header, focused directly, sorts with Enter; the rows follow.
-    await page.locator(tid('col-clock')).locator('button').focus();
-    await page.keyboard.press('Enter');
+    await page.focus(`${tid('col-clock')} button`);
+    await page.press('Enter');
     await expect.poll(() => sortOf(page, 'clock'), { timeout: WAIT_MS }).toBe('asc');
     expect(await sortOf(page, colId)).toBe(colId === 'clock' ? 'asc' : 'none');
     const asc = smallLive
@@ -347,7 +341,7 @@ describe('Keyboard and ARIA grid', () => {
       .sort((x, y) => Number(x) - Number(y));
     await expect.poll(() => columnTexts(page, 'clock'), { timeout: WAIT_MS }).toEqual(asc);
     // The rows' aria-rowindex run 2..21 in DOM order.
-    const indexes = await page.locator(tid('row')).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('aria-rowindex'))));
+    const indexes = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (r) => Number(r.getAttribute('aria-rowindex'))), tid('row'));
     expect(indexes).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 });
@@ -360,11 +354,11 @@ describe('regression: the chart after a second file', () => {
     await waitDone(page);
     await expect.poll(() => summaryNumbers(page), { timeout: WAIT_MS }).toEqual(cliSummary(small));
     // Let the chart draw the new file (the NaN <rect> errors came while redrawing).
-    await expect.poll(() => page.locator(`${tid('rss-chart')}[data-state="full"]`).count(), { timeout: WAIT_MS }).toBe(1);
-    await page.waitForTimeout(500);
+    await expect.poll(() => page.count(`${tid('rss-chart')}[data-state="full"]`), { timeout: WAIT_MS }).toBe(1);
+    await sleep(500);
     // The Types tab's chart for the second file too.
     await openTab(page, 'types');
-    await expect.poll(() => page.locator(`${tid('type-chart')} svg`).count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.count(`${tid('type-chart')} svg`), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    await sleep(300);
   });
 });

@@ -1,5 +1,6 @@
 // Builds the viewer once into a temporary folder and serves it on 127.0.0.1 (a random free port)
-// for the browser tests; the base URL reaches the tests through provide/inject ('baseUrl').
+// for the browser tests of both browsers' projects; the base URL reaches the tests through
+// provide/inject ('baseUrl'), each project's browser through its own config ('browserName').
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -9,17 +10,19 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { EXECUTABLE, type BrowserName } from './support/driver.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     /** The served build folder: a test may write a file into it to have the server serve it. */
     distDir: string;
+    /** The browser of the project a test file runs in (test/browser/vitest.config.ts). */
+    browserName: BrowserName;
   }
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -83,8 +86,13 @@ export function serveStatic(dir: string): Server {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests drive ${CHROMIUM} (Debian's chromium): install it with \`apt-get install -y chromium\`.`);
+  // Only the browsers of the projects chosen for this run (`--project firefox` needs no Chromium).
+  for (const p of project.vitest.projects) {
+    const name = p.config.provide?.browserName;
+    if (name && !existsSync(EXECUTABLE[name])) {
+      const pkg = name === 'firefox' ? 'firefox-esr' : 'chromium';
+      throw new Error(`The ${name} browser tests drive ${EXECUTABLE[name]} (Debian's ${pkg}): install it with \`apt-get install -y ${pkg}\`.`);
+    }
   }
   const outDir = await mkdtemp(join(tmpdir(), 'reftrace-browser-'));
   const t0 = Date.now();

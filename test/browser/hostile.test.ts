@@ -3,7 +3,6 @@
 // element), every string must show as plain text, and a CSV export must defuse formulas.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ROOT,
@@ -19,9 +18,11 @@ import {
   tid,
   useBrowser,
   waitDone,
+  type AppPage,
   type CliJson,
   parseCsv,
-} from './support.ts';
+  sleep,
+} from './support/index.ts';
 
 const b = useBrowser();
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
@@ -119,18 +120,15 @@ afterAll(async () => {
 });
 
 /** A page that fails the test on any dialog (alert, confirm, prompt), and the list of those seen. */
-async function guardedApp(hash?: string): Promise<{ page: Page; dialogs: string[] }> {
+async function guardedApp(hash?: string): Promise<{ page: AppPage; dialogs: string[] }> {
   const page = await b.openApp(hash);
   const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss().catch(() => {});
-  });
+  page.onDialog((d) => dialogs.push(`${d.type}: ${d.message}`));
   return { page, dialogs };
 }
 
 /** Elements a payload would have made: any on* handler attribute, an <img src=x>, a script with alert. */
-async function injected(page: Page): Promise<string[]> {
+async function injected(page: AppPage): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const el of Array.from(document.querySelectorAll('*'))) {
@@ -142,7 +140,7 @@ async function injected(page: Page): Promise<string[]> {
   });
 }
 
-async function openHostile(hash?: string): Promise<{ page: Page; dialogs: string[] }> {
+async function openHostile(hash?: string): Promise<{ page: AppPage; dialogs: string[] }> {
   const g = await guardedApp(hash);
   await openFileByInput(g.page, path);
   await waitDone(g.page);
@@ -159,32 +157,32 @@ describe('hostile strings in a log (issue 6)', () => {
   test('nothing runs, and every payload shows as text in the Summary, Live, Types, Sites and Messages', async () => {
     const { page, dialogs } = await openHostile();
     expect(await summaryNumbers(page)).toEqual(cliSummary(want));
-    expect(await page.locator(tid('summary-intro')).textContent()).toBe(INTRO);
-    expect(await page.locator(tid('summary-file')).textContent()).toBe(FILE_NAME);
+    expect(await page.text(tid('summary-intro'))).toBe(INTRO);
+    expect(await page.text(tid('summary-file'))).toBe(FILE_NAME);
     expect(await page.title()).toContain(FILE_NAME);
     expect(await injected(page)).toEqual([]);
 
     await openTab(page, 'live');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
-    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(5);
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(5);
     expect((await columnTexts(page, 'type')).sort()).toEqual([IMG, SCRIPT, SVG, FORMULA, LONG].sort());
     expect((await columnTexts(page, 'function')).sort()).toEqual([SCRIPT, FN_SVG, FN_IMG, AT_FORMULA, SCRIPT].sort());
     expect(new Set(await columnTexts(page, 'file'))).toEqual(new Set([`${SVG}.py`, `${IMG}.py`, 'small.py', '@SUM(1+1).py']));
     expect(await injected(page)).toEqual([]);
 
     // The full paths too (the payload sits after the last slash, so the base name shows it as well).
-    await page.locator(tid('full-path')).check();
+    await page.check(tid('full-path'));
     await expect.poll(async () => new Set(await columnTexts(page, 'file')), { timeout: WAIT_MS }).toContain(FILE_IMG);
     expect(new Set(await columnTexts(page, 'file'))).toContain(FILE_SVG);
     expect(await injected(page)).toEqual([]);
 
     await openTab(page, 'types');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
-    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBe(5);
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(5);
     expect((await columnTexts(page, 'type')).sort()).toEqual(Object.keys(want.types).sort());
 
     await openTab(page, 'sites');
-    await expect.poll(() => page.locator(tid('row')).count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBeGreaterThan(0);
     expect(new Set(await columnTexts(page, 'function'))).toEqual(new Set([SCRIPT, FN_SVG, FN_IMG, AT_FORMULA]));
 
     await openTab(page, 'untracked');
@@ -197,14 +195,14 @@ describe('hostile strings in a log (issue 6)', () => {
 
     expect(await injected(page)).toEqual([]);
     // A moment for anything deferred (an onerror fires after the image request fails).
-    await page.waitForTimeout(300);
+    await sleep(300);
     expect(dialogs).toEqual([]);
   });
 
   test('a payload typed into the filter goes into the URL and back without running', async () => {
     const first = await openHostile();
     await openTab(first.page, 'live');
-    await first.page.locator(tid('table-filter')).fill(IMG);
+    await first.page.fill(tid('table-filter'), IMG);
     // Rows whose type or file holds it: the IMG type, the IMG file (twice).
     await expect.poll(() => tableCount(first.page), { timeout: WAIT_MS }).toBe('3 of 5');
     await expect
@@ -213,11 +211,11 @@ describe('hostile strings in a log (issue 6)', () => {
     const hash = new URL(first.page.url()).hash;
 
     const again = await openHostile(hash);
-    await expect.poll(() => again.page.locator(tid('tab-live')).getAttribute('aria-selected'), { timeout: WAIT_MS }).toBe('true');
-    expect(await again.page.locator(tid('table-filter')).inputValue()).toBe(IMG);
+    await expect.poll(() => again.page.attribute(tid('tab-live'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    expect(await again.page.inputValue(tid('table-filter'))).toBe(IMG);
     await expect.poll(() => tableCount(again.page), { timeout: WAIT_MS }).toBe('3 of 5');
     expect(await injected(again.page)).toEqual([]);
-    await again.page.waitForTimeout(300);
+    await sleep(300);
     expect([...first.dialogs, ...again.dialogs]).toEqual([]);
   });
 
@@ -225,10 +223,7 @@ describe('hostile strings in a log (issue 6)', () => {
     const { page, dialogs } = await openHostile();
     await openTab(page, 'live');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('5 of 5');
-    const button = page.locator(tid('export-csv'));
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    const csv = await readFile((await download.path())!, 'utf8');
-    const cells = parseCsv(csv);
+    const cells = parseCsv((await page.download(tid('export-csv'))).text);
     const header = cells[0];
     expect(cells.length - 1).toBe(5);
     const all = cells.slice(1).flat();

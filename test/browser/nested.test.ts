@@ -4,7 +4,6 @@
 import { gzipSync } from 'node:zlib';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ROOT,
@@ -25,8 +24,10 @@ import {
   useBrowser,
   waitDone,
   waitSettled,
+  writeGeneratedLog,
+  type AppPage,
   type CliJson,
-} from './support.ts';
+} from './support/index.ts';
 
 const b = useBrowser();
 
@@ -42,11 +43,11 @@ async function cliRecurse(outer: string): Promise<CliJson & { problems?: { line:
 }
 
 /** Switches to the Messages & problems tab and its Problems table. */
-async function openProblems(page: Page): Promise<void> {
+async function openProblems(page: AppPage): Promise<void> {
   await openTab(page, 'messages');
-  await page.locator(tid('sub-problems')).click();
-  await expect.poll(() => page.locator(tid('sub-problems')).getAttribute('aria-pressed'), { timeout: WAIT_MS }).toBe('true');
-  await expect.poll(() => page.locator(tid('col-kind')).count(), { timeout: WAIT_MS }).toBe(1);
+  await page.click(tid('sub-problems'));
+  await expect.poll(() => page.attribute(tid('sub-problems'), 'aria-pressed'), { timeout: WAIT_MS }).toBe('true');
+  await expect.poll(() => page.count(tid('col-kind')), { timeout: WAIT_MS }).toBe(1);
 }
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -65,7 +66,7 @@ describe('nested runs opened together (issue 5)', () => {
     const status = await waitDone(page);
     expect(statusLines(status)).toBe(want.lines);
     expect(await summaryNumbers(page)).toEqual(cliSummary(want));
-    expect(await page.locator(tid('summary-lines')).textContent()).toBe(String(want.lines));
+    expect(await page.text(tid('summary-lines'))).toBe(String(want.lines));
 
     // Every child was found: no problem at all, and the Live tab lists the run's live objects.
     await openProblems(page);
@@ -74,7 +75,7 @@ describe('nested runs opened together (issue 5)', () => {
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe(`${want.live} of ${want.live}`);
     // The messages come from all four logs (a Log file column names each one's source).
     await openTab(page, 'messages');
-    await page.locator(tid('sub-messages')).click();
+    await page.click(tid('sub-messages'));
     const msgs = want.counts.msg + want.counts.err;
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe(`${msgs} of ${msgs}`);
     const sources = new Set((await tableRecords(page)).map((r) => r.source));
@@ -108,7 +109,7 @@ describe('nested runs opened together (issue 5)', () => {
     await openFilesByInput(page, NAMED.slice(0, 2));
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual(cliSummary(want));
-    expect(await page.locator('.summary-problems').first().textContent()).toMatch(/2 problems/);
+    expect(await page.text('.summary-problems')).toMatch(/2 problems/);
 
     await openProblems(page);
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('2 of 2');
@@ -138,7 +139,13 @@ describe('gzip (issue 5)', () => {
   });
 
   test('a corrupt .gz (bytes flipped in the middle) stops with a message, and the page stays', async () => {
-    const bytes = gzipSync(await readFile(resolve(ROOT, SMALL)));
+    // A log of some megabytes, so that the damage lies many stream chunks in and the lines before
+    // it are read in either browser (Firefox's DecompressionStream gives nothing of a chunk that
+    // fails, and the small sample is a single chunk).
+    const plain = join(tmp.dir, 'corrupt-source.log');
+    await writeGeneratedLog(plain, { lines: 100_000, seed: 17 });
+    const bytes = gzipSync(await readFile(plain));
+    expect(bytes.length).toBeGreaterThan(1 << 20);
     const mid = bytes.length >> 1;
     for (let i = mid - 8; i < mid + 8; i++) bytes[i] ^= 0xff;
     const gz = join(tmp.dir, 'corrupt.log.gz');
@@ -148,18 +155,21 @@ describe('gzip (issue 5)', () => {
     const status = await waitSettled(page);
     expect(status).not.toMatch(/^Done/);
     expect(status).toMatch(/^Stopped/);
-    const banner = page.locator(tid('error-banner'));
-    await expect.poll(() => banner.isVisible(), { timeout: WAIT_MS }).toBe(true);
-    const text = (await banner.textContent()) ?? '';
+    // Lines before the damage were read. How many differs: Chromium stops at its first bad
+    // chunk, Firefox decodes the damaged deflate data to junk lines until the checksum at the end.
+    expect(statusLines(status)).toBeGreaterThan(0);
+    await expect.poll(() => page.isVisible(tid('error-banner')), { timeout: WAIT_MS }).toBe(true);
+    const text = await page.text(tid('error-banner'));
     expect(text).toMatch(/Could not finish reading corrupt\.log\.gz/);
-    expect(text).toMatch(/compressed data/i);
-    expect(await page.locator(tid('summary-state')).textContent()).toMatch(/^Stopped early/);
+    // The browser's own words for bad deflate data follow.
+    expect(text).toMatch(b.name === 'firefox' ? /input data is corrupted/i : /compressed data/i);
+    expect(await page.text(tid('summary-state'))).toMatch(/^Stopped early/);
     // The page is still there and still works: the header, the numbers of what was read, the tables.
-    expect(await page.locator('h1').textContent()).toMatch(/RefTrace/);
-    expect(await page.locator(tid('tab-live')).isVisible()).toBe(true);
+    expect(await page.text('h1')).toMatch(/RefTrace/);
+    expect(await page.isVisible(tid('tab-live'))).toBe(true);
     await openTab(page, 'types');
-    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toMatch(/^\d+ of \d+$/);
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toMatch(/^[1-9][\d,]* of [\d,]+$/);
     await openProblems(page);
-    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toMatch(/^\d+ of \d+$/);
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toMatch(/^[\d,]+ of [\d,]+$/);
   });
 });

@@ -1,9 +1,8 @@
 // Issue 4: big plain files are decoded by decode workers (one per core) alongside the parser. In
-// Chromium, a 30 MB log with odd names, messages, duplicates and untracked DELs gives the same
+// each browser, a 30 MB log with odd names, messages, duplicates and untracked DELs gives the same
 // numbers and the same rows with the decode workers (3, forced) as without them (?decoders=0) and
 // as the CLI.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   WAIT_MS,
@@ -19,7 +18,8 @@ import {
   useBrowser,
   waitDone,
   writeGeneratedLog,
-} from './support.ts';
+  type AppPage,
+} from './support/index.ts';
 
 const b = useBrowser();
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** Opens the log with ?decoders=N; returns what a person reads: summary, counts and first rows of three sorted tables, and how many decode workers the worker used. */
 async function readEverything(decoders: number) {
-  const page: Page = await b.openAppAt(`decoders=${decoders}`);
+  const page: AppPage = await b.openAppAt(`decoders=${decoders}`);
   await openFileByInput(page, path);
   await waitDone(page, 60_000);
   const used = await page.evaluate(() => (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers);
@@ -44,8 +44,8 @@ async function readEverything(decoders: number) {
   const tables: Record<string, [string, string[][]]> = {};
   for (const [tab, column] of [['live', 'type'], ['pairs', 'lifetime'], ['types', 'new']] as const) {
     await openTab(page, tab);
-    await page.locator(tid(`col-${column}`)).click();
-    await expect.poll(() => page.locator(tid(`col-${column}`)).getAttribute('aria-sort'), { timeout: WAIT_MS }).not.toBe('none');
+    await page.click(tid(`col-${column}`));
+    await expect.poll(() => page.attribute(tid(`col-${column}`), 'aria-sort'), { timeout: WAIT_MS }).not.toBe('none');
     await expect.poll(async () => (await renderedRows(page)).length, { timeout: WAIT_MS }).toBeGreaterThan(10);
     tables[tab] = [await tableCount(page), (await renderedRows(page)).slice(0, 30)];
   }

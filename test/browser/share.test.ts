@@ -13,7 +13,7 @@ import {
   tid,
   useBrowser,
   waitDone,
-} from './support.ts';
+} from './support/index.ts';
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
 const b = useBrowser();
@@ -26,10 +26,10 @@ describe('share a view through the URL', () => {
     await openTab(page, 'live');
     await expectCount(page, '61 of 61');
 
-    await page.locator(tid('table-filter')).fill('Fraction');
+    await page.fill(tid('table-filter'), 'Fraction');
     await expectCount(page, '20 of 61');
-    await page.locator(tid('col-clock')).click();
-    await page.locator(tid('col-clock')).click();
+    await page.click(tid('col-clock'));
+    await page.click(tid('col-clock'));
     await expect.poll(() => sortOf(page, 'clock'), { timeout: WAIT_MS }).toBe('desc');
 
     // The hash settles after the filter's debounce; wait until it names the tab, the filter and the sort.
@@ -54,8 +54,8 @@ describe('share a view through the URL', () => {
     await openFileByInput(again, SMALL);
     await waitDone(again);
 
-    await expect.poll(() => again.locator(tid('tab-live')).getAttribute('aria-selected'), { timeout: WAIT_MS }).toBe('true');
-    await expect(again.locator(tid('table-filter')).inputValue()).resolves.toBe('Fraction');
+    await expect.poll(() => again.attribute(tid('tab-live'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    expect(await again.inputValue(tid('table-filter'))).toBe('Fraction');
     await expectCount(again, before.count);
     await expect.poll(() => sortOf(again, 'clock'), { timeout: WAIT_MS }).toBe('desc');
     await expect.poll(() => firstCell(again, 'clock'), { timeout: WAIT_MS }).toBe(before.first);

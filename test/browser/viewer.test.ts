@@ -1,7 +1,7 @@
 // Opening logs: every real sample, through the file input (one also by a real drop event), and the
 // bundled example. The page's summary must match the CLI's --json on the same file.
 import { describe, expect, test } from 'vitest';
-import { cliJson, cliSummary, dropFile, openFileByInput, sampleLogs, summaryNumbers, tid, useBrowser, waitDone } from './support.ts';
+import { cliJson, cliSummary, dropFile, openFileByInput, sampleLogs, summaryNumbers, tid, useBrowser, waitDone } from './support/index.ts';
 
 const b = useBrowser();
 const samples = sampleLogs();
@@ -29,7 +29,7 @@ describe('viewer: summary numbers equal the CLI', () => {
 
   test('open example', async () => {
     const page = await b.openApp();
-    await page.locator(tid('open-example')).click();
+    await page.click(tid('open-example'));
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual({ new: 171, del: 119, live: 61, pairs: 110, untracked: 9, duplicates: 0 });
   });

@@ -1,11 +1,13 @@
-// Shared helpers for the browser tests: one Chromium per test file (Debian's /usr/bin/chromium,
-// never a downloaded one), a fresh context per page, and a check after every test that the page
-// logged no console error and threw no uncaught error.
+// Shared helpers for the browser tests. Each test file runs once per browser (the vitest
+// projects "chromium" and "firefox" of test/browser/vitest.config.ts): useBrowser() gives it that
+// project's browser (Debian's /usr/bin/chromium or /usr/bin/firefox-esr, never a downloaded one)
+// behind the driver of ./driver.ts, opens each page in a context of its own, and fails a test
+// after which any page logged a console error or threw an uncaught error.
 //
 // The selectors are the UI contract's data-testids: file-input, parse-status, summary-*, tab-*,
 // table-filter, table-count, row, col-<columnId>, open-example, cancel, full-path, progress.
 
-import type { JsonReport } from '../../src/engine/types.ts';
+import type { JsonReport } from '../../../src/engine/types.ts';
 import { execFile } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,104 +16,121 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../support/reflog-generator.ts';
+import { afterEach, beforeAll, expect, inject } from 'vitest';
+import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../../support/reflog-generator.ts';
+import { launchChromium } from './chromium.ts';
+import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName } from './driver.ts';
+import { launchFirefox } from './firefox.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type SeenRequest } from './driver.ts';
+export { CHROMIUM_ARGS } from './chromium.ts';
 
-/** How long to wait for the page (a parse, a query) before failing. */
-export const WAIT_MS = 30_000;
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const run = promisify(execFile);
 
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
-/** Console errors a test expects on a page (see expectConsoleErrors); all others still fail the test. */
-const expectedConsoleErrors = new WeakMap<Page, RegExp[]>();
-
-/**
- * Lets console errors matching `patterns` pass on this page, e.g. Chromium's own "Failed to load
- * resource: … 404" line when a test asks for a missing URL on purpose. Uncaught errors still fail.
- */
-export function expectConsoleErrors(page: Page, ...patterns: RegExp[]): void {
-  expectedConsoleErrors.set(page, [...(expectedConsoleErrors.get(page) ?? []), ...patterns]);
+/** Launches a browser behind the neutral driver. */
+export function launchBrowser(name: BrowserName): Promise<BrowserDriver> {
+  return name === 'firefox' ? launchFirefox() : launchChromium();
 }
+
+/** A moment for something that has no event to wait for (a late request, a deferred error). */
+export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export interface OpenAppOptions {
   /** The hash to open at (with or without '#'). */
   hash?: string;
-  /** Console errors this page may log from the start (see expectConsoleErrors). */
+  /** Console errors this page may log (e.g. a browser's own line about a 404 asked for on purpose). */
   consoleErrors?: RegExp[];
+  /** Script run in the page before its own (see slowDisk). */
+  initScript?: string;
 }
 
 export interface BrowserFixture {
+  /** The browser this run of the file drives. */
+  name: BrowserName;
   /** A new page (own context) on the viewer, at `hash` (with or without '#'). */
-  openApp(hash?: string): Promise<Page>;
+  openApp(hash?: string): Promise<AppPage>;
   /** Like openApp, with a query string (`failAfterBytes=…`, `url=…`; with or without '?'). */
-  openAppAt(search: string, options?: OpenAppOptions): Promise<Page>;
+  openAppAt(search: string, options?: OpenAppOptions): Promise<AppPage>;
   baseUrl: string;
 }
 
 /**
- * Call once at the top of a test file: launches Chromium for the file, closes every page after
- * each test, and fails the test if any page logged a console error or threw.
+ * The project's browser, shared by its test files: they run one after the other in one process
+ * (isolate: false in vitest.config.ts), so Firefox starts once (2-6 s here) instead of per file.
+ * Each page still gets a browser context of its own; the browser ends with the process.
+ */
+let sharedDriver: Promise<BrowserDriver> | undefined;
+
+async function projectBrowser(name: BrowserName): Promise<BrowserDriver> {
+  const running = await sharedDriver?.catch(() => undefined);
+  if (running?.connected()) return running;
+  // None yet, or it crashed or failed to start during an earlier file: a new one for this file.
+  sharedDriver = launchBrowser(name);
+  return sharedDriver;
+}
+
+/**
+ * Call once at the top of a test file: gets this project's browser, closes every page after each
+ * test, and fails the test if any page logged a console error or threw.
  */
 export function useBrowser(): BrowserFixture {
-  let browser: Browser | undefined;
-  const open: { ctx: BrowserContext; errors: string[] }[] = [];
+  const name = inject('browserName');
   const baseUrl = inject('baseUrl');
+  let driver: BrowserDriver | undefined;
+  const open: AppPage[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
+    driver = await projectBrowser(name);
   });
   afterEach(async () => {
     const pages = open.splice(0);
-    const errors = pages.flatMap((p) => p.errors);
-    await Promise.all(pages.map((p) => p.ctx.close().catch(() => {})));
+    const errors = pages.flatMap((p) => p.errors());
+    await Promise.all(pages.map((p) => p.close().catch(() => {})));
     expect(errors, 'console errors and uncaught page errors').toEqual([]);
   });
 
-  const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<Page> => {
-    if (!browser) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
+  const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
+    if (!driver) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
     // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 2000 }, locale: 'en-US' });
-    const errors: string[] = [];
-    open.push({ ctx, errors });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    if (options.consoleErrors?.length) expectConsoleErrors(page, ...options.consoleErrors);
-    page.on('console', (m) => {
-      if (m.type() === 'error') {
-        const loc = m.location();
-        if (expectedConsoleErrors.get(page)?.some((re) => re.test(m.text()))) return;
-        errors.push(`console.error: ${m.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
-      }
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack ?? e.message}`));
-    page.on('crash', () => errors.push('page crashed'));
+    const page = await driver.newPage({ viewport: { width: 1400, height: 2000 }, initScript: options.initScript });
+    open.push(page);
+    if (options.consoleErrors?.length) page.expectConsoleErrors(...options.consoleErrors);
     const hash = options.hash ?? '';
     const h = hash && !hash.startsWith('#') ? `#${hash}` : hash;
     const q = search && !search.startsWith('?') ? `?${search}` : search;
-    await page.goto(baseUrl + q + h, { waitUntil: 'load' });
+    await page.goto(baseUrl + q + h);
     return page;
   };
 
   return {
+    name,
     baseUrl,
     openApp: (hash = '') => openAppAt('', { hash }),
     openAppAt,
   };
 }
 
+/**
+ * An init script that makes every Blob read of the page's main thread (the page reads the file's
+ * slices for the worker) answer `ms` later, like a slow disk: a parse then lasts long enough to
+ * show several progress states however fast the parser has become.
+ */
+export function slowDisk(ms: number): string {
+  return `{
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function () {
+      return read.call(this).then((bytes) => new Promise((ok) => setTimeout(() => ok(bytes), ${ms})));
+    };
+  }`;
+}
+
 /** Opens a log through the <input type=file>. */
-export async function openFileByInput(page: Page, path: string): Promise<void> {
-  await page.locator(tid('file-input')).setInputFiles(resolve(ROOT, path));
+export async function openFileByInput(page: AppPage, path: string): Promise<void> {
+  await page.setInputFiles(tid('file-input'), [resolve(ROOT, path)]);
 }
 
 /**
@@ -119,37 +138,14 @@ export async function openFileByInput(page: Page, path: string): Promise<void> {
  * built in the page, and dragenter, dragover and drop are dispatched on the page's body (the
  * viewer's drop target is the whole page).
  */
-export async function dropFile(page: Page, path: string): Promise<void> {
-  const bytes = await readFile(resolve(ROOT, path));
-  const dataTransfer = await page.evaluateHandle(
-    ({ b64, name }) => {
-      const bin = atob(b64);
-      const u8 = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-      const dt = new DataTransfer();
-      dt.items.add(new File([u8], name, { type: 'text/plain' }));
-      return dt;
-    },
-    { b64: bytes.toString('base64'), name: basename(path) },
-  );
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    await page.dispatchEvent('body', type, { dataTransfer });
-  }
-  await dataTransfer.dispose();
+export async function dropFile(page: AppPage, path: string): Promise<void> {
+  await dropFiles(page, [path]);
 }
 
 /** Waits until parse-status says Done; fails at once if it says the parse stopped or was cancelled. */
-export async function waitDone(page: Page, timeout = WAIT_MS): Promise<string> {
-  const status = page.locator(tid('parse-status'));
-  await page.waitForFunction(
-    (sel) => {
-      const t = document.querySelector(sel)?.textContent ?? '';
-      return /Done|Stopped|Cancelled|failed/i.test(t);
-    },
-    tid('parse-status'),
-    { timeout },
-  );
-  const text = (await status.textContent()) ?? '';
+export async function waitDone(page: AppPage, timeout = WAIT_MS): Promise<string> {
+  await page.waitForFunction((sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''), tid('parse-status'), { timeout });
+  const text = await page.text(tid('parse-status'));
   expect(text, 'parse-status').toContain('Done');
   return text;
 }
@@ -173,10 +169,10 @@ export interface SummaryNumbers {
 const SUMMARY_KEYS = ['new', 'del', 'live', 'pairs', 'untracked', 'duplicates'] as const;
 
 /** The six summary numbers (switches to the Summary tab when another tab is open). */
-export async function summaryNumbers(page: Page): Promise<SummaryNumbers> {
-  if ((await page.locator(tid('summary-new')).count()) === 0) await page.locator(tid('tab-summary')).click();
+export async function summaryNumbers(page: AppPage): Promise<SummaryNumbers> {
+  if ((await page.count(tid('summary-new'))) === 0) await page.click(tid('tab-summary'));
   const out = {} as SummaryNumbers;
-  for (const k of SUMMARY_KEYS) out[k] = parseIntText(await page.locator(tid(`summary-${k}`)).textContent());
+  for (const k of SUMMARY_KEYS) out[k] = parseIntText(await page.text(tid(`summary-${k}`)));
   return out;
 }
 
@@ -208,50 +204,54 @@ export function cliSummary(j: CliJson): SummaryNumbers {
 }
 
 /** Clicks a tab and waits until it is selected (the table's count line is there for table tabs). */
-export async function openTab(page: Page, tab: string): Promise<void> {
-  await page.locator(tid(`tab-${tab}`)).click();
-  await expect.poll(() => page.locator(tid(`tab-${tab}`)).getAttribute('aria-selected'), { timeout: WAIT_MS }).toBe('true');
+export async function openTab(page: AppPage, tab: string): Promise<void> {
+  await page.click(tid(`tab-${tab}`));
+  await expect.poll(() => page.attribute(tid(`tab-${tab}`), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
 }
 
 /** The active table's count line, e.g. "20 of 61". */
-export async function tableCount(page: Page): Promise<string> {
-  return ((await page.locator(tid('table-count')).textContent()) ?? '').trim();
+export async function tableCount(page: AppPage): Promise<string> {
+  return (await page.text(tid('table-count'))).trim();
 }
 
 /** Waits until the table's count line reads `text`. */
-export async function expectCount(page: Page, text: string): Promise<void> {
+export async function expectCount(page: AppPage, text: string): Promise<void> {
   await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe(text);
 }
 
 /** Position of a column among the header cells (the cells of a row are in the same order). */
-export async function columnIndex(page: Page, columnId: string): Promise<number> {
-  const header = page.locator(tid(`col-${columnId}`));
-  await header.waitFor();
-  return header.evaluate((el) => Array.prototype.indexOf.call(el.parentElement!.children, el));
+export async function columnIndex(page: AppPage, columnId: string): Promise<number> {
+  const header = tid(`col-${columnId}`);
+  await page.waitFor(header);
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    return Array.prototype.indexOf.call(el.parentElement!.children, el);
+  }, header);
 }
 
 /** The text of every cell of every rendered row, in DOM order. */
-export async function renderedRows(page: Page): Promise<string[][]> {
-  return page.locator(tid('row')).evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
+export async function renderedRows(page: AppPage): Promise<string[][]> {
+  return page.evaluate(
+    (sel) => Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
+    tid('row'),
   );
 }
 
 /** The text of one column in every rendered row. */
-export async function columnTexts(page: Page, columnId: string): Promise<string[]> {
+export async function columnTexts(page: AppPage, columnId: string): Promise<string[]> {
   const i = await columnIndex(page, columnId);
   return (await renderedRows(page)).map((cells) => cells[i]);
 }
 
 /** The cell of the first rendered row in a column ('' while no row is rendered). */
-export async function firstCell(page: Page, columnId: string): Promise<string> {
+export async function firstCell(page: AppPage, columnId: string): Promise<string> {
   const col = await columnTexts(page, columnId);
   return col[0] ?? '';
 }
 
 /** aria-sort of a header, normalised: 'asc', 'desc' or 'none'. */
-export async function sortOf(page: Page, columnId: string): Promise<string> {
-  const v = (await page.locator(tid(`col-${columnId}`)).getAttribute('aria-sort')) ?? 'none';
+export async function sortOf(page: AppPage, columnId: string): Promise<string> {
+  const v = (await page.attribute(tid(`col-${columnId}`), 'aria-sort')) ?? 'none';
   return v === 'ascending' ? 'asc' : v === 'descending' ? 'desc' : v;
 }
 
@@ -269,38 +269,23 @@ export function sampleLogs(): string[] {
 // Helpers for the robustness, nested, hostile-input and privacy tests.
 
 /** Opens several logs at once through the <input type=file> (a nested run). */
-export async function openFilesByInput(page: Page, paths: string[]): Promise<void> {
-  await page.locator(tid('file-input')).setInputFiles(paths.map((p) => resolve(ROOT, p)));
+export async function openFilesByInput(page: AppPage, paths: string[]): Promise<void> {
+  await page.setInputFiles(tid('file-input'), paths.map((p) => resolve(ROOT, p)));
 }
 
 /** Like dropFile, with several files in one DataTransfer (small files only: the bytes go through the protocol). */
-export async function dropFiles(page: Page, paths: string[]): Promise<void> {
-  const files = await Promise.all(
-    paths.map(async (p) => ({ b64: (await readFile(resolve(ROOT, p))).toString('base64'), name: basename(p) })),
-  );
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const { b64, name } of list) {
-      const bin = atob(b64);
-      const u8 = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
-      dt.items.add(new File([u8], name, { type: 'text/plain' }));
-    }
-    return dt;
-  }, files);
-  for (const type of ['dragenter', 'dragover', 'drop']) {
-    await page.dispatchEvent('body', type, { dataTransfer });
-  }
-  await dataTransfer.dispose();
+export async function dropFiles(page: AppPage, paths: string[]): Promise<void> {
+  const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(resolve(ROOT, p))) })));
+  await page.dropFiles(files);
 }
 
 /** The parse-status text now. */
-export async function statusText(page: Page): Promise<string> {
-  return ((await page.locator(tid('parse-status')).textContent()) ?? '').trim();
+export async function statusText(page: AppPage): Promise<string> {
+  return (await page.text(tid('parse-status'))).trim();
 }
 
 /** Waits until the parse ended in any way (Done, Stopped, Cancelled, failed) and returns parse-status. */
-export async function waitSettled(page: Page, timeout = WAIT_MS): Promise<string> {
+export async function waitSettled(page: AppPage, timeout = WAIT_MS): Promise<string> {
   await page.waitForFunction(
     (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
     tid('parse-status'),
@@ -319,7 +304,7 @@ export function statusLines(text: string): number | null {
  * Records every text parse-status shows from now on, in the page (a MutationObserver), so no
  * short-lived state is missed between two polls from here. Read the list with the returned function.
  */
-export async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
+export async function recordStatus(page: AppPage): Promise<() => Promise<string[]>> {
   await page.evaluate((sel) => {
     const w = window as unknown as { __statusLog?: string[] };
     const log: string[] = (w.__statusLog = []);
@@ -387,10 +372,10 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Rows of the active table as objects keyed by column id (only the rendered rows). */
-export async function tableRecords(page: Page): Promise<Record<string, string>[]> {
-  const ids = await page
-    .locator('[data-testid^="col-"]')
-    .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice(4)));
+export async function tableRecords(page: AppPage): Promise<Record<string, string>[]> {
+  const ids = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid^="col-"]'), (e) => (e.getAttribute('data-testid') ?? '').slice(4)),
+  );
   return (await renderedRows(page)).map((cells) => Object.fromEntries(ids.map((id, i) => [id, cells[i]])));
 }
 
