@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { getApi } from './worker-client.ts';
+import { getApi } from './data/worker-client.ts';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -17,10 +17,10 @@ import {
 } from '@tanstack/react-table';
 import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
 import { fmtCell, fmtInt } from '../format.ts';
-import { columnLayout, hasFileColumn } from './columns.ts';
-import type { ExportFormat, RowQuery, RowSource } from './row-source.ts';
-import { useFixedRows } from './use-fixed-rows.ts';
-import { useRowWindow } from './use-row-window.ts';
+import { columnLayout, hasFileColumn } from '../display/column-layout.ts';
+import type { ExportFormat, RowQuery, RowSource } from '../data/row-source.ts';
+import { useFixedRows } from '../hooks/use-fixed-rows.ts';
+import { useRowWindow } from '../hooks/use-row-window.ts';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;

@@ -1,5 +1,5 @@
 // Page-level notices: errors (worker, fetch, stopped early), a cancelled parse, a file that is not a log.
-import type { LoadState } from '../use-log-loader.ts';
+import type { LoadState } from '../hooks/use-log-loader.ts';
 
 export function Notices({ load, onDismissError }: { load: LoadState; onDismissError: () => void }) {
   const s = load.summary;

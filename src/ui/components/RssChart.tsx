@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
-import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from './chart-data.ts';
+import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
 
 /** Dragging the brush fires onChange continuously; the tables re-query once it settles. */
 const COMMIT_DELAY_MS = 250;

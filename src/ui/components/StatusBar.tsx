@@ -1,5 +1,5 @@
 // Where the parse stands: status text, a progress bar while reading, and Cancel.
-import type { LoadState } from '../use-log-loader.ts';
+import type { LoadState } from '../hooks/use-log-loader.ts';
 import { fmtInt, fmtMB, fmtPercent, fmtSeconds } from '../format.ts';
 
 function statusText(s: LoadState): string {

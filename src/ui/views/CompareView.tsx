@@ -6,9 +6,9 @@ import { memo, useCallback, useRef, type ReactNode } from 'react';
 import type { CompareBy } from '../../engine/query/compare.ts';
 import type { SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { COMPARE_DEFAULT_SORT, compareSource } from '../components/row-source.ts';
+import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
-import type { BaselineState } from '../use-baseline.ts';
+import type { BaselineState } from '../hooks/use-baseline.ts';
 import type { ViewState } from '../url-state.ts';
 
 export interface CompareViewProps {

@@ -2,7 +2,7 @@
 
 import type { Summary } from '../../engine/types.ts';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
-import type { LoadState } from '../use-log-loader.ts';
+import type { LoadState } from '../hooks/use-log-loader.ts';
 import type { TabId } from '../url-state.ts';
 
 interface Stat {

@@ -2,7 +2,7 @@
 import { memo, useCallback, type ReactNode } from 'react';
 import type { SortSpec, TableId } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { tableSource } from '../components/row-source.ts';
+import { tableSource } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';
 import { TABLE_VIEWS } from './table-views.ts';
 

@@ -5,7 +5,7 @@
 import type { CompareBy } from '../../engine/query/compare.ts';
 import { csvCell, type ExportFormat } from '../../engine/query/export.ts';
 import type { ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
-import { getApi } from '../worker-client.ts';
+import { getApi } from './worker-client.ts';
 
 export type { ExportFormat };
 

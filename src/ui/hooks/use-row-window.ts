@@ -5,8 +5,8 @@
 
 import { useEffect, useReducer, useRef } from 'react';
 import type { Row } from '../../engine/types.ts';
-import { LatestQueryGate, Superseded } from './latest-query.ts';
-import type { RowQuery, RowSource } from './row-source.ts';
+import { LatestQueryGate, Superseded } from '../data/latest-query.ts';
+import type { RowQuery, RowSource } from '../data/row-source.ts';
 
 export const BLOCK_ROWS = 200;
 /** Blocks kept; the furthest from the visible range go first. */

@@ -3,9 +3,9 @@
 // comparison refreshed at most once a second, as for the open log.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Summary } from '../engine/types.ts';
-import type { LogSource, Progress } from '../worker/api.ts';
-import { cancelLog, openBaselineLog } from './worker-client.ts';
+import type { Summary } from '../../engine/types.ts';
+import type { LogSource, Progress } from '../../worker/api.ts';
+import { cancelLog, openBaselineLog } from '../data/worker-client.ts';
 
 export type BaselineStatus = 'none' | 'parsing' | 'done' | 'cancelled' | 'failed';
 

@@ -2,9 +2,9 @@
 // Only the newest load may change the state: a later open makes earlier callbacks stale.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Summary } from '../engine/types.ts';
-import type { LogSource, Progress } from '../worker/api.ts';
-import { cancelLog, onWorkerCrash, openLog } from './worker-client.ts';
+import type { Summary } from '../../engine/types.ts';
+import type { LogSource, Progress } from '../../worker/api.ts';
+import { cancelLog, onWorkerCrash, openLog } from '../data/worker-client.ts';
 
 export type LoadStatus = 'idle' | 'fetching' | 'parsing' | 'done' | 'cancelled' | 'failed';
 
