@@ -18,7 +18,8 @@ import {
 import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
 import { fmtCell, fmtInt } from '../format.ts';
 import { columnLayout, hasFileColumn } from '../display/column-layout.ts';
-import type { ExportFormat, RowQuery, RowSource } from '../data/row-source.ts';
+import type { RowQuery, RowSource } from '../data/row-source.ts';
+import type { ExportFormat } from '../data/worker-client.ts';
 import { useFixedRows } from '../hooks/use-fixed-rows.ts';
 import { useRowWindow } from '../hooks/use-row-window.ts';
 

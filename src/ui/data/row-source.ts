@@ -2,12 +2,9 @@
 // and exported by the worker; the comparison of two logs comes from the worker's compare(). Each
 // source is created once per table (cached), so its identity is stable across renders.
 
-import type { CompareBy } from '../../engine/query/compare.ts';
-import { csvCell, type ExportFormat } from '../../engine/query/export.ts';
+import { csvCell } from '../../engine/query/export.ts';
 import type { ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
-import { getApi } from './worker-client.ts';
-
-export type { ExportFormat };
+import { getApi, type CompareBy, type ExportFormat } from './worker-client.ts';
 
 /** What the table shows: its order, its filter, and whether file names are full paths. */
 export interface RowQuery {

@@ -2,11 +2,17 @@
 // the worker a Blob or a URL and then asks it for summaries, windows of rows and chart series.
 
 import * as Comlink from 'comlink';
-import type { LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
+import type { CompareQuery, LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
 import type { Summary } from '../../engine/types.ts';
 import { serveFileReads } from '../../worker/page-reads.ts';
 
 export type Api = Comlink.Remote<ReftraceApi>;
+
+// Named from the worker API, so the page depends on its shapes, not on where the engine keeps them.
+/** How the comparison groups its rows: per type or per allocation site. */
+export type CompareBy = CompareQuery['by'];
+/** The file formats a table exports to. */
+export type ExportFormat = Parameters<ReftraceApi['exportTable']>[1];
 
 let api: Api | null = null;
 const crashListeners = new Set<(message: string) => void>();

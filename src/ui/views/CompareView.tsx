@@ -3,10 +3,10 @@
 // biggest growth of live objects first. The baseline is parsed by the same worker.
 
 import { memo, useCallback, useRef, type ReactNode } from 'react';
-import type { CompareBy } from '../../engine/query/compare.ts';
 import type { SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
+import type { CompareBy } from '../data/worker-client.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
 import type { BaselineState } from '../hooks/use-baseline.ts';
 import type { ViewState } from '../url-state.ts';
