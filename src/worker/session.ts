@@ -10,7 +10,7 @@ import { exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
-import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
+import type { ColumnInfo, ParseStop, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
 import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
@@ -239,7 +239,7 @@ export class AnalysisSession implements ReftraceApi {
       }
       parser.finish();
     } catch (e) {
-      analysis.stoppedEarly = stopReason(e, fed);
+      analysis.stopped = stopReason(e, fed, analysis.summary().lines);
       try {
         if (parser && !(e instanceof CancelledError)) parser.finish();
       } catch {
@@ -267,10 +267,11 @@ function sourceName(source: LogSource): string {
   return source.files.map((f) => f.name).sort()[0] ?? 'logs';
 }
 
-function stopReason(e: unknown, bytes: number): string {
+function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
   const at = `after ${bytes.toLocaleString('en-US')} bytes`;
-  if (e instanceof CancelledError) return `Cancelled ${at}.`;
+  const stop = (reason: ParseStop['reason'], message: string): ParseStop => ({ reason, message, atLine: lines, atByte: bytes });
+  if (e instanceof CancelledError) return stop('cancelled', `Cancelled ${at}.`);
   if (e instanceof RangeError || (e instanceof Error && /memory|allocation/i.test(e.message)))
-    return `Out of memory ${at}: the browser could not allocate more. The results below cover the part that was read.`;
-  return `Stopped ${at}: ${e instanceof Error ? e.message : String(e)}`;
+    return stop('out-of-memory', `Out of memory ${at}: the browser could not allocate more. The results below cover the part that was read.`);
+  return stop('error', `Stopped ${at}: ${e instanceof Error ? e.message : String(e)}`);
 }

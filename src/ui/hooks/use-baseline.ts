@@ -73,13 +73,13 @@ export function useBaseline(): Baseline {
         ended = true;
         clearTimeout(timer.current);
         timer.current = undefined;
-        const stopped = summary.stoppedEarly;
-        const cancelled = !!stopped && stopped.startsWith('Cancelled');
+        const stopped = summary.stopped;
+        const cancelled = stopped?.reason === 'cancelled';
         setState((s) => ({
           ...s,
           summary,
           status: !stopped ? 'done' : cancelled ? 'cancelled' : 'failed',
-          error: stopped && !cancelled ? stopped : null,
+          error: stopped && !cancelled ? stopped.message : null,
           version: s.version + 1,
         }));
       },

@@ -113,15 +113,15 @@ export function useLogLoader(): LogLoader {
       stopShowing();
       const summary = result;
       const p = finalReport ?? latest;
-      const stopped = summary.stoppedEarly;
-      const cancelled = !!stopped && stopped.startsWith('Cancelled');
+      const stopped = summary.stopped;
+      const cancelled = stopped?.reason === 'cancelled';
       setState((s) => ({
         ...s,
         summary,
         dataSummary: summary,
         progress: p ?? s.progress,
         status: !stopped ? 'done' : cancelled ? 'cancelled' : 'failed',
-        error: stopped && !cancelled ? stopped : null,
+        error: stopped && !cancelled ? stopped.message : null,
         dataVersion: s.dataVersion + 1,
       }));
     };

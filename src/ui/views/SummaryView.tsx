@@ -58,11 +58,11 @@ export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (
       <div className="summary-cols">
         <dl className="facts">
           <dt>Read</dt>
-          <dd data-testid="summary-state" className={s.stoppedEarly || s.notALog ? 'summary-problems' : undefined}>
+          <dd data-testid="summary-state" className={s.stopped || s.notALog ? 'summary-problems' : undefined}>
             {s.notALog
               ? 'Not a ReferenceTracing log: nothing in it reads as one.'
-              : s.stoppedEarly
-                ? `Stopped early: ${s.stoppedEarly}`
+              : s.stopped
+                ? `Stopped early: ${s.stopped.message}`
                 : load.status === 'parsing'
                   ? 'Reading… (the numbers grow as the file is read)'
                   : 'The whole file'}
