@@ -196,7 +196,7 @@ export function App() {
                   view={view}
                   setView={setView}
                   // Either log changing changes the comparison (both counters only grow).
-                  dataVersion={load.dataVersion + b.version}
+                  dataVersion={load.dataVersion + b.dataVersion}
                   dataEpoch={`${epoch}|${b.loadId}:${b.status === 'parsing' ? 'partial' : 'final'}`}
                   exportName={exportName}
                 />

@@ -1,7 +1,7 @@
 // Page-level notices: errors (worker, fetch, stopped early), a cancelled parse, a file that is not a log.
-import type { LoadState } from '../hooks/use-log-loader.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 
-export function Notices({ load, onDismissError }: { load: LoadState; onDismissError: () => void }) {
+export function Notices({ load, onDismissError }: { load: ParseState; onDismissError: () => void }) {
   const s = load.summary;
   return (
     <>

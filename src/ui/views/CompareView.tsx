@@ -8,11 +8,11 @@ import { DataTable } from '../components/DataTable.tsx';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
 import type { CompareBy } from '../data/worker-client.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
-import type { BaselineState } from '../hooks/use-baseline.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewState } from '../url-state.ts';
 
 export interface CompareViewProps {
-  baseline: BaselineState;
+  baseline: ParseState;
   onOpenBaseline: (files: File[]) => void;
   onCancelBaseline: () => void;
   /** The open log (the "after"). */
@@ -26,10 +26,11 @@ export interface CompareViewProps {
   exportName: string;
 }
 
-function baselineText(b: BaselineState): ReactNode {
+function baselineText(b: ParseState): ReactNode {
   const lines = b.summary ? `${fmtInt(b.summary.lines)} lines` : '';
   switch (b.status) {
-    case 'none':
+    case 'idle':
+    case 'fetching':
       return null;
     case 'parsing': {
       const p = b.progress;
@@ -99,9 +100,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           title={props.afterBusy ? 'Wait until this log has been read' : 'Choose the log to compare with (the “before”)'}
           onClick={() => input.current?.click()}
         >
-          {b.status === 'none' ? 'Compare with…' : 'Compare with another…'}
+          {b.status === 'idle' ? 'Compare with…' : 'Compare with another…'}
         </button>
-        {b.status !== 'none' && (
+        {b.status !== 'idle' && (
           <span className="compare-names">
             <span className="muted">Before:</span>{' '}
             <span data-testid="compare-status" className={b.status === 'failed' ? 'summary-problems' : undefined}>
@@ -122,7 +123,7 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           <span>{b.error}</span>
         </div>
       )}
-      {b.status === 'none' ? (
+      {b.status === 'idle' ? (
         <div className="empty-view">
           Choose the log of another run with <strong>Compare with…</strong>: it is read here, like the open one, and compared per type or
           per allocation site.

@@ -2,7 +2,7 @@
 
 import type { Summary } from '../../engine/types.ts';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
-import type { LoadState } from '../hooks/use-log-loader.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 import type { TabId } from '../url-state.ts';
 
 interface Stat {
@@ -30,7 +30,7 @@ function stats(s: Summary): Stat[] {
   ];
 }
 
-export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (t: TabId) => void }) {
+export function SummaryView({ load, onOpenTab }: { load: ParseState; onOpenTab: (t: TabId) => void }) {
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
