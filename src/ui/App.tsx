@@ -2,7 +2,7 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
 // lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ClockWindowChip, ClockWindowForm } from './components/ClockWindowChip.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -12,9 +12,10 @@ import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
+import type { DataEpoch } from './data/data-epoch.ts';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './hooks/use-baseline.ts';
-import { dataEpoch, useLogLoader } from './hooks/use-log-loader.ts';
+import { useLogLoader } from './hooks/use-log-loader.ts';
 import { urlRefusal, useHashState, type ClockWindow, type TabId } from './url-state.ts';
 import { CompareView } from './views/CompareView.tsx';
 import { MessagesView } from './views/MessagesView.tsx';
@@ -124,9 +125,15 @@ export function App() {
   const started = load.status !== 'idle' && !nothingRead;
   const s = load.summary;
   const parsing = load.status === 'parsing';
-  const epoch = dataEpoch(load);
   const exportName = logFileStem(load.name);
   const b = baseline.state;
+  const baselineParsing = b.status === 'parsing';
+  // Memoised: the views are, and a new object with every progress report would re-render them.
+  const epoch = useMemo<DataEpoch>(() => ({ loadId: load.loadId, final: !parsing }), [load.loadId, parsing]);
+  const compareEpoch = useMemo<DataEpoch>(
+    () => ({ ...epoch, baseline: { loadId: b.loadId, final: !baselineParsing } }),
+    [epoch, b.loadId, baselineParsing],
+  );
 
   return (
     <div className="app">
@@ -197,7 +204,7 @@ export function App() {
                   setView={setView}
                   // Either log changing changes the comparison (both counters only grow).
                   dataVersion={load.dataVersion + b.dataVersion}
-                  dataEpoch={`${epoch}|${b.loadId}:${b.status === 'parsing' ? 'partial' : 'final'}`}
+                  dataEpoch={compareEpoch}
                   exportName={exportName}
                 />
               ) : (

@@ -18,6 +18,7 @@ import {
 import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
 import { fmtCell, fmtInt } from '../format.ts';
 import { columnLayout, hasFileColumn } from '../display/column-layout.ts';
+import type { DataEpoch } from '../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../data/row-source.ts';
 import type { ExportFormat } from '../data/worker-client.ts';
 import { useFixedRows } from '../hooks/use-fixed-rows.ts';
@@ -53,7 +54,7 @@ export interface DataTableProps {
   onFullPathChange: (full: boolean) => void;
   dataVersion: number;
   /** Changes when a parse starts or ends: rows of an earlier epoch are dropped, not kept on screen. */
-  dataEpoch: string;
+  dataEpoch: DataEpoch;
   /** Shown when the table has no rows at all. */
   emptyText: string;
   /** Controls before the filter box (e.g. a sub-table toggle). */
@@ -140,12 +141,12 @@ export function DataTable(props: DataTableProps) {
   const [active, setActive] = useState<number | null>(null);
 
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
-  const loadOfEpoch = props.dataEpoch.split(':')[0];
+  const loadId = props.dataEpoch.loadId;
   useEffect(() => {
     setPage(0);
     setActive(null);
     view.scrollToTop();
-  }, [rows.key, loadOfEpoch]);
+  }, [rows.key, loadId]);
   const goToPage = (p: number) => {
     setPage(p);
     setActive(null);

@@ -25,11 +25,6 @@ function openLogForBench(source: LogSource, onProgress: (p: Progress) => void): 
   });
 }
 
-/** Identifies the data tables show: the load, and whether its parse is still going. */
-export function dataEpoch(s: ParseState): string {
-  return `${s.loadId}:${s.status === 'parsing' ? 'partial' : 'final'}`;
-}
-
 function sourceName(source: LogSource): string {
   if (source.kind === 'file') return source.name;
   if (source.kind === 'url') return source.url;

@@ -5,6 +5,7 @@
 
 import { useEffect, useReducer, useRef } from 'react';
 import type { Row } from '../../engine/types.ts';
+import { sameEpoch, type DataEpoch } from '../data/data-epoch.ts';
 import { LatestQueryGate, Superseded } from '../data/latest-query.ts';
 import type { RowQuery, RowSource } from '../data/row-source.ts';
 
@@ -28,6 +29,7 @@ interface Block {
   rows: Row[];
 }
 
+/** The rows of one query over one epoch of the data. */
 class RowCache {
   blocks = new Map<number, Block>();
   /** Block → data version requested. */
@@ -36,19 +38,27 @@ class RowCache {
   total: number | null = null;
   countVersion = -1;
   error: string | null = null;
-  constructor(readonly key: string) {}
+  /** Names the query and its epoch for the gate: requests with one key are one query. */
+  readonly gateKey: string;
+  constructor(
+    readonly epoch: DataEpoch,
+    readonly queryKey: string,
+    readonly query: RowQuery,
+  ) {
+    this.gateKey = `${JSON.stringify(epoch)}|${queryKey}`;
+  }
 }
 
 /**
  * `version` bumps keep the rows on screen until fresh ones arrive (no flicker while parsing);
  * a new `epoch` (the parse ended) drops them, so nothing from a partial parse shows after Done.
  */
-export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: string, first: number, last: number): RowWindow {
+export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: DataEpoch, first: number, last: number): RowWindow {
   const queryKey = `${source.id}|${JSON.stringify(q)}`;
-  const key = `${epoch}|${queryKey}`;
-  const cacheRef = useRef<RowCache>(new RowCache(key));
-  // A new query starts from an empty cache: rows of the old order must never show under the new one.
-  if (cacheRef.current.key !== key) cacheRef.current = new RowCache(key);
+  const cacheRef = useRef<RowCache | null>(null);
+  // A new query or epoch starts from an empty cache: rows of the old order must never show under the new one.
+  if (!cacheRef.current || cacheRef.current.queryKey !== queryKey || !sameEpoch(cacheRef.current.epoch, epoch))
+    cacheRef.current = new RowCache(epoch, queryKey, q);
   const cache = cacheRef.current;
   const gateRef = useRef<LatestQueryGate | null>(null);
   const gate = (gateRef.current ??= new LatestQueryGate());
@@ -59,12 +69,11 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
 
   useEffect(() => {
     const c = cache;
-    const query = JSON.parse(queryKey.slice(source.id.length + 1)) as RowQuery;
     for (let b = firstBlock; b <= lastBlock; b++) {
       if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
       c.pending.set(b, version);
       gate
-        .run(key, () => source.rows(query, b * BLOCK_ROWS, BLOCK_ROWS))
+        .run(c.gateKey, () => source.rows(c.query, b * BLOCK_ROWS, BLOCK_ROWS))
         .then(
           (w) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
@@ -88,7 +97,7 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
           },
         );
     }
-  }, [cache, gate, key, source, queryKey, version, firstBlock, lastBlock]);
+  }, [cache, gate, source, version, firstBlock, lastBlock]);
 
   return {
     key: queryKey,

@@ -5,6 +5,7 @@
 import { memo, useCallback, useRef, type ReactNode } from 'react';
 import type { SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import type { DataEpoch } from '../data/data-epoch.ts';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
 import type { CompareBy } from '../data/worker-client.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
@@ -22,7 +23,7 @@ export interface CompareViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
-  dataEpoch: string;
+  dataEpoch: DataEpoch;
   exportName: string;
 }
 

@@ -2,6 +2,7 @@
 import { memo, useCallback, type ReactNode } from 'react';
 import type { SortSpec, TableId } from '../../engine/types.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';
 import { TABLE_VIEWS } from './table-views.ts';
@@ -13,7 +14,7 @@ export interface TableViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
-  dataEpoch: string;
+  dataEpoch: DataEpoch;
   /** Start of export file names (the log's name). */
   exportName: string;
   toolbarStart?: ReactNode;
