@@ -97,22 +97,6 @@ export function App() {
     else loader.open({ kind: 'url', url: u.href });
   }, [loader.open, loader.refuse]);
 
-  // "/" focuses the filter of the table in view (unless typing somewhere already).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      const filter = document.querySelector<HTMLInputElement>('[data-testid="table-filter"]');
-      if (!filter) return;
-      e.preventDefault();
-      filter.focus();
-      filter.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   useEffect(() => {
     document.title = load.name ? `${load.name.split('/').pop()} · RefTrace Viewer` : 'RefTrace Viewer';
   }, [load.name]);

@@ -23,6 +23,7 @@ import type { RowQuery, RowSource } from '../data/row-source.ts';
 import type { ExportFormat } from '../data/worker-client.ts';
 import { useFixedRows } from '../hooks/use-fixed-rows.ts';
 import { useRowWindow } from '../hooks/use-row-window.ts';
+import { useSlashFocus } from '../hooks/use-slash-focus.ts';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
@@ -122,6 +123,9 @@ export function DataTable(props: DataTableProps) {
   const query = useMemo<RowQuery>(() => ({ sort, filter, fullPath }), [sort, filter, fullPath]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // One table is in the page at a time: "/" goes to its filter.
+  const filterRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(filterRef);
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const rows = useRowWindow(source, query, dataVersion, props.dataEpoch, range[0], range[1]);
   const count = rows.matched ?? 0;
@@ -281,6 +285,7 @@ export function DataTable(props: DataTableProps) {
       <div className="table-toolbar">
         {props.toolbarStart}
         <input
+          ref={filterRef}
           type="search"
           className="filter"
           data-testid="table-filter"
