@@ -4,7 +4,7 @@
 
 import { memo, useCallback, useRef, type ReactNode } from 'react';
 import type { SortSpec } from '../../engine/types.ts';
-import { DataTable } from '../components/DataTable.tsx';
+import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
 import type { CompareBy } from '../data/worker-client.ts';

@@ -1,7 +1,7 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
 import { memo, useCallback, type ReactNode } from 'react';
 import type { SortSpec, TableId } from '../../engine/types.ts';
-import { DataTable } from '../components/DataTable.tsx';
+import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';

@@ -15,15 +15,15 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../engine/types.ts';
-import { fmtCell, fmtInt } from '../format.ts';
-import { columnLayout, hasFileColumn } from '../display/column-layout.ts';
-import type { DataEpoch } from '../data/data-epoch.ts';
-import type { RowQuery, RowSource } from '../data/row-source.ts';
-import type { ExportFormat } from '../data/worker-client.ts';
-import { useFixedRows } from '../hooks/use-fixed-rows.ts';
-import { useRowWindow } from '../hooks/use-row-window.ts';
-import { useSlashFocus } from '../hooks/use-slash-focus.ts';
+import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../../engine/types.ts';
+import { fmtCell, fmtInt } from '../../format.ts';
+import { columnLayout, hasFileColumn } from '../../display/column-layout.ts';
+import type { DataEpoch } from '../../data/data-epoch.ts';
+import type { RowQuery, RowSource } from '../../data/row-source.ts';
+import type { ExportFormat } from '../../data/worker-client.ts';
+import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
+import { useRowWindow } from '../../hooks/use-row-window.ts';
+import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
