@@ -6,7 +6,7 @@
 // Keyboard: the grid is one Tab stop; ArrowUp/ArrowDown, PageUp/PageDown, Home/End move the
 // active row (aria-activedescendant, scrolled into view); headers sort with Enter/Space.
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -20,10 +20,11 @@ import { fmtCell, fmtInt } from '../../format.ts';
 import { columnLayout, hasFileColumn } from '../../display/column-layout.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
-import type { ExportFormat } from '../../data/worker-client.ts';
+import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
+import { ExportButtons, ExportError } from './TableExport.tsx';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
@@ -70,20 +71,6 @@ interface VisibleRow {
   /** Position in the current page (what the virtualiser counts). */
   pageIndex: number;
   row: Row | undefined;
-}
-
-/** Saves a Blob under a file name: an <a download> on an object URL, revoked once the download has started. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function DataTable(props: DataTableProps) {
@@ -213,26 +200,7 @@ export function DataTable(props: DataTableProps) {
     moveTo(next);
   };
 
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const exportName = props.exportName;
-  const doExport = useCallback(
-    (format: ExportFormat) => {
-      setExporting(format);
-      setExportError(null);
-      source.export(query, format).then(
-        (blob) => {
-          downloadBlob(blob, `${exportName}-${source.id}.${format}`);
-          setExporting(null);
-        },
-        (e: unknown) => {
-          setExporting(null);
-          setExportError(e instanceof Error ? e.message : String(e));
-        },
-      );
-    },
-    [source, query, exportName],
-  );
+  const exp = useExport(source, query, props.exportName);
 
   // Only the rows in view go to TanStack Table: the worker holds the table, the cache a few blocks.
   const data: VisibleRow[] = [];
@@ -318,28 +286,7 @@ export function DataTable(props: DataTableProps) {
           </span>
         )}
         <span className="spacer" />
-        <span className="export" role="group" aria-label="Export the rows shown">
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="export-csv"
-            disabled={exporting !== null}
-            title="Download these rows (filter and sort applied) as CSV"
-            onClick={() => doExport('csv')}
-          >
-            {exporting === 'csv' ? 'CSV…' : 'CSV'}
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid="export-json"
-            disabled={exporting !== null}
-            title="Download these rows (filter and sort applied) as JSON"
-            onClick={() => doExport('json')}
-          >
-            {exporting === 'json' ? 'JSON…' : 'JSON'}
-          </button>
-        </span>
+        <ExportButtons exp={exp} />
         {showFullPath && (
           <label className="toggle">
             <input type="checkbox" data-testid="full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
@@ -352,14 +299,7 @@ export function DataTable(props: DataTableProps) {
           Could not load rows: {error}
         </div>
       )}
-      {exportError && (
-        <div className="banner banner-error" role="alert" data-testid="export-error">
-          <span>Could not export: {exportError}</span>
-          <button type="button" className="banner-close" aria-label="Dismiss" onClick={() => setExportError(null)}>
-            ✕
-          </button>
-        </div>
-      )}
+      <ExportError exp={exp} />
       <div
         ref={scrollRef}
         className="grid-scroll"
