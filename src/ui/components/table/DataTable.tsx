@@ -7,23 +7,19 @@
 // active row (aria-activedescendant, scrolled into view); headers sort with Enter/Space.
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
-import type { Cell, ColumnInfo, Row, SortSpec, TableFilter } from '../../../engine/types.ts';
+import { flexRender } from '@tanstack/react-table';
+import type { Cell, SortSpec, TableFilter } from '../../../engine/types.ts';
 import { fmtCell, fmtInt } from '../../format.ts';
 import { columnLayout, hasFileColumn } from '../../display/column-layout.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
+import { columnKind, type VisibleRow } from '../../display/column-defs.ts';
 import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
+import { useGridTable } from '../../hooks/use-grid-table.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
+import { useTableColumns } from '../../hooks/use-table-columns.ts';
 import { ExportButtons, ExportError } from './TableExport.tsx';
 
 const ROW_HEIGHT = 26;
@@ -65,37 +61,10 @@ export interface DataTableProps {
   showFullPath?: boolean;
 }
 
-interface VisibleRow {
-  /** Position in the whole filtered, sorted table. */
-  index: number;
-  /** Position in the current page (what the virtualiser counts). */
-  pageIndex: number;
-  row: Row | undefined;
-}
-
 export function DataTable(props: DataTableProps) {
   const { source, sort, dataVersion, fullPath } = props;
-  const [columns, setColumns] = useState<ColumnInfo[]>([]);
-  const [columnsError, setColumnsError] = useState<string | null>(null);
+  const { columns, error: columnsError } = useTableColumns(source, dataVersion);
   const gridId = useId();
-
-  useEffect(() => {
-    let live = true;
-    source
-      .columns()
-      .then(
-        (c) => {
-          if (!live) return;
-          // The same columns again (most refreshes) keep the old array: nothing below re-computes.
-          setColumns((old) => (JSON.stringify(old) === JSON.stringify(c) ? old : c));
-          setColumnsError(null);
-        },
-        (e: unknown) => live && setColumnsError(e instanceof Error ? e.message : String(e)),
-      );
-    return () => {
-      live = false;
-    };
-  }, [source, dataVersion]);
 
   // No debounce: each keystroke queries at once, and useRowWindow keeps only the newest waiting.
   const filterText = props.filterText.trim();
@@ -206,39 +175,7 @@ export function DataTable(props: DataTableProps) {
   const data: VisibleRow[] = [];
   for (let i = Math.max(0, view.first); i <= view.last; i++) data.push({ index: pageStart + i, pageIndex: i, row: rows.rowAt(pageStart + i) });
 
-  const columnDefs = useMemo<ColumnDef<VisibleRow, Cell>[]>(
-    () =>
-      columns.map((c) => ({
-        id: c.id,
-        header: c.title,
-        accessorFn: (d: VisibleRow) => d.row?.[c.id] ?? null,
-        meta: { kind: c.kind },
-      })),
-    [columns],
-  );
-
-  const sorting = useMemo<SortingState>(() => sort.map((s) => ({ id: s.column, desc: s.desc })), [sort]);
-  const onSortingChange = (u: Updater<SortingState>) => {
-    const next = typeof u === 'function' ? u(sorting) : u;
-    props.onSortChange(next.map((s) => ({ column: s.id, desc: s.desc })));
-  };
-
-  const table = useReactTable<VisibleRow>({
-    data,
-    columns: columnDefs,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (d) => String(d.index),
-    manualSorting: true,
-    manualFiltering: true,
-    manualPagination: true,
-    enableMultiSort: true,
-    // asc → desc → asc; shift-click adds a secondary key.
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    isMultiSortEvent: (e) => !!(e as { shiftKey?: boolean }).shiftKey,
-    state: { sorting },
-    onSortingChange,
-  });
+  const table = useGridTable(columns, data, sort, props.onSortChange);
 
   const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
   const gridStyle = { gridTemplateColumns: layout.template };
@@ -322,7 +259,7 @@ export function DataTable(props: DataTableProps) {
             <div key={hg.id} role="row" aria-rowindex={1} className="grid-row grid-header" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
               {hg.headers.map((h) => {
                 const dir = h.column.getIsSorted();
-                const kind = (h.column.columnDef.meta as { kind: ColumnInfo['kind'] } | undefined)?.kind ?? 'text';
+                const kind = columnKind(h.column.columnDef);
                 const sortIndex = sort.length > 1 ? h.column.getSortIndex() : -1;
                 return (
                   <div
@@ -382,7 +319,7 @@ export function DataTable(props: DataTableProps) {
                   onClick={() => setActive(d.index)}
                 >
                   {r.getVisibleCells().map((cell) => {
-                    const kind = (cell.column.columnDef.meta as { kind: ColumnInfo['kind'] }).kind;
+                    const kind = columnKind(cell.column.columnDef);
                     const f = fmtCell(kind, cell.getValue() as Cell, cell.column.id);
                     return (
                       <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}${f.className ? ` ${f.className}` : ''}`} title={f.title}>
