@@ -17,18 +17,15 @@ import { columnKind, type VisibleRow } from '../../display/column-defs.ts';
 import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
 import { useGridTable } from '../../hooks/use-grid-table.ts';
+import { pageOf, useRowPages } from '../../hooks/use-row-pages.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
 import { useTableColumns } from '../../hooks/use-table-columns.ts';
+import { Pager } from './Pager.tsx';
 import { ExportButtons, ExportError } from './TableExport.tsx';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
-/**
- * Browsers cap an element's height (Firefox near 17.9 million px, Chrome near 33.5 million), so a
- * table taller than that could not scroll to its end. Past this many rows it is shown in pages.
- */
-export const PAGE_ROWS = 500_000;
 
 export interface DataTableProps {
   /** Where the rows come from (a worker table, or the comparison). Stable per table. */
@@ -85,14 +82,10 @@ export function DataTable(props: DataTableProps) {
   const [range, setRange] = useState<[number, number]>([0, 0]);
   const rows = useRowWindow(source, query, dataVersion, props.dataEpoch, range[0], range[1]);
   const count = rows.matched ?? 0;
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
-  const pageStart = Math.min(page, pages - 1) * PAGE_ROWS;
-  const pageCount = Math.min(PAGE_ROWS, count - pageStart);
-
-  const view = useFixedRows(scrollRef, pageCount, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 });
-  const first = pageStart + Math.max(0, view.first);
-  const last = pageStart + Math.max(0, view.last);
+  const pages = useRowPages(count);
+  const view = useFixedRows(scrollRef, pages.count, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 });
+  const first = pages.start + Math.max(0, view.first);
+  const last = pages.start + Math.max(0, view.last);
   useEffect(() => {
     setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
   }, [first, last]);
@@ -103,12 +96,12 @@ export function DataTable(props: DataTableProps) {
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
   const loadId = props.dataEpoch.loadId;
   useEffect(() => {
-    setPage(0);
+    pages.setPage(0);
     setActive(null);
     view.scrollToTop();
   }, [rows.key, loadId]);
   const goToPage = (p: number) => {
-    setPage(p);
+    pages.setPage(p);
     setActive(null);
     view.scrollToTop();
   };
@@ -117,28 +110,27 @@ export function DataTable(props: DataTableProps) {
   const scrollTarget = useRef<number | null>(null);
   useEffect(() => {
     const target = scrollTarget.current;
-    if (target === null || Math.floor(target / PAGE_ROWS) !== Math.min(page, pages - 1)) return;
+    if (target === null || pageOf(target) !== pages.page) return;
     scrollTarget.current = null;
-    view.scrollToIndex(target - pageStart);
+    view.scrollToIndex(target - pages.start);
   });
 
   const moveTo = (index: number) => {
     if (count === 0) return;
     const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
-    const nextPage = Math.floor(next / PAGE_ROWS);
-    if (nextPage !== Math.min(page, pages - 1)) {
-      setPage(nextPage);
+    if (pageOf(next) !== pages.page) {
+      pages.setPage(pageOf(next));
       scrollTarget.current = next;
     } else {
-      view.scrollToIndex(next - pageStart);
+      view.scrollToIndex(next - pages.start);
     }
   };
 
   const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys on a header button (Enter/Space sort) or any other control in the grid are theirs.
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
-    const firstVisible = pageStart + view.firstVisible;
+    const firstVisible = pages.start + view.firstVisible;
     // Rows in the viewport less one, so a page step keeps one row of context.
     const pageSize = Math.max(1, view.rowsInView - 1);
     const at = active ?? firstVisible - 1;
@@ -173,7 +165,7 @@ export function DataTable(props: DataTableProps) {
 
   // Only the rows in view go to TanStack Table: the worker holds the table, the cache a few blocks.
   const data: VisibleRow[] = [];
-  for (let i = Math.max(0, view.first); i <= view.last; i++) data.push({ index: pageStart + i, pageIndex: i, row: rows.rowAt(pageStart + i) });
+  for (let i = Math.max(0, view.first); i <= view.last; i++) data.push({ index: pages.start + i, pageIndex: i, row: rows.rowAt(pages.start + i) });
 
   const table = useGridTable(columns, data, sort, props.onSortChange);
 
@@ -211,17 +203,7 @@ export function DataTable(props: DataTableProps) {
           <span className="note">Totals for the whole log: the clock window does not apply here.</span>
         )}
         {sort.length > 1 && <span className="note">Sorted by {sort.length} columns (shift-click to add)</span>}
-        {pages > 1 && (
-          <span className="pager" data-testid="pager">
-            <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => goToPage(page - 1)} aria-label="Previous rows">
-              ‹
-            </button>
-            Rows {fmtInt(pageStart + 1)}–{fmtInt(pageStart + pageCount)}
-            <button type="button" className="btn btn-small" disabled={page >= pages - 1} onClick={() => goToPage(page + 1)} aria-label="Next rows">
-              ›
-            </button>
-          </span>
-        )}
+        <Pager pages={pages} onPage={goToPage} />
         <span className="spacer" />
         <ExportButtons exp={exp} />
         {showFullPath && (
@@ -251,7 +233,7 @@ export function DataTable(props: DataTableProps) {
         onKeyDown={onGridKeyDown}
         onFocus={(e) => {
           // Tabbing in makes the first row in view the active one, so the arrow keys start there.
-          if (e.target === e.currentTarget && active === null && count > 0) setActive(pageStart + view.firstVisible);
+          if (e.target === e.currentTarget && active === null && count > 0) setActive(pages.start + view.firstVisible);
         }}
       >
         <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
@@ -285,7 +267,7 @@ export function DataTable(props: DataTableProps) {
               })}
             </div>
           ))}
-          <div className="grid-body" style={{ height: pageCount * ROW_HEIGHT }}>
+          <div className="grid-body" style={{ height: pages.count * ROW_HEIGHT }}>
             {tableRows.map((r) => {
               const d = r.original;
               const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.pageIndex * ROW_HEIGHT}px)` };
