@@ -2,11 +2,8 @@
 // behaviour; the worker sorts and filters; only the rows in view are rendered (useFixedRows: rows
 // have one height), so a table of millions scrolls like one of ten. The data given to TanStack is
 // only the visible rows.
-//
-// Keyboard: the grid is one Tab stop; ArrowUp/ArrowDown, PageUp/PageDown, Home/End move the
-// active row (aria-activedescendant, scrolled into view); headers sort with Enter/Space.
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flexRender } from '@tanstack/react-table';
 import type { Cell, SortSpec, TableFilter } from '../../../engine/types.ts';
 import { fmtCell, fmtInt } from '../../format.ts';
@@ -16,8 +13,9 @@ import type { RowQuery, RowSource } from '../../data/row-source.ts';
 import { columnKind, type VisibleRow } from '../../display/column-defs.ts';
 import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
+import { useGridKeys } from '../../hooks/use-grid-keys.ts';
 import { useGridTable } from '../../hooks/use-grid-table.ts';
-import { pageOf, useRowPages } from '../../hooks/use-row-pages.ts';
+import { useRowPages } from '../../hooks/use-row-pages.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
 import { useTableColumns } from '../../hooks/use-table-columns.ts';
@@ -90,75 +88,19 @@ export function DataTable(props: DataTableProps) {
     setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
   }, [first, last]);
 
-  /** The keyboard's row (index in the whole filtered table), or null before the first key. */
-  const [active, setActive] = useState<number | null>(null);
+  const keys = useGridKeys(count, pages, view);
 
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
   const loadId = props.dataEpoch.loadId;
   useEffect(() => {
     pages.setPage(0);
-    setActive(null);
+    keys.setActive(null);
     view.scrollToTop();
   }, [rows.key, loadId]);
   const goToPage = (p: number) => {
     pages.setPage(p);
-    setActive(null);
+    keys.setActive(null);
     view.scrollToTop();
-  };
-
-  // A pending scroll to a row on another page: done once that page is the one rendered.
-  const scrollTarget = useRef<number | null>(null);
-  useEffect(() => {
-    const target = scrollTarget.current;
-    if (target === null || pageOf(target) !== pages.page) return;
-    scrollTarget.current = null;
-    view.scrollToIndex(target - pages.start);
-  });
-
-  const moveTo = (index: number) => {
-    if (count === 0) return;
-    const next = Math.max(0, Math.min(count - 1, index));
-    setActive(next);
-    if (pageOf(next) !== pages.page) {
-      pages.setPage(pageOf(next));
-      scrollTarget.current = next;
-    } else {
-      view.scrollToIndex(next - pages.start);
-    }
-  };
-
-  const onGridKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    // Keys on a header button (Enter/Space sort) or any other control in the grid are theirs.
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
-    const firstVisible = pages.start + view.firstVisible;
-    // Rows in the viewport less one, so a page step keeps one row of context.
-    const pageSize = Math.max(1, view.rowsInView - 1);
-    const at = active ?? firstVisible - 1;
-    let next: number;
-    switch (e.key) {
-      case 'ArrowDown':
-        next = active === null ? firstVisible : at + 1;
-        break;
-      case 'ArrowUp':
-        next = active === null ? firstVisible : at - 1;
-        break;
-      case 'PageDown':
-        next = (active ?? firstVisible) + pageSize;
-        break;
-      case 'PageUp':
-        next = (active ?? firstVisible) - pageSize;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    moveTo(next);
   };
 
   const exp = useExport(source, query, props.exportName);
@@ -175,6 +117,7 @@ export function DataTable(props: DataTableProps) {
   const error = rows.error ?? columnsError;
   const tableRows = table.getRowModel().rows;
   const rowId = (index: number) => `${gridId}-r${index}`;
+  const { active } = keys;
   const activeRendered = active !== null && tableRows.some((r) => r.original.index === active);
 
   return (
@@ -228,13 +171,10 @@ export function DataTable(props: DataTableProps) {
         aria-rowcount={count + 1}
         aria-colcount={columns.length}
         aria-busy={rows.loading}
-        aria-activedescendant={activeRendered ? rowId(active!) : undefined}
+        aria-activedescendant={activeRendered ? rowId(active) : undefined}
         tabIndex={0}
-        onKeyDown={onGridKeyDown}
-        onFocus={(e) => {
-          // Tabbing in makes the first row in view the active one, so the arrow keys start there.
-          if (e.target === e.currentTarget && active === null && count > 0) setActive(pages.start + view.firstVisible);
-        }}
+        onKeyDown={keys.onKeyDown}
+        onFocus={keys.onFocus}
       >
         <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
           {table.getHeaderGroups().map((hg) => (
@@ -298,7 +238,7 @@ export function DataTable(props: DataTableProps) {
                   data-testid="row"
                   className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}`}
                   style={style}
-                  onClick={() => setActive(d.index)}
+                  onClick={() => keys.setActive(d.index)}
                 >
                   {r.getVisibleCells().map((cell) => {
                     const kind = columnKind(cell.column.columnDef);
