@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flexRender } from '@tanstack/react-table';
 import type { Cell, SortSpec, TableFilter } from '../../../engine/types.ts';
-import { fmtCell, fmtInt } from '../../format.ts';
+import { fmtCell } from '../../format.ts';
 import { columnLayout, hasFileColumn } from '../../display/column-layout.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
@@ -19,8 +19,8 @@ import { useRowPages } from '../../hooks/use-row-pages.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
 import { useTableColumns } from '../../hooks/use-table-columns.ts';
-import { Pager } from './Pager.tsx';
-import { ExportButtons, ExportError } from './TableExport.tsx';
+import { ExportError } from './TableExport.tsx';
+import { TableToolbar } from './TableToolbar.tsx';
 
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
@@ -122,40 +122,15 @@ export function DataTable(props: DataTableProps) {
 
   return (
     <section className="table-view">
-      <div className="table-toolbar">
-        {props.toolbarStart}
-        <input
-          ref={filterRef}
-          type="search"
-          className="filter"
-          data-testid="table-filter"
-          aria-label={`Filter ${props.label}`}
-          placeholder={props.filterPlaceholder ?? 'Filter…  (press / )'}
-          value={props.filterText}
-          onChange={(e) => props.onFilterTextChange(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') props.onFilterTextChange('');
-          }}
-          spellCheck={false}
-        />
-        <span className="count" aria-live="polite">
-          <span data-testid="table-count">{rows.matched === null ? '…' : `${fmtInt(rows.matched)} of ${fmtInt(rows.total)}`}</span>
-          <span className="muted"> rows</span>
-        </span>
-        {props.clockWindowActive && !props.usesClockWindow && (
-          <span className="note">Totals for the whole log: the clock window does not apply here.</span>
-        )}
-        {sort.length > 1 && <span className="note">Sorted by {sort.length} columns (shift-click to add)</span>}
-        <Pager pages={pages} onPage={goToPage} />
-        <span className="spacer" />
-        <ExportButtons exp={exp} />
-        {showFullPath && (
-          <label className="toggle">
-            <input type="checkbox" data-testid="full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
-            Full paths
-          </label>
-        )}
-      </div>
+      <TableToolbar
+        start={props.toolbarStart}
+        filter={{ label: props.label, text: props.filterText, placeholder: props.filterPlaceholder, onChange: props.onFilterTextChange, inputRef: filterRef }}
+        counts={{ matched: rows.matched, total: rows.total }}
+        notes={{ clockWindowIgnored: props.clockWindowActive && !props.usesClockWindow, sortKeys: sort.length }}
+        paging={{ pages, onPage: goToPage }}
+        exp={exp}
+        fullPath={showFullPath ? { checked: fullPath, onChange: props.onFullPathChange } : null}
+      />
       {error && (
         <div className="banner banner-error" role="alert">
           Could not load rows: {error}
