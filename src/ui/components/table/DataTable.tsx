@@ -3,14 +3,12 @@
 // have one height), so a table of millions scrolls like one of ten. The data given to TanStack is
 // only the visible rows.
 
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { flexRender } from '@tanstack/react-table';
-import type { Cell, SortSpec, TableFilter } from '../../../engine/types.ts';
-import { fmtCell } from '../../format.ts';
-import { columnLayout, hasFileColumn } from '../../display/column-layout.ts';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { SortSpec, TableFilter } from '../../../engine/types.ts';
+import { columnLayout, hasFileColumn, HEADER_HEIGHT, ROW_HEIGHT } from '../../display/grid-layout.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
-import { columnKind, type VisibleRow } from '../../display/column-defs.ts';
+import type { VisibleRow } from '../../display/column-defs.ts';
 import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
 import { useGridKeys } from '../../hooks/use-grid-keys.ts';
@@ -19,11 +17,9 @@ import { useRowPages } from '../../hooks/use-row-pages.ts';
 import { useRowWindow } from '../../hooks/use-row-window.ts';
 import { useSlashFocus } from '../../hooks/use-slash-focus.ts';
 import { useTableColumns } from '../../hooks/use-table-columns.ts';
+import { Grid } from './Grid.tsx';
 import { ExportError } from './TableExport.tsx';
 import { TableToolbar } from './TableToolbar.tsx';
-
-const ROW_HEIGHT = 26;
-const HEADER_HEIGHT = 30;
 
 export interface DataTableProps {
   /** Where the rows come from (a worker table, or the comparison). Stable per table. */
@@ -59,7 +55,6 @@ export interface DataTableProps {
 export function DataTable(props: DataTableProps) {
   const { source, sort, dataVersion, fullPath } = props;
   const { columns, error: columnsError } = useTableColumns(source, dataVersion);
-  const gridId = useId();
 
   // No debounce: each keystroke queries at once, and useRowWindow keeps only the newest waiting.
   const filterText = props.filterText.trim();
@@ -112,13 +107,14 @@ export function DataTable(props: DataTableProps) {
   const table = useGridTable(columns, data, sort, props.onSortChange);
 
   const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
-  const gridStyle = { gridTemplateColumns: layout.template };
   const showFullPath = props.showFullPath ?? hasFileColumn(columns);
   const error = rows.error ?? columnsError;
-  const tableRows = table.getRowModel().rows;
-  const rowId = (index: number) => `${gridId}-r${index}`;
-  const { active } = keys;
-  const activeRendered = active !== null && tableRows.some((r) => r.original.index === active);
+  const empty =
+    rows.matched !== 0
+      ? null
+      : rows.total === 0
+        ? props.emptyText
+        : `No rows match${filterText ? ` “${filterText}”` : ''}${filter.clockMin !== undefined ? ' in the clock window' : ''}.`;
 
   return (
     <section className="table-view">
@@ -137,104 +133,15 @@ export function DataTable(props: DataTableProps) {
         </div>
       )}
       <ExportError exp={exp} />
-      <div
-        ref={scrollRef}
-        className="grid-scroll"
-        role="grid"
-        aria-label={props.label}
-        // Every row of the table counts, the header row too (aria-rowindex 1; data rows from 2).
-        aria-rowcount={count + 1}
-        aria-colcount={columns.length}
-        aria-busy={rows.loading}
-        aria-activedescendant={activeRendered ? rowId(active) : undefined}
-        tabIndex={0}
-        onKeyDown={keys.onKeyDown}
-        onFocus={keys.onFocus}
-      >
-        <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
-          {table.getHeaderGroups().map((hg) => (
-            <div key={hg.id} role="row" aria-rowindex={1} className="grid-row grid-header" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
-              {hg.headers.map((h) => {
-                const dir = h.column.getIsSorted();
-                const kind = columnKind(h.column.columnDef);
-                const sortIndex = sort.length > 1 ? h.column.getSortIndex() : -1;
-                return (
-                  <div
-                    key={h.id}
-                    role="columnheader"
-                    data-testid={`col-${h.column.id}`}
-                    aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                    className={`cell head kind-${kind}`}
-                  >
-                    <button
-                      type="button"
-                      onClick={h.column.getToggleSortingHandler()}
-                      title={`${String(h.column.columnDef.header)}: click to sort, shift-click to add a secondary sort`}
-                    >
-                      <span className="head-title">{flexRender(h.column.columnDef.header, h.getContext())}</span>
-                      <span className="sort-mark" aria-hidden="true">
-                        {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
-                        {sortIndex >= 0 && <sub>{sortIndex + 1}</sub>}
-                      </span>
-                    </button>
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-          <div className="grid-body" style={{ height: pages.count * ROW_HEIGHT }}>
-            {tableRows.map((r) => {
-              const d = r.original;
-              const style = { ...gridStyle, height: ROW_HEIGHT, transform: `translateY(${d.pageIndex * ROW_HEIGHT}px)` };
-              const isActive = d.index === active;
-              if (!d.row) {
-                return (
-                  <div
-                    key={r.id}
-                    id={rowId(d.index)}
-                    role="row"
-                    aria-rowindex={d.index + 2}
-                    data-testid="row-loading"
-                    className={`grid-row loading${isActive ? ' active' : ''}`}
-                    style={style}
-                  >
-                    <div role="gridcell" className="cell muted">
-                      …
-                    </div>
-                  </div>
-                );
-              }
-              return (
-                <div
-                  key={r.id}
-                  id={rowId(d.index)}
-                  role="row"
-                  aria-rowindex={d.index + 2}
-                  data-testid="row"
-                  className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}`}
-                  style={style}
-                  onClick={() => keys.setActive(d.index)}
-                >
-                  {r.getVisibleCells().map((cell) => {
-                    const kind = columnKind(cell.column.columnDef);
-                    const f = fmtCell(kind, cell.getValue() as Cell, cell.column.id);
-                    return (
-                      <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}${f.className ? ` ${f.className}` : ''}`} title={f.title}>
-                        {f.text}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </div>
-          {rows.matched === 0 && (
-            <div className="grid-empty">
-              {rows.total === 0 ? props.emptyText : `No rows match${filterText ? ` “${filterText}”` : ''}${filter.clockMin !== undefined ? ' in the clock window' : ''}.`}
-            </div>
-          )}
-        </div>
-      </div>
+      <Grid
+        scrollRef={scrollRef}
+        label={props.label}
+        table={table}
+        layout={layout}
+        rows={{ count, pageCount: pages.count, loading: rows.loading }}
+        keys={keys}
+        empty={empty}
+      />
     </section>
   );
 }
