@@ -133,22 +133,23 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
         <DataTable
           key={by}
           source={compareSource(by)}
-          exportName={props.exportName}
-          label={`Comparison per ${by === 'type' ? 'type' : 'allocation site'}`}
-          sort={view.sort.compare ?? COMPARE_DEFAULT_SORT}
-          onSortChange={onSortChange}
-          filterText={view.q.compare ?? ''}
-          onFilterTextChange={onFilterTextChange}
-          filterPlaceholder={by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )'}
-          usesClockWindow={false}
-          clockWindowActive={!!view.win}
-          fullPath={view.full}
-          onFullPathChange={onFullPathChange}
-          showFullPath={by === 'site'}
-          dataVersion={props.dataVersion}
-          dataEpoch={props.dataEpoch}
-          emptyText="Neither log has NEW or DEL lines yet."
-          toolbarStart={byControl}
+          text={{
+            label: `Comparison per ${by === 'type' ? 'type' : 'allocation site'}`,
+            emptyText: 'Neither log has NEW or DEL lines yet.',
+            filterPlaceholder: by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )',
+            exportName: props.exportName,
+          }}
+          controls={{
+            sort: view.sort.compare ?? COMPARE_DEFAULT_SORT,
+            onSortChange,
+            filterText: view.q.compare ?? '',
+            onFilterTextChange,
+            fullPath: view.full,
+            onFullPathChange,
+          }}
+          clock={{ win: view.win, applies: false }}
+          data={{ version: props.dataVersion, epoch: props.dataEpoch }}
+          toolbar={{ start: byControl, showFullPath: by === 'site' }}
         />
       )}
     </div>

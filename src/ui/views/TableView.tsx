@@ -36,23 +36,18 @@ export const TableView = memo(function TableView({ table, view, setView, dataVer
         // A different table is a different grid: no scroll position or cache carries over.
         key={table}
         source={tableSource(table)}
-        exportName={exportName}
-        label={def.title}
-        sort={view.sort[table] ?? NO_SORT}
-        onSortChange={onSortChange}
-        filterText={view.q[table] ?? ''}
-        onFilterTextChange={onFilterTextChange}
-        filterPlaceholder={def.placeholder}
-        usesClockWindow={def.usesClockWindow}
-        clockWindowActive={!!view.win}
-        clockMin={view.win?.min}
-        clockMax={view.win?.max}
-        fullPath={view.full}
-        onFullPathChange={onFullPathChange}
-        dataVersion={dataVersion}
-        dataEpoch={dataEpoch}
-        emptyText={def.emptyText}
-        toolbarStart={toolbarStart}
+        text={{ label: def.title, emptyText: def.emptyText, filterPlaceholder: def.placeholder, exportName }}
+        controls={{
+          sort: view.sort[table] ?? NO_SORT,
+          onSortChange,
+          filterText: view.q[table] ?? '',
+          onFilterTextChange,
+          fullPath: view.full,
+          onFullPathChange,
+        }}
+        clock={{ win: view.win, applies: def.usesClockWindow }}
+        data={{ version: dataVersion, epoch: dataEpoch }}
+        toolbar={{ start: toolbarStart }}
       />
     </div>
   );
