@@ -4,12 +4,12 @@
 import { LogParser } from './log-parser.ts';
 import { LogStore } from './log-store.ts';
 import { basename } from './text.ts';
-import type { JsonReport, ParseStop, Summary } from './types.ts';
+import type { JsonReport, Summary } from './types.ts';
 
 export class Analysis {
   readonly store = new LogStore();
   private readonly parsers: LogParser[] = [];
-  stopped: ParseStop | null = null;
+  stopped: Summary['stopped'] = null;
 
   constructor(readonly name = 'log') {}
 
