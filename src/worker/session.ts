@@ -6,7 +6,7 @@ import { Analysis } from '../engine/analysis.ts';
 import type { LogParser } from '../engine/log-parser.ts';
 import { fileNameOf, childLogFollower } from '../engine/nested.ts';
 import { compareRows } from '../engine/query/compare.ts';
-import { exportTable, type ExportFormat } from '../engine/query/export.ts';
+import { exportRows, exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
@@ -136,6 +136,11 @@ export class AnalysisSession implements ReftraceApi {
       rows: rows.slice(q.offset, q.offset + q.limit),
       names: [this.baseline.name, this.analysis.name],
     };
+  }
+
+  exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
+    const { rows } = this.compare({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
   }
 
   /** Feeds a source into an analysis; ends with a final progress report. Never throws. */

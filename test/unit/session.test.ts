@@ -124,6 +124,23 @@ describe('AnalysisSession', () => {
     expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28:example_reference_tracing']);
   });
 
+  it('exports the comparison as shown, with the columns the page gives, as CSV and JSON', async () => {
+    const session = new AnalysisSession();
+    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
+    const q = { by: 'type' as const, sort: [{ column: 'key', desc: false }], text: 'str' };
+    const columns = [
+      { id: 'key', title: '=Type', kind: 'text' as const },
+      { id: 'liveDiff', title: 'Live Δ', kind: 'int' as const },
+    ];
+    const rows = session.compare({ ...q, offset: 0, limit: 1000 }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    const csv = await session.exportCompare(q, columns, 'csv').text();
+    expect(csv).toBe([`"'=Type",Live Δ`, ...rows.map((r) => `${r.key},${r.liveDiff}`), ''].join('\r\n'));
+    const json = JSON.parse(await session.exportCompare(q, columns, 'json').text());
+    expect(json).toEqual(rows.map((r) => ({ key: r.key, liveDiff: r.liveDiff })));
+  });
+
   it('exports the filtered, sorted table as CSV and JSON with formula escaping', async () => {
     const session = new AnalysisSession();
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
