@@ -45,9 +45,11 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A window set elsewhere (cleared with ✕, read from the URL) moves the brush.
-  useEffect(() => {
+  const [shownWin, setShownWin] = useState(win);
+  if (win !== shownWin) {
+    setShownWin(win);
     setDragging(null);
-  }, [win]);
+  }
   useEffect(() => () => clearTimeout(commitTimer.current), []);
 
   const [startIndex, endIndex] = dragging ?? indicesFor(points, win);

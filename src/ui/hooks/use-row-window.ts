@@ -3,7 +3,7 @@
 // A new query (a filter keystroke) is sent at once unless another is in flight; then only the
 // newest waits for it (LatestQueryGate), and answers to older queries are dropped.
 
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Row } from '../../engine/types.ts';
 import { sameEpoch, type DataEpoch } from '../data/data-epoch.ts';
 import { LatestQueryGate, Superseded } from '../data/latest-query.ts';
@@ -55,13 +55,16 @@ class RowCache {
  */
 export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: DataEpoch, first: number, last: number): RowWindow {
   const queryKey = `${source.id}|${JSON.stringify(q)}`;
-  const cacheRef = useRef<RowCache | null>(null);
-  // A new query or epoch starts from an empty cache: rows of the old order must never show under the new one.
-  if (!cacheRef.current || cacheRef.current.queryKey !== queryKey || !sameEpoch(cacheRef.current.epoch, epoch))
-    cacheRef.current = new RowCache(epoch, queryKey, q);
-  const cache = cacheRef.current;
-  const gateRef = useRef<LatestQueryGate | null>(null);
-  const gate = (gateRef.current ??= new LatestQueryGate());
+  const [cache, setCache] = useState(() => new RowCache(epoch, queryKey, q));
+  // A new query or epoch starts from an empty cache: rows of the old order must never show under the
+  // new one (React renders again at once, before this render's rows are shown).
+  if (cache.queryKey !== queryKey || !sameEpoch(cache.epoch, epoch)) setCache(new RowCache(epoch, queryKey, q));
+  /** The cache on screen: answers for another one need no new render. */
+  const shown = useRef(cache);
+  useEffect(() => {
+    shown.current = cache;
+  }, [cache]);
+  const [gate] = useState(() => new LatestQueryGate());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
   const firstBlock = Math.floor(Math.max(0, first) / BLOCK_ROWS);
@@ -86,14 +89,14 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
             }
             c.error = null;
             evict(c, firstBlock, lastBlock);
-            if (cacheRef.current === c) rerender();
+            if (shown.current === c) rerender();
           },
           (e: unknown) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
             // A newer query replaced this one before it was sent: nothing went wrong.
             if (e instanceof Superseded) return;
             c.error = e instanceof Error ? e.message : String(e);
-            if (cacheRef.current === c) rerender();
+            if (shown.current === c) rerender();
           },
         );
     }

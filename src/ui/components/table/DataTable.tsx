@@ -84,9 +84,8 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
   const view = useFixedRows(scrollRef, pages.count, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 });
   const first = pages.start + Math.max(0, view.first);
   const last = pages.start + Math.max(0, view.last);
-  useEffect(() => {
-    setRange((r) => (r[0] === first && r[1] === last ? r : [first, last]));
-  }, [first, last]);
+  // State, not a value: the range depends on the row count useRowWindow returns; a change renders again at once.
+  if (range[0] !== first || range[1] !== last) setRange([first, last]);
   const keys = useGridKeys(count, pages, view);
 
   const startAt = (page: number) => {
@@ -96,7 +95,16 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
   };
   // A new order, filter or file starts at the top; a refresh of the same parse keeps the place.
   const loadId = data.epoch.loadId;
-  useEffect(() => startAt(0), [rows.key, loadId]);
+  const [place, setPlace] = useState({ key: rows.key, loadId });
+  if (place.key !== rows.key || place.loadId !== loadId) {
+    setPlace({ key: rows.key, loadId });
+    pages.setPage(0);
+    keys.setActive(null);
+  }
+  const { scrollToTop } = view;
+  useEffect(() => {
+    scrollToTop();
+  }, [scrollToTop, place]);
 
   const exp = useExport(source, query, text.exportName);
 
@@ -119,7 +127,8 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
     <section className="table-view">
       <TableToolbar
         start={toolbar?.start}
-        filter={{ label: text.label, text: controls.filterText, placeholder: text.filterPlaceholder, onChange: controls.onFilterTextChange, inputRef: filterRef }}
+        filter={{ label: text.label, text: controls.filterText, placeholder: text.filterPlaceholder, onChange: controls.onFilterTextChange }}
+        filterRef={filterRef}
         counts={{ matched: rows.matched, total: rows.total }}
         notes={{ clockWindowIgnored: !!clock.win && !clock.applies, sortKeys: sort.length }}
         paging={{ pages, onPage: startAt }}

@@ -14,13 +14,14 @@ export interface FilterBox {
   text: string;
   placeholder?: string;
   onChange: (text: string) => void;
-  inputRef: RefObject<HTMLInputElement | null>;
 }
 
 export interface TableToolbarProps {
   /** Controls before the filter box (e.g. a sub-table toggle). */
   start?: ReactNode;
   filter: FilterBox;
+  /** The filter box's element (for the "/" key). */
+  filterRef: RefObject<HTMLInputElement | null>;
   /** Rows matching the filter (null until counted) and in the table. */
   counts: { matched: number | null; total: number | null };
   notes: { clockWindowIgnored: boolean; sortKeys: number };
@@ -30,12 +31,12 @@ export interface TableToolbarProps {
   fullPath: { checked: boolean; onChange: (full: boolean) => void } | null;
 }
 
-export function TableToolbar({ start, filter, counts, notes, paging, exp, fullPath }: TableToolbarProps) {
+export function TableToolbar({ start, filter, filterRef, counts, notes, paging, exp, fullPath }: TableToolbarProps) {
   return (
     <div className="table-toolbar">
       {start}
       <input
-        ref={filter.inputRef}
+        ref={filterRef}
         type="search"
         className="filter"
         data-testid="table-filter"
