@@ -60,22 +60,21 @@ const TAB_TITLES: Record<TabId, string> = {
 };
 
 export function App() {
-  const loader = useLogLoader();
-  const { state: load } = loader;
+  const { state: load, open, openUrlAsBlob, refuse, cancel, dismissError } = useLogLoader();
   const baseline = useBaseline();
   const [view, setView] = useHashState();
   const [chartOpen, setChartOpen] = useState(true);
 
   const openFiles = useCallback(
     (files: File[]) =>
-      loader.open(
+      open(
         files.length === 1
           ? { kind: 'file', file: files[0], name: files[0].name }
           : { kind: 'files', files: files.map((f) => ({ file: f, name: f.name })) },
       ),
-    [loader.open],
+    [open],
   );
-  const openExample = useCallback(() => loader.openUrlAsBlob(EXAMPLE_URL, 'example.log'), [loader.openUrlAsBlob]);
+  const openExample = useCallback(() => openUrlAsBlob(EXAMPLE_URL, 'example.log'), [openUrlAsBlob]);
 
   // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
   const urlOpened = useRef(false);
@@ -89,13 +88,13 @@ export function App() {
     try {
       u = new URL(url, location.href);
     } catch {
-      loader.refuse(url, 'This is not a web address.');
+      refuse(url, 'This is not a web address.');
       return;
     }
     const refusal = urlRefusal(u);
-    if (refusal) loader.refuse(u.href, refusal);
-    else loader.open({ kind: 'url', url: u.href });
-  }, [loader.open, loader.refuse]);
+    if (refusal) refuse(u.href, refusal);
+    else open({ kind: 'url', url: u.href });
+  }, [open, refuse]);
 
   useEffect(() => {
     document.title = load.name ? `${load.name.split('/').pop()} · RefTrace Viewer` : 'RefTrace Viewer';
@@ -131,10 +130,10 @@ export function App() {
             {load.name}
           </span>
         )}
-        <StatusBar state={load} onCancel={loader.cancel} />
+        <StatusBar state={load} onCancel={cancel} />
       </header>
 
-      <Notices load={load} onDismissError={loader.dismissError} />
+      <Notices load={load} onDismissError={dismissError} />
 
       {!started ? (
         <Welcome onExample={openExample} />

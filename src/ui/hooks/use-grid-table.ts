@@ -13,6 +13,7 @@ export function useGridTable(columns: ColumnInfo[], data: VisibleRow[], sort: So
     const next = typeof u === 'function' ? u(sorting) : u;
     onSortChange(next.map((s) => ({ column: s.id, desc: s.desc })));
   };
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table is read in the render that made it; no memoised component keeps its functions
   return useReactTable<VisibleRow>({
     data,
     columns: defs,
