@@ -10,7 +10,7 @@ import { exportRows, exportTable, type ExportFormat } from '../engine/query/expo
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
-import type { ColumnInfo, ParseStop, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
+import type { ColumnInfo, SeriesPoint, SeriesQuery, Summary, TableId, TableQuery, TableWindow, TypeSeries } from '../engine/types.ts';
 import type { CompareQuery, CompareWindow, LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
@@ -115,6 +115,11 @@ export class AnalysisSession implements ReftraceApi {
     return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
   }
 
+  exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
+    const { rows } = this.compare({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
   compare(q: CompareQuery): CompareWindow {
     if (!this.analysis || !this.baseline) return { total: 0, matched: 0, offset: 0, rows: [], names: null };
     let rows = compareRows(this.baseline.store, this.analysis.store, q.by, q.fullPath);
@@ -136,11 +141,6 @@ export class AnalysisSession implements ReftraceApi {
       rows: rows.slice(q.offset, q.offset + q.limit),
       names: [this.baseline.name, this.analysis.name],
     };
-  }
-
-  exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
-    const { rows } = this.compare({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
   }
 
   /** Feeds a source into an analysis; ends with a final progress report. Never throws. */
@@ -271,6 +271,8 @@ function sourceName(source: LogSource): string {
   if (source.kind === 'url') return source.url;
   return source.files.map((f) => f.name).sort()[0] ?? 'logs';
 }
+
+type ParseStop = NonNullable<Summary['stopped']>;
 
 function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
   const at = `after ${bytes.toLocaleString('en-US')} bytes`;
