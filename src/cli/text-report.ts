@@ -95,6 +95,6 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
       yield* flushIfBig();
     }
   }
-  if (summary.stoppedEarly) buf.push(summary.stoppedEarly);
+  if (summary.stopped) buf.push(summary.stopped.message);
   yield buf.join('\n') + '\n';
 }

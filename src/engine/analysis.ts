@@ -9,7 +9,7 @@ import type { JsonReport, Summary } from './types.ts';
 export class Analysis {
   readonly store = new LogStore();
   private readonly parsers: LogParser[] = [];
-  stoppedEarly: string | null = null;
+  stopped: Summary['stopped'] = null;
 
   constructor(readonly name = 'log') {}
 
@@ -60,7 +60,7 @@ export class Analysis {
       problems: notes.problemCount,
       problemsKept: notes.probLine.length,
       notALog: notes.probKind.includes('not-a-log') && s.eventCount === 0,
-      stoppedEarly: this.stoppedEarly,
+      stopped: this.stopped,
     };
   }
 

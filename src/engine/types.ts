@@ -40,7 +40,19 @@ export interface Summary {
   /** True when nothing in the file looked like a ReferenceTracing log. */
   notALog: boolean;
   /** Set when the parse stopped early (cancel, out of memory): the numbers cover what was read. */
-  stoppedEarly: string | null;
+  stopped: ParseStop | null;
+}
+
+/** Why and where a parse stopped before the end of its input. */
+export interface ParseStop {
+  /** 'error': anything else that ended it, such as a failed read or a decode worker that died. */
+  reason: 'cancelled' | 'out-of-memory' | 'error';
+  /** The sentence shown to people, e.g. "Cancelled after 1,048,576 bytes." */
+  message: string;
+  /** Lines read when it stopped. */
+  atLine: number;
+  /** Bytes handed to the parser when it stopped (decompressed bytes for a .gz). */
+  atByte: number;
 }
 
 export interface SortSpec {

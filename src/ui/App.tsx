@@ -2,7 +2,7 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
 // lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ClockWindowChip, ClockWindowForm } from './components/ClockWindowChip.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -12,9 +12,10 @@ import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
+import type { DataEpoch } from './data/data-epoch.ts';
 import { logFileStem } from './format.ts';
-import { useBaseline } from './use-baseline.ts';
-import { dataEpoch, useLogLoader } from './use-log-loader.ts';
+import { useBaseline } from './hooks/use-baseline.ts';
+import { useLogLoader } from './hooks/use-log-loader.ts';
 import { urlRefusal, useHashState, type ClockWindow, type TabId } from './url-state.ts';
 import { CompareView } from './views/CompareView.tsx';
 import { MessagesView } from './views/MessagesView.tsx';
@@ -59,22 +60,21 @@ const TAB_TITLES: Record<TabId, string> = {
 };
 
 export function App() {
-  const loader = useLogLoader();
-  const { state: load } = loader;
+  const { state: load, open, openUrlAsBlob, refuse, cancel, dismissError } = useLogLoader();
   const baseline = useBaseline();
   const [view, setView] = useHashState();
   const [chartOpen, setChartOpen] = useState(true);
 
   const openFiles = useCallback(
     (files: File[]) =>
-      loader.open(
+      open(
         files.length === 1
           ? { kind: 'file', file: files[0], name: files[0].name }
           : { kind: 'files', files: files.map((f) => ({ file: f, name: f.name })) },
       ),
-    [loader.open],
+    [open],
   );
-  const openExample = useCallback(() => loader.openUrlAsBlob(EXAMPLE_URL, 'example.log'), [loader.openUrlAsBlob]);
+  const openExample = useCallback(() => openUrlAsBlob(EXAMPLE_URL, 'example.log'), [openUrlAsBlob]);
 
   // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
   const urlOpened = useRef(false);
@@ -88,29 +88,13 @@ export function App() {
     try {
       u = new URL(url, location.href);
     } catch {
-      loader.refuse(url, 'This is not a web address.');
+      refuse(url, 'This is not a web address.');
       return;
     }
     const refusal = urlRefusal(u);
-    if (refusal) loader.refuse(u.href, refusal);
-    else loader.open({ kind: 'url', url: u.href });
-  }, [loader.open, loader.refuse]);
-
-  // "/" focuses the filter of the table in view (unless typing somewhere already).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      const filter = document.querySelector<HTMLInputElement>('[data-testid="table-filter"]');
-      if (!filter) return;
-      e.preventDefault();
-      filter.focus();
-      filter.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (refusal) refuse(u.href, refusal);
+    else open({ kind: 'url', url: u.href });
+  }, [open, refuse]);
 
   useEffect(() => {
     document.title = load.name ? `${load.name.split('/').pop()} · RefTrace Viewer` : 'RefTrace Viewer';
@@ -124,9 +108,15 @@ export function App() {
   const started = load.status !== 'idle' && !nothingRead;
   const s = load.summary;
   const parsing = load.status === 'parsing';
-  const epoch = dataEpoch(load);
   const exportName = logFileStem(load.name);
   const b = baseline.state;
+  const baselineParsing = b.status === 'parsing';
+  // Memoised: the views are, and a new object with every progress report would re-render them.
+  const epoch = useMemo<DataEpoch>(() => ({ loadId: load.loadId, final: !parsing }), [load.loadId, parsing]);
+  const compareEpoch = useMemo<DataEpoch>(
+    () => ({ ...epoch, baseline: { loadId: b.loadId, final: !baselineParsing } }),
+    [epoch, b.loadId, baselineParsing],
+  );
 
   return (
     <div className="app">
@@ -140,10 +130,10 @@ export function App() {
             {load.name}
           </span>
         )}
-        <StatusBar state={load} onCancel={loader.cancel} />
+        <StatusBar state={load} onCancel={cancel} />
       </header>
 
-      <Notices load={load} onDismissError={loader.dismissError} />
+      <Notices load={load} onDismissError={dismissError} />
 
       {!started ? (
         <Welcome onExample={openExample} />
@@ -196,8 +186,8 @@ export function App() {
                   view={view}
                   setView={setView}
                   // Either log changing changes the comparison (both counters only grow).
-                  dataVersion={load.dataVersion + b.version}
-                  dataEpoch={`${epoch}|${b.loadId}:${b.status === 'parsing' ? 'partial' : 'final'}`}
+                  dataVersion={load.dataVersion + b.dataVersion}
+                  dataEpoch={compareEpoch}
                   exportName={exportName}
                 />
               ) : (

@@ -109,6 +109,7 @@ export function logFileStem(name: string): string {
     // keep it as written
   }
   base = base.replace(/(\.gz)$/i, '').replace(/\.(log|txt)$/i, '');
+  // eslint-disable-next-line no-control-regex -- control characters are among what a file name must not hold
   base = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').trim();
   return base || 'reftrace';
 }

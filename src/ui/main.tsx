@@ -1,8 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { getApi } from './worker-client.ts';
-import './styles.css';
+import { getApi } from './data/worker-client.ts';
+// In cascade order: where two rules tie, the later file's wins.
+import './styles/page.css';
+import './styles/chart.css';
+import './styles/tabs-summary.css';
+import './styles/table.css';
+import './styles/features.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,8 +6,8 @@
 // window; `full=1` full paths; `by=site` compares per allocation site instead of per type.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { CompareBy } from '../engine/query/compare.ts';
 import type { SortSpec, TableId } from '../engine/types.ts';
+import type { CompareBy } from './data/worker-client.ts';
 import { clockToUrl } from './format.ts';
 
 export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'compare'] as const;

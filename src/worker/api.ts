@@ -91,6 +91,8 @@ export interface ReftraceApi {
   typeSeries(q: TypeSeriesQuery): TypeSeries[];
   /** The current table with its filter and sort, as a CSV or JSON file. */
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob;
+  /** The comparison with its filter and sort, as a CSV or JSON file with the columns the page shows. */
+  exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob;
   /** Parses a second log to compare with (the "before"); the open log is the "after". */
   openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
   compare(q: CompareQuery): CompareWindow;

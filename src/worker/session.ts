@@ -7,7 +7,7 @@ import type { LogParser } from '../engine/parse/log-parser.ts';
 import { parseInParallel } from '../engine/parse/parallel/drive.ts';
 import { fileNameOf, childLogFollower } from '../engine/parse/child-logs.ts';
 import { compareRows } from '../engine/query/compare.ts';
-import { exportTable, type ExportFormat } from '../engine/query/export.ts';
+import { exportRows, exportTable, type ExportFormat } from '../engine/query/export.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
@@ -135,6 +135,11 @@ export class AnalysisSession implements ReftraceApi {
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
     if (!this.queries) return new Blob([]);
     return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
+  exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
+    const { rows } = this.compare({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
   }
 
   compare(q: CompareQuery): CompareWindow {
@@ -296,7 +301,7 @@ export class AnalysisSession implements ReftraceApi {
       }
       parser.finish();
     } catch (e) {
-      analysis.stoppedEarly = stopReason(e, fed);
+      analysis.stopped = stopReason(e, fed, analysis.summary().lines);
       try {
         if (parser && !(e instanceof CancelledError)) parser.finish();
       } catch {
@@ -324,10 +329,13 @@ function sourceName(source: LogSource): string {
   return source.files.map((f) => f.name).sort()[0] ?? 'logs';
 }
 
-function stopReason(e: unknown, bytes: number): string {
+type ParseStop = NonNullable<Summary['stopped']>;
+
+function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
   const at = `after ${bytes.toLocaleString('en-US')} bytes`;
-  if (e instanceof CancelledError) return `Cancelled ${at}.`;
+  const stop = (reason: ParseStop['reason'], message: string): ParseStop => ({ reason, message, atLine: lines, atByte: bytes });
+  if (e instanceof CancelledError) return stop('cancelled', `Cancelled ${at}.`);
   if (e instanceof RangeError || (e instanceof Error && /memory|allocation/i.test(e.message)))
-    return `Out of memory ${at}: the browser could not allocate more. The results below cover the part that was read.`;
-  return `Stopped ${at}: ${e instanceof Error ? e.message : String(e)}`;
+    return stop('out-of-memory', `Out of memory ${at}: the browser could not allocate more. The results below cover the part that was read.`);
+  return stop('error', `Stopped ${at}: ${e instanceof Error ? e.message : String(e)}`);
 }

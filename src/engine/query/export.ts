@@ -2,7 +2,7 @@
 // million rows never make one giant string. Text cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or carriage return) get a leading apostrophe.
 
-import type { Cell, TableQuery } from '../types.ts';
+import type { Cell, ColumnInfo, Row, TableQuery } from '../types.ts';
 import type { TableQueries } from './table-query.ts';
 
 export type ExportFormat = 'csv' | 'json';
@@ -31,4 +31,16 @@ export function* exportTable(queries: TableQueries, q: Omit<TableQuery, 'offset'
     yield lines.join('');
   }
   if (format === 'json') yield '\n]\n';
+}
+
+/** Rows the caller has (the comparison's, a few thousand at most), written as exportTable writes a table. */
+export function* exportRows(columns: ColumnInfo[], rows: Row[], format: ExportFormat): Generator<string> {
+  if (format === 'csv') {
+    yield columns.map((c) => csvCell(c.title)).join(',') + '\r\n';
+    for (const r of rows) yield columns.map((c) => csvCell(r[c.id] ?? null)).join(',') + '\r\n';
+    return;
+  }
+  yield '[\n';
+  yield rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.id, r[c.id] ?? null])))).join(',\n');
+  yield '\n]\n';
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { clockToUrl, fmtClock } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 
@@ -33,12 +33,14 @@ export function ClockWindowForm({
   const [from, setFrom] = useState(win ? clockToUrl(win.min) : '');
   const [to, setTo] = useState(win ? clockToUrl(win.max) : '');
   const [problem, setProblem] = useState<string | null>(null);
-  // A window set elsewhere (the brush, ✕, the URL) shows here.
-  useEffect(() => {
+  // A window set elsewhere (the brush, ✕, the URL) shows here, replacing what was typed.
+  const [shown, setShown] = useState(win);
+  if (win !== shown) {
+    setShown(win);
     setFrom(win ? clockToUrl(win.min) : '');
     setTo(win ? clockToUrl(win.max) : '');
     setProblem(null);
-  }, [win]);
+  }
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 // Page-level notices: errors (worker, fetch, stopped early), a cancelled parse, a file that is not a log.
-import type { LoadState } from '../use-log-loader.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 
-export function Notices({ load, onDismissError }: { load: LoadState; onDismissError: () => void }) {
+export function Notices({ load, onDismissError }: { load: ParseState; onDismissError: () => void }) {
   const s = load.summary;
   return (
     <>
@@ -22,7 +22,7 @@ export function Notices({ load, onDismissError }: { load: LoadState; onDismissEr
       {load.status === 'cancelled' && (
         <div className="banner banner-info" role="status" data-testid="stopped-early">
           <span>
-            <strong>Parsing was cancelled.</strong> {s?.stoppedEarly ?? ''} The numbers cover the part that was read; open the file
+            <strong>Parsing was cancelled.</strong> {s?.stopped?.message ?? ''} The numbers cover the part that was read; open the file
             again to read all of it.
           </span>
         </div>

@@ -7,7 +7,7 @@
 import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useMemo } from 'react';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
-import { liveAxis, rssAxis, type ChartPoint } from './chart-data.ts';
+import { liveAxis, rssAxis, type ChartPoint } from '../display/chart-data.ts';
 
 // Whole numbers in a large viewBox: no toFixed per point (the drawing is ~4,000 points a second).
 const W = 10000;

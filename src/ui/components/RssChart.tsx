@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
-import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from './chart-data.ts';
+import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
 
 /** Dragging the brush fires onChange continuously; the tables re-query once it settles. */
 const COMMIT_DELAY_MS = 250;
@@ -45,9 +45,11 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // A window set elsewhere (cleared with ✕, read from the URL) moves the brush.
-  useEffect(() => {
+  const [shownWin, setShownWin] = useState(win);
+  if (win !== shownWin) {
+    setShownWin(win);
     setDragging(null);
-  }, [win]);
+  }
   useEffect(() => () => clearTimeout(commitTimer.current), []);
 
   const [startIndex, endIndex] = dragging ?? indicesFor(points, win);

@@ -4,8 +4,8 @@
 
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { ClockWindow } from '../url-state.ts';
-import { getApi } from '../worker-client.ts';
-import { toChart, type ChartPoint } from './chart-data.ts';
+import { getApi } from '../data/worker-client.ts';
+import { toChart, type ChartPoint } from '../display/chart-data.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ParsePreview } from './ParsePreview.tsx';
 

@@ -1,8 +1,8 @@
 // Where the parse stands: status text, a progress bar while reading, and Cancel.
-import type { LoadState } from '../use-log-loader.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 import { fmtInt, fmtMB, fmtPercent, fmtSeconds } from '../format.ts';
 
-function statusText(s: LoadState): string {
+function statusText(s: ParseState): string {
   const p = s.progress;
   const lines = s.summary ? `${fmtInt(s.summary.lines)} lines` : '';
   switch (s.status) {
@@ -25,7 +25,7 @@ function statusText(s: LoadState): string {
   }
 }
 
-export function StatusBar({ state, onCancel }: { state: LoadState; onCancel: () => void }) {
+export function StatusBar({ state, onCancel }: { state: ParseState; onCancel: () => void }) {
   const p = state.progress;
   const busy = state.status === 'parsing' || state.status === 'fetching';
   const finished = state.status === 'done';

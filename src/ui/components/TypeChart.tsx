@@ -5,8 +5,8 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TypeSeries } from '../../engine/types.ts';
 import { fmtClock, fmtInt } from '../format.ts';
-import { niceTicks } from './chart-data.ts';
-import { TYPE_COLOURS } from './type-colours.ts';
+import { niceTicks } from '../display/chart-data.ts';
+import { TYPE_COLOURS } from '../display/type-colours.ts';
 
 type Datum = { clock: number } & Record<string, number>;
 

@@ -3,16 +3,17 @@
 // biggest growth of live objects first. The baseline is parsed by the same worker.
 
 import { memo, useCallback, useRef, type ReactNode } from 'react';
-import type { CompareBy } from '../../engine/query/compare.ts';
 import type { SortSpec } from '../../engine/types.ts';
-import { DataTable } from '../components/DataTable.tsx';
-import { COMPARE_DEFAULT_SORT, compareSource } from '../components/row-source.ts';
+import { DataTable } from '../components/table/DataTable.tsx';
+import type { DataEpoch } from '../data/data-epoch.ts';
+import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
+import type { CompareBy } from '../data/worker-client.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
-import type { BaselineState } from '../use-baseline.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewState } from '../url-state.ts';
 
 export interface CompareViewProps {
-  baseline: BaselineState;
+  baseline: ParseState;
   onOpenBaseline: (files: File[]) => void;
   onCancelBaseline: () => void;
   /** The open log (the "after"). */
@@ -22,14 +23,15 @@ export interface CompareViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
-  dataEpoch: string;
+  dataEpoch: DataEpoch;
   exportName: string;
 }
 
-function baselineText(b: BaselineState): ReactNode {
+function baselineText(b: ParseState): ReactNode {
   const lines = b.summary ? `${fmtInt(b.summary.lines)} lines` : '';
   switch (b.status) {
-    case 'none':
+    case 'idle':
+    case 'fetching':
       return null;
     case 'parsing': {
       const p = b.progress;
@@ -99,9 +101,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           title={props.afterBusy ? 'Wait until this log has been read' : 'Choose the log to compare with (the “before”)'}
           onClick={() => input.current?.click()}
         >
-          {b.status === 'none' ? 'Compare with…' : 'Compare with another…'}
+          {b.status === 'idle' ? 'Compare with…' : 'Compare with another…'}
         </button>
-        {b.status !== 'none' && (
+        {b.status !== 'idle' && (
           <span className="compare-names">
             <span className="muted">Before:</span>{' '}
             <span data-testid="compare-status" className={b.status === 'failed' ? 'summary-problems' : undefined}>
@@ -122,7 +124,7 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           <span>{b.error}</span>
         </div>
       )}
-      {b.status === 'none' ? (
+      {b.status === 'idle' ? (
         <div className="empty-view">
           Choose the log of another run with <strong>Compare with…</strong>: it is read here, like the open one, and compared per type or
           per allocation site.
@@ -131,22 +133,23 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
         <DataTable
           key={by}
           source={compareSource(by)}
-          exportName={props.exportName}
-          label={`Comparison per ${by === 'type' ? 'type' : 'allocation site'}`}
-          sort={view.sort.compare ?? COMPARE_DEFAULT_SORT}
-          onSortChange={onSortChange}
-          filterText={view.q.compare ?? ''}
-          onFilterTextChange={onFilterTextChange}
-          filterPlaceholder={by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )'}
-          usesClockWindow={false}
-          clockWindowActive={!!view.win}
-          fullPath={view.full}
-          onFullPathChange={onFullPathChange}
-          showFullPath={by === 'site'}
-          dataVersion={props.dataVersion}
-          dataEpoch={props.dataEpoch}
-          emptyText="Neither log has NEW or DEL lines yet."
-          toolbarStart={byControl}
+          text={{
+            label: `Comparison per ${by === 'type' ? 'type' : 'allocation site'}`,
+            emptyText: 'Neither log has NEW or DEL lines yet.',
+            filterPlaceholder: by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )',
+            exportName: props.exportName,
+          }}
+          controls={{
+            sort: view.sort.compare ?? COMPARE_DEFAULT_SORT,
+            onSortChange,
+            filterText: view.q.compare ?? '',
+            onFilterTextChange,
+            fullPath: view.full,
+            onFullPathChange,
+          }}
+          clock={{ win: view.win, applies: false }}
+          data={{ version: props.dataVersion, epoch: props.dataEpoch }}
+          toolbar={{ start: byControl, showFullPath: by === 'site' }}
         />
       )}
     </div>

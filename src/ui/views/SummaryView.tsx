@@ -2,7 +2,7 @@
 
 import type { Summary } from '../../engine/types.ts';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
-import type { LoadState } from '../use-log-loader.ts';
+import type { ParseState } from '../hooks/use-parse.ts';
 import type { TabId } from '../url-state.ts';
 
 interface Stat {
@@ -30,7 +30,7 @@ function stats(s: Summary): Stat[] {
   ];
 }
 
-export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (t: TabId) => void }) {
+export function SummaryView({ load, onOpenTab }: { load: ParseState; onOpenTab: (t: TabId) => void }) {
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
@@ -58,11 +58,11 @@ export function SummaryView({ load, onOpenTab }: { load: LoadState; onOpenTab: (
       <div className="summary-cols">
         <dl className="facts">
           <dt>Read</dt>
-          <dd data-testid="summary-state" className={s.stoppedEarly || s.notALog ? 'summary-problems' : undefined}>
+          <dd data-testid="summary-state" className={s.stopped || s.notALog ? 'summary-problems' : undefined}>
             {s.notALog
               ? 'Not a ReferenceTracing log: nothing in it reads as one.'
-              : s.stoppedEarly
-                ? `Stopped early: ${s.stoppedEarly}`
+              : s.stopped
+                ? `Stopped early: ${s.stopped.message}`
                 : load.status === 'parsing'
                   ? 'Reading… (the numbers grow as the file is read)'
                   : 'The whole file'}

@@ -1,8 +1,9 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
 import { memo, useCallback, type ReactNode } from 'react';
 import type { SortSpec, TableId } from '../../engine/types.ts';
-import { DataTable } from '../components/DataTable.tsx';
-import { tableSource } from '../components/row-source.ts';
+import { DataTable } from '../components/table/DataTable.tsx';
+import type { DataEpoch } from '../data/data-epoch.ts';
+import { tableSource } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';
 import { TABLE_VIEWS } from './table-views.ts';
 
@@ -13,7 +14,7 @@ export interface TableViewProps {
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;
-  dataEpoch: string;
+  dataEpoch: DataEpoch;
   /** Start of export file names (the log's name). */
   exportName: string;
   toolbarStart?: ReactNode;
@@ -35,23 +36,18 @@ export const TableView = memo(function TableView({ table, view, setView, dataVer
         // A different table is a different grid: no scroll position or cache carries over.
         key={table}
         source={tableSource(table)}
-        exportName={exportName}
-        label={def.title}
-        sort={view.sort[table] ?? NO_SORT}
-        onSortChange={onSortChange}
-        filterText={view.q[table] ?? ''}
-        onFilterTextChange={onFilterTextChange}
-        filterPlaceholder={def.placeholder}
-        usesClockWindow={def.usesClockWindow}
-        clockWindowActive={!!view.win}
-        clockMin={view.win?.min}
-        clockMax={view.win?.max}
-        fullPath={view.full}
-        onFullPathChange={onFullPathChange}
-        dataVersion={dataVersion}
-        dataEpoch={dataEpoch}
-        emptyText={def.emptyText}
-        toolbarStart={toolbarStart}
+        text={{ label: def.title, emptyText: def.emptyText, filterPlaceholder: def.placeholder, exportName }}
+        controls={{
+          sort: view.sort[table] ?? NO_SORT,
+          onSortChange,
+          filterText: view.q[table] ?? '',
+          onFilterTextChange,
+          fullPath: view.full,
+          onFullPathChange,
+        }}
+        clock={{ win: view.win, applies: def.usesClockWindow }}
+        data={{ version: dataVersion, epoch: dataEpoch }}
+        toolbar={{ start: toolbarStart }}
       />
     </div>
   );

@@ -2,9 +2,9 @@
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { TypeSeries } from '../../engine/types.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { TYPE_COLOURS } from '../components/type-colours.ts';
+import { TYPE_COLOURS } from '../display/type-colours.ts';
 import type { ClockWindow } from '../url-state.ts';
-import { getApi } from '../worker-client.ts';
+import { getApi } from '../data/worker-client.ts';
 import { TableView, type TableViewProps } from './TableView.tsx';
 
 const TypeChart = lazy(() => import('../components/TypeChart.tsx'));

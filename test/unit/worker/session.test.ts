@@ -47,15 +47,37 @@ describe('AnalysisSession', () => {
       if (!p.done && p.summary.lines > 1000) session.cancel();
     });
     const s = await done;
-    expect(s.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(s.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
     expect(s.lines).toBeGreaterThan(1000);
     expect(s.lines).toBeLessThan(60_000);
+    // Where it stopped: the lines kept (a cancel does not finish the last line) and the bytes the message names.
+    expect(s.stopped!.atLine).toBe(s.lines);
+    expect(s.stopped!.message).toBe(`Cancelled after ${s.stopped!.atByte.toLocaleString('en-US')} bytes.`);
+  });
+
+  it('a read that fails mid-file stops with reason error, its message and what was read', async () => {
+    const bytes = fixture(SMALL);
+    const session = new AnalysisSession({
+      openSource: async () => ({
+        name: 'small.log',
+        totalBytes: bytes.length * 2,
+        bytesRead: () => bytes.length,
+        chunks: (async function* () {
+          yield bytes.subarray(0, 4096);
+          throw new Error('the network went away');
+        })(),
+      }),
+    });
+    const s = await session.open({ kind: 'url', url: 'https://example.org/small.log' }, () => {});
+    expect(s.stopped).toEqual({ reason: 'error', message: 'Stopped after 4,096 bytes: the network went away', atLine: expect.any(Number), atByte: 4096 });
+    expect(s.stopped!.atLine).toBeGreaterThan(10);
+    expect(s.stopped!.atLine).toBeLessThanOrEqual(s.lines);
   });
 
   it('an allocation failure stops cleanly with partial results and says why', async () => {
     const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
     const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
     expect(s.counts.new).toBeGreaterThan(1000);
     expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
   });
@@ -64,7 +86,7 @@ describe('AnalysisSession', () => {
     const session = new AnalysisSession();
     const first = session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
     const second = session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
-    expect((await first).stoppedEarly).toMatch(/^Cancelled/);
+    expect((await first).stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled/) });
     expect((await second).live).toBe(61);
     expect(session.summary()!.live).toBe(61);
   });
@@ -100,6 +122,23 @@ describe('AnalysisSession', () => {
     expect(sat).toMatchObject({ newA: 0, newB: 40, liveA: 0, liveB: 20, liveDiff: 20 });
     const sites = session.compare({ by: 'site', offset: 0, limit: 100, text: 'small.py:28' });
     expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28:example_reference_tracing']);
+  });
+
+  it('exports the comparison as shown, with the columns the page gives, as CSV and JSON', async () => {
+    const session = new AnalysisSession();
+    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
+    const q = { by: 'type' as const, sort: [{ column: 'key', desc: false }], text: 'str' };
+    const columns = [
+      { id: 'key', title: '=Type', kind: 'text' as const },
+      { id: 'liveDiff', title: 'Live Δ', kind: 'int' as const },
+    ];
+    const rows = session.compare({ ...q, offset: 0, limit: 1000 }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    const csv = await session.exportCompare(q, columns, 'csv').text();
+    expect(csv).toBe([`"'=Type",Live Δ`, ...rows.map((r) => `${r.key},${r.liveDiff}`), ''].join('\r\n'));
+    const json = JSON.parse(await session.exportCompare(q, columns, 'json').text());
+    expect(json).toEqual(rows.map((r) => ({ key: r.key, liveDiff: r.liveDiff })));
   });
 
   it('exports the filtered, sorted table as CSV and JSON with formula escaping', async () => {
@@ -184,7 +223,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => {
       if (!p.done && p.summary.lines > 1000) session.cancel();
     });
-    expect(s.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(s.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
     expect(s.lines).toBeGreaterThan(1000);
     expect(s.lines).toBeLessThan(100_000);
     // And while blocks are being decoded: cancel from inside the 4th decode request.
@@ -201,16 +240,16 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
       ],
     });
     const mid = await cancelling.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(mid.stoppedEarly).toMatch(/^Cancelled after [\d,]+ bytes\.$/);
+    expect(mid.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
     expect(mid.bytes).toBeGreaterThan(4 << 20); // the first MiB and at least one block
     expect(mid.bytes).toBeLessThan(big.length);
     const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
     const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(o.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(o.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
     expect(o.counts.new).toBeGreaterThan(10_000);
     // The next file after a cancelled parallel parse is read whole and right.
     const again = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(again.stoppedEarly).toBeNull();
+    expect(again.stopped).toBeNull();
     expect(again.counts).toEqual((await new AnalysisSession().open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {})).counts);
   });
 
@@ -227,7 +266,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const service = new DecodeService();
     const session = new AnalysisSession({ decodeShards: failing });
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stoppedEarly).toMatch(/^Out of memory after [\d,]+ bytes: /);
+    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
     expect(s.counts.new).toBeGreaterThan(10_000);
   });
 });

@@ -2,11 +2,17 @@
 // the worker a Blob or a URL and then asks it for summaries, windows of rows and chart series.
 
 import * as Comlink from 'comlink';
-import type { LogSource, Progress, ReftraceApi } from '../worker/api.ts';
-import type { Summary } from '../engine/types.ts';
-import { serveFileReads } from '../worker/page-reads.ts';
+import type { CompareQuery, LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
+import type { Summary } from '../../engine/types.ts';
+import { serveFileReads } from '../../worker/page-reads.ts';
 
 export type Api = Comlink.Remote<ReftraceApi>;
+
+// Named from the worker API, so the page depends on its shapes, not on where the engine keeps them.
+/** How the comparison groups its rows: per type or per allocation site. */
+export type CompareBy = CompareQuery['by'];
+/** The file formats a table exports to. */
+export type ExportFormat = Parameters<ReftraceApi['exportTable']>[1];
 
 let api: Api | null = null;
 const crashListeners = new Set<(message: string) => void>();
@@ -27,8 +33,8 @@ function createWorker(): Worker {
   // Both forms keep Vite's `new Worker(new URL(…, import.meta.url))` pattern so the worker is bundled.
   // In dev the worker URL already carries a query (?worker_file&type=module), in a build it does not.
   const worker = hooks
-    ? new Worker(new URL('../worker/reftrace.worker.ts', import.meta.url).href + (import.meta.env.DEV ? '&' : '?') + hooks, { type: 'module' })
-    : new Worker(new URL('../worker/reftrace.worker.ts', import.meta.url), { type: 'module' });
+    ? new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url).href + (import.meta.env.DEV ? '&' : '?') + hooks, { type: 'module' })
+    : new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url), { type: 'module' });
   worker.addEventListener('error', (e) => {
     const message = e.message || 'The analysis worker failed to start or crashed.';
     for (const l of crashListeners) l(message);

@@ -3,10 +3,11 @@
 // A new query (a filter keystroke) is sent at once unless another is in flight; then only the
 // newest waits for it (LatestQueryGate), and answers to older queries are dropped.
 
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Row } from '../../engine/types.ts';
-import { LatestQueryGate, Superseded } from './latest-query.ts';
-import type { RowQuery, RowSource } from './row-source.ts';
+import { sameEpoch, type DataEpoch } from '../data/data-epoch.ts';
+import { LatestQueryGate, Superseded } from '../data/latest-query.ts';
+import type { RowQuery, RowSource } from '../data/row-source.ts';
 
 export const BLOCK_ROWS = 200;
 /** Blocks kept; the furthest from the visible range go first. */
@@ -28,6 +29,7 @@ interface Block {
   rows: Row[];
 }
 
+/** The rows of one query over one epoch of the data. */
 class RowCache {
   blocks = new Map<number, Block>();
   /** Block → data version requested. */
@@ -36,22 +38,33 @@ class RowCache {
   total: number | null = null;
   countVersion = -1;
   error: string | null = null;
-  constructor(readonly key: string) {}
+  /** Names the query and its epoch for the gate: requests with one key are one query. */
+  readonly gateKey: string;
+  constructor(
+    readonly epoch: DataEpoch,
+    readonly queryKey: string,
+    readonly query: RowQuery,
+  ) {
+    this.gateKey = `${JSON.stringify(epoch)}|${queryKey}`;
+  }
 }
 
 /**
  * `version` bumps keep the rows on screen until fresh ones arrive (no flicker while parsing);
  * a new `epoch` (the parse ended) drops them, so nothing from a partial parse shows after Done.
  */
-export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: string, first: number, last: number): RowWindow {
+export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: DataEpoch, first: number, last: number): RowWindow {
   const queryKey = `${source.id}|${JSON.stringify(q)}`;
-  const key = `${epoch}|${queryKey}`;
-  const cacheRef = useRef<RowCache>(new RowCache(key));
-  // A new query starts from an empty cache: rows of the old order must never show under the new one.
-  if (cacheRef.current.key !== key) cacheRef.current = new RowCache(key);
-  const cache = cacheRef.current;
-  const gateRef = useRef<LatestQueryGate | null>(null);
-  const gate = (gateRef.current ??= new LatestQueryGate());
+  const [cache, setCache] = useState(() => new RowCache(epoch, queryKey, q));
+  // A new query or epoch starts from an empty cache: rows of the old order must never show under the
+  // new one (React renders again at once, before this render's rows are shown).
+  if (cache.queryKey !== queryKey || !sameEpoch(cache.epoch, epoch)) setCache(new RowCache(epoch, queryKey, q));
+  /** The cache on screen: answers for another one need no new render. */
+  const shown = useRef(cache);
+  useEffect(() => {
+    shown.current = cache;
+  }, [cache]);
+  const [gate] = useState(() => new LatestQueryGate());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
 
   const firstBlock = Math.floor(Math.max(0, first) / BLOCK_ROWS);
@@ -59,12 +72,11 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
 
   useEffect(() => {
     const c = cache;
-    const query = JSON.parse(queryKey.slice(source.id.length + 1)) as RowQuery;
     for (let b = firstBlock; b <= lastBlock; b++) {
       if (c.blocks.get(b)?.version === version || c.pending.get(b) === version) continue;
       c.pending.set(b, version);
       gate
-        .run(key, () => source.rows(query, b * BLOCK_ROWS, BLOCK_ROWS))
+        .run(c.gateKey, () => source.rows(c.query, b * BLOCK_ROWS, BLOCK_ROWS))
         .then(
           (w) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
@@ -77,18 +89,18 @@ export function useRowWindow(source: RowSource, q: RowQuery, version: number, ep
             }
             c.error = null;
             evict(c, firstBlock, lastBlock);
-            if (cacheRef.current === c) rerender();
+            if (shown.current === c) rerender();
           },
           (e: unknown) => {
             if (c.pending.get(b) === version) c.pending.delete(b);
             // A newer query replaced this one before it was sent: nothing went wrong.
             if (e instanceof Superseded) return;
             c.error = e instanceof Error ? e.message : String(e);
-            if (cacheRef.current === c) rerender();
+            if (shown.current === c) rerender();
           },
         );
     }
-  }, [cache, gate, key, source, queryKey, version, firstBlock, lastBlock]);
+  }, [cache, gate, source, version, firstBlock, lastBlock]);
 
   return {
     key: queryKey,

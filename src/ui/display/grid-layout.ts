@@ -1,6 +1,10 @@
-// Column widths for the CSS grid every row uses, by the column's kind and id.
+// The grid's geometry: column widths for the CSS grid every row uses, by the column's kind and id,
+// and row heights (one for all rows, so the rows in view follow from the scroll position).
 
 import type { ColumnInfo } from '../../engine/types.ts';
+
+export const ROW_HEIGHT = 26;
+export const HEADER_HEIGHT = 30;
 
 export interface ColumnLayout {
   template: string;

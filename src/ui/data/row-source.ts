@@ -2,12 +2,8 @@
 // and exported by the worker; the comparison of two logs comes from the worker's compare(). Each
 // source is created once per table (cached), so its identity is stable across renders.
 
-import type { CompareBy } from '../../engine/query/compare.ts';
-import { csvCell, type ExportFormat } from '../../engine/query/export.ts';
 import type { ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
-import { getApi } from '../worker-client.ts';
-
-export type { ExportFormat };
+import { getApi, type CompareBy, type ExportFormat } from './worker-client.ts';
 
 /** What the table shows: its order, its filter, and whether file names are full paths. */
 export interface RowQuery {
@@ -75,31 +71,14 @@ export function compareSource(by: CompareBy): RowSource {
   let s = compareSources.get(by);
   if (!s) {
     const columns = compareColumns(by);
-    const query = (q: RowQuery, offset: number, limit: number) =>
-      getApi().compare({ by, text: q.filter.text, sort: q.sort, fullPath: q.fullPath, offset, limit });
+    const compare = (q: RowQuery) => ({ by, text: q.filter.text, sort: q.sort, fullPath: q.fullPath });
     s = {
       id: `compare-${by}`,
       columns: () => Promise.resolve(columns),
-      rows: query,
-      // A comparison has one row per type or site (thousands at most): it is written here.
-      export: async (q, format) => {
-        const { rows } = await query(q, 0, Number.MAX_SAFE_INTEGER);
-        return rowsToBlob(columns, rows, format);
-      },
+      rows: (q, offset, limit) => getApi().compare({ ...compare(q), offset, limit }),
+      export: (q, format) => getApi().exportCompare(compare(q), columns, format),
     };
     compareSources.set(by, s);
   }
   return s;
-}
-
-/** CSV (formula cells defused, as the worker's export does) or JSON of rows. */
-export function rowsToBlob(columns: ColumnInfo[], rows: Row[], format: ExportFormat): Blob {
-  if (format === 'csv') {
-    const lines = [columns.map((c) => csvCell(c.title)).join(',')];
-    for (const r of rows) lines.push(columns.map((c) => csvCell(r[c.id] ?? null)).join(','));
-    return new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
-  }
-  // The worker's layout: one object per line, keyed by column id.
-  const lines = rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.id, r[c.id] ?? null]))));
-  return new Blob([`[\n${lines.join(',\n')}\n]\n`], { type: 'application/json' });
 }
