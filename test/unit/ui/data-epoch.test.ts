@@ -1,7 +1,7 @@
 // The page's data epochs: a table drops its rows when the epoch changes, keeps them when it does not.
 
 import { describe, expect, it } from 'vitest';
-import { sameEpoch } from '../../src/ui/data/data-epoch.ts';
+import { sameEpoch } from '../../../src/ui/data/data-epoch.ts';
 
 describe('sameEpoch', () => {
   it('is the same load in the same state, as a new object too', () => {

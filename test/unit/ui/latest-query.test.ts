@@ -1,7 +1,7 @@
 // "Latest wins" for row requests: one query in flight, only the newest waiting one kept.
 
 import { describe, expect, it } from 'vitest';
-import { LatestQueryGate, Superseded } from '../../src/ui/data/latest-query.ts';
+import { LatestQueryGate, Superseded } from '../../../src/ui/data/latest-query.ts';
 
 /** A request that answers when told to, recording when it was sent. */
 function deferred(log: string[], name: string) {
