@@ -69,6 +69,10 @@ export interface TableFilter {
   /** Lifetime window (pairs only). */
   lifetimeMin?: number;
   lifetimeMax?: number;
+  /** Event tables: only rows whose first event (a live object's NEW) is at this allocation site (full file path). */
+  site?: SiteName;
+  /** Event tables: only rows whose first event is of this type (the exact name). */
+  type?: string;
 }
 
 /**

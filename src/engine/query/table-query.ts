@@ -97,7 +97,7 @@ export class TableQueries {
     // File sort keys depend on fullPath (basename or path ranks).
     const sortKey = JSON.stringify([sort, !!q.fullPath]);
     const text = filterText(f);
-    const rest = JSON.stringify([f.clockMin ?? null, f.clockMax ?? null, f.lifetimeMin ?? null, f.lifetimeMax ?? null]);
+    const rest = JSON.stringify([f.clockMin ?? null, f.clockMax ?? null, f.lifetimeMin ?? null, f.lifetimeMax ?? null, f.site ?? null, f.type ?? null]);
     const key = JSON.stringify([sortKey, text, rest]);
     st.natural ??= def.rows();
     const natural = st.natural;

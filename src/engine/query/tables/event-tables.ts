@@ -7,22 +7,29 @@ import type { TableFilter, TableId } from '../../types.ts';
 import type { Derived } from '../derived.ts';
 import { eventRowsMask } from '../event-filter.ts';
 import { aliveRows } from '../heap.ts';
+import { groupMasks, inGroup } from '../group-filter.ts';
 import { isIgnored } from '../ignore.ts';
 import { byRowId, eventSegments } from '../row-mask.ts';
 import { clockSortKey, col, commonEventColumns, eventColumns, extraEventColumns, range, type TableDef } from './columns.ts';
 import type { ViewContext } from './view-context.ts';
 
-/** An event table's filter: text on any of the row's events, clock window on the first; then the ignore list on the first. */
+/**
+ * An event table's filter: text on any of the row's events, clock window on the first; then the
+ * exact site and type, and the ignore list, on the first.
+ */
 function eventMask(s: LogStore, d: Derived, v: ViewContext, f: TableFilter, events: Uint32Array[][]): Uint8Array | null {
   let mask = eventRowsMask(s, f, events, (text) => d.nameMatches(text));
   const ignore = v.ignore;
-  if (!ignore) return mask;
+  const group = groupMasks(s, f);
+  if (!ignore && !group) return mask;
   const first = events[0];
   let n = 0;
   for (const seg of first) n += seg.length;
   mask ??= new Uint8Array(n).fill(1);
   let r = 0;
-  for (const seg of first) for (let i = 0; i < seg.length; i++, r++) if (mask[r] && isIgnored(ignore, s, seg[i])) mask[r] = 0;
+  for (const seg of first)
+    for (let i = 0; i < seg.length; i++, r++)
+      if (mask[r] && ((ignore && isIgnored(ignore, s, seg[i])) || (group && !inGroup(group, s, seg[i])))) mask[r] = 0;
   return mask;
 }
 
