@@ -17,7 +17,8 @@ export function csvCell(v: Cell): string {
 }
 
 export function* exportTable(queries: TableQueries, q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Generator<string> {
-  const columns = queries.columns(q.table);
+  // A growth window has its own columns.
+  const columns = queries.columns(q.table, q.view);
   const { order } = queries.order(q);
   if (format === 'csv') yield columns.map((c) => csvCell(c.title)).join(',') + '\r\n';
   else yield '[\n';
