@@ -14,6 +14,7 @@ import type {
   Row,
   SeriesPoint,
   SeriesQuery,
+  SiteName,
   SortSpec,
   Summary,
   Suspect,
@@ -108,6 +109,29 @@ export interface ReftraceApi {
   siteSeries(site: number, buckets: number): LivePoint[];
   /** The spans between the log's messages and what each did to the heap. */
   phases(ignore?: IgnoreList): Phase[];
+  /** The phases as a table: filtered by message, sorted, one window of rows (phase-table.ts). */
+  phaseTable(q: PhaseTableQuery): PhaseWindow;
+  /** The phases table with its filter and sort, as a CSV or JSON file with the columns the page shows. */
+  exportPhases(q: Omit<PhaseTableQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob;
+  /** The id of an allocation site by its name (full path), for siteSeries and lifetimes; -1 when the log has none. */
+  siteId(site: SiteName): number;
+}
+
+export interface PhaseTableQuery {
+  ignore?: IgnoreList;
+  /** Case-insensitive substring of the message. */
+  text?: string;
+  sort?: SortSpec[];
+  offset: number;
+  limit: number;
+}
+
+export interface PhaseWindow {
+  total: number;
+  matched: number;
+  offset: number;
+  /** One row per phase: phase (its number), from, to, message, kind, line, new, del, netLive, createdAndAlive, rssDelta. */
+  rows: Row[];
 }
 
 export interface SuspectsQuery {

@@ -20,8 +20,10 @@ import type {
   HeapSnapshot,
   IgnoreList,
   LifetimeHistogram,
+  Row,
   SeriesPoint,
   SeriesQuery,
+  SiteName,
   Summary,
   Suspect,
   TableId,
@@ -30,7 +32,8 @@ import type {
   TimeView,
   TypeSeries,
 } from '../engine/types.ts';
-import type { CompareQuery, CompareWindow, LogSource, ObjectGroupQuery, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
+import type { CompareQuery, CompareWindow, LogSource, ObjectGroupQuery, PhaseTableQuery, PhaseWindow, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
+import { phaseRows, phaseWindow } from './phase-table.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
 import { openSource, type ChunkSource } from './source-reader.ts';
@@ -73,6 +76,7 @@ export class AnalysisSession implements ReftraceApi {
   private abort: AbortController | null = null;
   private generation = 0;
   private seriesIndex: SeriesIndex | null = null;
+  private phaseCache: { analysis: Analysis; key: string; rows: Row[] } | null = null;
   /** Total time spent in table and series queries (reported with progress, for benchmarks). */
   private queryMs = 0;
 
@@ -193,6 +197,33 @@ export class AnalysisSession implements ReftraceApi {
   phases(ignore?: IgnoreList): Phase[] {
     const a = this.analysis;
     return a ? this.timed(() => leakQueriesOf(a.store).phases(ignore)) : [];
+  }
+
+  phaseTable(q: PhaseTableQuery): PhaseWindow {
+    return this.timed(() => phaseWindow(this.phaseRowsOf(q.ignore), q));
+  }
+
+  exportPhases(q: Omit<PhaseTableQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
+    const { rows } = this.phaseTable({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
+  /** The phases' rows, kept while the log and the ignore list stay the same (the table is scrolled a window at a time). */
+  private phaseRowsOf(ignore: IgnoreList | undefined): Row[] {
+    const a = this.analysis;
+    if (!a) return [];
+    const key = `${a.store.version}/${a.store.notes.msgLine.length}/${JSON.stringify(ignore ?? null)}`;
+    if (this.phaseCache?.analysis !== a || this.phaseCache.key !== key)
+      this.phaseCache = { analysis: a, key, rows: phaseRows(leakQueriesOf(a.store).phases(ignore)) };
+    return this.phaseCache.rows;
+  }
+
+  siteId(site: SiteName): number {
+    const s = this.analysis?.store;
+    if (!s) return -1;
+    for (let i = 0; i < s.sites.size; i++)
+      if (s.sites.line[i] === site.line && s.files.strings[s.sites.file[i]] === site.file && s.funcs.strings[s.sites.func[i]] === site.function) return i;
+    return -1;
   }
 
   siteSeries(site: number, buckets: number): LivePoint[] {
