@@ -2,22 +2,36 @@
 // URL with the same file, shows the same view. Format (URLSearchParams, keys may repeat):
 //   #tab=live&sub=problems&sort=live:clock:desc,type:asc&sort=pairs:lifetime:desc
 //    &q=live:foo&q=types:dict&win=0.1-0.2&full=1&by=site
+//    &t=0.05&ign=type:frame&ign=file:<frozen importlib._bootstrap>&part=sites
+//    &of=site:/app/leaky.py:10:remember_forever&detail=type:LeakyRecord&sus=type
 // `sort` and `q` are per table (table id first, `compare` for the comparison); `win` is the clock
-// window; `full=1` full paths; `by=site` compares per allocation site instead of per type.
+// window (A..B of the growth view); `full=1` full paths; `by=site` compares per allocation site
+// instead of per type; `t` the instant T; `ign` a type or file left out of everything; `part` the
+// table the heap and growth tabs show; `of` the site or type whose objects the Live tab shows;
+// `detail` the site or type whose detail is open; `sus=type` ranks suspects by type.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { SortSpec, TableId } from '../engine/types.ts';
+import type { IgnoreList, SortSpec, TableId } from '../engine/types.ts';
 import type { CompareBy } from './data/worker-client.ts';
+import { subjectFromUrl, subjectToUrl, type Subject } from './display/subject.ts';
 import { clockToUrl } from './format.ts';
 
-export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'compare'] as const;
+export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'heap', 'growth', 'phases', 'untracked', 'duplicates', 'messages', 'compare'] as const;
 export type TabId = (typeof TABS)[number];
 
 export const TABLE_IDS: TableId[] = ['live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'problems'];
 
-/** What a sort or filter in the URL belongs to: a worker table, or the comparison. */
-export type TableKey = TableId | 'compare';
-const TABLE_KEYS: TableKey[] = [...TABLE_IDS, 'compare'];
+/** The tables of the heap-at-T and growth tabs. */
+export const MOMENT_KEYS = ['heap-types', 'heap-sites', 'heap-objects', 'growth-types', 'growth-sites', 'growth-objects'] as const;
+export type MomentKey = (typeof MOMENT_KEYS)[number];
+
+/** What a sort or filter in the URL belongs to: a worker table, a heap or growth table, the phases, or the comparison. */
+export type TableKey = TableId | MomentKey | 'phases' | 'compare';
+const TABLE_KEYS: TableKey[] = [...TABLE_IDS, ...MOMENT_KEYS, 'phases', 'compare'];
+
+/** Which table the heap and growth tabs show. */
+export type MomentPart = 'types' | 'sites' | 'objects';
+const PARTS: MomentPart[] = ['types', 'sites', 'objects'];
 
 export type MessagesSub = 'messages' | 'problems';
 
@@ -34,9 +48,34 @@ export interface ViewState {
   win: ClockWindow | null;
   full: boolean;
   by: CompareBy;
+  /** The instant T of the heap-at-T tab (CPU seconds). */
+  t: number | null;
+  /** Types and files left out of every table, the per-type chart, the suspects and the phases. */
+  ign: IgnoreList;
+  part: MomentPart;
+  /** The site or type whose objects the Live tab shows. */
+  of: Subject | null;
+  /** The site or type whose detail (live count over time, lifetimes) is open. */
+  detail: Subject | null;
+  /** How the Summary ranks the leak suspects. */
+  suspectsBy: 'site' | 'type';
 }
 
-export const DEFAULT_VIEW: ViewState = { tab: 'summary', sub: 'messages', sort: {}, q: {}, win: null, full: false, by: 'type' };
+export const DEFAULT_VIEW: ViewState = {
+  tab: 'summary',
+  sub: 'messages',
+  sort: {},
+  q: {},
+  win: null,
+  full: false,
+  by: 'type',
+  t: null,
+  ign: { types: [], files: [] },
+  part: 'types',
+  of: null,
+  detail: null,
+  suspectsBy: 'site',
+};
 
 function isTable(s: string): s is TableKey {
   return (TABLE_KEYS as string[]).includes(s);
@@ -44,10 +83,27 @@ function isTable(s: string): s is TableKey {
 
 const NUM = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
 const WIN_RE = new RegExp(`^${NUM}-${NUM}$`);
+const T_RE = new RegExp(`^${NUM}$`);
+
+/** `type:<name>` and `file:<name>` entries (repeated `ign` keys); anything else is dropped. */
+export function parseIgnore(entries: string[]): IgnoreList {
+  const list: IgnoreList = { types: [], files: [] };
+  for (const e of entries) {
+    const m = /^(type|file):([\s\S]+)$/.exec(e);
+    if (!m) continue;
+    const names = m[1] === 'type' ? list.types : list.files;
+    if (!names.includes(m[2])) names.push(m[2]);
+  }
+  return list;
+}
+
+export function ignoreEntries(list: IgnoreList): string[] {
+  return [...list.types.map((t) => `type:${t}`), ...list.files.map((f) => `file:${f}`)];
+}
 
 export function parseHash(hash: string): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: ViewState = { ...DEFAULT_VIEW, sort: {}, q: {} };
+  const state: ViewState = { ...DEFAULT_VIEW, sort: {}, q: {}, ign: parseIgnore(p.getAll('ign')) };
   const tab = p.get('tab');
   if (tab && (TABS as readonly string[]).includes(tab)) state.tab = tab as TabId;
   if (p.get('sub') === 'problems') state.sub = 'problems';
@@ -76,6 +132,13 @@ export function parseHash(hash: string): ViewState {
   }
   state.full = p.get('full') === '1';
   if (p.get('by') === 'site') state.by = 'site';
+  const t = p.get('t')?.match(T_RE);
+  if (t && Number.isFinite(Number(t[1]))) state.t = Number(t[1]);
+  const part = p.get('part');
+  if (part && (PARTS as string[]).includes(part)) state.part = part as MomentPart;
+  state.of = subjectFromUrl(p.get('of') ?? '');
+  state.detail = subjectFromUrl(p.get('detail') ?? '');
+  if (p.get('sus') === 'type') state.suspectsBy = 'type';
   return state;
 }
 
@@ -94,8 +157,14 @@ export function serializeHash(s: ViewState): string {
   if (s.win) p.set('win', `${clockToUrl(s.win.min)}-${clockToUrl(s.win.max)}`);
   if (s.full) p.set('full', '1');
   if (s.by !== DEFAULT_VIEW.by) p.set('by', s.by);
+  if (s.t !== null) p.set('t', clockToUrl(s.t));
+  for (const e of ignoreEntries(s.ign)) p.append('ign', e);
+  if (s.part !== DEFAULT_VIEW.part) p.set('part', s.part);
+  if (s.of) p.set('of', subjectToUrl(s.of));
+  if (s.detail) p.set('detail', subjectToUrl(s.detail));
+  if (s.suspectsBy !== DEFAULT_VIEW.suspectsBy) p.set('sus', s.suspectsBy);
   // Commas and colons read better unescaped and are safe in a fragment.
-  return p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+  return p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
 }
 
 /** View state bound to location.hash: read at startup and on hashchange, written with replaceState. */

@@ -1,0 +1,32 @@
+// The program's messages on the RSS chart: where markers too close to tell apart are drawn as one
+// group with a count, and how a group is styled.
+
+import type { PhaseKind } from './phase-kinds.ts';
+
+export interface MarkerGroup {
+  /** Where the group is drawn: its first marker's position. */
+  x: number;
+  /** Index of its first marker. */
+  first: number;
+  count: number;
+}
+
+/**
+ * Groups markers (positions in pixels, ascending) so that no two groups are closer than minGap:
+ * a marker within minGap of the current group's first joins it.
+ */
+export function collapseMarkers(xs: readonly number[], minGap: number): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const last = groups[groups.length - 1];
+    if (last && xs[i] - last.x < minGap) last.count++;
+    else groups.push({ x: xs[i], first: i, count: 1 });
+  }
+  return groups;
+}
+
+/** The style of a group: its markers' kind when they share one, else 'mixed'. */
+export function groupKind(kinds: readonly PhaseKind[]): PhaseKind | 'mixed' {
+  const k = kinds[0];
+  return kinds.every((x) => x === k) ? k : 'mixed';
+}
