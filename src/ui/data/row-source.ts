@@ -2,14 +2,17 @@
 // and exported by the worker; the comparison of two logs comes from the worker's compare(). Each
 // source is created once per table (cached), so its identity is stable across renders.
 
-import type { ColumnInfo, Row, SortSpec, TableFilter, TableId } from '../../engine/types.ts';
+import type { ColumnInfo, IgnoreList, Row, SortSpec, TableFilter, TableId, TimeView } from '../../engine/types.ts';
 import { getApi, type CompareBy, type ExportFormat } from './worker-client.ts';
 
-/** What the table shows: its order, its filter, and whether file names are full paths. */
+/** What the table shows: its order, its filter, whether file names are full paths, the moment and what is ignored. */
 export interface RowQuery {
   sort: SortSpec[];
   filter: TableFilter;
   fullPath: boolean;
+  /** The heap at an instant or the growth over a window (none: the end of the log). */
+  view?: TimeView;
+  ignore?: IgnoreList;
 }
 
 export interface RowPage {
@@ -21,7 +24,7 @@ export interface RowPage {
 }
 
 export interface RowSource {
-  /** Names the rows (for caches and file names): `live`, `compare-type`, … */
+  /** Names the rows (for caches and file names): `live`, `growth-types`, `compare-type`, … */
   id: string;
   columns(): Promise<ColumnInfo[]>;
   rows(q: RowQuery, offset: number, limit: number): Promise<RowPage>;
@@ -29,18 +32,27 @@ export interface RowSource {
   export(q: RowQuery, format: ExportFormat): Promise<Blob>;
 }
 
-const tableSources = new Map<TableId, RowSource>();
+/** Which moment a worker table shows: the end of the log, an instant T, or a growth window. */
+export type Moment = 'end' | 'at' | 'growth';
 
-export function tableSource(table: TableId): RowSource {
-  let s = tableSources.get(table);
+/** A view of each moment, for asking the columns (a growth window has its own; the instants do not matter). */
+const COLUMN_VIEWS: Record<Moment, TimeView | undefined> = { end: undefined, at: { at: 0 }, growth: { from: 0, to: 0 } };
+
+const tableSources = new Map<string, RowSource>();
+
+/** The rows of a worker table at a moment: `live`, `heap-types`, `growth-objects`, … */
+export function tableSource(table: TableId, moment: Moment = 'end'): RowSource {
+  const id = moment === 'end' ? table : `${moment === 'at' ? 'heap' : 'growth'}-${table === 'live' ? 'objects' : table}`;
+  let s = tableSources.get(id);
   if (!s) {
+    const query = (q: RowQuery) => ({ table, sort: q.sort, filter: q.filter, fullPath: q.fullPath, view: q.view, ignore: q.ignore });
     s = {
-      id: table,
-      columns: () => getApi().columns(table),
-      rows: (q, offset, limit) => getApi().table({ table, sort: q.sort, filter: q.filter, fullPath: q.fullPath, offset, limit }),
-      export: (q, format) => getApi().exportTable({ table, sort: q.sort, filter: q.filter, fullPath: q.fullPath }, format),
+      id,
+      columns: () => getApi().columns(table, COLUMN_VIEWS[moment]),
+      rows: (q, offset, limit) => getApi().table({ ...query(q), offset, limit }),
+      export: (q, format) => getApi().exportTable(query(q), format),
     };
-    tableSources.set(table, s);
+    tableSources.set(id, s);
   }
   return s;
 }

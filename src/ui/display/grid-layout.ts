@@ -29,8 +29,8 @@ function width(c: ColumnInfo, fullPath: boolean): [min: number, track: string] {
     case 'int':
       return /line$|Line$/.test(c.id) ? [76, '76px'] : [92, '92px'];
     case 'text':
-      if (c.id === 'kind') return [72, '72px'];
-      if (c.id === 'text' || c.id === 'detail') return [320, 'minmax(320px, 5fr)'];
+      if (c.id === 'kind') return [84, '84px'];
+      if (c.id === 'text' || c.id === 'detail' || c.id === 'message') return [320, 'minmax(320px, 5fr)'];
       if (isFileColumn(c.id)) return fullPath ? [280, 'minmax(280px, 2.5fr)'] : [130, 'minmax(130px, 1fr)'];
       if (/ype$/.test(c.id)) return [160, 'minmax(160px, 1.3fr)'];
       return [140, 'minmax(140px, 1fr)'];

@@ -1,6 +1,6 @@
 // Keyboard navigation of a grid that is one Tab stop: ArrowUp/ArrowDown, PageUp/PageDown and
 // Home/End move the active row (shown through aria-activedescendant and scrolled into view),
-// across pages too.
+// across pages too; Enter opens it when the table's rows open something.
 
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { FixedRows } from './use-fixed-rows.ts';
@@ -14,7 +14,7 @@ export interface GridKeys {
   onFocus(e: FocusEvent<HTMLElement>): void;
 }
 
-export function useGridKeys(count: number, pages: RowPages, view: FixedRows): GridKeys {
+export function useGridKeys(count: number, pages: RowPages, view: FixedRows, onEnter?: (index: number) => void): GridKeys {
   const [active, setActive] = useState<number | null>(null);
 
   // A pending scroll to a row on another page: done once that page is the one rendered.
@@ -45,6 +45,12 @@ export function useGridKeys(count: number, pages: RowPages, view: FixedRows): Gr
     // Rows in the viewport less one, so a page step keeps one row of context.
     const pageSize = Math.max(1, view.rowsInView - 1);
     const at = active ?? firstVisible - 1;
+    if (e.key === 'Enter' && onEnter) {
+      if (active === null) return;
+      e.preventDefault();
+      onEnter(active);
+      return;
+    }
     let next: number;
     switch (e.key) {
       case 'ArrowDown':

@@ -3,7 +3,7 @@
 // This file wires the parts: columns, the query, the row window, pages, keys, toolbar and grid.
 
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SortSpec, TableFilter } from '../../../engine/types.ts';
+import type { IgnoreList, Row, SiteName, SortSpec, TableFilter, TimeView } from '../../../engine/types.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
 import type { VisibleRow } from '../../display/column-defs.ts';
@@ -42,6 +42,14 @@ export interface TableControls {
   onFullPathChange: (full: boolean) => void;
 }
 
+/** The part of the log a table covers, apart from the user's filter: a moment, the ignore list, one site or type. */
+export interface TableScope {
+  view?: TimeView;
+  ignore?: IgnoreList;
+  site?: SiteName;
+  type?: string;
+}
+
 export interface DataTableProps {
   /** Where the rows come from (a worker table, or the comparison). Stable per table. */
   source: RowSource;
@@ -53,9 +61,14 @@ export interface DataTableProps {
   data: { version: number; epoch: DataEpoch };
   /** Controls before the filter box, and whether to offer Full paths (default: when a column holds file names). */
   toolbar?: { start?: ReactNode; showFullPath?: boolean };
+  scope?: TableScope;
+  /** A row clicked, or Enter on the keyboard's row: its index, its cells and the query that showed it. */
+  onActivateRow?: (index: number, row: Row, query: RowQuery) => void;
 }
 
-export function DataTable({ source, text, controls, clock, data, toolbar }: DataTableProps) {
+const NO_SCOPE: TableScope = {};
+
+export function DataTable({ source, text, controls, clock, data, toolbar, scope = NO_SCOPE, onActivateRow }: DataTableProps) {
   const { sort, fullPath } = controls;
   const { columns, error: columnsError } = useTableColumns(source, data.version);
 
@@ -63,14 +76,22 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
   const filterText = controls.filterText.trim();
   const clockMin = clock.applies ? clock.win?.min : undefined;
   const clockMax = clock.applies ? clock.win?.max : undefined;
+  // By value: a parent's new scope object with the same contents asks nothing again.
+  const scopeKey = JSON.stringify(scope);
   const filter = useMemo<TableFilter>(() => {
+    const { site, type } = JSON.parse(scopeKey) as TableScope;
     const f: TableFilter = {};
     if (filterText) f.text = filterText;
     if (clockMin !== undefined) f.clockMin = clockMin;
     if (clockMax !== undefined) f.clockMax = clockMax;
+    if (site) f.site = site;
+    if (type !== undefined) f.type = type;
     return f;
-  }, [filterText, clockMin, clockMax]);
-  const query = useMemo<RowQuery>(() => ({ sort, filter, fullPath }), [sort, filter, fullPath]);
+  }, [filterText, clockMin, clockMax, scopeKey]);
+  const query = useMemo<RowQuery>(() => {
+    const { view, ignore } = JSON.parse(scopeKey) as TableScope;
+    return { sort, filter, fullPath, view, ignore };
+  }, [sort, filter, fullPath, scopeKey]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // One table is in the page at a time: "/" goes to its filter.
@@ -86,7 +107,11 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
   const last = pages.start + Math.max(0, view.last);
   // State, not a value: the range depends on the row count useRowWindow returns; a change renders again at once.
   if (range[0] !== first || range[1] !== last) setRange([first, last]);
-  const keys = useGridKeys(count, pages, view);
+  const activate = (index: number) => {
+    const row = rows.rowAt(index);
+    if (row && onActivateRow) onActivateRow(index, row, query);
+  };
+  const keys = useGridKeys(count, pages, view, onActivateRow ? activate : undefined);
 
   const startAt = (page: number) => {
     pages.setPage(page);
@@ -149,6 +174,7 @@ export function DataTable({ source, text, controls, clock, data, toolbar }: Data
         rows={{ count, pageCount: pages.count, loading: rows.loading }}
         keys={keys}
         empty={empty}
+        onActivate={onActivateRow ? activate : undefined}
       />
     </section>
   );

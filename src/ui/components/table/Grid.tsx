@@ -19,9 +19,11 @@ export interface GridProps {
   keys: GridKeys;
   /** Shown instead of rows when none match (null when some do). */
   empty: ReactNode;
+  /** Opens a row (its detail, or what it stands for) when it is clicked. */
+  onActivate?: (index: number) => void;
 }
 
-export function Grid({ scrollRef, label, table, layout, rows, keys, empty }: GridProps) {
+export function Grid({ scrollRef, label, table, layout, rows, keys, empty, onActivate }: GridProps) {
   const gridId = useId();
   const rowId = (index: number) => `${gridId}-r${index}`;
   const gridStyle = { gridTemplateColumns: layout.template };
@@ -45,7 +47,18 @@ export function Grid({ scrollRef, label, table, layout, rows, keys, empty }: Gri
     >
       <div className="grid-inner" style={{ minWidth: layout.minWidth }}>
         <GridHeader table={table} gridStyle={gridStyle} />
-        <GridRows rows={tableRows} pageCount={rows.pageCount} gridStyle={gridStyle} active={active} onPick={keys.setActive} rowId={rowId} />
+        <GridRows
+          rows={tableRows}
+          pageCount={rows.pageCount}
+          gridStyle={gridStyle}
+          active={active}
+          onPick={(index) => {
+            keys.setActive(index);
+            onActivate?.(index);
+          }}
+          rowId={rowId}
+          activatable={!!onActivate}
+        />
         {empty !== null && <div className="grid-empty">{empty}</div>}
       </div>
     </div>

@@ -16,9 +16,11 @@ export interface GridRowsProps {
   active: number | null;
   onPick: (index: number) => void;
   rowId: (index: number) => string;
+  /** Whether a click opens the row (then it shows as clickable). */
+  activatable: boolean;
 }
 
-export function GridRows({ rows, pageCount, gridStyle, active, onPick, rowId }: GridRowsProps) {
+export function GridRows({ rows, pageCount, gridStyle, active, onPick, rowId, activatable }: GridRowsProps) {
   return (
     <div className="grid-body" style={{ height: pageCount * ROW_HEIGHT }}>
       {rows.map((r) => {
@@ -49,7 +51,7 @@ export function GridRows({ rows, pageCount, gridStyle, active, onPick, rowId }: 
             role="row"
             aria-rowindex={d.index + 2}
             data-testid="row"
-            className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}`}
+            className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}${activatable ? ' activatable' : ''}`}
             style={style}
             onClick={() => onPick(d.index)}
           >
