@@ -2,68 +2,33 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
 // lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ClockWindowChip, ClockWindowForm } from './components/ClockWindowChip.tsx';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { ChartSection } from './components/ChartSection.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { IgnoreBar } from './components/IgnoreBar.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
-import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
-import { Tabs, type TabItem } from './components/Tabs.tsx';
+import { Tabs } from './components/Tabs.tsx';
 import { Welcome } from './components/Welcome.tsx';
 import type { DataEpoch } from './data/data-epoch.ts';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './hooks/use-baseline.ts';
 import { useLogLoader } from './hooks/use-log-loader.ts';
-import { urlRefusal, useHashState, type ClockWindow, type TabId } from './url-state.ts';
-import { CompareView } from './views/CompareView.tsx';
-import { MessagesView } from './views/MessagesView.tsx';
-import { SummaryView } from './views/SummaryView.tsx';
-import { TableView } from './views/TableView.tsx';
-import { TypesView } from './views/TypesView.tsx';
-import type { Summary } from '../engine/types.ts';
+import { useViewActions } from './hooks/use-view-actions.ts';
+import { urlRefusal, useHashState } from './url-state.ts';
+import { TAB_TITLES, tabItems } from './views/tab-items.ts';
+import { TabContent } from './views/TabContent.tsx';
+import './styles/leak.css';
 
 const EXAMPLE_URL = './example.log';
-
-
-function tabItems(s: Summary | null): TabItem[] {
-  return [
-    { id: 'summary', label: 'Summary' },
-    { id: 'live', label: 'Live objects', count: s?.live },
-    { id: 'pairs', label: 'NEW/DEL pairs', count: s?.pairs },
-    { id: 'types', label: 'Types', count: s?.types },
-    // No badge: the summary counts every site, the tab lists the ones that create objects.
-    { id: 'sites', label: 'Sites' },
-    { id: 'untracked', label: 'Untracked DELs', count: s?.untracked },
-    { id: 'duplicates', label: 'Duplicates', count: s?.duplicates, warn: !!s && s.duplicates > 0 },
-    {
-      id: 'messages',
-      label: 'Messages & problems',
-      count: s ? s.counts.msg + s.counts.err + s.problems : undefined,
-      warn: !!s && (s.problems > 0 || s.counts.err > 0),
-    },
-    { id: 'compare', label: 'Compare' },
-  ];
-}
-
-const TAB_TITLES: Record<TabId, string> = {
-  summary: 'the Summary',
-  live: 'the Live objects table',
-  pairs: 'the NEW/DEL pairs table',
-  types: 'the Types table',
-  sites: 'the Sites table',
-  untracked: 'the Untracked DELs table',
-  duplicates: 'the Duplicates table',
-  messages: 'Messages & problems',
-  compare: 'the comparison',
-};
 
 export function App() {
   const { state: load, open, openUrlAsBlob, refuse, cancel, dismissError } = useLogLoader();
   const baseline = useBaseline();
   const [view, setView] = useHashState();
-  const [chartOpen, setChartOpen] = useState(true);
+  const actions = useViewActions(setView);
 
   const openFiles = useCallback(
     (files: File[]) =>
@@ -99,9 +64,6 @@ export function App() {
   useEffect(() => {
     document.title = load.name ? `${load.name.split('/').pop()} · RefTrace Viewer` : 'RefTrace Viewer';
   }, [load.name]);
-
-  const setTab = useCallback((tab: TabId) => setView((s) => ({ ...s, tab })), [setView]);
-  const setWindow = useCallback((win: ClockWindow | null) => setView((s) => ({ ...s, win })), [setView]);
 
   // A load that failed before reading anything (bad URL) leaves only its error banner and the welcome.
   const nothingRead = load.status === 'failed' && (!load.summary || load.summary.lines === 0);
@@ -139,60 +101,32 @@ export function App() {
         <Welcome onExample={openExample} />
       ) : (
         <>
-          <section className="chart-panel" aria-label="RSS and live objects over clock">
-            <div className="chart-head">
-              <h2>RSS and live objects over clock</h2>
-              {view.win ? (
-                <ClockWindowChip win={view.win} onClear={() => setWindow(null)} />
-              ) : (
-                chartOpen && <span className="muted hint">Drag the handles under the chart, or type a clock window:</span>
-              )}
-              <ClockWindowForm win={view.win} onChange={setWindow} clockFirst={s?.clockFirst ?? null} clockLast={s?.clockLast ?? null} />
-              <span className="spacer" />
-              <button type="button" className="link" aria-expanded={chartOpen} onClick={() => setChartOpen((o) => !o)}>
-                {chartOpen ? 'Hide chart' : 'Show chart'}
-              </button>
-            </div>
-            {chartOpen && (
-              <ErrorBoundary what="the chart">
-                <RssChartPanel dataVersion={load.dataVersion} parsing={parsing} win={view.win} onWindowChange={setWindow} />
-              </ErrorBoundary>
-            )}
-          </section>
+          <ChartSection
+            dataVersion={load.dataVersion}
+            parsing={parsing}
+            clockFirst={s?.clockFirst ?? null}
+            clockLast={s?.clockLast ?? null}
+            win={view.win}
+            onWindowChange={actions.setWindow}
+            t={view.t}
+            onInstantChange={actions.setInstant}
+            ignore={view.ign}
+          />
+          <IgnoreBar ignore={view.ign} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
 
-          <Tabs items={tabItems(s)} active={view.tab} onSelect={setTab} />
+          <Tabs items={tabItems(s)} active={view.tab} onSelect={actions.setTab} />
           <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
             <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
-              {view.tab === 'summary' ? (
-                <SummaryView load={load} onOpenTab={setTab} />
-              ) : view.tab === 'messages' ? (
-                <MessagesView
-                  view={view}
-                  setView={setView}
-                  dataVersion={load.dataVersion}
-                  dataEpoch={epoch}
-                  exportName={exportName}
-                  summary={load.dataSummary}
-                />
-              ) : view.tab === 'types' ? (
-                <TypesView view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={epoch} exportName={exportName} parsing={parsing} />
-              ) : view.tab === 'compare' ? (
-                <CompareView
-                  baseline={b}
-                  onOpenBaseline={baseline.open}
-                  onCancelBaseline={baseline.cancel}
-                  afterName={load.name}
-                  afterBusy={parsing || load.status === 'fetching'}
-                  view={view}
-                  setView={setView}
-                  // Either log changing changes the comparison (both counters only grow).
-                  dataVersion={load.dataVersion + b.dataVersion}
-                  dataEpoch={compareEpoch}
-                  exportName={exportName}
-                />
-              ) : (
-                <TableView table={view.tab} view={view} setView={setView} dataVersion={load.dataVersion} dataEpoch={epoch} exportName={exportName} />
-              )}
+              <TabContent
+                load={load}
+                baseline={baseline}
+                view={view}
+                setView={setView}
+                actions={actions}
+                epoch={epoch}
+                compareEpoch={compareEpoch}
+                exportName={exportName}
+              />
             </ErrorBoundary>
           </main>
         </>

@@ -1,7 +1,9 @@
 // RSS and live objects over clock, from the worker's downsampled series (min and max per bucket,
 // so a spike between two drawn points still shows). The Brush under the chart picks a clock
-// window; the tables then show only objects created inside it. Loaded lazily (recharts is most of
-// the page's code) and drawn once a parse has ended: while it runs, ParsePreview stands in.
+// window; the tables then show only objects created inside it, and the growth tab its growth. A
+// click on the plot sets the instant T; the program's messages are markers (ChartOverlay.tsx).
+// Loaded lazily (recharts is most of the page's code) and drawn once a parse has ended: while it
+// runs, ParsePreview stands in.
 
 import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
@@ -9,6 +11,11 @@ import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, T
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
+import { ChartOverlay, type MarkerTip, type PhaseMarker } from './ChartOverlay.tsx';
+import { MarkerTipBox } from './MarkerTipBox.tsx';
+
+/** The plot, its axes and the brush; with the legend as tall as the preview (leak.css). */
+const CHART_HEIGHT = 190;
 
 /** Dragging the brush fires onChange continuously; the tables re-query once it settles. */
 const COMMIT_DELAY_MS = 250;
@@ -36,10 +43,15 @@ export interface RssChartProps {
   points: ChartPoint[];
   win: ClockWindow | null;
   onWindowChange: (win: ClockWindow | null) => void;
+  t: number | null;
+  onPickT: (t: number) => void;
+  /** The program's messages, by clock (null: hidden). */
+  markers: PhaseMarker[] | null;
 }
 
 // Memoised: the page re-renders on every progress report, the chart only when its data or window changes.
-export default memo(function RssChart({ points, win, onWindowChange }: RssChartProps) {
+export default memo(function RssChart({ points, win, onWindowChange, t, onPickT, markers }: RssChartProps) {
+  const [tip, setTip] = useState<MarkerTip | null>(null);
   /** Brush position while dragging, before it is committed as the window. */
   const [dragging, setDragging] = useState<[number, number] | null>(null);
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -62,63 +74,68 @@ export default memo(function RssChart({ points, win, onWindowChange }: RssChartP
     <div className="chart" data-testid="rss-chart" data-state="full">
       {/* The legend is HTML: recharts' own measures itself after mounting and draws the chart twice. */}
       <SeriesLegend hasRss={hasRss} />
-      <ResponsiveContainer width="100%" height={178}>
-        <ComposedChart data={points} margin={{ top: 6, right: 28, bottom: 4, left: 8 }}>
-          {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
-          <CartesianGrid stroke="#e6e8ec" vertical={false} />
-          <XAxis
-            dataKey="clock"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            ticks={xTicks.ticks}
-            tickFormatter={(v: number) => v.toFixed(xTicks.decimals)}
-            tick={{ fontSize: 11 }}
-            interval={0}
-            height={34}
-            label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: '#57606a' }}
-          />
-          <YAxis
-            yAxisId="rss"
-            tickFormatter={rss?.format}
-            ticks={rss?.ticks}
-            domain={rss?.domain ?? ['auto', 'auto']}
-            allowDataOverflow
-            tick={{ fontSize: 11, fill: '#1d4ed8' }}
-            width={76}
-            interval={0}
-            hide={!hasRss}
-          />
-          <YAxis
-            yAxisId="live"
-            orientation="right"
-            tickFormatter={(v: number) => fmtInt(v)}
-            tick={{ fontSize: 11, fill: '#b45309' }}
-            width={56}
-            interval={0}
-          />
-          <Tooltip isAnimationActive={false} content={ChartTooltip} />
-          {hasRss && (
-            <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill="#93c5fd" fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
-          )}
-          {hasRss && <Line yAxisId="rss" dataKey="rss" name="RSS (max)" stroke="#1d4ed8" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />}
-          <Area yAxisId="live" dataKey="liveRange" name="Live range" stroke="none" fill="#fcd34d" fillOpacity={0.3} isAnimationActive={false} legendType="none" />
-          <Line yAxisId="live" dataKey="live" name="Live objects (max)" stroke="#b45309" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-          <Brush
-            dataKey="clock"
-            height={22}
-            travellerWidth={8}
-            stroke="#57606a"
-            tickFormatter={(v: number) => fmtClock(v)}
-            startIndex={startIndex}
-            endIndex={endIndex}
-            onChange={({ startIndex: s, endIndex: e }) => {
-              setDragging([s, e]);
-              clearTimeout(commitTimer.current);
-              commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e)), COMMIT_DELAY_MS);
-            }}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <div className="chart-plot-area">
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          {/* The top margin holds the message flags' strip. */}
+          <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }}>
+            {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
+            <CartesianGrid stroke="#e6e8ec" vertical={false} />
+            <XAxis
+              dataKey="clock"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              ticks={xTicks.ticks}
+              tickFormatter={(v: number) => v.toFixed(xTicks.decimals)}
+              tick={{ fontSize: 11 }}
+              interval={0}
+              height={34}
+              label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: '#57606a' }}
+            />
+            <YAxis
+              yAxisId="rss"
+              tickFormatter={rss?.format}
+              ticks={rss?.ticks}
+              domain={rss?.domain ?? ['auto', 'auto']}
+              allowDataOverflow
+              tick={{ fontSize: 11, fill: '#1d4ed8' }}
+              width={76}
+              interval={0}
+              hide={!hasRss}
+            />
+            <YAxis
+              yAxisId="live"
+              orientation="right"
+              tickFormatter={(v: number) => fmtInt(v)}
+              tick={{ fontSize: 11, fill: '#b45309' }}
+              width={56}
+              interval={0}
+            />
+            <Tooltip isAnimationActive={false} content={ChartTooltip} />
+            {hasRss && (
+              <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill="#93c5fd" fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
+            )}
+            {hasRss && <Line yAxisId="rss" dataKey="rss" name="RSS (max)" stroke="#1d4ed8" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />}
+            <Area yAxisId="live" dataKey="liveRange" name="Live range" stroke="none" fill="#fcd34d" fillOpacity={0.3} isAnimationActive={false} legendType="none" />
+            <Line yAxisId="live" dataKey="live" name="Live objects (max)" stroke="#b45309" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Brush
+              dataKey="clock"
+              height={22}
+              travellerWidth={8}
+              stroke="#57606a"
+              tickFormatter={(v: number) => fmtClock(v)}
+              startIndex={startIndex}
+              endIndex={endIndex}
+              onChange={({ startIndex: s, endIndex: e }) => {
+                setDragging([s, e]);
+                clearTimeout(commitTimer.current);
+                commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e)), COMMIT_DELAY_MS);
+              }}
+            />
+            <ChartOverlay t={t} onPickT={onPickT} markers={markers} onTip={setTip} />
+          </ComposedChart>
+        </ResponsiveContainer>
+        {tip && <MarkerTipBox tip={tip} />}
+      </div>
     </div>
   );
 });

@@ -6,6 +6,7 @@ import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { ClockWindow } from '../url-state.ts';
 import { getApi } from '../data/worker-client.ts';
 import { toChart, type ChartPoint } from '../display/chart-data.ts';
+import type { PhaseMarker } from './ChartOverlay.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ParsePreview } from './ParsePreview.tsx';
 
@@ -30,9 +31,12 @@ export interface RssChartPanelProps {
   parsing: boolean;
   win: ClockWindow | null;
   onWindowChange: (win: ClockWindow | null) => void;
+  t: number | null;
+  onPickT: (t: number) => void;
+  markers: PhaseMarker[] | null;
 }
 
-export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange }: RssChartPanelProps) {
+export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange, t, onPickT, markers }: RssChartPanelProps) {
   const [points, setPoints] = useState<ChartPoint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -71,7 +75,7 @@ export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing,
   return (
     <ErrorBoundary what="the chart">
       <Suspense fallback={<ParsePreview points={points} />}>
-        <RssChart points={points} win={win} onWindowChange={onWindowChange} />
+        <RssChart points={points} win={win} onWindowChange={onWindowChange} t={t} onPickT={onPickT} markers={markers} />
       </Suspense>
     </ErrorBoundary>
   );

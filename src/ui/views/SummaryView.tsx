@@ -1,5 +1,7 @@
-// The Summary tab: what was read and what it adds up to. Numbers update while parsing.
+// The Summary tab: the leak suspects first (its `lead`), then what was read and what it adds up
+// to. Numbers update while parsing.
 
+import type { ReactNode } from 'react';
 import type { Summary } from '../../engine/types.ts';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
@@ -30,13 +32,14 @@ function stats(s: Summary): Stat[] {
   ];
 }
 
-export function SummaryView({ load, onOpenTab }: { load: ParseState; onOpenTab: (t: TabId) => void }) {
+export function SummaryView({ load, onOpenTab, lead }: { load: ParseState; onOpenTab: (t: TabId) => void; lead?: ReactNode }) {
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
   const span = s.clockFirst !== null && s.clockLast !== null ? s.clockLast - s.clockFirst : null;
   return (
     <div className="summary">
+      {lead}
       {[stats(s).slice(0, 6), stats(s).slice(6)].map((group, i) => (
         <div key={i} className="stat-grid">
           {group.map((st) => (

@@ -1,9 +1,9 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
 import { memo, useCallback, type ReactNode } from 'react';
-import type { SortSpec, TableId } from '../../engine/types.ts';
-import { DataTable } from '../components/table/DataTable.tsx';
+import type { Row, SortSpec, TableId } from '../../engine/types.ts';
+import { DataTable, type TableScope } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
-import { tableSource } from '../data/row-source.ts';
+import { tableSource, type RowQuery } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';
 import { TABLE_VIEWS } from './table-views.ts';
 
@@ -20,10 +20,15 @@ export interface TableViewProps {
   toolbarStart?: ReactNode;
   /** Shown between the explanation and the table (the Types tab's chart). */
   above?: ReactNode;
+  /** The ignore list, and for the Live tab one site's or type's objects. */
+  scope?: TableScope;
+  /** Opens a row's detail (Types and Sites). */
+  onActivateRow?: (index: number, row: Row, query: RowQuery) => void;
 }
 
 // Memoised: the page re-renders with every progress report; a table only when its data or view changes.
-export const TableView = memo(function TableView({ table, view, setView, dataVersion, dataEpoch, exportName, toolbarStart, above }: TableViewProps) {
+export const TableView = memo(function TableView(props: TableViewProps) {
+  const { table, view, setView, dataVersion, dataEpoch, exportName, toolbarStart, above, scope, onActivateRow } = props;
   const def = TABLE_VIEWS[table];
   const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [table]: sort } })), [setView, table]);
   const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, [table]: text } })), [setView, table]);
@@ -38,7 +43,7 @@ export const TableView = memo(function TableView({ table, view, setView, dataVer
         source={tableSource(table)}
         text={{ label: def.title, emptyText: def.emptyText, filterPlaceholder: def.placeholder, exportName }}
         controls={{
-          sort: view.sort[table] ?? NO_SORT,
+          sort: view.sort[table] ?? def.defaultSort ?? NO_SORT,
           onSortChange,
           filterText: view.q[table] ?? '',
           onFilterTextChange,
@@ -48,6 +53,8 @@ export const TableView = memo(function TableView({ table, view, setView, dataVer
         clock={{ win: view.win, applies: def.usesClockWindow }}
         data={{ version: dataVersion, epoch: dataEpoch }}
         toolbar={{ start: toolbarStart }}
+        scope={scope}
+        onActivateRow={onActivateRow}
       />
     </div>
   );

@@ -1,4 +1,5 @@
-// The Types tab: the live objects of the top types over clock, above the Types table.
+// The Types tab: the live objects of the top types over clock (ignored types left out), above the
+// Types table.
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { TypeSeries } from '../../engine/types.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -16,14 +17,14 @@ const TOP = 8;
  * Asks for the series once the parse has ended (it replays every event twice in the worker, which
  * a running parse cannot spare), again for a new clock window or file.
  */
-const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win }: { dataVersion: number; parsing: boolean; win: ClockWindow | null }) {
+const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win, exclude }: { dataVersion: number; parsing: boolean; win: ClockWindow | null; exclude: string[] }) {
   const [series, setSeries] = useState<TypeSeries[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (parsing) return;
     let live = true;
     getApi()
-      .typeSeries({ buckets: BUCKETS, top: TOP, clockMin: win?.min, clockMax: win?.max })
+      .typeSeries({ buckets: BUCKETS, top: TOP, clockMin: win?.min, clockMax: win?.max, exclude })
       .then(
         (s) => {
           if (!live) return;
@@ -35,7 +36,7 @@ const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win 
     return () => {
       live = false;
     };
-  }, [dataVersion, parsing, win]);
+  }, [dataVersion, parsing, win, exclude]);
 
   let body;
   if (parsing) body = <div className="chart-empty small">Drawn when the file has been read.</div>;
@@ -73,5 +74,11 @@ const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win 
 
 export const TypesView = memo(function TypesView(props: Omit<TableViewProps, 'table' | 'above'> & { parsing: boolean }) {
   const { parsing, ...rest } = props;
-  return <TableView {...rest} table="types" above={<TypeChartPanel dataVersion={props.dataVersion} parsing={parsing} win={props.view.win} />} />;
+  return (
+    <TableView
+      {...rest}
+      table="types"
+      above={<TypeChartPanel dataVersion={props.dataVersion} parsing={parsing} win={props.view.win} exclude={props.view.ign.types} />}
+    />
+  );
 });

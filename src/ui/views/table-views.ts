@@ -1,5 +1,6 @@
-// What each table tab shows: its title, a one-line explanation and how its filter reads.
-import type { TableId } from '../../engine/types.ts';
+// What each table tab shows: its title, a one-line explanation, how its filter reads and its
+// order when the URL gives none.
+import type { SortSpec, TableId } from '../../engine/types.ts';
 
 export interface TableViewDef {
   table: TableId;
@@ -9,7 +10,12 @@ export interface TableViewDef {
   /** Event tables filter by creation clock; aggregate tables cover the whole log. */
   usesClockWindow: boolean;
   emptyText: string;
+  /** The order when the URL has none (none: the worker's natural order). */
+  defaultSort?: SortSpec[];
 }
+
+/** Most live objects first: where a leak hunter looks first. */
+const MOST_LIVE_FIRST: SortSpec[] = [{ column: 'live', desc: true }];
 
 const EVENT_FILTER = 'Filter by type, file, function, or 0x… address   ( / )';
 
@@ -33,18 +39,20 @@ export const TABLE_VIEWS: Record<TableId, TableViewDef> = {
   types: {
     table: 'types',
     title: 'Types',
-    description: 'Per type: created, deleted, the difference, DELs without a NEW (untracked), and still live.',
+    description: 'Per type: created, deleted, the difference, DELs without a NEW (untracked), and still live. Click a row (or Enter) for its detail.',
     placeholder: 'Filter by type   ( / )',
     usesClockWindow: false,
     emptyText: 'No types: the log has no NEW or DEL lines.',
+    defaultSort: MOST_LIVE_FIRST,
   },
   sites: {
     table: 'sites',
     title: 'Sites',
-    description: 'Where objects are created, grouped by file:line:function, with how many are still live.',
+    description: 'Where objects are created, grouped by file:line:function, with how many are still live. Click a row (or Enter) for its detail.',
     placeholder: 'Filter by file, function or type   ( / )',
     usesClockWindow: false,
     emptyText: 'No sites: the log has no NEW lines.',
+    defaultSort: MOST_LIVE_FIRST,
   },
   untracked: {
     table: 'untracked',

@@ -1,0 +1,46 @@
+// A site's or a type's live objects over clock, in a row's detail. Loaded lazily with recharts.
+
+import { memo } from 'react';
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceTicks } from '../display/chart-data.ts';
+import { fmtClock, fmtInt } from '../format.ts';
+
+export interface LivePoint {
+  clock: number;
+  live: number;
+}
+
+function LiveTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+  const p = payload?.[0]?.payload as LivePoint | undefined;
+  if (!active || !p) return null;
+  return (
+    <div className="chart-tip">
+      <div className="chart-tip-clock">Clock {fmtClock(p.clock)} s</div>
+      <div>Live {fmtInt(p.live)}</div>
+    </div>
+  );
+}
+
+export default memo(function DetailLiveChart({ points }: { points: LivePoint[] }) {
+  const x = niceTicks(points[0]?.clock ?? 0, points[points.length - 1]?.clock ?? 0, 4);
+  return (
+    <ResponsiveContainer width="100%" height={112}>
+      <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e6e8ec" vertical={false} />
+        <XAxis
+          dataKey="clock"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          ticks={x.ticks}
+          interval={0}
+          tickFormatter={(v: number) => v.toFixed(x.decimals)}
+          tick={{ fontSize: 10 }}
+          height={18}
+        />
+        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 10 }} width={48} allowDecimals={false} />
+        <Tooltip isAnimationActive={false} content={LiveTooltip} />
+        <Area dataKey="live" type="stepAfter" stroke="#b45309" fill="#fcd34d" fillOpacity={0.35} strokeWidth={1.5} isAnimationActive={false} dot={false} />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+});

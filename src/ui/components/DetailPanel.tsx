@@ -1,0 +1,127 @@
+// A row's detail, for a site or a type (a suspect, a row of Types or Sites): its live count over
+// the run, the lifetimes of its freed objects in log-scale buckets, how many were temporary, and
+// what to do next (its objects, ignore it). Asked of the worker once the parse has ended.
+
+import { lazy, memo, Suspense } from 'react';
+import type { LifetimeHistogram } from '../../engine/types.ts';
+import { getApi } from '../data/worker-client.ts';
+import { fileBaseName, siteLabel, subjectLabel, type Subject } from '../display/subject.ts';
+import { fmtInt } from '../format.ts';
+import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
+import type { LivePoint } from './DetailLiveChart.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LifetimeBars } from './LifetimeBars.tsx';
+
+const DetailLiveChart = lazy(() => import('./DetailLiveChart.tsx'));
+
+const BUCKETS = 160;
+
+interface Detail {
+  hist: LifetimeHistogram;
+  points: LivePoint[];
+}
+
+const NONE: Detail = { hist: { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 }, points: [] };
+
+/** The lifetimes and the live series of a subject: a site is asked by its id, a type by its name. */
+async function askDetail(subject: Subject): Promise<Detail> {
+  const api = getApi();
+  if (subject.kind === 'type') {
+    const [hist, series] = await Promise.all([api.lifetimes({ type: subject.type }), api.typeSeries({ buckets: BUCKETS, top: 1, only: [subject.type] })]);
+    return { hist, points: series[0]?.points ?? [] };
+  }
+  const site = await api.siteId(subject.site);
+  if (site < 0) return NONE;
+  const [hist, points] = await Promise.all([api.lifetimes({ site }), api.siteSeries(site, BUCKETS)]);
+  return { hist, points };
+}
+
+export interface DetailPanelProps {
+  subject: Subject;
+  fullPath: boolean;
+  dataVersion: number;
+  parsing: boolean;
+  onClose: () => void;
+  /** Shows its objects in the Live tab; null when they are what the tab shows already. */
+  onShowObjects: (() => void) | null;
+  onIgnore: (kind: 'type' | 'file', name: string) => void;
+}
+
+export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVersion, parsing, onClose, onShowObjects, onIgnore }: DetailPanelProps) {
+  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, subject]), () => askDetail(subject));
+  const d = answer.fresh ? answer.value : null;
+  const h = d?.hist;
+  const label = subjectLabel(subject, fullPath);
+
+  let body;
+  if (parsing) body = <p className="muted">Drawn when the file has been read.</p>;
+  else if (answer.error) body = <p className="summary-problems">Could not load the detail: {answer.error}</p>;
+  else if (!d || !h) body = <p className="muted">…</p>;
+  else
+    body = (
+      <div className="detail-body">
+        <dl className="facts detail-facts">
+          <dt>Alive at the end</dt>
+          <dd data-testid="detail-alive">{fmtInt(h.alive)}</dd>
+          <dt>Freed (pairs)</dt>
+          <dd data-testid="detail-pairs">{fmtInt(h.pairs)}</dd>
+          <dt title="Freed before any other object was made since it was (churn, not a leak)">Temporary</dt>
+          <dd data-testid="detail-temporary">
+            {fmtInt(h.temporary)}
+            {h.pairs > 0 && ` (${Math.round((h.temporary / h.pairs) * 100)}% of pairs)`}
+          </dd>
+        </dl>
+        <figure className="detail-figure" data-testid="detail-live-chart">
+          <figcaption>Live objects over the run</figcaption>
+          {d.points.length === 0 ? (
+            <p className="muted">None in this log.</p>
+          ) : (
+            <ErrorBoundary what="the live objects chart">
+              <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+                <DetailLiveChart points={d.points} />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </figure>
+        <figure className="detail-figure">
+          <figcaption>Lifetimes of its freed objects</figcaption>
+          {h.pairs === 0 ? <p className="muted">None was freed.</p> : <LifetimeBars hist={h} />}
+        </figure>
+      </div>
+    );
+
+  return (
+    <section className="detail-panel" data-testid="detail-panel" aria-label={`Detail of ${label}`}>
+      <div className="detail-head">
+        <h3 data-testid="detail-title" title={subject.kind === 'site' ? siteLabel(subject.site, true) : subject.type}>
+          <span className="muted">{subject.kind === 'site' ? 'Site' : 'Type'}</span> {label}
+        </h3>
+        {onShowObjects && (
+          <button type="button" className="btn btn-small" data-testid="detail-objects" onClick={onShowObjects}>
+            Show its objects
+          </button>
+        )}
+        {subject.kind === 'type' ? (
+          <button type="button" className="btn btn-small" data-testid="detail-ignore" onClick={() => onIgnore('type', subject.type)}>
+            Ignore this type
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="detail-ignore"
+            title={`Leave ${subject.site.file} out of every table`}
+            onClick={() => onIgnore('file', subject.site.file)}
+          >
+            Ignore {fileBaseName(subject.site.file)}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="banner-close" data-testid="detail-close" aria-label="Close the detail" title="Close" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      {body}
+    </section>
+  );
+});

@@ -1,0 +1,124 @@
+// The Summary's lead: the leak suspects, ranked by the worker (README, "Leak suspects"), by
+// allocation site or by type. Each one opens its objects; ranked once the file has been read.
+
+import { memo } from 'react';
+import type { IgnoreList, Suspect } from '../../engine/types.ts';
+import { getApi } from '../data/worker-client.ts';
+import { siteLabel, type Subject } from '../display/subject.ts';
+import { fmtClock, fmtInt } from '../format.ts';
+import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+const LIMIT = 10;
+
+export interface SuspectListProps {
+  by: 'site' | 'type';
+  onByChange: (by: 'site' | 'type') => void;
+  ignore: IgnoreList;
+  fullPath: boolean;
+  dataVersion: number;
+  parsing: boolean;
+  /** Opens the suspect's objects (the Live tab, filtered to it) and its detail. */
+  onOpen: (subject: Subject) => void;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function subjectOf(s: Suspect): Subject {
+  return s.by === 'site' ? { kind: 'site', site: { file: s.file, line: s.line, function: s.function } } : { kind: 'type', type: s.type };
+}
+
+function SuspectRow({ s, rank, fullPath, onOpen }: { s: Suspect; rank: number; fullPath: boolean; onOpen: (subject: Subject) => void }) {
+  const name = s.by === 'site' ? siteLabel(s, fullPath) : s.type;
+  return (
+    <tr data-testid="suspect">
+      <td className="num">{rank}</td>
+      <td className="suspect-name">
+        <button type="button" className="link" data-testid="suspect-open" title={s.by === 'site' ? `${siteLabel(s, true)}: show its objects` : `${s.type}: show its objects`} onClick={() => onOpen(subjectOf(s))}>
+          {name}
+        </button>
+      </td>
+      {s.by === 'site' && <td className="suspect-type">{s.type}</td>}
+      <td className="num" data-testid="suspect-score">
+        {s.score.toFixed(2)}
+      </td>
+      <td className="num" data-testid="suspect-live">
+        {fmtInt(s.live)} of {fmtInt(s.new)} ({pct(s.survival)})
+      </td>
+      <td className="num">{pct(s.steadiness)}</td>
+      <td className="num">since {fmtClock(s.firstClock)} s</td>
+      <td>
+        <Sparkline values={s.sparkline} />
+      </td>
+    </tr>
+  );
+}
+
+export const SuspectList = memo(function SuspectList({ by, onByChange, ignore, fullPath, dataVersion, parsing, onOpen }: SuspectListProps) {
+  // Ranking replays every event: asked once the parse has ended, again for new data or another list.
+  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, by, ignore]), () => getApi().suspects({ by, limit: LIMIT, ignore }));
+  const suspects = answer.value;
+  const ignoring = ignore.types.length + ignore.files.length > 0;
+
+  let body;
+  if (parsing) body = <p className="muted">The suspects are ranked when the whole file has been read.</p>;
+  else if (answer.error) body = <p className="summary-problems">Could not rank the suspects: {answer.error}</p>;
+  else if (!suspects) body = <p className="muted">Ranking…</p>;
+  else if (suspects.length === 0)
+    body = (
+      <p data-testid="suspects-empty">
+        No leak suspects: {by === 'site' ? 'every object made at a site was freed' : 'every object of every type was freed'}
+        {ignoring ? ' (apart from what is ignored)' : ''}.
+      </p>
+    );
+  else
+    body = (
+      <table className="suspect-table" aria-busy={!answer.fresh}>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">{by === 'site' ? 'Allocation site' : 'Type'}</th>
+            {by === 'site' && <th scope="col">Makes most</th>}
+            <th scope="col" className="num" title="steadiness × survival × log2(1 + live)">
+              Score
+            </th>
+            <th scope="col" className="num" title="Objects still alive at the end, of those it made (survival)">
+              Live of new
+            </th>
+            <th scope="col" className="num" title="Share of the run since its first NEW in which its live count reached a new high">
+              Steadiness
+            </th>
+            <th scope="col" className="num" title="Clock of its first NEW">
+              Since
+            </th>
+            <th scope="col">Live over the run</th>
+          </tr>
+        </thead>
+        <tbody>
+          {suspects.map((s, i) => (
+            <SuspectRow key={`${s.by}-${s.key}`} s={s} rank={i + 1} fullPath={fullPath} onOpen={onOpen} />
+          ))}
+        </tbody>
+      </table>
+    );
+
+  return (
+    <section className="suspects" data-testid="suspects" aria-labelledby="suspects-title">
+      <div className="suspects-head">
+        <h2 id="suspects-title">Leak suspects</h2>
+        <div className="segmented" role="group" aria-label="Rank by">
+          <button type="button" data-testid="suspects-by-site" aria-pressed={by === 'site'} onClick={() => onByChange('site')}>
+            by site
+          </button>
+          <button type="button" data-testid="suspects-by-type" aria-pressed={by === 'type'} onClick={() => onByChange('type')}>
+            by type
+          </button>
+        </div>
+        <span className="muted">What was made all through the run and kept first. Open one to see its objects.</span>
+      </div>
+      {body}
+    </section>
+  );
+});

@@ -1,0 +1,44 @@
+// The totals above the heap-at-T and growth tables: objects alive at T, or alive at A and at B and
+// those the window added, counted by the worker as the rows of its live table at those moments.
+
+import { memo } from 'react';
+import type { IgnoreList, TimeView } from '../../engine/types.ts';
+import { getApi } from '../data/worker-client.ts';
+import { fmtClock, fmtInt } from '../format.ts';
+import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
+
+/** Objects alive at an instant (or, for a window, created after A and alive at B), ignored ones left out. */
+async function aliveCount(view: TimeView, ignore: IgnoreList): Promise<number> {
+  return (await getApi().table({ table: 'live', view, ignore, offset: 0, limit: 0 })).matched;
+}
+
+async function totals(moment: TimeView, ignore: IgnoreList): Promise<number[]> {
+  if ('at' in moment) return [await aliveCount(moment, ignore)];
+  return Promise.all([aliveCount({ at: moment.from }, ignore), aliveCount({ at: moment.to }, ignore), aliveCount(moment, ignore)]);
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `−${fmtInt(-n)}` : '0';
+}
+
+export const MomentTotals = memo(function MomentTotals({ moment, ignore, dataVersion }: { moment: TimeView; ignore: IgnoreList; dataVersion: number }) {
+  const answer = useWorkerAnswer(JSON.stringify([dataVersion, moment, ignore]), () => totals(moment, ignore));
+  const n = answer.fresh ? answer.value : null;
+  const ignoring = ignore.types.length + ignore.files.length > 0 ? ' (ignored types and files left out)' : '';
+  if (answer.error) return <p className="moment-totals summary-problems">Could not count: {answer.error}</p>;
+  if ('at' in moment)
+    return (
+      <p className="moment-totals" data-testid="heap-totals">
+        Heap at <strong>T = {fmtClock(moment.at)} s</strong>: <strong data-testid="heap-alive">{n ? fmtInt(n[0]) : '…'}</strong> objects alive
+        {ignoring}.
+      </p>
+    );
+  return (
+    <p className="moment-totals" data-testid="growth-totals">
+      From <strong>A = {fmtClock(moment.from)} s</strong> to <strong>B = {fmtClock(moment.to)} s</strong>: alive{' '}
+      <strong data-testid="growth-alive-from">{n ? fmtInt(n[0]) : '…'}</strong> → <strong data-testid="growth-alive-to">{n ? fmtInt(n[1]) : '…'}</strong>{' '}
+      (Δ <span data-testid="growth-delta">{n ? signed(n[1] - n[0]) : '…'}</span>), <strong data-testid="growth-created">{n ? fmtInt(n[2]) : '…'}</strong> created
+      after A and still alive at B{ignoring}.
+    </p>
+  );
+});

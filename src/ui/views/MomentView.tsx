@@ -1,0 +1,90 @@
+// The heap-at-T and growth A→B tabs: what was alive at the instant T, or what the window A..B
+// added, per type, per site and as the objects, with the totals above. T comes from a click on
+// the chart or the T field, A..B from the chart's handles, the From/To fields or a phase.
+
+import { memo, useCallback } from 'react';
+import type { Row, SortSpec, TimeView } from '../../engine/types.ts';
+import { DataTable } from '../components/table/DataTable.tsx';
+import type { DataEpoch } from '../data/data-epoch.ts';
+import { tableSource, type RowQuery } from '../data/row-source.ts';
+import type { ViewState } from '../url-state.ts';
+import { MomentTotals } from './MomentTotals.tsx';
+import { MOMENT_TABLES, type MomentMode } from './moment-tables.ts';
+
+export interface MomentViewProps {
+  mode: MomentMode;
+  view: ViewState;
+  setView: (update: (s: ViewState) => ViewState) => void;
+  dataVersion: number;
+  dataEpoch: DataEpoch;
+  exportName: string;
+  onActivateRow: (index: number, row: Row, query: RowQuery) => void;
+}
+
+/** The worker's view of the tab's moment, or null while it has none (no T, no window). */
+export function momentOf(mode: MomentMode, view: ViewState): TimeView | null {
+  if (mode === 'heap') return view.t === null ? null : { at: view.t };
+  return view.win ? { from: view.win.min, to: view.win.max } : null;
+}
+
+const PART_LABELS = { types: 'Types', sites: 'Sites', objects: 'Objects' } as const;
+
+export const MomentView = memo(function MomentView({ mode, view, setView, dataVersion, dataEpoch, exportName, onActivateRow }: MomentViewProps) {
+  const def = MOMENT_TABLES[mode][view.part];
+  const key = def.key;
+  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [key]: sort } })), [setView, key]);
+  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, [key]: text } })), [setView, key]);
+  const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
+  const moment = momentOf(mode, view);
+
+  if (!moment)
+    return (
+      <div className="empty-view" data-testid={`${mode}-empty`}>
+        {mode === 'heap' ? (
+          <>
+            Click the chart, or type a clock in <strong>T</strong> above it, to see what was alive at that instant.
+          </>
+        ) : (
+          <>
+            Drag the handles under the chart, type <strong>From</strong> and <strong>To</strong>, or click a phase in the <strong>Phases</strong> tab,
+            to see what grew from A to B.
+          </>
+        )}
+      </div>
+    );
+
+  const parts = (
+    <div className="segmented" role="group" aria-label="Show">
+      {(['types', 'sites', 'objects'] as const).map((p) => (
+        <button key={p} type="button" data-testid={`part-${p}`} aria-pressed={view.part === p} onClick={() => setView((s) => ({ ...s, part: p }))}>
+          {PART_LABELS[p]}
+        </button>
+      ))}
+    </div>
+  );
+
+  return (
+    <div className="table-tab">
+      <MomentTotals moment={moment} ignore={view.ign} dataVersion={dataVersion} />
+      <p className="view-description">{def.description}</p>
+      <DataTable
+        key={key}
+        source={tableSource(def.table, mode === 'heap' ? 'at' : 'growth')}
+        text={{ label: def.label, emptyText: def.emptyText, filterPlaceholder: def.placeholder, exportName }}
+        controls={{
+          sort: view.sort[key] ?? def.defaultSort,
+          onSortChange,
+          filterText: view.q[key] ?? '',
+          onFilterTextChange,
+          fullPath: view.full,
+          onFullPathChange,
+        }}
+        clock={{ win: null, applies: false }}
+        data={{ version: dataVersion, epoch: dataEpoch }}
+        toolbar={{ start: parts }}
+        scope={{ view: moment, ignore: view.ign }}
+        onActivateRow={def.table === 'live' ? undefined : onActivateRow}
+      />
+    </div>
+  );
+});
