@@ -33,6 +33,8 @@ export interface ChartOverlayProps {
   onPickT: (t: number) => void;
   /** The messages, by clock; null hides them. */
   markers: PhaseMarker[] | null;
+  /** True when the whole run is in view: messages just before the first event or after the last are drawn at the edges. */
+  wholeRun: boolean;
   onTip: (tip: MarkerTip | null) => void;
 }
 
@@ -42,7 +44,7 @@ function flagLabel(ms: PhaseMarker[]): string {
   return `${fmtInt(ms.length)} messages from ${fmtClock(ms[0].clock)} to ${fmtClock(ms[ms.length - 1].clock)} s`;
 }
 
-export function ChartOverlay({ t, onPickT, markers, onTip }: ChartOverlayProps) {
+export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOverlayProps) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
   const invert = useXAxisInverseScale();
@@ -60,8 +62,9 @@ export function ChartOverlay({ t, onPickT, markers, onTip }: ChartOverlayProps) 
     if (Number.isFinite(clock)) onPickT(Math.round(Math.min(hi, Math.max(lo, clock)) * 1e6) / 1e6);
   };
 
-  const shown = (markers ?? []).filter((m) => m.clock >= lo && m.clock <= hi);
-  const xs = shown.map((m) => scale(m.clock) ?? plot.x);
+  // The plot spans its buckets' starts: a message before the first event, or in the last bucket, is at an edge.
+  const shown = wholeRun ? (markers ?? []) : (markers ?? []).filter((m) => m.clock >= lo && m.clock <= hi);
+  const xs = shown.map((m) => scale(Math.min(hi, Math.max(lo, m.clock))) ?? plot.x);
   const groups = collapseMarkers(xs, MIN_GAP_PX);
   const focusAt = Math.min(focusIndex, Math.max(0, groups.length - 1));
   const tipOf = (k: number): MarkerTip => {

@@ -131,7 +131,7 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
                 commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e)), COMMIT_DELAY_MS);
               }}
             />
-            <ChartOverlay t={t} onPickT={onPickT} markers={markers} onTip={setTip} />
+            <ChartOverlay t={t} onPickT={onPickT} markers={markers} wholeRun={startIndex === 0 && endIndex === points.length - 1} onTip={setTip} />
           </ComposedChart>
         </ResponsiveContainer>
         {tip && <MarkerTipBox tip={tip} />}

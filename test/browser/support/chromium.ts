@@ -69,6 +69,10 @@ class ChromiumPage extends PageBase {
     await this.page.locator(selector).click({ position: options.position });
   }
 
+  async hover(selector: string): Promise<void> {
+    await this.page.locator(selector).first().hover();
+  }
+
   async fill(selector: string, text: string): Promise<void> {
     await this.page.locator(selector).fill(text);
   }

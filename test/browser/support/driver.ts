@@ -75,6 +75,8 @@ export interface AppPage {
   /** Clicks the element's centre, or `position` from its top-left corner, once it is visible and still. */
   click(selector: string, options?: { position?: { x: number; y: number } }): Promise<void>;
   focus(selector: string): Promise<void>;
+  /** Moves the mouse over the element's centre, once it is visible and still. */
+  hover(selector: string): Promise<void>;
   /** Replaces a text field's value in one input event, as a paste does. */
   fill(selector: string, text: string): Promise<void>;
   /** Ticks a checkbox (a click when it is not ticked yet). */
@@ -132,6 +134,7 @@ export abstract class PageBase implements AppPage {
   abstract close(): Promise<void>;
   abstract setInputFiles(selector: string, paths: string[]): Promise<void>;
   abstract click(selector: string, options?: { position?: { x: number; y: number } }): Promise<void>;
+  abstract hover(selector: string): Promise<void>;
   abstract fill(selector: string, text: string): Promise<void>;
   abstract selectOption(selector: string, value: string): Promise<void>;
   abstract type(text: string): Promise<void>;

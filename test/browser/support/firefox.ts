@@ -119,6 +119,10 @@ class FirefoxPage extends PageBase {
     await this.page.locator(selector).setTimeout(WAIT_MS).click({ offset: options.position });
   }
 
+  async hover(selector: string): Promise<void> {
+    await this.page.locator(selector).setTimeout(WAIT_MS).hover();
+  }
+
   async fill(selector: string, text: string): Promise<void> {
     await this.waitFor(selector, { state: 'visible' });
     // execCommand edits the field as the user's editor does: one trusted input event for the whole

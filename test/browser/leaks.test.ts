@@ -1,0 +1,329 @@
+// Finding a leak the way a person does, on a generated log with a known answer (a steady leak at
+// leaky.py:10 remember_forever, a cache that fills then plateaus, churn): the Summary's suspects,
+// a click on the chart for the heap at T, the growth from A to B, the URL that brings a view back,
+// and the ignore list. Every number is checked against the engine on the same bytes.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseChunks } from '../../src/engine/analysis.ts';
+import { leakQueriesOf, type LeakQueries } from '../../src/engine/query/leak-queries.ts';
+import { TableQueries } from '../../src/engine/query/table-query.ts';
+import type { LogStore } from '../../src/engine/store/log-store.ts';
+import type { IgnoreList } from '../../src/engine/types.ts';
+import { fmtInt } from '../../src/ui/format.ts';
+import { SHAPES } from '../support/reflog-generator.ts';
+import {
+  WAIT_MS,
+  columnTexts,
+  expectCount,
+  openFileByInput,
+  openTab,
+  parseIntText,
+  tableRecords,
+  tempDir,
+  tid,
+  useBrowser,
+  waitDone,
+  writeGeneratedLog,
+  type AppPage,
+} from './support/index.ts';
+
+const b = useBrowser();
+
+let cleanup: () => Promise<void>;
+let path: string;
+let store: LogStore;
+let leaks: LeakQueries;
+let tables: TableQueries;
+let first: number;
+let last: number;
+
+beforeAll(async () => {
+  const t = await tempDir('reftrace-leaks-');
+  cleanup = t.cleanup;
+  path = join(t.dir, 'shapes.log');
+  await writeGeneratedLog(path, { lines: 20_000, seed: 7, shapes: true, leakEvery: 0, msgRate: 0.001 });
+  store = analyseChunks([new Uint8Array(await readFile(path))]).store;
+  leaks = leakQueriesOf(store);
+  tables = new TableQueries(store);
+  [first, last] = [store.clockFirst!, store.clockLast!];
+});
+afterAll(() => cleanup?.());
+
+async function openShapes(hash = ''): Promise<AppPage> {
+  const page = await b.openApp(hash);
+  await openFileByInput(page, path);
+  await waitDone(page);
+  return page;
+}
+
+/** The hash's value of a key, decoded (null when absent). */
+function hashParam(page: AppPage, key: string): Promise<string | null> {
+  return page.evaluate((k) => new URLSearchParams(location.hash.slice(1)).get(k), key);
+}
+
+/** The cells of the Summary's suspect rows, as text. */
+function suspectRows(page: AppPage): Promise<string[][]> {
+  return page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())), tid('suspect'));
+}
+
+const num = (text: string) => parseIntText(text);
+const base = (file: string) => file.split('/').pop()!;
+const leakSite = `${base(SHAPES.leak.site[0])}:${SHAPES.leak.site[1]} ${SHAPES.leak.site[2]}`;
+const cacheSite = `${base(SHAPES.cache.site[0])}:${SHAPES.cache.site[1]} ${SHAPES.cache.site[2]}`;
+
+/** The rows of the active table keyed by `file:line function` (sites) or type. */
+async function rowsBy(page: AppPage, by: 'type' | 'site'): Promise<Map<string, Record<string, string>>> {
+  const rows = await tableRecords(page);
+  return new Map(rows.map((r) => [by === 'type' ? r.type : `${r.file}:${r.line} ${r.function}`, r]));
+}
+
+/** The engine's sites keyed as rowsBy keys them. */
+function siteKey(s: { file: string; line: number; function: string }): string {
+  return `${base(s.file)}:${s.line} ${s.function}`;
+}
+
+/** Waits until the table shows `n` rows and says so. */
+async function expectRows(page: AppPage, n: number): Promise<void> {
+  await expectCount(page, `${fmtInt(n)} of ${fmtInt(n)}`);
+  await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(n);
+}
+
+/** Heap at T as the page shows it per type and per site, against the engine's snapshot (ignored ones left out). */
+async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Promise<void> {
+  const snap = leaks.snapshot(t, ignore);
+  await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(snap.alive));
+  await page.click(tid('part-types'));
+  const typeRows = tables.window({ table: 'types', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
+  await expectRows(page, typeRows);
+  const types = await rowsBy(page, 'type');
+  for (const [type, r] of types) expect(num(r.live), `type ${type}`).toBe(snap.types[type] ?? 0);
+  for (const [type, n] of Object.entries(snap.types)) expect(num(types.get(type)?.live ?? '0'), `type ${type}`).toBe(n);
+  // Most alive first.
+  const live = (await columnTexts(page, 'live')).map(num);
+  expect(live).toEqual([...live].sort((x, y) => y - x));
+
+  await page.click(tid('part-sites'));
+  await expect.poll(() => page.count(tid('col-line')), { timeout: WAIT_MS }).toBe(1);
+  const siteRows = tables.window({ table: 'sites', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
+  await expectRows(page, siteRows);
+  const sites = await rowsBy(page, 'site');
+  for (const s of snap.sites) expect(num(sites.get(siteKey(s))?.live ?? '0'), siteKey(s)).toBe(s.alive);
+
+  await page.click(tid('part-objects'));
+  await expect.poll(() => page.count(tid('col-address')), { timeout: WAIT_MS }).toBe(1);
+  await expectCount(page, `${fmtInt(snap.alive)} of ${fmtInt(tables.window({ table: 'live', view: { at: t }, offset: 0, limit: 0 }).total)}`);
+}
+
+/** Growth A→B as the page shows it, against the engine's. */
+async function expectGrowth(page: AppPage, a: number, bEnd: number, ignore?: IgnoreList): Promise<void> {
+  const g = leaks.growth(a, bEnd, ignore);
+  await expect.poll(() => page.text(tid('growth-created')), { timeout: WAIT_MS }).toBe(fmtInt(g.createdAndAlive));
+  expect(await page.text(tid('growth-alive-from'))).toBe(fmtInt(g.aliveFrom));
+  expect(await page.text(tid('growth-alive-to'))).toBe(fmtInt(g.aliveTo));
+
+  await page.click(tid('part-types'));
+  await expectRows(page, Object.keys(g.types).length);
+  const types = await rowsBy(page, 'type');
+  for (const [type, [from, to, created]] of Object.entries(g.types))
+    expect(['aliveFrom', 'aliveTo', 'delta', 'createdAlive'].map((c) => num(types.get(type)![c])), type).toEqual([from, to, to - from, created]);
+  // Largest Δ first.
+  const deltas = (await columnTexts(page, 'delta')).map(num);
+  expect(deltas).toEqual([...deltas].sort((x, y) => y - x));
+
+  await page.click(tid('part-sites'));
+  await expectRows(page, g.sites.length);
+  const sites = await rowsBy(page, 'site');
+  for (const s of g.sites)
+    expect(['aliveFrom', 'aliveTo', 'createdAlive'].map((c) => num(sites.get(siteKey(s))![c])), siteKey(s)).toEqual([s.aliveFrom, s.aliveTo, s.createdAndAlive]);
+
+  await page.click(tid('part-objects'));
+  await expect.poll(() => page.count(tid('col-address')), { timeout: WAIT_MS }).toBe(1);
+  await expect.poll(async () => (await page.text(tid('table-count'))).split(' of ')[0], { timeout: WAIT_MS }).toBe(fmtInt(g.createdAndAlive));
+}
+
+describe('leak suspects', () => {
+  test('the Summary names the steady leak first; Enter on it shows its objects and its detail', async () => {
+    const page = await openShapes();
+    const want = leaks.suspects('site', 10);
+    expect(want[0].function).toBe(SHAPES.leak.site[2]);
+    await expect.poll(() => page.count(tid('suspect')), { timeout: WAIT_MS }).toBe(want.length);
+    const rows = await suspectRows(page);
+    // Rank, site, the type it makes most, score, live of new (survival), steadiness, since.
+    expect(rows[0].slice(0, 7)).toEqual(['1', leakSite, SHAPES.leak.type, want[0].score.toFixed(2), `${fmtInt(want[0].live)} of ${fmtInt(want[0].new)} (100%)`, `${Math.round(want[0].steadiness * 100)}%`, `since ${want[0].firstClock.toFixed(6)} s`]);
+    // The cache holds more objects than the leak, yet ranks below it: it stopped growing.
+    expect(rows[1].slice(1, 3)).toEqual([cacheSite, SHAPES.cache.type]);
+    expect(want[1].live).toBeGreaterThan(0);
+    expect(await page.count(`${tid('suspect')} svg.sparkline path`)).toBe(want.length);
+
+    // By keyboard: the suspect is a button.
+    await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
+    await page.press('Enter');
+    await expect.poll(() => page.attribute(tid('tab-live'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    expect(await page.text(tid('objects-of'))).toContain(leakSite);
+    const [file, line, fn] = SHAPES.leak.site;
+    const its = tables.window({ table: 'live', filter: { site: { file, line, function: fn } }, offset: 0, limit: 0 });
+    expect(its.matched).toBe(want[0].live);
+    await expectCount(page, `${fmtInt(its.matched)} of ${fmtInt(its.total)}`);
+    await expect.poll(async () => new Set(await columnTexts(page, 'type')), { timeout: WAIT_MS }).toEqual(new Set([SHAPES.leak.type]));
+    expect(new Set(await columnTexts(page, 'function'))).toEqual(new Set([fn]));
+
+    // Its detail: alive at the end, nothing freed, and its live count over the run.
+    expect(await page.text(tid('detail-title'))).toContain(leakSite);
+    await expect.poll(() => page.text(tid('detail-alive')), { timeout: WAIT_MS }).toBe(fmtInt(want[0].live));
+    expect(await page.text(tid('detail-pairs'))).toBe('0');
+    await expect.poll(() => page.count(`${tid('detail-live-chart')} svg .recharts-area`), { timeout: WAIT_MS }).toBe(1);
+
+    // ✕ shows every live object again; the URL kept the filter until then.
+    expect(await hashParam(page, 'of')).toBe(`site:${file}:${line}:${fn}`);
+    await page.click(tid('clear-objects-of'));
+    await expectCount(page, `${fmtInt(its.total)} of ${fmtInt(its.total)}`);
+    expect(await hashParam(page, 'of')).toBeNull();
+  });
+
+  test('by type: the leaking type first; a type with lifetimes shows them', async () => {
+    const page = await openShapes();
+    await page.click(tid('suspects-by-type'));
+    const want = leaks.suspects('type', 10);
+    await expect.poll(async () => (await suspectRows(page))[0]?.[1], { timeout: WAIT_MS }).toBe(SHAPES.leak.type);
+    expect((await suspectRows(page)).map((r) => r[1])).toEqual(want.map((s) => s.type));
+    expect(await hashParam(page, 'sus')).toBe('type');
+
+    // The churn type's detail: every pair temporary, in the short lifetime buckets.
+    await openTab(page, 'types');
+    await page.fill(tid('table-filter'), SHAPES.churn.type);
+    await expectCount(page, `1 of ${fmtInt(tables.window({ table: 'types', offset: 0, limit: 0 }).total)}`);
+    await page.focus('[role="grid"]');
+    await page.press('Enter');
+    await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(SHAPES.churn.type);
+    const h = leaks.lifetimes({ type: store.types.strings.indexOf(SHAPES.churn.type) });
+    expect(h.pairs).toBeGreaterThan(0);
+    await expect.poll(() => page.text(tid('detail-pairs')), { timeout: WAIT_MS }).toBe(fmtInt(h.pairs));
+    expect(await page.text(tid('detail-temporary'))).toBe(`${fmtInt(h.temporary)} (100% of pairs)`);
+    const buckets = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (e) => Number(e.getAttribute('data-count'))), tid('lifetime-bucket'));
+    expect(buckets).toEqual(h.buckets);
+  });
+});
+
+describe('heap at T and growth from A to B', () => {
+  test('a click on the chart sets T: its marker, the T field, and the heap at T as the engine says', async () => {
+    const page = await openShapes();
+    await page.waitFor(`${tid('rss-chart')}[data-state="full"] ${tid('chart-plot')}`);
+    const box = await page.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    }, tid('chart-plot'));
+    await page.click(tid('chart-plot'), { position: { x: Math.round(box.width * 0.55), y: Math.round(box.height / 2) } });
+    await expect.poll(() => page.attribute(tid('tab-heap'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    const tText = (await hashParam(page, 't'))!;
+    const t = Number(tText);
+    // About 55% of the way along the clock, to the microsecond.
+    expect(Math.abs((t - first) / (last - first) - 0.55)).toBeLessThan(0.03);
+    expect(tText).toMatch(/^\d+\.\d{1,6}$/);
+    expect(await page.isVisible(tid('t-marker'))).toBe(true);
+    expect(await page.inputValue(tid('instant-input'))).toBe(tText);
+    await expectHeapAt(page, t);
+
+    // ✕ clears T: no marker, and the tab asks for one.
+    await page.click(tid('clear-instant'));
+    await page.waitFor(tid('heap-empty'));
+    expect(await page.count(tid('t-marker'))).toBe(0);
+    expect(await hashParam(page, 't')).toBeNull();
+
+    // Typed: T applies when typing pauses.
+    const typed = Number((first + (last - first) * 0.3).toFixed(6));
+    await page.fill(tid('instant-input'), String(typed));
+    await expect.poll(() => hashParam(page, 't'), { timeout: WAIT_MS }).toBe(String(typed));
+    await expectHeapAt(page, typed);
+  });
+
+  test('growth A→B from the typed clock window: per type, per site and the objects, as the engine says', async () => {
+    const page = await openShapes();
+    const a = Number((first + (last - first) * 0.3).toFixed(6));
+    const bEnd = Number((first + (last - first) * 0.7).toFixed(6));
+    await openTab(page, 'growth');
+    await page.waitFor(tid('growth-empty'));
+    await page.fill(tid('clock-from'), String(a));
+    await page.fill(tid('clock-to'), String(bEnd));
+    await page.click(tid('clock-apply'));
+    expect(await hashParam(page, 'win')).toBe(`${a}-${bEnd}`);
+    await expectGrowth(page, a, bEnd);
+    // The steady leak grew most.
+    await page.click(tid('part-types'));
+    await expect.poll(() => columnTexts(page, 'type'), { timeout: WAIT_MS }).toContain(SHAPES.leak.type);
+    expect((await columnTexts(page, 'type'))[0]).toBe(SHAPES.leak.type);
+  });
+
+  test('a URL with t, win, ign and part opens the same view', async () => {
+    const t = Number((first + (last - first) * 0.5).toFixed(6));
+    const a = Number((first + (last - first) * 0.2).toFixed(6));
+    const bEnd = Number((first + (last - first) * 0.9).toFixed(6));
+    const ignore = { types: [SHAPES.leak.type], files: [base(SHAPES.cache.site[0])] };
+    const hash = `tab=heap&t=${t}&win=${a}-${bEnd}&ign=type:${SHAPES.leak.type}&ign=file:${ignore.files[0]}&part=sites`;
+    const page = await openShapes(hash);
+    await expect.poll(() => page.attribute(tid('tab-heap'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    expect(await page.attribute(tid('part-sites'), 'aria-pressed')).toBe('true');
+    expect(await page.inputValue(tid('instant-input'))).toBe(String(t));
+    expect(await page.text(tid('clock-window'))).toContain(`${a.toFixed(6)}–${bEnd.toFixed(6)}`);
+    expect(await page.count(tid('ignore-chip'))).toBe(2);
+    await page.waitFor(`${tid('rss-chart')}[data-state="full"] ${tid('t-marker')}`);
+    // Neither the leak nor the cache's file is in any row.
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    expect(await columnTexts(page, 'file')).not.toContain(base(SHAPES.cache.site[0]));
+    await expectHeapAt(page, t, ignore);
+    await openTab(page, 'growth');
+    await expectGrowth(page, a, bEnd, ignore);
+  });
+});
+
+describe('the ignore list', () => {
+  test('chips remove rows from the tables and the suspects, and survive a reload', async () => {
+    const page = await openShapes();
+    const nTypes = tables.window({ table: 'types', offset: 0, limit: 0 }).total;
+    await openTab(page, 'types');
+    await expectCount(page, `${nTypes} of ${nTypes}`);
+
+    // Typed: a type.
+    await page.selectOption(tid('ignore-kind'), 'type');
+    await page.fill(tid('ignore-name'), SHAPES.leak.type);
+    await page.click(tid('ignore-add'));
+    await expectCount(page, `${nTypes - 1} of ${nTypes - 1}`);
+    expect(await columnTexts(page, 'type')).not.toContain(SHAPES.leak.type);
+
+    // From a row's detail: the cache's file.
+    await openTab(page, 'sites');
+    await page.fill(tid('table-filter'), SHAPES.cache.site[2]);
+    await expectCount(page, `1 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [] }, offset: 0, limit: 0 }).total)}`);
+    await page.click(`${tid('row')}[aria-rowindex="2"]`);
+    await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(cacheSite);
+    await page.click(tid('detail-ignore'));
+    await expect.poll(() => page.count(tid('ignore-chip')), { timeout: WAIT_MS }).toBe(2);
+    await expectCount(page, `0 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`);
+    const ignore = { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] };
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ign'))).toEqual([`type:${SHAPES.leak.type}`, `file:${SHAPES.cache.site[0]}`]);
+
+    // The suspects leave them out too.
+    await openTab(page, 'summary');
+    const want = leaks.suspects('site', 10, ignore);
+    await expect.poll(async () => (await suspectRows(page)).map((r) => r[1]), { timeout: WAIT_MS }).toEqual(want.map(siteKey));
+
+    // A reload keeps the list (the file is opened again: it never left the browser).
+    const typesLeft = (ign: IgnoreList) => fmtInt(tables.window({ table: 'types', ignore: ign, offset: 0, limit: 0 }).total);
+    await page.reload();
+    await openFileByInput(page, path);
+    await waitDone(page);
+    expect(await page.count(tid('ignore-chip'))).toBe(2);
+    await openTab(page, 'types');
+    await page.fill(tid('table-filter'), '');
+    // The cache's file held every CacheEntry: that type is gone too.
+    await expectCount(page, `${typesLeft(ignore)} of ${typesLeft(ignore)}`);
+    expect(await columnTexts(page, 'type')).not.toContain(SHAPES.cache.type);
+
+    // Removing a chip brings its rows back.
+    await page.click(`${tid('ignore-chip')}[data-kind="type"] ${tid('ignore-remove')}`);
+    const fileOnly = { types: [], files: ignore.files };
+    await expectCount(page, `${typesLeft(fileOnly)} of ${typesLeft(fileOnly)}`);
+    expect(await columnTexts(page, 'type')).toContain(SHAPES.leak.type);
+    expect(await page.count(tid('ignore-chip'))).toBe(1);
+  });
+});
