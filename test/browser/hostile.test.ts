@@ -4,6 +4,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseChunks } from '../../src/engine/analysis.ts';
+import { leakQueriesOf } from '../../src/engine/query/leak-queries.ts';
+import type { Suspect } from '../../src/engine/types.ts';
 import {
   ROOT,
   WAIT_MS,
@@ -108,12 +111,15 @@ async function hostileLog(): Promise<string> {
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let path: string;
 let want: CliJson & { problems?: unknown[] };
+let suspects: Suspect[];
 
 beforeAll(async () => {
   tmp = await tempDir('reftrace-hostile-');
   path = join(tmp.dir, FILE_NAME);
-  await writeFile(path, await hostileLog());
+  const text = await hostileLog();
+  await writeFile(path, text);
   want = (await cliJson(path)) as typeof want;
+  suspects = leakQueriesOf(analyseChunks([new TextEncoder().encode(text)]).store).suspects('site', 10);
 });
 afterAll(async () => {
   await tmp?.cleanup();
@@ -238,5 +244,44 @@ describe('hostile strings in a log (issue 6)', () => {
     expect(header.length).toBeGreaterThan(3);
     expect(dialogs).toEqual([]);
   });
-});
 
+  test('the leak views show them as text too: suspects, a detail, the ignore list, the URL, phases and markers', async () => {
+    const { page, dialogs } = await openHostile();
+    const label = (x: Suspect) => `${x.file.split('/').pop()}:${x.line} ${x.function}`;
+    expect(suspects.length).toBeGreaterThan(0);
+    await expect.poll(() => page.count(tid('suspect-open')), { timeout: WAIT_MS }).toBe(suspects.length);
+    const names = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent), tid('suspect-open'));
+    expect(names).toEqual(suspects.map(label));
+    expect(await injected(page)).toEqual([]);
+
+    // Its objects and detail; the site goes into the URL as written.
+    const top = suspects[0];
+    await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
+    await page.press('Enter');
+    await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(label(top));
+    expect(await page.text(tid('objects-of'))).toContain(label(top));
+    await expect
+      .poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('of')), { timeout: WAIT_MS })
+      .toBe(`site:${top.file}:${top.line}:${top.function}`);
+    // Ignore its file: a chip that reads as the file's name.
+    await page.click(tid('detail-ignore'));
+    await expect.poll(() => page.text(tid('ignore-chip')), { timeout: WAIT_MS }).toContain(top.file.split('/').pop()!);
+    expect(await injected(page)).toEqual([]);
+
+    // The same view from the URL, payloads and all.
+    const again = await openHostile(new URL(page.url()).hash);
+    await expect.poll(() => again.page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(label(top));
+    expect(await again.page.text(tid('ignore-chip'))).toContain(top.file.split('/').pop()!);
+    expect(await injected(again.page)).toEqual([]);
+
+    // The messages: a phase's text in the table and on the chart.
+    await openTab(page, 'phases');
+    await expect.poll(async () => new Set(await columnTexts(page, 'message')), { timeout: WAIT_MS }).toContain(MESSAGE);
+    await page.waitFor(`${tid('rss-chart')}[data-state="full"] ${tid('phase-flag')}`);
+    await page.hover('[data-flag="0"]');
+    await expect.poll(() => page.text(tid('marker-tip')), { timeout: WAIT_MS }).toContain(MESSAGE);
+    expect(await injected(page)).toEqual([]);
+    await sleep(300);
+    expect([...dialogs, ...again.dialogs]).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import {
   openFileByInput,
   openTab,
   parseIntText,
+  slowDisk,
   tableRecords,
   tempDir,
   tid,
@@ -325,5 +326,37 @@ describe('the ignore list', () => {
     await expectCount(page, `${typesLeft(fileOnly)} of ${typesLeft(fileOnly)}`);
     expect(await columnTexts(page, 'type')).toContain(SHAPES.leak.type);
     expect(await page.count(tid('ignore-chip'))).toBe(1);
+  });
+});
+
+describe('while the file is read', () => {
+  test('the heap at T and a detail work on the partial log, and give the engine\'s numbers once it is done', async () => {
+    const t = await tempDir('reftrace-leaks-partial-');
+    try {
+      const big = join(t.dir, 'big-shapes.log');
+      await writeGeneratedLog(big, { lines: 200_000, seed: 8, shapes: true, leakEvery: 0 });
+      const whole = analyseChunks([new Uint8Array(await readFile(big))]).store;
+      const at = Number(((whole.clockFirst! + whole.clockLast!) / 2).toFixed(6));
+      // Each 4 MiB read of the page answered 400 ms late: the parse lasts a few seconds.
+      const page = await b.openAppAt('', { hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`, initScript: slowDisk(400) });
+      await openFileByInput(page, big);
+      const during = await page.waitForFunction(
+        (ids) => {
+          const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+          if (!/Parsing/.test(text(ids.status)) || !/\d/.test(text(ids.alive))) return null;
+          return { status: text(ids.status), alive: text(ids.alive), detail: text(ids.detail) };
+        },
+        { status: 'parse-status', alive: 'heap-alive', detail: 'detail-panel' },
+      );
+      expect(during?.status).toMatch(/Parsing/);
+      expect(during?.detail).toContain('Drawn when the file has been read');
+      await waitDone(page, 60_000);
+      const q = leakQueriesOf(whole);
+      await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(q.snapshot(at).alive));
+      const live = new TableQueries(whole).window({ table: 'live', filter: { type: SHAPES.leak.type }, offset: 0, limit: 0 }).matched;
+      await expect.poll(() => page.text(tid('detail-alive')), { timeout: WAIT_MS }).toBe(fmtInt(live));
+    } finally {
+      await t.cleanup();
+    }
   });
 });

@@ -53,7 +53,22 @@ describe('privacy: exploring a log makes no request carrying its data (issue 6)'
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual(cliSummary(small));
 
-    for (const tab of ['live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'summary']) await openTab(page, tab);
+    for (const tab of ['live', 'pairs', 'types', 'sites', 'heap', 'growth', 'phases', 'untracked', 'duplicates', 'messages', 'summary']) await openTab(page, tab);
+    // The leak views too: a suspect's objects and detail, T from a click on the chart, a phase as the window.
+    await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
+    await page.press('Enter');
+    await page.waitFor(tid('detail-panel'));
+    await page.waitFor(`${tid('rss-chart')}[data-state="full"] ${tid('chart-plot')}`);
+    await page.click(tid('chart-plot'), { position: { x: 200, y: 30 } });
+    await page.waitFor(tid('heap-totals'));
+    await page.click(tid('detail-close'));
+    await openTab(page, 'phases');
+    await page.click(`${tid('row')}[aria-rowindex="2"]`);
+    await page.waitFor(tid('clock-window'));
+    await page.click(tid('clear-clock-window'));
+    await page.click(tid('clear-instant'));
+    await openTab(page, 'live');
+    await page.click(tid('clear-objects-of'));
     await openTab(page, 'live');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe(`${small.live} of ${small.live}`);
     await page.click(tid('col-clock'));
