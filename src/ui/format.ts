@@ -42,6 +42,11 @@ export function fmtSeconds(ms: number): string {
   return ms < 1000 ? `${intFmt.format(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
 }
 
+/** A difference: +20, −20 (a minus sign), 0. */
+export function fmtSigned(n: number): string {
+  return n > 0 ? `+${intFmt.format(n)}` : n < 0 ? `−${intFmt.format(-n)}` : '0';
+}
+
 export function fmtPercent(part: number, whole: number): string {
   if (!whole) return '';
   return `${Math.min(100, Math.floor((part / whole) * 100))}%`;
@@ -74,7 +79,7 @@ export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellT
       if (isLineColumn(columnId)) return { text: String(v) };
       if (isDeltaColumn(columnId) && typeof v === 'number') {
         if (v === 0) return { text: '0', muted: true };
-        const text = v > 0 ? `+${intFmt.format(v)}` : `−${intFmt.format(-v)}`;
+        const text = fmtSigned(v);
         // Colour only where growth is the warning sign: live objects.
         return columnId === 'liveDiff' ? { text, className: v > 0 ? 'delta-up' : 'delta-down' } : { text };
       }

@@ -3,9 +3,9 @@
 // flags (in the strip above the plot) show their text on hover or focus. Markers closer than a few
 // pixels are one flag with a count. The flags are one Tab stop; ← and → move between them.
 
-import { useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { usePlotArea, useXAxisDomain, useXAxisInverseScale, useXAxisScale } from 'recharts';
-import { collapseMarkers, groupKind } from '../display/markers.ts';
+import { groupKind, placeMarkers } from '../display/markers.ts';
 import type { PhaseKind } from '../display/phase-kinds.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 
@@ -44,15 +44,25 @@ function flagLabel(ms: PhaseMarker[]): string {
   return `${fmtInt(ms.length)} messages from ${fmtClock(ms[0].clock)} to ${fmtClock(ms[ms.length - 1].clock)} s`;
 }
 
+/** The x axis's [first, last] clock, or null until recharts has laid it out (its domain is the data's indices then). */
+function clockRange(domain: ReturnType<typeof useXAxisDomain>): [number, number] | null {
+  return domain?.length === 2 && typeof domain[0] === 'number' && typeof domain[1] === 'number' ? [domain[0], domain[1]] : null;
+}
+
 export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOverlayProps) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
   const invert = useXAxisInverseScale();
-  const domain = useXAxisDomain();
+  const range = clockRange(useXAxisDomain());
   const [focusIndex, setFocusIndex] = useState(0);
-  // Until recharts has laid out the axes, the domain is the data's indices, not [first, last] clock.
-  if (!plot || !scale || !invert || domain?.length !== 2 || typeof domain[0] !== 'number' || typeof domain[1] !== 'number') return null;
-  const [lo, hi] = domain as [number, number];
+  const [lo, hi] = range ?? [NaN, NaN];
+  const plotX = plot?.x ?? 0;
+  // Memoised: the overlay renders again with every move of the chart's tooltip.
+  const placed = useMemo(
+    () => (scale && markers && !Number.isNaN(lo) ? placeMarkers(markers, lo, hi, wholeRun, (c) => scale(c) ?? plotX, MIN_GAP_PX) : null),
+    [markers, lo, hi, wholeRun, scale, plotX],
+  );
+  if (!plot || !scale || !invert || !range) return null;
 
   const pick = (e: MouseEvent<SVGRectElement>) => {
     const svg = e.currentTarget.ownerSVGElement;
@@ -62,10 +72,7 @@ export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOver
     if (Number.isFinite(clock)) onPickT(Math.round(Math.min(hi, Math.max(lo, clock)) * 1e6) / 1e6);
   };
 
-  // The plot spans its buckets' starts: a message before the first event, or in the last bucket, is at an edge.
-  const shown = wholeRun ? (markers ?? []) : (markers ?? []).filter((m) => m.clock >= lo && m.clock <= hi);
-  const xs = shown.map((m) => scale(Math.min(hi, Math.max(lo, m.clock))) ?? plot.x);
-  const groups = collapseMarkers(xs, MIN_GAP_PX);
+  const { shown, groups } = placed ?? { shown: [], groups: [] };
   const focusAt = Math.min(focusIndex, Math.max(0, groups.length - 1));
   const tipOf = (k: number): MarkerTip => {
     const g = groups[k];

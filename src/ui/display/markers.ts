@@ -1,5 +1,5 @@
-// The program's messages on the RSS chart: where markers too close to tell apart are drawn as one
-// group with a count, and how a group is styled.
+// The program's messages on the RSS chart: which are in view and where, markers too close to tell
+// apart drawn as one group with a count, and how a group is styled.
 
 import type { PhaseKind } from './phase-kinds.ts';
 
@@ -29,4 +29,27 @@ export function collapseMarkers(xs: readonly number[], minGap: number): MarkerGr
 export function groupKind(kinds: readonly PhaseKind[]): PhaseKind | 'mixed' {
   const k = kinds[0];
   return kinds.every((x) => x === k) ? k : 'mixed';
+}
+
+/** The markers in view and their groups, over a clock axis [lo, hi] drawn by `toX`. */
+export interface PlacedMarkers<M> {
+  shown: M[];
+  groups: MarkerGroup[];
+}
+
+/**
+ * With the whole run in view, every marker is drawn, those just outside the axis (before the first
+ * event, in the last bucket) at its edge; zoomed in, only those inside it.
+ */
+export function placeMarkers<M extends { clock: number }>(
+  markers: readonly M[],
+  lo: number,
+  hi: number,
+  wholeRun: boolean,
+  toX: (clock: number) => number,
+  minGap: number,
+): PlacedMarkers<M> {
+  const shown = wholeRun ? [...markers] : markers.filter((m) => m.clock >= lo && m.clock <= hi);
+  const xs = shown.map((m) => toX(Math.min(hi, Math.max(lo, m.clock))));
+  return { shown, groups: collapseMarkers(xs, minGap) };
 }

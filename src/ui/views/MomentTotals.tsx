@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import type { IgnoreList, TimeView } from '../../engine/types.ts';
 import { getApi } from '../data/worker-client.ts';
-import { fmtClock, fmtInt } from '../format.ts';
+import { fmtClock, fmtInt, fmtSigned } from '../format.ts';
 import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
 
 /** Objects alive at an instant (or, for a window, created after A and alive at B), ignored ones left out. */
@@ -15,10 +15,6 @@ async function aliveCount(view: TimeView, ignore: IgnoreList): Promise<number> {
 async function totals(moment: TimeView, ignore: IgnoreList): Promise<number[]> {
   if ('at' in moment) return [await aliveCount(moment, ignore)];
   return Promise.all([aliveCount({ at: moment.from }, ignore), aliveCount({ at: moment.to }, ignore), aliveCount(moment, ignore)]);
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${fmtInt(n)}` : n < 0 ? `−${fmtInt(-n)}` : '0';
 }
 
 export const MomentTotals = memo(function MomentTotals({ moment, ignore, dataVersion }: { moment: TimeView; ignore: IgnoreList; dataVersion: number }) {
@@ -37,7 +33,7 @@ export const MomentTotals = memo(function MomentTotals({ moment, ignore, dataVer
     <p className="moment-totals" data-testid="growth-totals">
       From <strong>A = {fmtClock(moment.from)} s</strong> to <strong>B = {fmtClock(moment.to)} s</strong>: alive{' '}
       <strong data-testid="growth-alive-from">{n ? fmtInt(n[0]) : '…'}</strong> → <strong data-testid="growth-alive-to">{n ? fmtInt(n[1]) : '…'}</strong>{' '}
-      (Δ <span data-testid="growth-delta">{n ? signed(n[1] - n[0]) : '…'}</span>), <strong data-testid="growth-created">{n ? fmtInt(n[2]) : '…'}</strong> created
+      (Δ <span data-testid="growth-delta">{n ? fmtSigned(n[1] - n[0]) : '…'}</span>), <strong data-testid="growth-created">{n ? fmtInt(n[2]) : '…'}</strong> created
       after A and still alive at B{ignoring}.
     </p>
   );

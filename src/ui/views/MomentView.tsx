@@ -3,10 +3,11 @@
 // the chart or the T field, A..B from the chart's handles, the From/To fields or a phase.
 
 import { memo, useCallback } from 'react';
-import type { Row, SortSpec, TimeView } from '../../engine/types.ts';
+import type { Row, SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type RowQuery } from '../data/row-source.ts';
+import { momentOf } from '../display/moments.ts';
 import type { ViewState } from '../url-state.ts';
 import { MomentTotals } from './MomentTotals.tsx';
 import { MOMENT_TABLES, type MomentMode } from './moment-tables.ts';
@@ -19,12 +20,6 @@ export interface MomentViewProps {
   dataEpoch: DataEpoch;
   exportName: string;
   onActivateRow: (index: number, row: Row, query: RowQuery) => void;
-}
-
-/** The worker's view of the tab's moment, or null while it has none (no T, no window). */
-export function momentOf(mode: MomentMode, view: ViewState): TimeView | null {
-  if (mode === 'heap') return view.t === null ? null : { at: view.t };
-  return view.win ? { from: view.win.min, to: view.win.max } : null;
 }
 
 const PART_LABELS = { types: 'Types', sites: 'Sites', objects: 'Objects' } as const;

@@ -7,6 +7,7 @@ import type { Row, SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { phaseSource, PHASES_DEFAULT_SORT } from '../data/phase-source.ts';
+import { phaseWindow } from '../display/moments.ts';
 import type { ClockWindow, ViewState } from '../url-state.ts';
 
 export interface PhasesViewProps {
@@ -16,14 +17,6 @@ export interface PhasesViewProps {
   dataEpoch: DataEpoch;
   exportName: string;
   onWindowChange: (win: ClockWindow) => void;
-}
-
-/** A phase's span as the clock window: the one before the first message starts at 0 (clocks are CPU seconds). */
-export function phaseWindow(row: Row): ClockWindow | null {
-  const to = row.to;
-  if (typeof to !== 'number') return null;
-  const from = typeof row.from === 'number' ? row.from : 0;
-  return from <= to ? { min: from, max: to } : null;
 }
 
 export const PhasesView = memo(function PhasesView({ view, setView, dataVersion, dataEpoch, exportName, onWindowChange }: PhasesViewProps) {

@@ -1,9 +1,11 @@
-// The pure helpers of the leak views: sparkline geometry, collapsing dense message markers, the
-// lifetime histogram's labels, and how a site or type reads and is written in the URL.
+// The pure helpers of the leak views: sparkline geometry, placing and collapsing message markers,
+// the lifetime histogram's labels, how a site or type reads and is written in the URL, and the
+// moments of the heap and growth tabs.
 
 import { describe, expect, it } from 'vitest';
 import { bucketLabels, fmtDuration } from '../../../src/ui/display/lifetime-buckets.ts';
-import { collapseMarkers, groupKind } from '../../../src/ui/display/markers.ts';
+import { collapseMarkers, groupKind, placeMarkers } from '../../../src/ui/display/markers.ts';
+import { momentOf, phaseWindow } from '../../../src/ui/display/moments.ts';
 import { sparklinePath } from '../../../src/ui/display/sparkline.ts';
 import { sameSubject, siteLabel, subjectFromUrl, subjectToUrl, type Subject } from '../../../src/ui/display/subject.ts';
 
@@ -80,5 +82,41 @@ describe('subjects', () => {
     expect(sameSubject(type, { kind: 'type', type: 'dict[str, int]' })).toBe(true);
     expect(sameSubject(type, null)).toBe(false);
     expect(sameSubject(null, null)).toBe(true);
+  });
+});
+
+describe('placing message markers on the clock axis', () => {
+  const at = (clock: number) => ({ clock });
+  const toX = (c: number) => Math.round((c - 1) * 100); // [1, 2] s over 100 px
+
+  it('zoomed in: only the markers inside the axis, at their place', () => {
+    const p = placeMarkers([at(0.5), at(1.2), at(1.21), at(1.5), at(2.5)], 1, 2, false, toX, 4);
+    expect(p.shown.map((m) => m.clock)).toEqual([1.2, 1.21, 1.5]);
+    expect(p.groups).toEqual([
+      { x: 20, first: 0, count: 2 },
+      { x: 50, first: 2, count: 1 },
+    ]);
+  });
+
+  it('the whole run: those just outside the axis are drawn at its edges', () => {
+    const p = placeMarkers([at(0.99), at(1.5), at(2.01)], 1, 2, true, toX, 4);
+    expect(p.shown).toHaveLength(3);
+    expect(p.groups.map((g) => g.x)).toEqual([0, 50, 100]);
+  });
+});
+
+describe('moments', () => {
+  it('the heap tab needs T, the growth tab a window', () => {
+    expect(momentOf('heap', { t: 0.5, win: null })).toEqual({ at: 0.5 });
+    expect(momentOf('heap', { t: null, win: { min: 1, max: 2 } })).toBeNull();
+    expect(momentOf('growth', { t: 0.5, win: { min: 1, max: 2 } })).toEqual({ from: 1, to: 2 });
+    expect(momentOf('growth', { t: 0.5, win: null })).toBeNull();
+  });
+
+  it('a phase is a window; the one before the first message starts at 0', () => {
+    expect(phaseWindow({ from: 0.2, to: 0.3 })).toEqual({ min: 0.2, max: 0.3 });
+    expect(phaseWindow({ from: null, to: 0.3 })).toEqual({ min: 0, max: 0.3 });
+    expect(phaseWindow({ from: 0.4, to: 0.3 })).toBeNull();
+    expect(phaseWindow({ from: 0.1, to: null })).toBeNull();
   });
 });
