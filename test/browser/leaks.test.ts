@@ -156,6 +156,10 @@ describe('leak suspects', () => {
     expect(rows[1].slice(1, 3)).toEqual([cacheSite, SHAPES.cache.type]);
     expect(want[1].live).toBeGreaterThan(0);
     expect(await page.count(`${tid('suspect')} svg.sparkline path`)).toBe(want.length);
+    // Full paths, as in the tables.
+    await page.check(tid('suspects-full-path'));
+    await expect.poll(async () => (await suspectRows(page))[0][1], { timeout: WAIT_MS }).toBe(`${SHAPES.leak.site[0]}:${SHAPES.leak.site[1]} ${SHAPES.leak.site[2]}`);
+    expect(await hashParam(page, 'full')).toBe('1');
 
     // By keyboard: the suspect is a button.
     await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);

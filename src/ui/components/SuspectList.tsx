@@ -16,6 +16,7 @@ export interface SuspectListProps {
   onByChange: (by: 'site' | 'type') => void;
   ignore: IgnoreList;
   fullPath: boolean;
+  onFullPathChange: (full: boolean) => void;
   dataVersion: number;
   parsing: boolean;
   /** Opens the suspect's objects (the Live tab, filtered to it) and its detail. */
@@ -54,7 +55,8 @@ function SuspectRow({ s, rank, fullPath, onOpen }: { s: Suspect; rank: number; f
   );
 }
 
-export const SuspectList = memo(function SuspectList({ by, onByChange, ignore, fullPath, dataVersion, parsing, onOpen }: SuspectListProps) {
+export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
+  const { by, onByChange, ignore, fullPath, dataVersion, parsing, onOpen } = props;
   // Ranking replays every event: asked once the parse has ended, again for new data or another list.
   const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, by, ignore]), () => getApi().suspects({ by, limit: LIMIT, ignore }));
   const suspects = answer.value;
@@ -117,6 +119,12 @@ export const SuspectList = memo(function SuspectList({ by, onByChange, ignore, f
           </button>
         </div>
         <span className="muted">What was made all through the run and kept first. Open one to see its objects.</span>
+        {by === 'site' && (
+          <label className="toggle">
+            <input type="checkbox" data-testid="suspects-full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
+            Full paths
+          </label>
+        )}
       </div>
       {body}
     </section>

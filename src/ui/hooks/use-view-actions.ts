@@ -20,6 +20,7 @@ export interface ViewActions {
   addIgnore(kind: 'type' | 'file', name: string): void;
   removeIgnore(kind: 'type' | 'file', name: string): void;
   setSuspectsBy(by: 'site' | 'type'): void;
+  setFullPath(full: boolean): void;
 }
 
 export function useViewActions(setView: SetView): ViewActions {
@@ -44,6 +45,7 @@ export function useViewActions(setView: SetView): ViewActions {
           ign: kind === 'type' ? { ...s.ign, types: s.ign.types.filter((t) => t !== name) } : { ...s.ign, files: s.ign.files.filter((f) => f !== name) },
         })),
       setSuspectsBy: (by) => setView((s) => ({ ...s, suspectsBy: by })),
+      setFullPath: (full) => setView((s) => ({ ...s, full })),
     }),
     [setView],
   );

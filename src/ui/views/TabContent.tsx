@@ -93,6 +93,7 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
               onByChange={actions.setSuspectsBy}
               ignore={ign}
               fullPath={full}
+              onFullPathChange={actions.setFullPath}
               dataVersion={dataVersion}
               parsing={parsing}
               onOpen={actions.openObjects}
