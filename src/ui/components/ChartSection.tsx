@@ -38,7 +38,7 @@ export const ChartSection = memo(function ChartSection(props: ChartSectionProps)
         {win ? (
           <ClockWindowChip win={win} onClear={() => onWindowChange(null)} />
         ) : (
-          chartOpen && <span className="muted hint">Drag the handles under the chart, or type a clock window (A..B):</span>
+          chartOpen && <span className="muted hint">Drag the handles under the chart, or type A..B:</span>
         )}
         <ClockWindowForm win={win} onChange={onWindowChange} clockFirst={props.clockFirst} clockLast={props.clockLast} />
         <InstantControl t={t} onChange={onInstantChange} clockLast={props.clockLast} />

@@ -24,7 +24,7 @@ function LiveTooltip({ active, payload }: { active?: boolean; payload?: Readonly
 export default memo(function DetailLiveChart({ points }: { points: LivePoint[] }) {
   const x = niceTicks(points[0]?.clock ?? 0, points[points.length - 1]?.clock ?? 0, 4);
   return (
-    <ResponsiveContainer width="100%" height={112}>
+    <ResponsiveContainer width="100%" height={100}>
       <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e6e8ec" vertical={false} />
         <XAxis
