@@ -11,6 +11,7 @@ import { OpenControls } from './components/OpenControls.tsx';
 import { RssChartPanel } from './components/RssChartPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs, type TabItem } from './components/Tabs.tsx';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { Welcome } from './components/Welcome.tsx';
 import type { DataEpoch } from './data/data-epoch.ts';
 import { logFileStem } from './format.ts';
@@ -134,6 +135,7 @@ export function App() {
       </header>
 
       <Notices load={load} onDismissError={dismissError} />
+      <UpdatePrompt />
 
       {!started ? (
         <Welcome onExample={openExample} />

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
-import { serveStatic } from '../browser/global-setup.ts';
+import { serveStatic } from '../browser/support/static-server.ts';
 import { CHROMIUM_ARGS } from '../browser/support/chromium.ts';
 import { CHROMIUM } from '../browser/support/driver.ts';
 import { generateLog } from '../support/reflog-generator.ts';

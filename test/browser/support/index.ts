@@ -55,6 +55,8 @@ export interface BrowserFixture {
   openApp(hash?: string): Promise<AppPage>;
   /** Like openApp, with a query string (`failAfterBytes=…`, `url=…`; with or without '?'). */
   openAppAt(search: string, options?: OpenAppOptions): Promise<AppPage>;
+  /** A new page (own context) at any address (the viewer served elsewhere, support/site-server.ts). */
+  openUrl(url: string, options?: OpenAppOptions): Promise<AppPage>;
   baseUrl: string;
 }
 
@@ -93,17 +95,20 @@ export function useBrowser(): BrowserFixture {
     expect(errors, 'console errors and uncaught page errors').toEqual([]);
   });
 
-  const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
+  const openUrl = async (url: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     if (!driver) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
     // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
     const page = await driver.newPage({ viewport: { width: 1400, height: 2000 }, initScript: options.initScript });
     open.push(page);
     if (options.consoleErrors?.length) page.expectConsoleErrors(...options.consoleErrors);
+    await page.goto(url);
+    return page;
+  };
+  const openAppAt = (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     const hash = options.hash ?? '';
     const h = hash && !hash.startsWith('#') ? `#${hash}` : hash;
     const q = search && !search.startsWith('?') ? `?${search}` : search;
-    await page.goto(baseUrl + q + h);
-    return page;
+    return openUrl(baseUrl + q + h, options);
   };
 
   return {
@@ -111,6 +116,7 @@ export function useBrowser(): BrowserFixture {
     baseUrl,
     openApp: (hash = '') => openAppAt('', { hash }),
     openAppAt,
+    openUrl,
   };
 }
 
