@@ -8,6 +8,7 @@ import './styles/chart.css';
 import './styles/tabs-summary.css';
 import './styles/table.css';
 import './styles/features.css';
+import './styles/share.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

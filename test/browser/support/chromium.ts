@@ -35,7 +35,8 @@ class ChromiumPage extends PageBase {
   }
 
   static async open(browser: Browser, options: PageOptions): Promise<AppPage> {
-    const ctx = await browser.newContext({ viewport: options.viewport, locale: 'en-US', acceptDownloads: true });
+    // The clipboard permissions let a test read back what the page copied (share-button.test.ts).
+    const ctx = await browser.newContext({ viewport: options.viewport, locale: 'en-US', acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await ctx.newPage();
     if (options.initScript) await page.addInitScript(options.initScript);
     return new ChromiumPage(ctx, page);

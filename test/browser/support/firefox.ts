@@ -11,6 +11,8 @@ const PREFS: Record<string, unknown> = {
   // Numbers and dates as the tests read them ("1,234"), whatever the machine's locale.
   'intl.locale.requested': 'en-US',
   'intl.accept_languages': 'en-US',
+  // navigator.clipboard.readText without the paste prompt, so a test can read back what the page copied.
+  'dom.events.testing.asyncClipboard': true,
 };
 
 function launch(): Promise<Browser> {
