@@ -19,10 +19,10 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../../support/reflog-generator.ts';
 import { launchChromium } from './chromium.ts';
-import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName } from './driver.ts';
+import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type LaunchOptions } from './driver.ts';
 import { launchFirefox } from './firefox.ts';
 
-export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type SeenRequest } from './driver.ts';
+export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type ColorScheme, type SeenRequest } from './driver.ts';
 export { CHROMIUM_ARGS } from './chromium.ts';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -32,8 +32,8 @@ const run = promisify(execFile);
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
 /** Launches a browser behind the neutral driver. */
-export function launchBrowser(name: BrowserName): Promise<BrowserDriver> {
-  return name === 'firefox' ? launchFirefox() : launchChromium();
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<BrowserDriver> {
+  return name === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
 
 /** A moment for something that has no event to wait for (a late request, a deferred error). */
