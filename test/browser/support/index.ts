@@ -10,8 +10,7 @@
 import type { JsonReport } from '../../../src/engine/types.ts';
 import { execFile } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import { launchFirefox } from './firefox.ts';
 
 export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type ColorScheme, type SeenRequest } from './driver.ts';
 export { CHROMIUM_ARGS } from './chromium.ts';
+export { closedPort, serveFile, unserveFile } from './served-files.ts';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -347,34 +347,6 @@ export async function writeGeneratedLog(path: string, opts: GeneratorOptions): P
   out.end();
   await done;
   return g.summary();
-}
-
-/**
- * Serves `content` at `<baseUrl><name>` by writing it into the served build folder (global-setup
- * provides its path); returns the URL. `name` must be a plain file name.
- */
-export async function serveFile(name: string, content: string | Uint8Array): Promise<string> {
-  if (!/^[\w.-]+$/.test(name) || name === 'index.html') throw new Error(`serveFile: not a plain new file name: ${name}`);
-  await writeFile(join(inject('distDir'), name), content);
-  return inject('baseUrl') + name;
-}
-
-/** Removes a file written by serveFile. */
-export async function unserveFile(name: string): Promise<void> {
-  if (!/^[\w.-]+$/.test(name) || name === 'index.html') return;
-  await rm(join(inject('distDir'), name), { force: true });
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-export async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 /** Rows of the active table as objects keyed by column id (only the rendered rows). */
