@@ -1,13 +1,14 @@
 // Dark mode follows the system (prefers-color-scheme), and both themes meet WCAG AA: with a real
 // log open, every visible text (HTML and the charts' SVG labels) has ≥ 4.5:1 against the
-// background behind it (3:1 when large), and every chart line ≥ 3:1 against the chart's
-// background. Each scheme gets a browser of its own, launched with it (Firefox reads it from a
-// preference at launch: over WebDriver BiDi it cannot be changed in a running page). Switching
-// the scheme while the page runs, which the charts must follow, is tested in Chromium only.
+// background behind it (3:1 when large), every chart line ≥ 3:1 against the chart's background,
+// and every button's and field's border ≥ 3:1 against what is around it. Each scheme gets a
+// browser of its own, launched with it (Firefox reads it from a preference at launch: over
+// WebDriver BiDi it cannot be changed in a running page). Switching the scheme while the page
+// runs, which the charts must follow, is tested in Chromium only.
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { contrast, flatten, luminance, parseColor, textMinimum } from '../support/contrast.ts';
-import { readContrastSamples, type LineSample, type TextSample } from './support/contrast-walk.ts';
+import { readContrastSamples, type ControlSample, type LineSample, type TextSample } from './support/contrast-walk.ts';
 import {
   ROOT,
   WAIT_MS,
@@ -67,13 +68,15 @@ function lineRatios(lines: LineSample[]): { chart: string; stroke: string; ratio
 const pageLuminance = async (page: AppPage) => luminance(parseColor(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)));
 
 /** Walks the views a user sees with a log open, and returns every sample. */
-async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[] }> {
+async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[] }> {
   const texts: TextSample[] = [];
   const lines: LineSample[] = [];
+  const controls: ControlSample[] = [];
   const take = async () => {
     const s = await readContrastSamples(page);
     texts.push(...s.texts);
     lines.push(...s.lines);
+    controls.push(...s.controls);
   };
   await page.waitFor(tid('open-example'), { state: 'visible' });
   await take(); // the welcome
@@ -98,17 +101,17 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await waitSettled(page);
   await page.waitFor(tid('not-a-log'), { state: 'visible' });
   await take();
-  return { texts, lines };
+  return { texts, lines, controls };
 }
 
 describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
-  test('text ≥ 4.5:1 (3:1 large) on its background, chart lines ≥ 3:1 on the chart', async () => {
+  test('text ≥ 4.5:1 (3:1 large) on its background; chart lines, button and field borders ≥ 3:1', async () => {
     const page = await openIn(scheme);
     const lum = await pageLuminance(page);
     if (scheme === 'dark') expect(lum).toBeLessThan(0.02);
     else expect(lum).toBeGreaterThan(0.85);
 
-    const { texts, lines } = await walkViews(page);
+    const { texts, lines, controls } = await walkViews(page);
     // Enough of the page was seen for the verdict to mean something.
     expect(texts.length).toBeGreaterThan(150);
     expect(texts.filter((t) => t.where.startsWith('text') || t.where.startsWith('tspan')).length, 'SVG tick labels').toBeGreaterThan(10);
@@ -120,6 +123,13 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
       ratios.filter((r) => r.chart === 'type-chart').length,
     );
     expect(ratios.filter((r) => r.ratio < 3)).toEqual([]);
+
+    // Buttons, the filter, the clock-window fields, the share field: their boundaries.
+    expect(controls.length).toBeGreaterThan(20);
+    const weak = controls
+      .map((c) => ({ what: `${c.where} ${c.border}`, ratio: contrast(parseColor(c.border), flatten(c.layers.map(parseColor), CANVAS)) }))
+      .filter((c) => c.ratio < 3);
+    expect(weak).toEqual([]);
     expect(page.errors()).toEqual([]);
   });
 });

@@ -21,8 +21,15 @@ export interface LineSample {
   layers: string[];
 }
 
+/** A button's or field's border and the background around it (its parent's layers). */
+export interface ControlSample {
+  where: string;
+  border: string;
+  layers: string[];
+}
+
 /** Every visible element with text of its own (or a filled form field), and the charts' lines. */
-export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[] }> {
+export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[] }> {
   return page.evaluate(() => {
     const layersOf = (el: Element) => {
       const layers: string[] = [];
@@ -64,6 +71,11 @@ export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[
         lines.push({ chart, stroke: path.getAttribute('stroke') ?? '', layers: layersOf(path) });
       }
     }
-    return { texts, lines };
+    const controls = [];
+    for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=file]):not([type=radio]), select, .btn, .segmented')) {
+      if (el.matches(':disabled') || !shown(el) || parseFloat(getComputedStyle(el).borderTopWidth) === 0) continue;
+      controls.push({ where: `${el.tagName.toLowerCase()}.${el.className}`, border: getComputedStyle(el).borderTopColor, layers: layersOf(el.parentElement!) });
+    }
+    return { texts, lines, controls };
   });
 }
