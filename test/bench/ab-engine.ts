@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
-import { serveStatic } from '../browser/global-setup.ts';
+import { serveStatic } from '../browser/support/static-server.ts';
 import type { BrowserName } from '../browser/support/driver.ts';
 import { launchBrowser } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
