@@ -1,18 +1,21 @@
 // The page: open a log, follow its parse, and look at it through the chart and the tabs.
-// State that should survive a reload or be shared (tab, sorts, filters, clock window, full paths)
-// lives in the URL hash; the parse itself lives in the worker.
+// State that should survive a reload or be shared (tab, sorts, filters, clock window, T, the
+// ignore list, full paths) lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartSection } from './components/ChartSection.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { IgnoreBar } from './components/IgnoreBar.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
+import { ShareButton } from './components/ShareButton.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Tabs } from './components/Tabs.tsx';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { Welcome } from './components/Welcome.tsx';
 import type { DataEpoch } from './data/data-epoch.ts';
+import type { ShareSource } from './data/share-link.ts';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './hooks/use-baseline.ts';
 import { useLogLoader } from './hooks/use-log-loader.ts';
@@ -29,17 +32,28 @@ export function App() {
   const baseline = useBaseline();
   const [view, setView] = useHashState();
   const actions = useViewActions(setView);
+  // Where the open log came from, for the Share link: ?url= at page start, then each open.
+  const [shareSource, setShareSource] = useState<ShareSource | null>(() => {
+    const url = new URLSearchParams(location.search).get('url');
+    return url ? { kind: 'url', url } : null;
+  });
 
   const openFiles = useCallback(
-    (files: File[]) =>
+    (files: File[]) => {
+      setShareSource({ kind: 'files', names: files.map((f) => f.name) });
       open(
         files.length === 1
           ? { kind: 'file', file: files[0], name: files[0].name }
           : { kind: 'files', files: files.map((f) => ({ file: f, name: f.name })) },
-      ),
+      );
+    },
     [open],
   );
-  const openExample = useCallback(() => openUrlAsBlob(EXAMPLE_URL, 'example.log'), [openUrlAsBlob]);
+  const openExample = useCallback(() => {
+    // Relative, as ?url= allows: the link opens the example of whichever copy of the viewer it points to.
+    setShareSource({ kind: 'url', url: EXAMPLE_URL.replace(/^\.\//, '') });
+    openUrlAsBlob(EXAMPLE_URL, 'example.log');
+  }, [openUrlAsBlob]);
 
   // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
   const urlOpened = useRef(false);
@@ -92,10 +106,12 @@ export function App() {
             {load.name}
           </span>
         )}
+        {started && <ShareButton source={shareSource} />}
         <StatusBar state={load} onCancel={cancel} />
       </header>
 
       <Notices load={load} onDismissError={dismissError} />
+      <UpdatePrompt />
 
       {!started ? (
         <Welcome onExample={openExample} />

@@ -3,11 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { getApi } from './data/worker-client.ts';
 // In cascade order: where two rules tie, the later file's wins.
+import './styles/theme.css';
 import './styles/page.css';
 import './styles/chart.css';
 import './styles/tabs-summary.css';
 import './styles/table.css';
 import './styles/features.css';
+import './styles/share.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

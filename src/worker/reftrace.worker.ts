@@ -5,7 +5,8 @@ import { decodeWorkerCount, startDecodeWorkers } from './decode-workers.ts';
 import { warmUpInBackground, warmUpParsing } from '../engine/warm-up.ts';
 import { AnalysisSession } from './session.ts';
 
-const params = new URLSearchParams(self.location.search);
+// The page's test hooks, in the worker's name (src/ui/data/worker-client.ts).
+const params = new URLSearchParams(self.name);
 const failAfter = params.get('failAfterBytes');
 // ?decoders=N (tests, benchmarks): 0 parses in this worker alone.
 const shards = startDecodeWorkers(decodeWorkerCount(params.get('decoders')));

@@ -367,6 +367,10 @@ function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
   const stop = (reason: ParseStop['reason'], message: string): ParseStop => ({ reason, message, atLine: lines, atByte: bytes });
   if (e instanceof CancelledError) return stop('cancelled', `Cancelled ${at}.`);
   if (e instanceof RangeError || (e instanceof Error && /memory|allocation/i.test(e.message)))
-    return stop('out-of-memory', `Out of memory ${at}: the browser could not allocate more. The results below cover the part that was read.`);
+    return stop(
+      'out-of-memory',
+      `Too big for this tab: out of memory ${at} (line ${lines.toLocaleString('en-US')}). What was read is analysed below; ` +
+        'open the whole log with the CLI (reftrace analyse LOG) or export it (reftrace export LOG --out DIR).',
+    );
   return stop('error', `Stopped ${at}: ${e instanceof Error ? e.message : String(e)}`);
 }

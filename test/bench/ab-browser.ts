@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { serveStatic } from '../browser/global-setup.ts';
+import { serveStatic } from '../browser/support/static-server.ts';
 import { CHROMIUM_ARGS } from '../browser/support/chromium.ts';
 import { CHROMIUM } from '../browser/support/driver.ts';
 import { ROOT, tid } from '../browser/support/index.ts';

@@ -1,20 +1,19 @@
 // A/B of two engine trees, alternated run by run on the same bytes (this VM's speed drifts by ±30%
 // over minutes, so only alternated runs compare). Each run is a fresh Node process (or, with
-// --chromium, a fresh Chromium page) that loads ONE tree, warms it up with a parse and times the
+// --chromium or --firefox, a fresh browser page) that loads ONE tree, warms it up with a parse and times the
 // next ones: two copies of the engine in one process interfere (an A/A test in one process made
 // the second-loaded copy 1.3-1.7x slower). Snapshot the old tree first:
 //   git archive HEAD src/engine | tar -x -C /tmp/old --strip-components=2   # then change src/engine
-//   npx tsx test/bench/ab-engine.ts --a /tmp/old --b src/engine [--lines 1000000] [--runs 8] [--chromium]
+//   npx tsx test/bench/ab-engine.ts --a /tmp/old --b src/engine [--lines 1000000] [--runs 8] [--chromium | --firefox]
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
-import { serveStatic } from '../browser/global-setup.ts';
-import { CHROMIUM_ARGS } from '../browser/support/chromium.ts';
-import { CHROMIUM } from '../browser/support/driver.ts';
+import { serveStatic } from '../browser/support/static-server.ts';
+import type { BrowserName } from '../browser/support/driver.ts';
+import { launchBrowser } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 
 const args = process.argv.slice(2);
@@ -22,7 +21,7 @@ const option = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.in
 const trees = [option('a', '/tmp/engine-a'), option('b', 'src/engine')].map((t) => resolve(t));
 const lines = Number(option('lines', '1000000'));
 const runs = Number(option('runs', '8'));
-const inChromium = args.includes('--chromium');
+const inBrowser: BrowserName | null = args.includes('--chromium') ? 'chromium' : args.includes('--firefox') ? 'firefox' : null;
 /** Timed parses per run, after one warm-up parse; the run's figure is their median. */
 const PARSES = 3;
 
@@ -56,13 +55,13 @@ try {
     writeFileSync(entry, harness(t));
     return entry;
   });
-  const runOne = inChromium ? await chromiumRunner(entries, log) : nodeRunner(entries, log);
+  const runOne = inBrowser ? await browserRunner(inBrowser, entries, log) : nodeRunner(entries, log);
   const ms: number[][] = [[], []];
   for (let r = 0; r < runs; r++) for (const k of r % 2 ? [1, 0] : [0, 1]) ms[k].push(median(await runOne(k)));
   await runOne.close?.();
   trees.forEach((t, k) => console.log(`${'AB'[k]} ${t}: median ${median(ms[k]).toFixed(0)} ms (${((mb / median(ms[k])) * 1000).toFixed(0)} MB/s), best ${Math.min(...ms[k]).toFixed(0)}; runs ${ms[k].map((x) => x.toFixed(0)).join(' ')}`));
   const wins = ms[1].filter((x, i) => x < ms[0][i]).length;
-  console.log(`B/A median ${(median(ms[1]) / median(ms[0])).toFixed(3)}; B faster in ${wins}/${runs} pairs (${inChromium ? 'Chromium' : 'Node'}, ${(mb).toFixed(0)} MB)`);
+  console.log(`B/A median ${(median(ms[1]) / median(ms[0])).toFixed(3)}; B faster in ${wins}/${runs} pairs (${inBrowser ?? 'Node'}, ${(mb).toFixed(0)} MB)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -81,8 +80,8 @@ function nodeRunner(entries: string[], log: string): Runner {
   return async (k) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', main(entries[k])], { encoding: 'utf8' }));
 }
 
-/** A fresh page (its own renderer) per run, with one tree bundled by Vite. */
-async function chromiumRunner(entries: string[], log: string): Promise<Runner> {
+/** A fresh page (its own context) per run, with one tree bundled by Vite. */
+async function browserRunner(name: BrowserName, entries: string[], log: string): Promise<Runner> {
   const code = await Promise.all(
     entries.map(async (entry) => {
       const out = (await build({ configFile: false, logLevel: 'warn', build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'abEngine' } } })) as Rollup.RollupOutput[];
@@ -93,20 +92,19 @@ async function chromiumRunner(entries: string[], log: string): Promise<Runner> {
   const server = serveStatic(dirname(log)).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser(name);
   const runner: Runner = async (k) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.goto(url + 'nothing.html').catch(() => {});
-    await page.addScriptTag({ content: code[k] });
     const ms = await page.evaluate(
-      async ([file, n]) => {
-        const data = new Uint8Array(await (await fetch(file as string)).arrayBuffer());
-        return (globalThis as unknown as { abEngine: { run(d: Uint8Array, n: number): number[] } }).abEngine.run(data, n as number);
+      async ([file, n, script]) => {
+        const data = new Uint8Array(await (await fetch(file)).arrayBuffer());
+        new Function(script + ';globalThis.abEngine = abEngine;')();
+        return (globalThis as unknown as { abEngine: { run(d: Uint8Array, n: number): number[] } }).abEngine.run(data, n);
       },
-      [url + basename(log), PARSES],
+      [url + basename(log), PARSES, code[k]] as [string, number, string],
     );
-    await context.close();
+    await page.close();
     return ms;
   };
   runner.close = async () => {

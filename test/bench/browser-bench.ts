@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { serveStatic } from '../browser/global-setup.ts';
+import { serveStatic } from '../browser/support/static-server.ts';
 import { BROWSERS, EXECUTABLE, type AppPage, type BrowserName } from '../browser/support/driver.ts';
 import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';

@@ -1,16 +1,16 @@
 // Builds the viewer once into a temporary folder and serves it on 127.0.0.1 (a random free port)
 // for the browser tests of both browsers' projects; the base URL reaches the tests through
 // provide/inject ('baseUrl'), each project's browser through its own config ('browserName').
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { EXECUTABLE, type BrowserName } from './support/driver.ts';
+import { serveStatic } from './support/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,67 +23,6 @@ declare module 'vitest' {
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.log': 'text/plain; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.gz': 'application/gzip',
-  '.woff2': 'font/woff2',
-};
-
-/** A static file server for `dir`: GET/HEAD only, no caching, nothing outside `dir`. */
-export function serveStatic(dir: string): Server {
-  const base = resolve(dir);
-  return createServer((req, res) => {
-    void (async () => {
-      const noStore = { 'Cache-Control': 'no-store' };
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, noStore).end();
-        return;
-      }
-      let path: string;
-      try {
-        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      } catch {
-        res.writeHead(400, noStore).end();
-        return;
-      }
-      if (path.endsWith('/')) path += 'index.html';
-      const file = resolve(base, normalize('.' + path));
-      if (file !== base && !file.startsWith(base + sep)) {
-        res.writeHead(403, noStore).end();
-        return;
-      }
-      const st = await stat(file).catch(() => null);
-      if (!st?.isFile()) {
-        res.writeHead(404, { ...noStore, 'Content-Type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        ...noStore,
-        'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': st.size,
-      });
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      createReadStream(file)
-        .on('error', () => res.destroy())
-        .pipe(res);
-    })().catch(() => res.destroy());
-  });
-}
 
 export default async function setup(project: TestProject) {
   // Only the browsers of the projects chosen for this run (`--project firefox` needs no Chromium).

@@ -11,6 +11,7 @@ import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, T
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
+import { useChartTheme } from '../hooks/use-chart-theme.ts';
 import { ChartOverlay, type MarkerTip, type PhaseMarker } from './ChartOverlay.tsx';
 import { MarkerTipBox } from './MarkerTipBox.tsx';
 
@@ -69,6 +70,7 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
   const xTicks = useMemo(() => niceTicks(points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0), [points, startIndex, endIndex]);
   const rss = useMemo(() => rssAxis(points, startIndex, endIndex), [points, startIndex, endIndex]);
   const hasRss = rss !== null;
+  const theme = useChartTheme();
 
   return (
     <div className="chart" data-testid="rss-chart" data-state="full">
@@ -79,17 +81,18 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
           {/* The top margin holds the message flags' strip. */}
           <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }}>
             {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
-            <CartesianGrid stroke="#e6e8ec" vertical={false} />
+            <CartesianGrid stroke={theme.grid} vertical={false} />
             <XAxis
               dataKey="clock"
               type="number"
               domain={['dataMin', 'dataMax']}
               ticks={xTicks.ticks}
               tickFormatter={(v: number) => v.toFixed(xTicks.decimals)}
-              tick={{ fontSize: 11 }}
+              tick={{ fontSize: 11, fill: theme.axis }}
+              stroke={theme.axis}
               interval={0}
               height={34}
-              label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: '#57606a' }}
+              label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: theme.axis }}
             />
             <YAxis
               yAxisId="rss"
@@ -97,7 +100,8 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               ticks={rss?.ticks}
               domain={rss?.domain ?? ['auto', 'auto']}
               allowDataOverflow
-              tick={{ fontSize: 11, fill: '#1d4ed8' }}
+              tick={{ fontSize: 11, fill: theme.rss }}
+              stroke={theme.axis}
               width={76}
               interval={0}
               hide={!hasRss}
@@ -106,22 +110,24 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               yAxisId="live"
               orientation="right"
               tickFormatter={(v: number) => fmtInt(v)}
-              tick={{ fontSize: 11, fill: '#b45309' }}
+              tick={{ fontSize: 11, fill: theme.live }}
+              stroke={theme.axis}
               width={56}
               interval={0}
             />
             <Tooltip isAnimationActive={false} content={ChartTooltip} />
             {hasRss && (
-              <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill="#93c5fd" fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
+              <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill={theme.rssBand} fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
             )}
-            {hasRss && <Line yAxisId="rss" dataKey="rss" name="RSS (max)" stroke="#1d4ed8" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />}
-            <Area yAxisId="live" dataKey="liveRange" name="Live range" stroke="none" fill="#fcd34d" fillOpacity={0.3} isAnimationActive={false} legendType="none" />
-            <Line yAxisId="live" dataKey="live" name="Live objects (max)" stroke="#b45309" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            {hasRss && <Line yAxisId="rss" dataKey="rss" name="RSS (max)" stroke={theme.rss} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />}
+            <Area yAxisId="live" dataKey="liveRange" name="Live range" stroke="none" fill={theme.liveBand} fillOpacity={0.3} isAnimationActive={false} legendType="none" />
+            <Line yAxisId="live" dataKey="live" name="Live objects (max)" stroke={theme.live} strokeWidth={1.5} dot={false} isAnimationActive={false} />
             <Brush
               dataKey="clock"
               height={22}
               travellerWidth={8}
-              stroke="#57606a"
+              stroke={theme.axis}
+              fill={theme.surface}
               tickFormatter={(v: number) => fmtClock(v)}
               startIndex={startIndex}
               endIndex={endIndex}

@@ -7,6 +7,7 @@ import type { TypeSeries } from '../../engine/types.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 import { niceTicks } from '../display/chart-data.ts';
 import { TYPE_COLOURS } from '../display/type-colours.ts';
+import { useChartTheme } from '../hooks/use-chart-theme.ts';
 
 type Datum = { clock: number } & Record<string, number>;
 
@@ -36,10 +37,11 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
     });
   }, [series]);
   const x = useMemo(() => niceTicks(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0), [data]);
+  const theme = useChartTheme();
   return (
     <ResponsiveContainer width="100%" height={150}>
       <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }}>
-        <CartesianGrid stroke="#e6e8ec" vertical={false} />
+        <CartesianGrid stroke={theme.grid} vertical={false} />
         <XAxis
           dataKey="clock"
           type="number"
@@ -47,17 +49,18 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
           ticks={x.ticks}
           interval={0}
           tickFormatter={(v: number) => v.toFixed(x.decimals)}
-          tick={{ fontSize: 11 }}
+          tick={{ fontSize: 11, fill: theme.axis }}
+          stroke={theme.axis}
           height={20}
         />
-        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11 }} width={64} interval={0} />
+        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: theme.axis }} stroke={theme.axis} width={64} interval={0} />
         <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
         {series.map((s, k) => (
           <Line
             key={k}
             dataKey={`s${k}`}
             name={s.type}
-            stroke={TYPE_COLOURS[k % TYPE_COLOURS.length]}
+            stroke={theme.types[k % theme.types.length]}
             strokeWidth={1.5}
             dot={false}
             isAnimationActive={false}

@@ -38,8 +38,8 @@ export function Welcome({ onExample }: { onExample: () => void }) {
       </p>
       <FontWarmup />
       <p className="muted">
-        To share a view, open the same file and copy the address: the tab, sorting, filters and clock window are kept in it. A log on a
-        server opens with <code>?url=&lt;address&gt;</code>.
+        To share a view, use <strong>Share</strong> once a log is open: the link keeps the tab, sorting, filters and clock window. A log
+        on a server opens with <code>?url=&lt;address&gt;</code>, and the link opens it too. Once loaded, the viewer also works offline.
       </p>
     </div>
   );

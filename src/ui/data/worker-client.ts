@@ -29,12 +29,9 @@ function workerHooks(): string {
 }
 
 function createWorker(): Worker {
-  const hooks = workerHooks();
-  // Both forms keep Vite's `new Worker(new URL(…, import.meta.url))` pattern so the worker is bundled.
-  // In dev the worker URL already carries a query (?worker_file&type=module), in a build it does not.
-  const worker = hooks
-    ? new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url).href + (import.meta.env.DEV ? '&' : '?') + hooks, { type: 'module' })
-    : new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url), { type: 'module' });
+  // The hooks travel in the worker's name, not in its URL: a worker script that the service worker
+  // answers from its cache gets the cached file's URL, without the query.
+  const worker = new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url), { type: 'module', name: workerHooks() });
   worker.addEventListener('error', (e) => {
     const message = e.message || 'The analysis worker failed to start or crashed.';
     for (const l of crashListeners) l(message);

@@ -1,2 +1,4 @@
-/** Line colours of the per-type chart, shared by the chart (lazy) and its legend (eager). */
-export const TYPE_COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#b91c1c', '#7c3aed', '#0e7490', '#be185d', '#4b5563'];
+import { TYPE_COLOUR_COUNT } from './theme.ts';
+
+/** Colours of the per-type chart's legend and tooltip (HTML, so var() follows the theme); its SVG lines take ChartTheme.types. */
+export const TYPE_COLOURS = Array.from({ length: TYPE_COLOUR_COUNT }, (_, i) => `var(--type-${i + 1})`);

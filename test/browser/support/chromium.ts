@@ -1,16 +1,16 @@
 // The driver over playwright-core: Debian's Chromium through the DevTools protocol.
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type Key, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
+import { CHROMIUM, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type ColorScheme, type Key, type LaunchOptions, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-export async function launchChromium(): Promise<BrowserDriver> {
+export async function launchChromium(launch: LaunchOptions = {}): Promise<BrowserDriver> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   return {
     name: 'chromium',
     version: async () => `chromium ${browser.version()}`,
-    newPage: (options) => ChromiumPage.open(browser, options),
+    newPage: (options) => ChromiumPage.open(browser, options, launch.colorScheme),
     connected: () => browser.isConnected(),
     close: () => browser.close(),
   };
@@ -34,8 +34,15 @@ class ChromiumPage extends PageBase {
     page.on('crash', () => this.pageError('page crashed'));
   }
 
-  static async open(browser: Browser, options: PageOptions): Promise<AppPage> {
-    const ctx = await browser.newContext({ viewport: options.viewport, locale: 'en-US', acceptDownloads: true });
+  static async open(browser: Browser, options: PageOptions, colorScheme?: ColorScheme): Promise<AppPage> {
+    // The clipboard permissions let a test read back what the page copied (share-button.test.ts).
+    const ctx = await browser.newContext({
+      viewport: options.viewport,
+      locale: 'en-US',
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+      colorScheme,
+    });
     const page = await ctx.newPage();
     if (options.initScript) await page.addInitScript(options.initScript);
     return new ChromiumPage(ctx, page);
@@ -47,6 +54,10 @@ class ChromiumPage extends PageBase {
 
   async reload(): Promise<void> {
     await this.page.reload({ waitUntil: 'load' });
+  }
+
+  async emulateColorScheme(scheme: ColorScheme): Promise<void> {
+    await this.page.emulateMedia({ colorScheme: scheme });
   }
 
   url(): string {

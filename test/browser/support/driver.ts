@@ -19,6 +19,14 @@ export const EXECUTABLE: Record<BrowserName, string> = { chromium: CHROMIUM, fir
 /** How long an action or a wait may take before it fails. */
 export const WAIT_MS = 30_000;
 
+/** The system colour scheme a browser reports to pages (prefers-color-scheme). */
+export type ColorScheme = 'light' | 'dark';
+
+export interface LaunchOptions {
+  /** prefers-color-scheme for every page of this browser (default: the browser's own, light here). */
+  colorScheme?: ColorScheme;
+}
+
 export interface PageOptions {
   viewport: { width: number; height: number };
   /** Script run in every document of the page before the page's own scripts. */
@@ -64,6 +72,8 @@ export interface AppPage {
 
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Switches prefers-color-scheme of this running page (Chromium only: see firefox.ts). */
+  emulateColorScheme(scheme: ColorScheme): Promise<void>;
   url(): string;
   title(): Promise<string>;
   close(): Promise<void>;
@@ -129,6 +139,7 @@ export abstract class PageBase implements AppPage {
 
   abstract goto(url: string): Promise<void>;
   abstract reload(): Promise<void>;
+  abstract emulateColorScheme(scheme: ColorScheme): Promise<void>;
   abstract url(): string;
   abstract title(): Promise<string>;
   abstract close(): Promise<void>;

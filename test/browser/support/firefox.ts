@@ -4,16 +4,24 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
-import { FIREFOX, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type Key, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
+import { FIREFOX, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type ColorScheme, type Key, type LaunchOptions, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
 
 /** Preferences added to the fresh profile puppeteer makes for each launch (it sets the automation ones). */
 const PREFS: Record<string, unknown> = {
   // Numbers and dates as the tests read them ("1,234"), whatever the machine's locale.
   'intl.locale.requested': 'en-US',
   'intl.accept_languages': 'en-US',
+  // navigator.clipboard.readText without the paste prompt, so a test can read back what the page copied.
+  'dom.events.testing.asyncClipboard': true,
 };
 
-function launch(): Promise<Browser> {
+/**
+ * prefers-color-scheme is a preference read at launch: puppeteer's media emulation needs CDP, and
+ * BiDi has no command for it, so a page's scheme cannot change while it runs (emulateColorScheme).
+ */
+const COLOR_SCHEME_OVERRIDE: Record<ColorScheme, number> = { dark: 0, light: 1 };
+
+function launch(options: LaunchOptions): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -22,7 +30,9 @@ function launch(): Promise<Browser> {
     // MOZ_HEADLESS as well as --headless: either alone starts without a display (CI has none); the
     // variable also reaches any process Firefox starts anew.
     env: { ...process.env, MOZ_HEADLESS: '1' },
-    extraPrefsFirefox: PREFS,
+    extraPrefsFirefox: options.colorScheme
+      ? { ...PREFS, 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[options.colorScheme] }
+      : PREFS,
     // The viewport is set per page (newPage's options).
     defaultViewport: null,
     timeout: 60_000,
@@ -30,14 +40,14 @@ function launch(): Promise<Browser> {
   });
 }
 
-export async function launchFirefox(): Promise<BrowserDriver> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<BrowserDriver> {
   let browser: Browser;
   try {
-    browser = await launch();
+    browser = await launch(options);
   } catch (e) {
     // A start can time out on a busy 2-core machine: one more, with a new profile, and it is said.
     console.warn(`Firefox did not start (${e instanceof Error ? e.message : String(e)}); trying once more`);
-    browser = await launch();
+    browser = await launch(options);
   }
   return {
     name: 'firefox',
@@ -89,6 +99,10 @@ class FirefoxPage extends PageBase {
 
   async reload(): Promise<void> {
     await this.page.reload({ waitUntil: 'load' });
+  }
+
+  emulateColorScheme(): Promise<void> {
+    return Promise.reject(new Error('Firefox over WebDriver BiDi cannot switch prefers-color-scheme in a running page: launch it with { colorScheme }'));
   }
 
   url(): string {

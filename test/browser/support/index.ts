@@ -10,8 +10,7 @@
 import type { JsonReport } from '../../../src/engine/types.ts';
 import { execFile } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +18,12 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, expect, inject } from 'vitest';
 import { generateLog, type GeneratorOptions, type GeneratorSummary } from '../../support/reflog-generator.ts';
 import { launchChromium } from './chromium.ts';
-import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName } from './driver.ts';
+import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type LaunchOptions } from './driver.ts';
 import { launchFirefox } from './firefox.ts';
 
-export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type SeenRequest } from './driver.ts';
+export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type ColorScheme, type SeenRequest } from './driver.ts';
 export { CHROMIUM_ARGS } from './chromium.ts';
+export { closedPort, serveFile, unserveFile } from './served-files.ts';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -32,8 +32,8 @@ const run = promisify(execFile);
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
 /** Launches a browser behind the neutral driver. */
-export function launchBrowser(name: BrowserName): Promise<BrowserDriver> {
-  return name === 'firefox' ? launchFirefox() : launchChromium();
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<BrowserDriver> {
+  return name === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
 
 /** A moment for something that has no event to wait for (a late request, a deferred error). */
@@ -55,6 +55,8 @@ export interface BrowserFixture {
   openApp(hash?: string): Promise<AppPage>;
   /** Like openApp, with a query string (`failAfterBytes=…`, `url=…`; with or without '?'). */
   openAppAt(search: string, options?: OpenAppOptions): Promise<AppPage>;
+  /** A new page (own context) at any address (the viewer served elsewhere, support/site-server.ts). */
+  openUrl(url: string, options?: OpenAppOptions): Promise<AppPage>;
   baseUrl: string;
 }
 
@@ -93,17 +95,20 @@ export function useBrowser(): BrowserFixture {
     expect(errors, 'console errors and uncaught page errors').toEqual([]);
   });
 
-  const openAppAt = async (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
+  const openUrl = async (url: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     if (!driver) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
     // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
     const page = await driver.newPage({ viewport: { width: 1400, height: 2000 }, initScript: options.initScript });
     open.push(page);
     if (options.consoleErrors?.length) page.expectConsoleErrors(...options.consoleErrors);
+    await page.goto(url);
+    return page;
+  };
+  const openAppAt = (search: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     const hash = options.hash ?? '';
     const h = hash && !hash.startsWith('#') ? `#${hash}` : hash;
     const q = search && !search.startsWith('?') ? `?${search}` : search;
-    await page.goto(baseUrl + q + h);
-    return page;
+    return openUrl(baseUrl + q + h, options);
   };
 
   return {
@@ -111,6 +116,7 @@ export function useBrowser(): BrowserFixture {
     baseUrl,
     openApp: (hash = '') => openAppAt('', { hash }),
     openAppAt,
+    openUrl,
   };
 }
 
@@ -341,34 +347,6 @@ export async function writeGeneratedLog(path: string, opts: GeneratorOptions): P
   out.end();
   await done;
   return g.summary();
-}
-
-/**
- * Serves `content` at `<baseUrl><name>` by writing it into the served build folder (global-setup
- * provides its path); returns the URL. `name` must be a plain file name.
- */
-export async function serveFile(name: string, content: string | Uint8Array): Promise<string> {
-  if (!/^[\w.-]+$/.test(name) || name === 'index.html') throw new Error(`serveFile: not a plain new file name: ${name}`);
-  await writeFile(join(inject('distDir'), name), content);
-  return inject('baseUrl') + name;
-}
-
-/** Removes a file written by serveFile. */
-export async function unserveFile(name: string): Promise<void> {
-  if (!/^[\w.-]+$/.test(name) || name === 'index.html') return;
-  await rm(join(inject('distDir'), name), { force: true });
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-export async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 /** Rows of the active table as objects keyed by column id (only the rendered rows). */

@@ -77,7 +77,7 @@ describe('AnalysisSession', () => {
   it('an allocation failure stops cleanly with partial results and says why', async () => {
     const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
     const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
+    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
     expect(s.counts.new).toBeGreaterThan(1000);
     expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
   });
@@ -245,7 +245,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     expect(mid.bytes).toBeLessThan(big.length);
     const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
     const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(o.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
+    expect(o.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
     expect(o.counts.new).toBeGreaterThan(10_000);
     // The next file after a cancelled parallel parse is read whole and right.
     const again = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
@@ -266,7 +266,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const service = new DecodeService();
     const session = new AnalysisSession({ decodeShards: failing });
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Out of memory after [\d,]+ bytes: /) });
+    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
     expect(s.counts.new).toBeGreaterThan(10_000);
   });
 });
