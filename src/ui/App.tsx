@@ -23,7 +23,6 @@ import { useViewActions } from './hooks/use-view-actions.ts';
 import { urlRefusal, useHashState } from './url-state.ts';
 import { TAB_TITLES, tabItems } from './views/tab-items.ts';
 import { TabContent } from './views/TabContent.tsx';
-import './styles/leak.css';
 
 const EXAMPLE_URL = './example.log';
 

@@ -10,6 +10,7 @@ import './styles/tabs-summary.css';
 import './styles/table.css';
 import './styles/features.css';
 import './styles/share.css';
+import './styles/leak.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { niceTicks } from '../display/chart-data.ts';
 import { fmtClock, fmtInt } from '../format.ts';
+import { useChartTheme } from '../hooks/use-chart-theme.ts';
 
 export interface LivePoint {
   clock: number;
@@ -23,10 +24,11 @@ function LiveTooltip({ active, payload }: { active?: boolean; payload?: Readonly
 
 export default memo(function DetailLiveChart({ points }: { points: LivePoint[] }) {
   const x = niceTicks(points[0]?.clock ?? 0, points[points.length - 1]?.clock ?? 0, 4);
+  const theme = useChartTheme();
   return (
     <ResponsiveContainer width="100%" height={100}>
       <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e6e8ec" vertical={false} />
+        <CartesianGrid stroke={theme.grid} vertical={false} />
         <XAxis
           dataKey="clock"
           type="number"
@@ -34,12 +36,13 @@ export default memo(function DetailLiveChart({ points }: { points: LivePoint[] }
           ticks={x.ticks}
           interval={0}
           tickFormatter={(v: number) => v.toFixed(x.decimals)}
-          tick={{ fontSize: 10 }}
+          tick={{ fontSize: 10, fill: theme.axis }}
+          stroke={theme.axis}
           height={18}
         />
-        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 10 }} width={48} allowDecimals={false} />
+        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 10, fill: theme.axis }} stroke={theme.axis} width={48} allowDecimals={false} />
         <Tooltip isAnimationActive={false} content={LiveTooltip} />
-        <Area dataKey="live" type="stepAfter" stroke="#b45309" fill="#fcd34d" fillOpacity={0.35} strokeWidth={1.5} isAnimationActive={false} dot={false} />
+        <Area dataKey="live" type="stepAfter" stroke={theme.live} fill={theme.liveBand} fillOpacity={0.35} strokeWidth={1.5} isAnimationActive={false} dot={false} />
       </AreaChart>
     </ResponsiveContainer>
   );
