@@ -92,6 +92,27 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await take(); // the per-type chart, its legend
   await openTab(page, 'messages');
   await take();
+  // The leak views: a suspect's objects and detail, the heap at T, a message's text, a phase as A..B, an ignore chip.
+  await openTab(page, 'summary');
+  await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
+  await page.press('Enter');
+  await expect.poll(() => page.count(`${tid('detail-live-chart')} svg`), { timeout: WAIT_MS }).toBeGreaterThan(0);
+  await take();
+  await page.fill(tid('instant-input'), '0.047');
+  await page.waitFor(tid('heap-totals'));
+  await page.waitFor(tid('t-marker'));
+  await take();
+  await openTab(page, 'phases');
+  await page.hover('[data-flag="1"]');
+  await page.waitFor(tid('marker-tip'), { state: 'visible' });
+  await take();
+  await page.click(`${tid('row')}[aria-rowindex="2"]`);
+  await openTab(page, 'growth');
+  await page.waitFor(tid('growth-totals'));
+  await page.fill(tid('ignore-name'), 'Fraction');
+  await page.click(tid('ignore-add'));
+  await page.waitFor(tid('ignore-chip'));
+  await take();
   await page.click(tid('share-button'));
   await page.waitFor(tid('share-note'), { state: 'visible' });
   await take(); // the share popover
