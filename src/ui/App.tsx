@@ -109,43 +109,46 @@ export function App() {
         <StatusBar state={load} onCancel={cancel} />
       </header>
 
-      <Notices load={load} onDismissError={dismissError} />
-      <UpdatePrompt />
+      {/* The one main landmark: everything below the top bar, so no content is outside a landmark. */}
+      <main className="app-main">
+        <Notices load={load} onDismissError={dismissError} />
+        <UpdatePrompt />
 
-      {!started ? (
-        <Welcome onExample={openExample} />
-      ) : (
-        <>
-          <ChartSection
-            dataVersion={load.dataVersion}
-            parsing={parsing}
-            clockFirst={s?.clockFirst ?? null}
-            clockLast={s?.clockLast ?? null}
-            win={view.win}
-            onWindowChange={actions.setWindow}
-            t={view.t}
-            onInstantChange={actions.setInstant}
-            ignore={view.ign}
-          />
-          <IgnoreBar ignore={view.ign} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
+        {!started ? (
+          <Welcome onExample={openExample} />
+        ) : (
+          <>
+            <ChartSection
+              dataVersion={load.dataVersion}
+              parsing={parsing}
+              clockFirst={s?.clockFirst ?? null}
+              clockLast={s?.clockLast ?? null}
+              win={view.win}
+              onWindowChange={actions.setWindow}
+              t={view.t}
+              onInstantChange={actions.setInstant}
+              ignore={view.ign}
+            />
+            <IgnoreBar ignore={view.ign} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
 
-          <Tabs items={tabItems(s)} active={view.tab} onSelect={actions.setTab} />
-          <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
-            <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
-              <TabContent
-                load={load}
-                baseline={baseline}
-                view={view}
-                setView={setView}
-                actions={actions}
-                epoch={epoch}
-                compareEpoch={compareEpoch}
-                exportName={exportName}
-              />
-            </ErrorBoundary>
-          </main>
-        </>
-      )}
+            <Tabs items={tabItems(s)} active={view.tab} onSelect={actions.setTab} />
+            <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
+              <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
+                <TabContent
+                  load={load}
+                  baseline={baseline}
+                  view={view}
+                  setView={setView}
+                  actions={actions}
+                  epoch={epoch}
+                  compareEpoch={compareEpoch}
+                  exportName={exportName}
+                />
+              </ErrorBoundary>
+            </div>
+          </>
+        )}
+      </main>
 
       <DropOverlay onFiles={openFiles} />
     </div>

@@ -67,7 +67,10 @@ export function ClockWindowForm({
 
   return (
     <form className="window-form" onSubmit={submit} aria-label="Clock window" data-testid="clock-window-form">
-      <label htmlFor={`${id}-from`}>From</label>
+      {/* Short visible labels; screen readers also hear which end of A..B and the unit. */}
+      <label htmlFor={`${id}-from`}>
+        From<span className="visually-hidden"> (A, the window's start, in CPU seconds)</span>
+      </label>
       <input
         id={`${id}-from`}
         data-testid="clock-from"
@@ -80,7 +83,9 @@ export function ClockWindowForm({
         onChange={(e) => setFrom(e.target.value)}
         aria-describedby={problem ? `${id}-problem` : undefined}
       />
-      <label htmlFor={`${id}-to`}>to</label>
+      <label htmlFor={`${id}-to`}>
+        to<span className="visually-hidden"> (B, the window's end, in CPU seconds)</span>
+      </label>
       <input
         id={`${id}-to`}
         data-testid="clock-to"

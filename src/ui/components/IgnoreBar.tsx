@@ -40,14 +40,16 @@ export function IgnoreBar({ ignore, onAdd, onRemove }: IgnoreBarProps) {
   return (
     <div className="ignore-bar" role="group" aria-label="Ignore list">
       <form className="ignore-form" onSubmit={submit}>
-        <label htmlFor={`${id}-name`}>Ignore</label>
-        <select className="select" data-testid="ignore-kind" aria-label="What to ignore" value={kind} onChange={(e) => setKind(e.target.value === 'file' ? 'file' : 'type')}>
+        {/* "Ignore [type|file] [name]" reads as a sentence: the visible word names the choice, the field says what it takes. */}
+        <label htmlFor={`${id}-kind`}>Ignore</label>
+        <select id={`${id}-kind`} className="select" data-testid="ignore-kind" value={kind} onChange={(e) => setKind(e.target.value === 'file' ? 'file' : 'type')}>
           <option value="type">type</option>
           <option value="file">file</option>
         </select>
         <input
           id={`${id}-name`}
           data-testid="ignore-name"
+          aria-label={`Name of the ${kind} to ignore`}
           value={name}
           onChange={(e) => setName(e.target.value)}
           placeholder={kind === 'type' ? 'e.g. frame' : 'e.g. <frozen importlib._bootstrap>'}

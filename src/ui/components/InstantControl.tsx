@@ -43,7 +43,7 @@ export function InstantControl({ t, onChange, clockLast }: { t: number | null; o
   return (
     <form className="window-form instant-form" onSubmit={submit} aria-label="Instant T" data-testid="instant-form">
       <label htmlFor={id} title="An instant: the Heap at T tab shows what was alive then">
-        T
+        T<span className="visually-hidden"> (an instant, in CPU seconds)</span>
       </label>
       <input
         id={id}

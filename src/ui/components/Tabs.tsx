@@ -1,4 +1,5 @@
-// The view tabs. Buttons with role=tab; arrow keys move between them.
+// The view tabs: a navigation landmark holding an ARIA tablist (buttons with role=tab, the selected
+// one the only Tab stop); ← and → move between them, Home and End go to the first and last.
 import type { KeyboardEvent } from 'react';
 import { fmtInt } from '../format.ts';
 import type { TabId } from '../url-state.ts';
@@ -13,33 +14,35 @@ export interface TabItem {
 
 export function Tabs({ items, active, onSelect }: { items: TabItem[]; active: TabId; onSelect: (id: TabId) => void }) {
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const at = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+    if (at === null) return;
     e.preventDefault();
-    const next = items[(i + step + items.length) % items.length];
+    const next = items[(at + items.length) % items.length];
     onSelect(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <nav className="tabs" role="tablist" aria-label="Views">
-      {items.map((t, i) => (
-        <button
-          key={t.id}
-          id={`tab-${t.id}`}
-          type="button"
-          role="tab"
-          data-testid={`tab-${t.id}`}
-          aria-selected={t.id === active}
-          aria-controls="view-panel"
-          tabIndex={t.id === active ? 0 : -1}
-          className={`tab${t.id === active ? ' active' : ''}`}
-          onClick={() => onSelect(t.id)}
-          onKeyDown={(e) => onKeyDown(e, i)}
-        >
-          {t.label}
-          {t.count !== undefined && t.count !== null && <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>}
-        </button>
-      ))}
+    <nav className="tabs-nav">
+      <div className="tabs" role="tablist" aria-label="Views">
+        {items.map((t, i) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            data-testid={`tab-${t.id}`}
+            aria-selected={t.id === active}
+            aria-controls="view-panel"
+            tabIndex={t.id === active ? 0 : -1}
+            className={`tab${t.id === active ? ' active' : ''}`}
+            onClick={() => onSelect(t.id)}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {t.label}
+            {t.count !== undefined && t.count !== null && <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>}
+          </button>
+        ))}
+      </div>
     </nav>
   );
 }
