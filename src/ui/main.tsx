@@ -11,6 +11,7 @@ import './styles/table.css';
 import './styles/features.css';
 import './styles/share.css';
 import './styles/leak.css';
+import './styles/focus.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,14 +1,17 @@
 // Dark mode follows the system (prefers-color-scheme), and both themes meet WCAG AA: with a real
 // log open, every visible text (HTML and the charts' SVG labels) has ≥ 4.5:1 against the
 // background behind it (3:1 when large), every chart line ≥ 3:1 against the chart's background,
-// and every button's and field's border ≥ 3:1 against what is around it. Each scheme gets a
-// browser of its own, launched with it (Firefox reads it from a preference at launch: over
-// WebDriver BiDi it cannot be changed in a running page). Switching the scheme while the page
-// runs, which the charts must follow, is tested in Chromium only.
+// every button's and field's border ≥ 3:1 against what is around it, and every control the Tab key
+// reaches shows a focus ring (2 px or more, ≥ 3:1 against what is around it, not cut off by a
+// scrolling box; support/focus-walk.ts). Each scheme gets a browser of its own, launched with it
+// (Firefox reads it from a preference at launch: over WebDriver BiDi it cannot be changed in a
+// running page). Switching the scheme while the page runs, which the charts must follow, is
+// tested in Chromium only.
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { contrast, flatten, luminance, parseColor, textMinimum } from '../support/contrast.ts';
 import { readContrastSamples, type ControlSample, type LineSample, type TextSample } from './support/contrast-walk.ts';
+import { walkFocus, type FocusSample } from './support/focus-walk.ts';
 import {
   ROOT,
   WAIT_MS,
@@ -67,29 +70,42 @@ function lineRatios(lines: LineSample[]): { chart: string; stroke: string; ratio
 /** The page's background luminance: near 1 in the light theme, near 0 in the dark. */
 const pageLuminance = async (page: AppPage) => luminance(parseColor(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)));
 
+/** A focus ring that is missing, thinner than 2 px, under 3:1 on its background, or cut off. */
+function ringFailures(rings: FocusSample[]): string[] {
+  return rings.flatMap((r) => {
+    if (!r.color || r.width < 2) return [`${r.where}: no focus ring (${r.width} px ${r.color || 'none'})`];
+    const ratio = contrast(parseColor(r.color), flatten(r.layers.map(parseColor), CANVAS));
+    if (ratio < 3) return [`${r.where}: focus ring ${r.color} at ${ratio.toFixed(2)}:1`];
+    return r.clippedBy ? [`${r.where}: focus ring cut off by ${r.clippedBy}`] : [];
+  });
+}
+
 /** Walks the views a user sees with a log open, and returns every sample. */
-async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[] }> {
+async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[]; rings: FocusSample[] }> {
   const texts: TextSample[] = [];
   const lines: LineSample[] = [];
   const controls: ControlSample[] = [];
-  const take = async () => {
+  const rings: FocusSample[] = [];
+  // Each view's text and lines; with `tab`, also the focus ring of every control the Tab key reaches in it.
+  const take = async (tab = false) => {
     const s = await readContrastSamples(page);
     texts.push(...s.texts);
     lines.push(...s.lines);
     controls.push(...s.controls);
+    if (tab) rings.push(...(await walkFocus(page)));
   };
   await page.waitFor(tid('open-example'), { state: 'visible' });
-  await take(); // the welcome
+  await take(true); // the welcome
   await openFileByInput(page, SMALL);
   await waitDone(page);
   await expect.poll(() => page.count(`${tid('rss-chart')}[data-state="full"] .recharts-line`), { timeout: WAIT_MS }).toBe(2);
-  await take(); // summary and the RSS chart
+  await take(true); // summary and the RSS chart
   await openTab(page, 'live');
   await page.fill(tid('table-filter'), 'Fraction');
-  await take(); // a table, a filled filter
+  await take(true); // a table, a filled filter
   await openTab(page, 'types');
   await expect.poll(() => page.count(`${tid('type-chart')} .recharts-line`), { timeout: WAIT_MS }).toBeGreaterThan(1);
-  await take(); // the per-type chart, its legend
+  await take(true); // the per-type chart, its legend
   await openTab(page, 'messages');
   await take();
   // The leak views: a suspect's objects and detail, the heap at T, a message's text, a phase as A..B, an ignore chip.
@@ -97,11 +113,11 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
   await page.press('Enter');
   await expect.poll(() => page.count(`${tid('detail-live-chart')} svg`), { timeout: WAIT_MS }).toBeGreaterThan(0);
-  await take();
+  await take(true);
   await page.fill(tid('instant-input'), '0.047');
   await page.waitFor(tid('heap-totals'));
   await page.waitFor(tid('t-marker'));
-  await take();
+  await take(true);
   await openTab(page, 'phases');
   await page.hover('[data-flag="1"]');
   await page.waitFor(tid('marker-tip'), { state: 'visible' });
@@ -112,27 +128,37 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await page.fill(tid('ignore-name'), 'Fraction');
   await page.click(tid('ignore-add'));
   await page.waitFor(tid('ignore-chip'));
-  await take();
+  await take(true);
   await page.click(tid('share-button'));
   await page.waitFor(tid('share-note'), { state: 'visible' });
-  await take(); // the share popover
+  await take(true); // the share popover
   await page.press('Escape');
+  // Compare with a baseline: its file button, the per type/site choice, the table.
+  await openTab(page, 'compare');
+  await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, 'test/fixtures/samples/nested_named/nested_middle.log')]);
+  await page.waitForFunction((sel) => /lines/.test(document.querySelector(sel)?.textContent ?? ''), tid('compare-status'));
+  await take(true);
+  // A damaged .gz: the error banner and its close button.
+  await openFileByInput(page, 'test/fixtures/bad/corrupt.log.gz');
+  await waitSettled(page);
+  await page.waitFor(tid('error-banner'), { state: 'visible' });
+  await take(true);
   // A file that is not a log: the warning banner.
   await openFileByInput(page, 'package.json');
   await waitSettled(page);
   await page.waitFor(tid('not-a-log'), { state: 'visible' });
   await take();
-  return { texts, lines, controls };
+  return { texts, lines, controls, rings };
 }
 
 describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
-  test('text ≥ 4.5:1 (3:1 large) on its background; chart lines, button and field borders ≥ 3:1', async () => {
+  test('text ≥ 4.5:1 (3:1 large) on its background; chart lines, button and field borders, focus rings ≥ 3:1', { timeout: 180_000 }, async () => {
     const page = await openIn(scheme);
     const lum = await pageLuminance(page);
     if (scheme === 'dark') expect(lum).toBeLessThan(0.02);
     else expect(lum).toBeGreaterThan(0.85);
 
-    const { texts, lines, controls } = await walkViews(page);
+    const { texts, lines, controls, rings } = await walkViews(page);
     // Enough of the page was seen for the verdict to mean something.
     expect(texts.length).toBeGreaterThan(150);
     expect(texts.filter((t) => t.where.startsWith('text') || t.where.startsWith('tspan')).length, 'SVG tick labels').toBeGreaterThan(10);
@@ -151,6 +177,10 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
       .map((c) => ({ what: `${c.where} ${c.border}`, ratio: contrast(parseColor(c.border), flatten(c.layers.map(parseColor), CANVAS)) }))
       .filter((c) => c.ratio < 3);
     expect(weak).toEqual([]);
+
+    // Every control the keyboard reaches shows a ring of 2 px or more at 3:1 on what is around it.
+    expect(rings.length, 'focus stops').toBeGreaterThan(150);
+    expect(ringFailures(rings)).toEqual([]);
     expect(page.errors()).toEqual([]);
   });
 });

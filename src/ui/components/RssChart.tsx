@@ -11,6 +11,7 @@ import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, T
 import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
+import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
 import { ChartOverlay, type MarkerTip, type PhaseMarker } from './ChartOverlay.tsx';
 import { MarkerTipBox } from './MarkerTipBox.tsx';
@@ -53,6 +54,7 @@ export interface RssChartProps {
 // Memoised: the page re-renders on every progress report, the chart only when its data or window changes.
 export default memo(function RssChart({ points, win, onWindowChange, t, onPickT, markers }: RssChartProps) {
   const [tip, setTip] = useState<MarkerTip | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   /** Brush position while dragging, before it is committed as the window. */
   const [dragging, setDragging] = useState<[number, number] | null>(null);
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -71,9 +73,10 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
   const rss = useMemo(() => rssAxis(points, startIndex, endIndex), [points, startIndex, endIndex]);
   const hasRss = rss !== null;
   const theme = useChartTheme();
+  useUntabbableChartLayers(box);
 
   return (
-    <div className="chart" data-testid="rss-chart" data-state="full">
+    <div className="chart" data-testid="rss-chart" data-state="full" ref={box}>
       {/* The legend is HTML: recharts' own measures itself after mounting and draws the chart twice. */}
       <SeriesLegend hasRss={hasRss} />
       <div className="chart-plot-area">

@@ -37,6 +37,9 @@ export function Tabs({ items, active, onSelect }: { items: TabItem[]; active: Ta
             className={`tab${t.id === active ? ' active' : ''}`}
             onClick={() => onSelect(t.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
+            // The strip scrolls sideways when the tabs are wider than the page; Chromium leaves a tab
+            // that is partly in view where it is when it takes focus, its focus ring cut off.
+            onFocus={(e) => e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
           >
             {t.label}
             {t.count !== undefined && t.count !== null && <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>}

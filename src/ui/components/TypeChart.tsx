@@ -1,12 +1,13 @@
 // Live objects of the top types over clock (which types grow, and when): one line per type, from
 // the worker's typeSeries. Loaded lazily with recharts; drawn once a parse has ended.
 
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TypeSeries } from '../../engine/types.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 import { niceTicks } from '../display/chart-data.ts';
 import { TYPE_COLOURS } from '../display/type-colours.ts';
+import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
 
 type Datum = { clock: number } & Record<string, number>;
@@ -38,35 +39,41 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
   }, [series]);
   const x = useMemo(() => niceTicks(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0), [data]);
   const theme = useChartTheme();
+  const box = useRef<HTMLDivElement>(null);
+  useUntabbableChartLayers(box);
+  // recharts' keyboard layer stays (← → step its tooltip); the drawing is an image named by what it shows.
+  const label = `Live objects over clock of the top ${series.length} types: ${series.map((s) => s.type).join(', ')}. ← and → show each moment's counts.`;
   return (
-    <ResponsiveContainer width="100%" height={150}>
-      <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }}>
-        <CartesianGrid stroke={theme.grid} vertical={false} />
-        <XAxis
-          dataKey="clock"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          ticks={x.ticks}
-          interval={0}
-          tickFormatter={(v: number) => v.toFixed(x.decimals)}
-          tick={{ fontSize: 11, fill: theme.axis }}
-          stroke={theme.axis}
-          height={20}
-        />
-        <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: theme.axis }} stroke={theme.axis} width={64} interval={0} />
-        <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
-        {series.map((s, k) => (
-          <Line
-            key={k}
-            dataKey={`s${k}`}
-            name={s.type}
-            stroke={theme.types[k % theme.types.length]}
-            strokeWidth={1.5}
-            dot={false}
-            isAnimationActive={false}
+    <div ref={box}>
+      <ResponsiveContainer width="100%" height={150}>
+        <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }} role="img" aria-label={label}>
+          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <XAxis
+            dataKey="clock"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={x.ticks}
+            interval={0}
+            tickFormatter={(v: number) => v.toFixed(x.decimals)}
+            tick={{ fontSize: 11, fill: theme.axis }}
+            stroke={theme.axis}
+            height={20}
           />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+          <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: theme.axis }} stroke={theme.axis} width={64} interval={0} />
+          <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
+          {series.map((s, k) => (
+            <Line
+              key={k}
+              dataKey={`s${k}`}
+              name={s.type}
+              stroke={theme.types[k % theme.types.length]}
+              strokeWidth={1.5}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 });
