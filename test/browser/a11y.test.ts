@@ -1,7 +1,8 @@
 // Accessibility, checked by axe-core (support/axe.ts) on every view a person reaches, in the light
 // and the dark theme, in both browsers: the welcome page, a parse in progress, each tab with a real
 // log open (the suspects, a row's detail, T and A..B set, a comparison), the chart's message
-// markers, the Share popover, bad files (problems, a read error, not a log) and the update prompt.
+// markers and its keyboard cursor, the Share popover, bad files (problems, a read error, not a
+// log) and the update prompt.
 // Every view must have no violation of any impact. Each scheme gets a browser of its own, launched
 // with it (theme.test.ts says why).
 import { appendFile } from 'node:fs/promises';
@@ -126,6 +127,15 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     await page.focus('[data-flag="1"]');
     await page.waitFor(tid('marker-tip'), { state: 'visible' });
     await check('a message marker’s text');
+    await page.focus(tid('chart-cursor'));
+    for (let i = 0; i < 3; i++) await page.press('ArrowRight');
+    await page.keyDown('Shift');
+    for (let i = 0; i < 3; i++) await page.press('ArrowRight');
+    await page.keyUp('Shift');
+    await page.waitFor(tid('clock-window'));
+    await page.waitFor(tid('cursor-readout'), { state: 'visible' });
+    await check('the chart’s keyboard cursor, and the window it selected');
+    await page.click(tid('clear-clock-window'));
     await page.click(tid('suspects-by-type'));
     await page.waitFor(tid('suspect'));
     await check('suspects by type');
@@ -188,7 +198,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     await page.waitFor(tid('share-popover'), { state: 'visible' });
     await check('the Share popover');
 
-    expect(seen).toHaveLength(24);
+    expect(seen).toHaveLength(25);
     expect(found).toEqual([]);
     expect(page.errors()).toEqual([]);
   });

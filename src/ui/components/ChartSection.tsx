@@ -2,7 +2,7 @@
 // hide/show) and the RSS and live objects chart, on which a drag of the handles picks A..B and a
 // click picks T.
 
-import { memo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { IgnoreList } from '../../engine/types.ts';
 import { usePhaseMarkers, MAX_MARKERS } from '../hooks/use-phase-markers.ts';
 import type { ClockWindow } from '../url-state.ts';
@@ -30,9 +30,10 @@ export const ChartSection = memo(function ChartSection(props: ChartSectionProps)
   const [showMarkers, setShowMarkers] = useState(true);
   const phases = usePhaseMarkers(props.dataVersion, props.parsing, props.ignore);
   const markerCount = phases?.markers.length ?? 0;
+  const summaryId = useId();
 
   return (
-    <section className="chart-panel" aria-label="RSS and live objects over clock">
+    <section className="chart-panel" aria-label="RSS and live objects over clock" aria-describedby={chartOpen ? summaryId : undefined}>
       <div className="chart-head">
         <h2>RSS and live objects over clock</h2>
         {win ? (
@@ -64,6 +65,7 @@ export const ChartSection = memo(function ChartSection(props: ChartSectionProps)
             t={t}
             onPickT={onInstantChange}
             markers={showMarkers && phases ? phases.markers : null}
+            summaryId={summaryId}
           />
         </ErrorBoundary>
       )}

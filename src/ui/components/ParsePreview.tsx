@@ -6,7 +6,7 @@
 
 import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useMemo } from 'react';
-import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
+import { fmtClock, fmtInt } from '../format.ts';
 import { liveAxis, rssAxis, type ChartPoint } from '../display/chart-data.ts';
 
 // Whole numbers in a large viewBox: no toFixed per point (the drawing is ~4,000 points a second).
@@ -109,10 +109,6 @@ export const ParsePreview = memo(function ParsePreview({ points }: { points: Cha
         <span>Clock (CPU s)</span>
         <span>{fmtClock(drawn.c1)}</span>
       </div>
-      <span className="visually-hidden">
-        {drawn.rss ? `RSS up to ${fmtBytes(drawn.rss.domain[1])}, ` : ''}live objects up to {fmtInt(drawn.live.domain[1])}, clock{' '}
-        {fmtClock(drawn.c0)} to {fmtClock(drawn.c1)} s so far.
-      </span>
     </div>
   );
 });

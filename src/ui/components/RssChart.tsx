@@ -1,19 +1,24 @@
 // RSS and live objects over clock, from the worker's downsampled series (min and max per bucket,
 // so a spike between two drawn points still shows). The Brush under the chart picks a clock
 // window; the tables then show only objects created inside it, and the growth tab its growth. A
-// click on the plot sets the instant T; the program's messages are markers (ChartOverlay.tsx).
+// click on the plot sets the instant T; the program's messages are markers (ChartOverlay.tsx). By
+// keyboard, the chart is a slider whose cursor sets T and A..B (ChartCursor.tsx), and the brush's
+// handles move with ← →.
 // Loaded lazily (recharts is most of the page's code) and drawn once a parse has ended: while it
 // runs, ParsePreview stands in.
 
 import { SeriesLegend } from './SeriesLegend.tsx';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
+import { fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
+import { useBrushLabels } from '../hooks/use-brush-labels.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
+import { ChartCursor, type CursorReadout } from './ChartCursor.tsx';
 import { ChartOverlay, type MarkerTip, type PhaseMarker } from './ChartOverlay.tsx';
+import { CursorBox, PointLines } from './ChartReadout.tsx';
 import { MarkerTipBox } from './MarkerTipBox.tsx';
 
 /** The plot, its axes and the brush; with the legend as tall as the preview (leak.css). */
@@ -25,17 +30,9 @@ const COMMIT_DELAY_MS = 250;
 function ChartTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
   const p = payload?.[0]?.payload as ChartPoint | undefined;
   if (!active || !p) return null;
-  const range = (r: [number, number] | null, f: (v: number) => string) => (!r ? '—' : r[0] === r[1] ? f(r[0]) : `${f(r[0])} – ${f(r[1])}`);
   return (
     <div className="chart-tip">
-      <div className="chart-tip-clock">Clock {fmtClock(p.clock)} s</div>
-      <div>
-        <span className="dot rss" /> RSS {range(p.rssRange, fmtBytes)}
-        {p.rss !== null && <span className="muted"> ({fmtInt(p.rss)} B max)</span>}
-      </div>
-      <div>
-        <span className="dot live" /> Live objects {range(p.liveRange, fmtInt)}
-      </div>
+      <PointLines p={p} />
     </div>
   );
 }
@@ -49,11 +46,16 @@ export interface RssChartProps {
   onPickT: (t: number) => void;
   /** The program's messages, by clock (null: hidden). */
   markers: PhaseMarker[] | null;
+  /** The id of the chart's summary in words (RssChartPanel.tsx), which the keyboard cursor is described by. */
+  summaryId: string;
 }
 
 // Memoised: the page re-renders on every progress report, the chart only when its data or window changes.
-export default memo(function RssChart({ points, win, onWindowChange, t, onPickT, markers }: RssChartProps) {
+export default memo(function RssChart({ points, win, onWindowChange, t, onPickT, markers, summaryId }: RssChartProps) {
   const [tip, setTip] = useState<MarkerTip | null>(null);
+  const [readout, setReadout] = useState<CursorReadout | null>(null);
+  const [said, setSaid] = useState('');
+  const keysId = useId();
   const box = useRef<HTMLDivElement>(null);
   /** Brush position while dragging, before it is committed as the window. */
   const [dragging, setDragging] = useState<[number, number] | null>(null);
@@ -74,6 +76,7 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
   const hasRss = rss !== null;
   const theme = useChartTheme();
   useUntabbableChartLayers(box);
+  useBrushLabels(box, points[startIndex]?.clock, points[endIndex]?.clock);
 
   return (
     <div className="chart" data-testid="rss-chart" data-state="full" ref={box}>
@@ -82,7 +85,8 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
       <div className="chart-plot-area">
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           {/* The top margin holds the message flags' strip. */}
-          <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }}>
+          {/* No accessibilityLayer: the cursor (ChartCursor) is the chart's one keyboard control, a named slider. */}
+          <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }} accessibilityLayer={false}>
             {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
             <CartesianGrid stroke={theme.grid} vertical={false} />
             <XAxis
@@ -134,17 +138,37 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               tickFormatter={(v: number) => fmtClock(v)}
               startIndex={startIndex}
               endIndex={endIndex}
+              // Constant, so React never writes it back over each handle's own name (use-brush-labels.ts).
+              ariaLabel="Window A..B"
               onChange={({ startIndex: s, endIndex: e }) => {
                 setDragging([s, e]);
                 clearTimeout(commitTimer.current);
                 commitTimer.current = setTimeout(() => onWindowChange(windowFor(points, s, e)), COMMIT_DELAY_MS);
               }}
             />
+            <ChartCursor
+              points={points}
+              view={[startIndex, endIndex]}
+              t={t}
+              onPickT={onPickT}
+              onWindowChange={onWindowChange}
+              describedBy={`${summaryId} ${keysId}`}
+              onReadout={setReadout}
+              onAnnounce={setSaid}
+            />
             <ChartOverlay t={t} onPickT={onPickT} markers={markers} wholeRun={startIndex === 0 && endIndex === points.length - 1} onTip={setTip} />
           </ComposedChart>
         </ResponsiveContainer>
         {tip && <MarkerTipBox tip={tip} />}
+        {readout && !tip && <CursorBox readout={readout} />}
       </div>
+      <p id={keysId} className="visually-hidden">
+        ← and → move the cursor along the clock, Page Up and Page Down further, Home and End to the ends; Enter makes the cursor's clock the
+        instant T; Shift with these keys selects the window A..B.
+      </p>
+      <p className="visually-hidden" role="status" data-testid="chart-announce">
+        {said}
+      </p>
     </div>
   );
 });

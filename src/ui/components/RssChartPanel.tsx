@@ -1,11 +1,13 @@
 // The chart's data and which drawing shows it: the series is asked of the worker when the data
 // changes (at most once a second during a parse, then once at the end), kept as one memoised
 // array, and drawn by ParsePreview while the parse runs, by the recharts chart once it has ended.
+// Both come with the chart in words (display/chart-summary.ts), kept as current as the drawing.
 
-import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { ClockWindow } from '../url-state.ts';
 import { getApi } from '../data/worker-client.ts';
 import { toChart, type ChartPoint } from '../display/chart-data.ts';
+import { chartSummary } from '../display/chart-summary.ts';
 import type { PhaseMarker } from './ChartOverlay.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ParsePreview } from './ParsePreview.tsx';
@@ -34,9 +36,11 @@ export interface RssChartPanelProps {
   t: number | null;
   onPickT: (t: number) => void;
   markers: PhaseMarker[] | null;
+  /** The id the chart's summary in words takes (the chart panel is described by it). */
+  summaryId: string;
 }
 
-export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange, t, onPickT, markers }: RssChartPanelProps) {
+export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange, t, onPickT, markers, summaryId }: RssChartPanelProps) {
   const [points, setPoints] = useState<ChartPoint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -68,15 +72,25 @@ export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing,
     return whenIdle(() => setFull(true));
   }, [parsing]);
 
-  if (error) return <div className="chart-empty">Could not draw the chart: {error}</div>;
-  if (points === null) return <div className="chart-empty">Reading…</div>;
-  if (points.length === 0) return <div className="chart-empty">No NEW or DEL lines yet: nothing to chart.</div>;
-  if (parsing || !full) return <ParsePreview points={points} />;
+  let drawing: ReactNode;
+  if (error) drawing = <div className="chart-empty">Could not draw the chart: {error}</div>;
+  else if (points === null) drawing = <div className="chart-empty">Reading…</div>;
+  else if (points.length === 0) drawing = <div className="chart-empty">No NEW or DEL lines yet: nothing to chart.</div>;
+  else if (parsing || !full) drawing = <ParsePreview points={points} />;
+  else
+    drawing = (
+      <ErrorBoundary what="the chart">
+        <Suspense fallback={<ParsePreview points={points} />}>
+          <RssChart points={points} win={win} onWindowChange={onWindowChange} t={t} onPickT={onPickT} markers={markers} summaryId={summaryId} />
+        </Suspense>
+      </ErrorBoundary>
+    );
   return (
-    <ErrorBoundary what="the chart">
-      <Suspense fallback={<ParsePreview points={points} />}>
-        <RssChart points={points} win={win} onWindowChange={onWindowChange} t={t} onPickT={onPickT} markers={markers} />
-      </Suspense>
-    </ErrorBoundary>
+    <>
+      {drawing}
+      <p id={summaryId} className="visually-hidden" data-testid="chart-summary">
+        {points === null ? 'The chart is being read.' : chartSummary(points, t, win, parsing)}
+      </p>
+    </>
   );
 });

@@ -100,6 +100,14 @@ class ChromiumPage extends PageBase {
     await this.page.keyboard.press(key);
   }
 
+  async keyDown(key: Key): Promise<void> {
+    await this.page.keyboard.down(key);
+  }
+
+  async keyUp(key: Key): Promise<void> {
+    await this.page.keyboard.up(key);
+  }
+
   async waitForFunction<R, A = undefined>(fn: (arg: A) => R, arg?: A, options: WaitOptions = {}): Promise<R> {
     const handle = await this.page.waitForFunction(fn as (a: unknown) => R, arg as unknown, { timeout: options.timeout ?? WAIT_MS, polling: options.polling ?? 'raf' });
     try {

@@ -95,6 +95,9 @@ export interface AppPage {
   /** Types text key by key into the focused element. */
   type(text: string): Promise<void>;
   press(key: Key): Promise<void>;
+  /** Holds a key down (Shift, for Shift with the next presses) until keyUp. */
+  keyDown(key: Key): Promise<void>;
+  keyUp(key: Key): Promise<void>;
 
   /** textContent of the first match, once there is one. */
   text(selector: string): Promise<string>;
@@ -150,6 +153,8 @@ export abstract class PageBase implements AppPage {
   abstract selectOption(selector: string, value: string): Promise<void>;
   abstract type(text: string): Promise<void>;
   abstract press(key: Key): Promise<void>;
+  abstract keyDown(key: Key): Promise<void>;
+  abstract keyUp(key: Key): Promise<void>;
   abstract waitForFunction<R, A = undefined>(fn: (arg: A) => R, arg?: A, options?: WaitOptions): Promise<R>;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   abstract onDialog(fn: (dialog: { type: string; message: string }) => void): void;

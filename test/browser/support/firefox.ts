@@ -170,6 +170,14 @@ class FirefoxPage extends PageBase {
     await this.page.keyboard.press((key === 'Space' ? ' ' : key) as KeyInput);
   }
 
+  async keyDown(key: Key): Promise<void> {
+    await this.page.keyboard.down((key === 'Space' ? ' ' : key) as KeyInput);
+  }
+
+  async keyUp(key: Key): Promise<void> {
+    await this.page.keyboard.up((key === 'Space' ? ' ' : key) as KeyInput);
+  }
+
   async waitForFunction<R, A = undefined>(fn: (arg: A) => R, arg?: A, options: WaitOptions = {}): Promise<R> {
     const handle = await this.page.waitForFunction(fn as (a: unknown) => R, { timeout: options.timeout ?? WAIT_MS, polling: options.polling ?? 'raf' }, arg as A);
     try {
