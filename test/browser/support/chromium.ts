@@ -10,7 +10,7 @@ export async function launchChromium(launch: LaunchOptions = {}): Promise<Browse
   return {
     name: 'chromium',
     version: async () => `chromium ${browser.version()}`,
-    newPage: (options) => ChromiumPage.open(browser, options, launch.colorScheme),
+    newPage: (options) => ChromiumPage.open(browser, options, launch),
     connected: () => browser.isConnected(),
     close: () => browser.close(),
   };
@@ -34,14 +34,15 @@ class ChromiumPage extends PageBase {
     page.on('crash', () => this.pageError('page crashed'));
   }
 
-  static async open(browser: Browser, options: PageOptions, colorScheme?: ColorScheme): Promise<AppPage> {
+  static async open(browser: Browser, options: PageOptions, launch: LaunchOptions): Promise<AppPage> {
     // The clipboard permissions let a test read back what the page copied (share-button.test.ts).
     const ctx = await browser.newContext({
       viewport: options.viewport,
       locale: 'en-US',
       acceptDownloads: true,
       permissions: ['clipboard-read', 'clipboard-write'],
-      colorScheme,
+      colorScheme: launch.colorScheme,
+      reducedMotion: launch.reducedMotion ? 'reduce' : undefined,
     });
     const page = await ctx.newPage();
     if (options.initScript) await page.addInitScript(options.initScript);

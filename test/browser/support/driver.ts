@@ -25,6 +25,8 @@ export type ColorScheme = 'light' | 'dark';
 export interface LaunchOptions {
   /** prefers-color-scheme for every page of this browser (default: the browser's own, light here). */
   colorScheme?: ColorScheme;
+  /** prefers-reduced-motion: reduce for every page of this browser (default: no preference). */
+  reducedMotion?: boolean;
 }
 
 export interface PageOptions {

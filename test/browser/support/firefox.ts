@@ -21,6 +21,16 @@ const PREFS: Record<string, unknown> = {
  */
 const COLOR_SCHEME_OVERRIDE: Record<ColorScheme, number> = { dark: 0, light: 1 };
 
+/** The preferences of a launch: the automation ones, and the media features asked for. */
+function prefsFor(options: LaunchOptions): Record<string, unknown> {
+  return {
+    ...PREFS,
+    ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[options.colorScheme] } : {}),
+    // Like the colour scheme, prefers-reduced-motion is a preference read at launch (1: reduce).
+    ...(options.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
+  };
+}
+
 function launch(options: LaunchOptions): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
@@ -30,9 +40,7 @@ function launch(options: LaunchOptions): Promise<Browser> {
     // MOZ_HEADLESS as well as --headless: either alone starts without a display (CI has none); the
     // variable also reaches any process Firefox starts anew.
     env: { ...process.env, MOZ_HEADLESS: '1' },
-    extraPrefsFirefox: options.colorScheme
-      ? { ...PREFS, 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[options.colorScheme] }
-      : PREFS,
+    extraPrefsFirefox: prefsFor(options),
     // The viewport is set per page (newPage's options).
     defaultViewport: null,
     timeout: 60_000,
