@@ -53,10 +53,10 @@ export function onWorkerCrash(listener: (message: string) => void): () => void {
 
 /**
  * A file source with a port over which the page reads the file for the worker (see
- * src/worker/page-reads.ts: it takes the reading off the parser's thread), where that pays.
+ * src/worker/page-reads.ts), when asked for with ?pageReads=1.
  */
 function withPageReads(source: LogSource): LogSource {
-  if (source.kind !== 'file' || !pageReadsWanted(location.search, navigator.userAgent)) return source;
+  if (source.kind !== 'file' || !pageReadsWanted(location.search)) return source;
   const reads = serveFileReads(source.file);
   return Comlink.transfer({ ...source, reads }, [reads]);
 }
