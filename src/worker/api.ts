@@ -61,6 +61,8 @@ export type SingleSource = Exclude<LogSource, { kind: 'files' }>;
 export interface CompareQuery {
   by: CompareBy;
   fullPath?: boolean;
+  /** Types and files left out of both logs' counts. */
+  ignore?: IgnoreList;
   text?: string;
   sort?: SortSpec[];
   offset: number;

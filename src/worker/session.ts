@@ -148,7 +148,7 @@ export class AnalysisSession implements ReftraceApi {
 
   compare(q: CompareQuery): CompareWindow {
     if (!this.analysis || !this.baseline) return { total: 0, matched: 0, offset: 0, rows: [], names: null };
-    let rows = compareRows(this.baseline.store, this.analysis.store, q.by, q.fullPath);
+    let rows = compareRows(this.baseline.store, this.analysis.store, q.by, q.fullPath, q.ignore);
     const total = rows.length;
     const text = q.text?.trim().toLowerCase();
     if (text) rows = rows.filter((r) => String(r.key).toLowerCase().includes(text));

@@ -342,7 +342,7 @@ describe('while the file is read', () => {
       const whole = analyseChunks([new Uint8Array(await readFile(big))]).store;
       const at = Number(((whole.clockFirst! + whole.clockLast!) / 2).toFixed(6));
       // Each 4 MiB read of the page answered 400 ms late: the parse lasts a few seconds.
-      const page = await b.openAppAt('', { hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`, initScript: slowDisk(400) });
+      const page = await b.openAppAt('pageReads=1', { hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`, initScript: slowDisk(400) });
       await openFileByInput(page, big);
       const during = await page.waitForFunction(
         (ids) => {

@@ -3,8 +3,9 @@
 
 import type { LogStore } from '../store/log-store.ts';
 import { basename } from '../base/text.ts';
-import type { Row } from '../types.ts';
+import type { IgnoreList, Row } from '../types.ts';
 import { Derived } from './derived.ts';
+import { leakQueriesOf } from './leak-queries.ts';
 
 export type CompareBy = 'type' | 'site';
 
@@ -14,13 +15,31 @@ interface Counts {
   live: number;
 }
 
-function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean): Map<string, Counts> {
+function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean, ignore: IgnoreList | undefined): Map<string, Counts> {
   const out = new Map<string, Counts>();
   const get = (k: string) => {
     let c = out.get(k);
     if (!c) out.set(k, (c = { created: 0, deleted: 0, live: 0 }));
     return c;
   };
+  const siteKey = (i: number) => {
+    const f = s.files.strings[s.sites.file[i]];
+    return `${fullPath ? f : basename(f)}:${s.sites.line[i]}:${s.funcs.strings[s.sites.func[i]]}`;
+  };
+  if (ignore && (ignore.types.length > 0 || ignore.files.length > 0)) {
+    // With an ignore list the counts leave the ignored types and files out, as every table does.
+    const h = leakQueriesOf(s).heapAt(Infinity, ignore);
+    const n = by === 'type' ? s.types.size : s.sites.size;
+    for (let i = 0; i < n; i++) {
+      const [created, deleted, live] = by === 'type' ? [h.typeNew[i], h.typeDel[i], h.typeAlive[i]] : [h.siteNew[i], h.siteFreed[i], h.siteAlive[i]];
+      if (!created && !deleted) continue;
+      const c = get(by === 'type' ? s.types.strings[i] : siteKey(i));
+      c.created += created;
+      c.deleted += deleted;
+      c.live += live;
+    }
+    return out;
+  }
   if (by === 'type') {
     const live = new Derived(s).liveByType();
     for (let t = 0; t < s.types.size; t++) {
@@ -35,10 +54,6 @@ function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean): Map<string,
     return out;
   }
   const st = new Derived(s).sites();
-  const siteKey = (i: number) => {
-    const f = s.files.strings[s.sites.file[i]];
-    return `${fullPath ? f : basename(f)}:${s.sites.line[i]}:${s.funcs.strings[s.sites.func[i]]}`;
-  };
   for (const i of st.ids) {
     const c = get(siteKey(i));
     c.created += st.created[i];
@@ -49,9 +64,9 @@ function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean): Map<string,
 }
 
 /** One row per key in either log: counts of A (before), B (after) and B − A. Biggest live growth first. */
-export function compareRows(a: LogStore, b: LogStore, by: CompareBy, fullPath = false): Row[] {
-  const ca = countsByKey(a, by, fullPath);
-  const cb = countsByKey(b, by, fullPath);
+export function compareRows(a: LogStore, b: LogStore, by: CompareBy, fullPath = false, ignore?: IgnoreList): Row[] {
+  const ca = countsByKey(a, by, fullPath, ignore);
+  const cb = countsByKey(b, by, fullPath, ignore);
   const zero: Counts = { created: 0, deleted: 0, live: 0 };
   const keys = new Set([...ca.keys(), ...cb.keys()]);
   const rows: Row[] = [];

@@ -83,7 +83,7 @@ export function compareSource(by: CompareBy): RowSource {
   let s = compareSources.get(by);
   if (!s) {
     const columns = compareColumns(by);
-    const compare = (q: RowQuery) => ({ by, text: q.filter.text, sort: q.sort, fullPath: q.fullPath });
+    const compare = (q: RowQuery) => ({ by, text: q.filter.text, sort: q.sort, fullPath: q.fullPath, ignore: q.ignore });
     s = {
       id: `compare-${by}`,
       columns: () => Promise.resolve(columns),

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import type { CompareQuery, LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
 import type { Summary } from '../../engine/types.ts';
 import { serveFileReads } from '../../worker/page-reads.ts';
+import { pageReadsWanted } from './page-reads-choice.ts';
 
 export type Api = Comlink.Remote<ReftraceApi>;
 
@@ -52,10 +53,10 @@ export function onWorkerCrash(listener: (message: string) => void): () => void {
 
 /**
  * A file source with a port over which the page reads the file for the worker (see
- * src/worker/page-reads.ts: it takes the reading off the parser's thread).
+ * src/worker/page-reads.ts), when asked for with ?pageReads=1.
  */
 function withPageReads(source: LogSource): LogSource {
-  if (source.kind !== 'file' || new URLSearchParams(location.search).get('pageReads') === '0') return source;
+  if (source.kind !== 'file' || !pageReadsWanted(location.search)) return source;
   const reads = serveFileReads(source.file);
   return Comlink.transfer({ ...source, reads }, [reads]);
 }

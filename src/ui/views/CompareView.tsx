@@ -2,7 +2,7 @@
 // (the "after"), per type or per allocation site: New, Del and Live in each and the difference,
 // biggest growth of live objects first. The baseline is parsed by the same worker.
 
-import { memo, useCallback, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
@@ -53,6 +53,8 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
   const input = useRef<HTMLInputElement>(null);
   const by: CompareBy = view.by;
   const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, compare: sort } })), [setView]);
+  // The ignore list leaves the same types and files out of both logs.
+  const ignoreScope = useMemo(() => ({ ignore: view.ign }), [view.ign]);
   const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, compare: text } })), [setView]);
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
 
@@ -149,6 +151,7 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
             onFullPathChange,
           }}
           clock={{ win: view.win, applies: false }}
+          scope={ignoreScope}
           data={{ version: props.dataVersion, epoch: props.dataEpoch }}
           toolbar={{ start: byControl, showFullPath: by === 'site' }}
         />

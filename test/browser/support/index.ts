@@ -123,7 +123,8 @@ export function useBrowser(): BrowserFixture {
 /**
  * An init script that makes every Blob read of the page's main thread (the page reads the file's
  * slices for the worker) answer `ms` later, like a slow disk: a parse then lasts long enough to
- * show several progress states however fast the parser has become.
+ * show several progress states however fast the parser has become. Open the page with
+ * `?pageReads=1`: by default the worker reads the file itself (src/ui/data/page-reads-choice.ts).
  */
 export function slowDisk(ms: number): string {
   return `{

@@ -124,6 +124,27 @@ describe('AnalysisSession', () => {
     expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28:example_reference_tracing']);
   });
 
+  it('leaves the ignore list out of both logs in the comparison, and keeps the other numbers', async () => {
+    const session = new AnalysisSession();
+    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
+    const all = session.compare({ by: 'type', offset: 0, limit: 100 }).rows;
+    const ignore = { types: ['StringAndTime'], files: ['fractions.py'] };
+    const kept = session.compare({ by: 'type', offset: 0, limit: 100, ignore }).rows;
+    expect(kept.map((r) => r.key)).not.toContain('StringAndTime');
+    // Fractions are made in fractions.py: with that file ignored none is counted as made or live
+    // (their DELs happen elsewhere, and those lines are not in an ignored file).
+    expect(kept.find((r) => r.key === 'Fraction')).toMatchObject({ newB: 0, liveB: 0 });
+    expect(all.find((r) => r.key === 'Fraction')).toMatchObject({ newB: 40, liveB: 20 });
+    const untouched = (r: (typeof all)[number]) => r.key === 'datetime.datetime';
+    expect(kept.find(untouched)).toEqual(all.find(untouched));
+    const sites = session.compare({ by: 'site', offset: 0, limit: 100, ignore }).rows.map((r) => String(r.key));
+    expect(sites.some((k) => k.startsWith('fractions.py:'))).toBe(false);
+    // small.py:28 makes only StringAndTime objects (ignored); small.py:15 makes datetimes.
+    expect(sites).not.toContain('small.py:28:example_reference_tracing');
+    expect(sites).toContain('small.py:15:__init__');
+  });
+
   it('exports the comparison as shown, with the columns the page gives, as CSV and JSON', async () => {
     const session = new AnalysisSession();
     await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
