@@ -91,7 +91,8 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
   }
 
   test('the welcome page, and a parse in progress', { timeout: 120_000 }, async () => {
-    const page = await open(baseUrl, holdReads(3));
+    // ?pageReads=1: the page reads the slices, so read-gate.ts can hold them.
+    const page = await open(`${baseUrl}?pageReads=1`, holdReads(3));
     const { found, seen, check } = checker(page);
     await page.waitFor(tid('open-example'), { state: 'visible' });
     await check('welcome');
