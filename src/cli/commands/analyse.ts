@@ -4,6 +4,8 @@
 import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { parseOptions } from '../args.ts';
 import { checkBudgets, parseBudget, type Budgets } from '../budgets.ts';
+import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
+import { checkLeakGate, maxScoreOf } from '../leak-gate.ts';
 import { notALogReason, openLog } from '../open-log.ts';
 import { suspectLines } from '../suspects-report.ts';
 import { textReport } from '../text-report.ts';
@@ -13,7 +15,8 @@ export const analyse: Command = {
   name: 'analyse',
   usage: `reftrace analyse <file> [--json] [--full-path] [--include-untracked]
                         [--include-historical] [--recurse-files] [--suspects N]
-                        [--max-live N] [--max-live-type TYPE=N ...]
+                        [--max-live N] [--max-live-type TYPE=N ...] [--max-score S]
+                        [--ignore-type T ...] [--ignore-file F ...]
   Analyses a pymemtrace ReferenceTracing log (plain or gzip).
   --json                print a JSON report instead of text
   --full-path           show full file paths (default: base names, as the seed does)
@@ -22,12 +25,16 @@ export const analyse: Command = {
   --recurse-files       follow "Detaching ... New file: <path>" into child logs
   --suspects N          how many leak suspects to list (default 10; 0: none)
   --max-live N          exit 1 when more than N objects are live at the end
-  --max-live-type T=N   exit 1 when more than N objects of type T are live (repeatable)`,
+  --max-live-type T=N   exit 1 when more than N objects of type T are live (repeatable)
+  --max-score S         exit 1 when a leak suspect (a site) scores over S; a site that grew all
+                        through the run and holds n objects scores about log2(1 + n)
+  The ignore options apply to the suspects and --max-score (the report stays the seed's):
+${IGNORE_USAGE}`,
   async run(rest, io) {
     const args = parseOptions(rest, {
       flags: ['--json', '--full-path', '--include-untracked', '--include-historical', '--recurse-files'],
-      values: ['--suspects'],
-      repeated: ['--max-live', '--max-live-type'],
+      values: ['--suspects', '--max-score'],
+      repeated: ['--max-live', '--max-live-type', ...IGNORE_OPTIONS],
       files: 'one',
     });
     if (typeof args === 'string') return io.usageError(args);
@@ -40,30 +47,37 @@ export const analyse: Command = {
     const suspectsText = args.values.get('--suspects') ?? '10';
     if (!/^\d+$/.test(suspectsText)) return io.usageError(`--suspects takes a whole number, not "${suspectsText}"`);
     const suspectCount = Number(suspectsText);
+    const maxScoreText = args.values.get('--max-score');
+    const maxScore = maxScoreText === undefined ? null : maxScoreOf(maxScoreText);
+    if (typeof maxScore === 'string') return io.usageError(maxScore);
+    const ignore = ignoreListOf(args);
     const file = args.files[0];
     const started = performance.now();
     const opened = await openLog(file, args.flags.has('--recurse-files'));
     if (!opened.ok) return io.fail(opened.error);
     const analysis = opened.analysis;
+    const fullPath = args.flags.has('--full-path');
     const verdict = checkBudgets(analysis, budgets);
-    const suspects = suspectCount > 0 ? leakQueriesOf(analysis.store).suspects('site', suspectCount) : [];
+    const queries = leakQueriesOf(analysis.store);
+    const suspects = suspectCount > 0 ? queries.suspects('site', suspectCount, ignore) : [];
+    const gate = maxScore === null ? null : checkLeakGate(queries, analysis.store.sites.size, maxScore, ignore, fullPath);
     if (args.flags.has('--json')) {
-      io.out(JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json }, null, 1) + '\n');
+      io.out(JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) + '\n');
     } else {
       const options = {
         file,
-        fullPath: args.flags.has('--full-path'),
+        fullPath,
         includeUntracked: args.flags.has('--include-untracked'),
         includeHistorical: args.flags.has('--include-historical'),
       };
       for (const chunk of textReport(analysis, options)) io.out(chunk);
       if (suspectCount > 0) io.out(suspectLines(suspects, options.fullPath).join('\n') + '\n');
       io.out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
-      if (!analysis.summary().notALog) for (const line of verdict.lines) io.out(line + '\n');
+      if (!analysis.summary().notALog) for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
     }
     // Not a log: a CI gate must not pass on it, whatever the budget says.
     const notALog = notALogReason(analysis);
     if (notALog) return io.fail(`${file}: ${notALog}`);
-    return verdict.exceeded ? 1 : 0;
+    return verdict.exceeded || gate?.exceeded ? 1 : 0;
   },
 };

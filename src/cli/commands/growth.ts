@@ -4,16 +4,18 @@
 import { basename } from '../../engine/base/text.ts';
 import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { clockValue, parseOptions } from '../args.ts';
+import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
 import { notALogReason, openLog } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const growth: Command = {
   name: 'growth',
-  usage: `reftrace growth <file> --from A --to B [--json] [--full-path] [--recurse-files]
+  usage: `reftrace growth <file> --from A --to B [--json] [--full-path] [--recurse-files] [--ignore-type T ...] [--ignore-file F ...]
   Growth from clock A to clock B (seconds, A < B), per type and per allocation site: alive at A,
-  alive at B, and created after A and still alive at B; biggest growth first.`,
+  alive at B, and created after A and still alive at B; biggest growth first.
+${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--from', '--to'], files: 'one' });
+    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--from', '--to'], repeated: IGNORE_OPTIONS, files: 'one' });
     if (typeof args === 'string') return io.usageError(args);
     const from = clockValue('--from', args.values.get('--from'));
     if (typeof from === 'string') return io.usageError(from);
@@ -24,7 +26,7 @@ export const growth: Command = {
     if (!opened.ok) return io.fail(opened.error);
     const notALog = notALogReason(opened.analysis);
     if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const g = leakQueriesOf(opened.analysis.store).growth(from, to);
+    const g = leakQueriesOf(opened.analysis.store).growth(from, to, ignoreListOf(args));
     if (args.flags.has('--json')) {
       io.out(JSON.stringify(g, null, 1) + '\n');
       return 0;

@@ -2,22 +2,24 @@
 
 import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { parseOptions } from '../args.ts';
+import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
 import { notALogReason, openLog } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const phases: Command = {
   name: 'phases',
-  usage: `reftrace phases <file> [--json] [--recurse-files]
+  usage: `reftrace phases <file> [--json] [--recurse-files] [--ignore-type T ...] [--ignore-file F ...]
   The spans between the log's messages (MSG lines; and before the first, after the last): NEWs,
-  DELs, the change of the live count, objects created in the span and alive at its end, RSS change.`,
+  DELs, the change of the live count, objects created in the span and alive at its end, RSS change.
+${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--recurse-files'], values: [], files: 'one' });
+    const args = parseOptions(rest, { flags: ['--json', '--recurse-files'], values: [], repeated: IGNORE_OPTIONS, files: 'one' });
     if (typeof args === 'string') return io.usageError(args);
     const opened = await openLog(args.files[0], args.flags.has('--recurse-files'));
     if (!opened.ok) return io.fail(opened.error);
     const notALog = notALogReason(opened.analysis);
     if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const list = leakQueriesOf(opened.analysis.store).phases();
+    const list = leakQueriesOf(opened.analysis.store).phases(ignoreListOf(args));
     if (args.flags.has('--json')) {
       const rows = list.map((p) => ({ from: p.from, to: p.to, message: p.message, new: p.new, del: p.del, netLive: p.netLive, createdAndAlive: p.createdAndAlive, rssDelta: p.rssDelta }));
       io.out(JSON.stringify(rows, null, 1) + '\n');

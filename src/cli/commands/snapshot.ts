@@ -4,17 +4,19 @@
 import { basename } from '../../engine/base/text.ts';
 import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { clockValue, parseOptions } from '../args.ts';
+import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
 import { notALogReason, openLog } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const snapshot: Command = {
   name: 'snapshot',
-  usage: `reftrace snapshot <file> --at T [--json] [--full-path] [--recurse-files]
+  usage: `reftrace snapshot <file> --at T [--json] [--full-path] [--recurse-files] [--ignore-type T ...] [--ignore-file F ...]
   The heap at clock T (seconds): objects alive had the log ended after its last NEW/DEL at or
   before T, per type and per allocation site. Before the first event nothing is alive; after the
-  last, this is the end state.`,
+  last, this is the end state.
+${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--at'], files: 'one' });
+    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--at'], repeated: IGNORE_OPTIONS, files: 'one' });
     if (typeof args === 'string') return io.usageError(args);
     const at = clockValue('--at', args.values.get('--at'));
     if (typeof at === 'string') return io.usageError(at);
@@ -22,7 +24,7 @@ export const snapshot: Command = {
     if (!opened.ok) return io.fail(opened.error);
     const notALog = notALogReason(opened.analysis);
     if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const snap = leakQueriesOf(opened.analysis.store).snapshot(at);
+    const snap = leakQueriesOf(opened.analysis.store).snapshot(at, ignoreListOf(args));
     if (args.flags.has('--json')) {
       io.out(JSON.stringify(snap, null, 1) + '\n');
       return 0;

@@ -93,6 +93,76 @@ describe('reftrace analyse: leak suspects', () => {
   });
 });
 
+describe('reftrace analyse --max-score S: the leak gate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reftrace-gate-'));
+  const log = join(dir, 'leaking.log');
+  writeFileSync(log, Buffer.concat([...generateLog({ lines: 20_000, seed: 4, shapes: true, leakEvery: 0 }).chunks]));
+
+  it('exit 1 naming the steady leak only: the plateaued cache and the churn stay under', async () => {
+    const r = await run(['analyse', log, '--max-score', '2', '--suspects', '0']);
+    expect(r.code).toBe(1);
+    const gate = r.out.slice(r.out.indexOf('Leak gate'));
+    expect(gate.trim().split('\n')).toEqual([
+      'Leak gate: 1 site over score 2:',
+      expect.stringMatching(/^ {2}leaky\.py#10 remember_forever: score 8\.\d\d > 2 \(400 LeakyRecord live, since \d+\.\d{6}\)$/),
+    ]);
+    // The gate sees every site, not only the --suspects listed (0 here).
+    const j = JSON.parse((await run(['analyse', log, '--json', '--max-score', '1'])).out);
+    expect(j.leakGate.exceeded).toBe(true);
+    expect(j.leakGate.over.map((x: { function: string }) => x.function)).toEqual([SHAPES.leak.site[2], SHAPES.cache.site[2]]);
+    expect(j.leakGate.over.every((x: { score: number }) => x.score > 1)).toBe(true);
+  });
+
+  it('exit 0 under the score, or with the leaking file ignored', async () => {
+    const high = await run(['analyse', log, '--max-score', '100']);
+    expect(high.code).toBe(0);
+    expect(high.out).toContain('Leak gate: no site over score 100.');
+    const ignored = await run(['analyse', log, '--json', '--max-score', '2', '--ignore-file', 'leaky.py']);
+    expect(ignored.code).toBe(0);
+    const j = JSON.parse(ignored.out);
+    expect(j.leakGate).toEqual({ maxScore: 2, exceeded: false, over: [] });
+    expect(j.suspects[0].function).toBe(SHAPES.cache.site[2]);
+    // The seed's report is not cut by the ignore list.
+    expect(j.live).toBe(JSON.parse((await run(['analyse', log, '--json'])).out).live);
+    expect((await run(['analyse', log, '--max-score', '2', '--ignore-type', SHAPES.leak.type])).code).toBe(0);
+  });
+
+  it.each(['-1', 'high', ''])('--max-score %j: one line on stderr, exit 2', (value) => {
+    const r = cli('analyse', log, '--max-score', value);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`reftrace: --max-score takes a score (a number, 0 or more), not "${value}" (reftrace --help for usage)`);
+  });
+});
+
+describe('--ignore-type and --ignore-file on snapshot, growth and phases', () => {
+  const small = FIXTURES + SMALL;
+  const json = async (...args: string[]) => JSON.parse((await run([...args, '--json'])).out);
+
+  it('snapshot: the ignored type and file are gone, the rest unchanged', async () => {
+    const all = await json('snapshot', small, '--at', '1e9');
+    const cut = await json('snapshot', small, '--at', '1e9', '--ignore-type', 'Fraction', '--ignore-file', 'small.py');
+    const fromSmall = all.sites.filter((x: { file: string }) => x.file.endsWith('/small.py'));
+    expect(fromSmall.length).toBeGreaterThan(0);
+    expect(cut.types.Fraction).toBeUndefined();
+    expect(cut.sites.some((x: { file: string }) => x.file.endsWith('/small.py'))).toBe(false);
+    // Fraction's objects were made outside small.py (fractions.py), so the two cuts do not overlap.
+    const gone = all.types.Fraction + fromSmall.reduce((n: number, x: { alive: number }) => n + x.alive, 0);
+    expect(cut.alive).toBe(all.alive - gone);
+  });
+
+  it('growth and phases leave them out too', async () => {
+    const all = await json('growth', small, '--from', '0', '--to', '1e9');
+    const cut = await json('growth', small, '--from', '0', '--to', '1e9', '--ignore-type', 'Fraction');
+    expect(cut.aliveTo).toBe(all.aliveTo - all.types.Fraction[1]);
+    expect(cut.types.Fraction).toBeUndefined();
+    const phases = await json('phases', small);
+    const phasesCut = await json('phases', small, '--ignore-type', 'Fraction');
+    expect(phasesCut).toHaveLength(phases.length);
+    const net = (list: { netLive: number }[]) => list.reduce((n, p) => n + p.netLive, 0);
+    expect(net(phases) - net(phasesCut)).toBe(all.types.Fraction[1]);
+  });
+});
+
 describe('bad clocks: one line on stderr, exit 2', () => {
   it.each([
     [['snapshot', SMALL, '--at', 'soon'], '--at takes a clock in seconds (a number), not "soon"'],

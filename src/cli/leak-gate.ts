@@ -1,0 +1,29 @@
+// CI gate: --max-score S fails the run when a leak suspect (an allocation site) scores above S,
+// so a build fails on a site that keeps growing rather than on a fixed count of live objects.
+
+import { basename } from '../engine/base/text.ts';
+import type { LeakQueries } from '../engine/query/leak-queries.ts';
+import type { IgnoreList, Suspect } from '../engine/types.ts';
+
+/** The --max-score value, or an error message. */
+export function maxScoreOf(text: string): number | string {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || v < 0) return `--max-score takes a score (a number, 0 or more), not "${text}"`;
+  return v;
+}
+
+export interface LeakGateVerdict {
+  exceeded: boolean;
+  lines: string[];
+  json: { maxScore: number; exceeded: boolean; over: Suspect[] };
+}
+
+/** Every site whose suspect score is over maxScore, best first. */
+export function checkLeakGate(queries: LeakQueries, siteCount: number, maxScore: number, ignore: IgnoreList | undefined, fullPath: boolean): LeakGateVerdict {
+  const over = queries.suspects('site', siteCount, ignore).filter((x) => x.score > maxScore);
+  const where = (x: Suspect) => `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}`;
+  const lines = over.length
+    ? [`Leak gate: ${over.length} site${over.length === 1 ? '' : 's'} over score ${maxScore}:`, ...over.map((x) => `  ${where(x)}: score ${x.score.toFixed(2)} > ${maxScore} (${x.live} ${x.type} live, since ${x.firstClock.toFixed(6)})`)]
+    : [`Leak gate: no site over score ${maxScore}.`];
+  return { exceeded: over.length > 0, lines, json: { maxScore, exceeded: over.length > 0, over } };
+}
