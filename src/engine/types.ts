@@ -184,6 +184,14 @@ export interface GrowthReport {
   sites: (SiteName & { aliveFrom: number; aliveTo: number; createdAndAlive: number })[];
 }
 
+/** One site's or type's share of the heap at T and of the growth over A..B (a row's detail). */
+export interface GroupMoments {
+  /** Its objects alive at T; null when no T was asked. */
+  at: { t: number; alive: number } | null;
+  /** Alive at A, at B, and made after A still alive at B; null when no A..B was asked. */
+  growth: { from: number; to: number; aliveFrom: number; aliveTo: number; createdAndAlive: number } | null;
+}
+
 /** A leak suspect: a site (or a type), with the numbers its score is made of (README, "Leak suspects"). */
 export interface Suspect {
   by: 'site' | 'type';

@@ -7,6 +7,7 @@ import type { Phase } from '../engine/query/phases.ts';
 import type { LivePoint } from '../engine/query/site-series.ts';
 import type {
   ColumnInfo,
+  GroupMoments,
   GrowthReport,
   HeapSnapshot,
   IgnoreList,
@@ -107,6 +108,8 @@ export interface ReftraceApi {
   growth(from: number, to: number, ignore?: IgnoreList): GrowthReport;
   /** A site's or a type's lifetimes and temporaries (its row's detail). */
   lifetimes(q: ObjectGroupQuery): LifetimeHistogram;
+  /** A site's or a type's objects alive at T and their growth over A..B, as its rows in those tables (its row's detail). */
+  groupMoments(q: GroupMomentsQuery): GroupMoments;
   /** A site's live objects over clock (its row's detail; a type's is typeSeries with `only`). */
   siteSeries(site: number, buckets: number): LivePoint[];
   /** The spans between the log's messages and what each did to the heap. */
@@ -139,6 +142,14 @@ export interface PhaseWindow {
 export interface SuspectsQuery {
   by: 'site' | 'type';
   limit: number;
+  ignore?: IgnoreList;
+}
+
+export interface GroupMomentsQuery {
+  site?: number;
+  type?: string;
+  at: number | null;
+  window: { from: number; to: number } | null;
   ignore?: IgnoreList;
 }
 

@@ -16,6 +16,7 @@ import type { Phase } from '../engine/query/phases.ts';
 import { siteLiveSeries, type LivePoint } from '../engine/query/site-series.ts';
 import type {
   ColumnInfo,
+  GroupMoments,
   GrowthReport,
   HeapSnapshot,
   IgnoreList,
@@ -32,7 +33,7 @@ import type {
   TimeView,
   TypeSeries,
 } from '../engine/types.ts';
-import type { CompareQuery, CompareWindow, LogSource, ObjectGroupQuery, PhaseTableQuery, PhaseWindow, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
+import type { CompareQuery, CompareWindow, GroupMomentsQuery, LogSource, ObjectGroupQuery, PhaseTableQuery, PhaseWindow, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
 import { phaseRows, phaseWindow } from './phase-table.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
@@ -192,6 +193,13 @@ export class AnalysisSession implements ReftraceApi {
     const type = q.type === undefined ? undefined : s.types.strings.indexOf(q.type);
     if (type === -1) return { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 };
     return this.timed(() => leakQueriesOf(s).lifetimes({ site: q.site, type }, q.temporaryNews ?? 1));
+  }
+
+  groupMoments(q: GroupMomentsQuery): GroupMoments {
+    const a = this.analysis;
+    const type = q.type === undefined ? undefined : a?.store.types.strings.indexOf(q.type);
+    if (!a || type === -1) return { at: q.at === null ? null : { t: q.at, alive: 0 }, growth: q.window && { ...q.window, aliveFrom: 0, aliveTo: 0, createdAndAlive: 0 } };
+    return this.timed(() => leakQueriesOf(a.store).groupMoments({ site: q.site, type }, q.at, q.window, q.ignore));
   }
 
   phases(ignore?: IgnoreList): Phase[] {

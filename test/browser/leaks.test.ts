@@ -279,6 +279,43 @@ describe('heap at T and growth from A to B', () => {
     await openTab(page, 'growth');
     await expectGrowth(page, a, bEnd, ignore);
   });
+
+  test('a row\'s detail follows T and A..B: its counts are its rows of Heap at T and Growth A→B, marked on its chart', async () => {
+    const t = Number((first + (last - first) * 0.5).toFixed(6));
+    const a = Number((first + (last - first) * 0.3).toFixed(6));
+    const bEnd = Number((first + (last - first) * 0.8).toFixed(6));
+    const page = await openShapes(`tab=growth&t=${t}&win=${a}-${bEnd}&detail=type:${SHAPES.leak.type}`);
+    const leakType = leaks.snapshot(t).types[SHAPES.leak.type];
+    const [x, y, c] = leaks.growth(a, bEnd).types[SHAPES.leak.type];
+    expect(y - x).toBeGreaterThan(0);
+    await expect.poll(() => page.text(tid('detail-at-t')), { timeout: WAIT_MS }).toBe(fmtInt(leakType));
+    expect(await page.text(tid('detail-growth'))).toBe(`${fmtInt(x)} → ${fmtInt(y)} (+${fmtInt(y - x)})`);
+    expect(await page.text(tid('detail-created-alive'))).toBe(fmtInt(c));
+    await page.waitFor(`${tid('detail-live-chart')} .detail-t line`);
+    expect(await page.count(`${tid('detail-live-chart')} .detail-window .recharts-reference-area-rect`)).toBe(1);
+
+    // A site's, from its row in Growth A→B (biggest growth first: the leak's site).
+    await page.click(tid('part-sites'));
+    await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    await page.click(`${tid('row')}[aria-rowindex="2"]`);
+    await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(leakSite);
+    const row = leaks.growth(a, bEnd).sites[0];
+    expect(row.function).toBe(SHAPES.leak.site[2]);
+    await expect.poll(() => page.text(tid('detail-growth')), { timeout: WAIT_MS }).toBe(`${fmtInt(row.aliveFrom)} → ${fmtInt(row.aliveTo)} (+${fmtInt(row.aliveTo - row.aliveFrom)})`);
+    expect(await page.text(tid('detail-created-alive'))).toBe(fmtInt(row.createdAndAlive));
+    const atT = leaks.snapshot(t).sites.find((s) => s.function === SHAPES.leak.site[2])!.alive;
+    expect(await page.text(tid('detail-at-t'))).toBe(fmtInt(atT));
+
+    // Ignoring its type leaves the site nothing at T; clearing T drops the fact and the mark.
+    await page.selectOption(tid('ignore-kind'), 'type');
+    await page.fill(tid('ignore-name'), SHAPES.leak.type);
+    await page.click(tid('ignore-add'));
+    await expect.poll(() => page.text(tid('detail-at-t')), { timeout: WAIT_MS }).toBe('0');
+    await page.click(tid('clear-instant'));
+    await expect.poll(() => page.count(tid('detail-at-t')), { timeout: WAIT_MS }).toBe(0);
+    expect(await page.count(`${tid('detail-live-chart')} .detail-t`)).toBe(0);
+    expect(await page.text(tid('detail-growth'))).toBe('0 → 0 (0)');
+  });
 });
 
 describe('the ignore list', () => {

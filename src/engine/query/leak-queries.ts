@@ -4,7 +4,7 @@
 
 import { basename } from '../base/text.ts';
 import type { LogStore } from '../store/log-store.ts';
-import type { GrowthReport, HeapSnapshot, IgnoreList, LifetimeHistogram, SiteName, Suspect } from '../types.ts';
+import type { GroupMoments, GrowthReport, HeapSnapshot, IgnoreList, LifetimeHistogram, SiteName, Suspect } from '../types.ts';
 import { derivedOf } from './derived.ts';
 import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
 import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
@@ -76,6 +76,26 @@ export class LeakQueries {
       sparkline: x.sparkline,
       key: x.key,
     }));
+  }
+
+  /**
+   * A site's or a type's objects alive at T, and their growth over A..B: its row in the heap and
+   * growth tables (with the same ignore list), for its detail.
+   */
+  groupMoments(group: ObjectGroup, at: number | null, window: { from: number; to: number } | null, ignore?: IgnoreList): GroupMoments {
+    const pick = (byType: Int32Array, bySite: Int32Array) => (group.site !== undefined ? (bySite[group.site] ?? 0) : group.type !== undefined ? (byType[group.type] ?? 0) : 0);
+    let atT: GroupMoments['at'] = null;
+    if (at !== null) {
+      const h = this.heapAt(at, ignore);
+      atT = { t: at, alive: pick(h.typeAlive, h.siteAlive) };
+    }
+    let growth: GroupMoments['growth'] = null;
+    if (window !== null) {
+      const { from, to } = window;
+      const g = growthCounts(this.store, this.ends.current(), from, this.instants.prefixAt(from), this.instants.prefixAt(to), this.ignoreMasks(ignore));
+      growth = { from, to, aliveFrom: pick(g.typeFrom, g.siteFrom), aliveTo: pick(g.typeTo, g.siteTo), createdAndAlive: pick(g.typeCreated, g.siteCreated) };
+    }
+    return { at: atT, growth };
   }
 
   /** The spans between the log's messages and what each did to the heap (query/phases.ts). */

@@ -1,14 +1,15 @@
 // A row's detail, for a site or a type (a suspect, a row of Types or Sites): its live count over
-// the run, the lifetimes of its freed objects in log-scale buckets, how many were temporary, and
-// what to do next (its objects, ignore it). Asked of the worker once the parse has ended.
+// the run (T and A..B marked), how many were alive at T and how it grew over A..B, the lifetimes of
+// its freed objects in log-scale buckets, how many were temporary, and what to do next (its objects,
+// ignore it). Asked of the worker once the parse has ended.
 
 import { lazy, memo, Suspense } from 'react';
-import type { LifetimeHistogram } from '../../engine/types.ts';
+import type { GroupMoments, IgnoreList, LifetimeHistogram } from '../../engine/types.ts';
 import { getApi } from '../data/worker-client.ts';
 import { fileBaseName, siteLabel, subjectLabel, type Subject } from '../display/subject.ts';
-import { fmtInt } from '../format.ts';
+import { fmtClock, fmtInt } from '../format.ts';
 import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
-import type { LivePoint } from './DetailLiveChart.tsx';
+import type { DetailMarks, LivePoint } from './DetailLiveChart.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LifetimeBars } from './LifetimeBars.tsx';
 
@@ -36,19 +37,63 @@ async function askDetail(subject: Subject): Promise<Detail> {
   return { hist, points };
 }
 
+/** Its rows in the Heap at T and Growth A→B tables, with the same ignore list. */
+async function askMoments(subject: Subject, marks: DetailMarks, ignore: IgnoreList): Promise<GroupMoments> {
+  const api = getApi();
+  const q = { at: marks.at, window: marks.window, ignore };
+  if (subject.kind === 'type') return api.groupMoments({ ...q, type: subject.type });
+  const site = await api.siteId(subject.site);
+  return api.groupMoments({ ...q, site: site < 0 ? -1 : site });
+}
+
+/** Alive at T, and A → B with its change, as facts beside the chart. */
+function MomentFacts({ m }: { m: GroupMoments }) {
+  const g = m.growth;
+  const d = g && g.aliveTo - g.aliveFrom;
+  return (
+    <>
+      {m.at && (
+        <>
+          <dt>Alive at T ({fmtClock(m.at.t)} s)</dt>
+          <dd data-testid="detail-at-t">{fmtInt(m.at.alive)}</dd>
+        </>
+      )}
+      {g && (
+        <>
+          <dt>
+            Alive at A → B ({fmtClock(g.from)}–{fmtClock(g.to)} s)
+          </dt>
+          <dd data-testid="detail-growth">
+            {fmtInt(g.aliveFrom)} → {fmtInt(g.aliveTo)} ({d! > 0 ? '+' : ''}
+            {fmtInt(d!)})
+          </dd>
+          <dt title="Made after A and still alive at B">Made in A..B, alive at B</dt>
+          <dd data-testid="detail-created-alive">{fmtInt(g.createdAndAlive)}</dd>
+        </>
+      )}
+    </>
+  );
+}
+
 export interface DetailPanelProps {
   subject: Subject;
   fullPath: boolean;
   dataVersion: number;
   parsing: boolean;
+  /** T and A..B, marked on its chart and counted beside it. */
+  marks: DetailMarks;
+  /** The ignore list, so its counts at T and over A..B equal its rows in those tables. */
+  ignore: IgnoreList;
   onClose: () => void;
   /** Shows its objects in the Live tab; null when they are what the tab shows already. */
   onShowObjects: (() => void) | null;
   onIgnore: (kind: 'type' | 'file', name: string) => void;
 }
 
-export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVersion, parsing, onClose, onShowObjects, onIgnore }: DetailPanelProps) {
+export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVersion, parsing, marks, ignore, onClose, onShowObjects, onIgnore }: DetailPanelProps) {
   const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, subject]), () => askDetail(subject));
+  const hasMoments = marks.at !== null || marks.window !== null;
+  const moments = useWorkerAnswer(parsing || !hasMoments ? null : JSON.stringify([dataVersion, subject, marks, ignore]), () => askMoments(subject, marks, ignore));
   const d = answer.fresh ? answer.value : null;
   const h = d?.hist;
   const label = subjectLabel(subject, fullPath);
@@ -70,6 +115,7 @@ export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVe
             {fmtInt(h.temporary)}
             {h.pairs > 0 && ` (${Math.round((h.temporary / h.pairs) * 100)}% of pairs)`}
           </dd>
+          {hasMoments && moments.fresh && moments.value && <MomentFacts m={moments.value} />}
         </dl>
         <figure className="detail-figure" data-testid="detail-live-chart">
           <figcaption>Live objects over the run</figcaption>
@@ -78,7 +124,7 @@ export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVe
           ) : (
             <ErrorBoundary what="the live objects chart">
               <Suspense fallback={<p className="muted">Loading the chart…</p>}>
-                <DetailLiveChart points={d.points} />
+                <DetailLiveChart points={d.points} marks={marks} />
               </Suspense>
             </ErrorBoundary>
           )}

@@ -5,7 +5,7 @@ import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TypeSeries } from '../../engine/types.ts';
 import { fmtClock, fmtInt } from '../format.ts';
-import { niceTicks } from '../display/chart-data.ts';
+import { clockAxisProps } from '../display/clock-axis.ts';
 import { TYPE_COLOURS } from '../display/type-colours.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
@@ -37,7 +37,6 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
       return d;
     });
   }, [series]);
-  const x = useMemo(() => niceTicks(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0), [data]);
   const theme = useChartTheme();
   const box = useRef<HTMLDivElement>(null);
   useUntabbableChartLayers(box);
@@ -48,17 +47,7 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
       <ResponsiveContainer width="100%" height={150}>
         <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }} role="img" aria-label={label}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
-          <XAxis
-            dataKey="clock"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            ticks={x.ticks}
-            interval={0}
-            tickFormatter={(v: number) => v.toFixed(x.decimals)}
-            tick={{ fontSize: 11, fill: theme.axis }}
-            stroke={theme.axis}
-            height={20}
-          />
+          <XAxis {...clockAxisProps(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0, 6, theme.axis, 11)} />
           <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: theme.axis }} stroke={theme.axis} width={64} interval={0} />
           <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
           {series.map((s, k) => (

@@ -60,7 +60,8 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
   }, [openDetail]);
 
   // Memoised: this renders with every progress report, the tables only when these change.
-  const { ign, of, detail: detailOf, full } = view;
+  const { ign, of, detail: detailOf, full, t, win } = view;
+  const marks = useMemo(() => ({ at: t, window: win && { from: win.min, to: win.max } }), [t, win]);
   const scope = useMemo(() => ({ ignore: ign }), [ign]);
   const liveScope = useMemo(() => ({ ignore: ign, ...(of?.kind === 'site' ? { site: of.site } : of ? { type: of.type } : {}) }), [ign, of]);
   const ofChip = useMemo(() => of && <ObjectsOfChip of={of} fullPath={full} onClear={actions.clearObjects} />, [of, full, actions.clearObjects]);
@@ -74,6 +75,8 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
       fullPath={full}
       dataVersion={dataVersion}
       parsing={parsing}
+      marks={marks}
+      ignore={ign}
       onClose={actions.closeDetail}
       onShowObjects={tab === 'live' && sameSubject(of, detailOf) ? null : showObjects}
       onIgnore={actions.addIgnore}

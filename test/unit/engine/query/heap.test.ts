@@ -144,6 +144,44 @@ describe('growth A->B', () => {
   });
 });
 
+describe('one site\'s or type\'s moments (a row\'s detail)', () => {
+  it.each(sources.filter(([n]) => !n.startsWith('bad/')))('%s: equal its rows of the heap at T and of growth A..B, with and without an ignore list', (name, bytes) => {
+    const a = analyseChunks([bytes]);
+    const q = leakQueriesOf(a.store);
+    const s = a.store;
+    const ts = instants(a, new Rng(11), 4).sort((x, y) => x - y);
+    const [from, to] = [ts[1], ts[ts.length - 2] + 1e-6];
+    const at = ts[2];
+    const ignores = [undefined, { types: [s.types.strings[0]], files: [] }, { types: [], files: [s.files.strings[s.sites.file[0]]] }];
+    for (const ignore of ignores) {
+      const snap = q.snapshot(at, ignore);
+      const g = q.growth(from, to, ignore);
+      for (let t = 0; t < s.types.size; t++) {
+        const m = q.groupMoments({ type: t }, at, { from, to }, ignore);
+        const name_ = s.types.strings[t];
+        expect(m.at, `${name} ${name_}`).toEqual({ t: at, alive: snap.types[name_] ?? 0 });
+        const [x, y, c] = g.types[name_] ?? [0, 0, 0];
+        expect(m.growth, `${name} ${name_}`).toEqual({ from, to, aliveFrom: x, aliveTo: y, createdAndAlive: c });
+      }
+      for (let i = 0; i < s.sites.size; i++) {
+        const m = q.groupMoments({ site: i }, at, { from, to }, ignore);
+        const site = q.siteName(i);
+        const same = (x: { file: string; line: number; function: string }) => x.file === site.file && x.line === site.line && x.function === site.function;
+        expect(m.at!.alive).toBe(snap.sites.find(same)?.alive ?? 0);
+        const row = g.sites.find(same);
+        expect([m.growth!.aliveFrom, m.growth!.aliveTo, m.growth!.createdAndAlive]).toEqual(row ? [row.aliveFrom, row.aliveTo, row.createdAndAlive] : [0, 0, 0]);
+      }
+    }
+  });
+
+  it('asks only what is given: no T, no window', () => {
+    const a = analyseChunks([fixture(fixtureLogs('samples')[0])]);
+    const q = leakQueriesOf(a.store);
+    expect(q.groupMoments({ type: 0 }, null, null)).toEqual({ at: null, growth: null });
+    expect(q.groupMoments({ type: 0 }, 1e9, null).at!.alive).toBe(q.snapshot(1e9).types[a.store.types.strings[0]] ?? 0);
+  });
+});
+
 describe('the index', () => {
   it('costs at most 8 bytes per event', () => {
     const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 50000, seed: 9 }).chunks]));
