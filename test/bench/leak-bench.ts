@@ -18,11 +18,13 @@ export function benchLeakQueries(s: LogStore): string[] {
   const suspectsBySite = bestOf(3, () => q.suspects('site', 20));
   const suspectsByType = bestOf(3, () => q.suspects('type', 20));
   const lifetimes = bestOf(3, () => lifetimeProfile(s, { site: 0 }));
+  const moments = bestOf(3, () => q.groupMoments({ site: 0 }, mid, { from: first + (last - first) * 0.25, to: mid }));
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   return [
     `leak index (ObjectEnds): built in ${f(build.ms)}, ${(q.ends.byteSize / s.eventCount).toFixed(2)} bytes/event`,
     `heap at T (types and sites, one pass): ${f(heap.ms)}; as the CLI's snapshot (names, sorted): ${f(snapshot.ms)} (${snapshot.result.alive.toLocaleString()} alive)`,
     `growth A->B (types and sites): ${f(growth.ms)}`,
     `leak suspects: by site ${f(suspectsBySite.ms)}, by type ${f(suspectsByType.ms)}; lifetimes of one site ${f(lifetimes.ms)}`,
+    `a row's detail at T and over A..B (groupMoments, one site): ${f(moments.ms)}`,
   ];
 }
