@@ -2,6 +2,7 @@
 
 import type { CompareBy } from '../engine/query/compare.ts';
 import type { ExportFormat } from '../engine/query/export.ts';
+import type { FleetTableName } from '../engine/query/fleet/schema.ts';
 import type { TypeSeriesQuery } from '../engine/query/type-series.ts';
 import type { Phase } from '../engine/query/phases.ts';
 import type { LivePoint } from '../engine/query/site-series.ts';
@@ -96,6 +97,8 @@ export interface ReftraceApi {
   /** The current table with its filter and sort, as a CSV or JSON file. */
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob;
   /** The comparison with its filter and sort, as a CSV or JSON file with the columns the page shows. */
+  /** A log's events, live objects or NEW/DEL pairs as a Parquet file, as `reftrace export` writes it (for DuckDB, Polars, Spark). */
+  exportParquet(table: FleetTableName): Promise<Blob>;
   exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob;
   /** Parses a second log to compare with (the "before"); the open log is the "after". */
   openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;

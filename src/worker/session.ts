@@ -8,6 +8,8 @@ import { parseInParallel } from '../engine/parse/parallel/drive.ts';
 import { fileNameOf, childLogFollower } from '../engine/parse/child-logs.ts';
 import { compareRows } from '../engine/query/compare.ts';
 import { exportRows, exportTable, type ExportFormat } from '../engine/query/export.ts';
+import type { FleetTableName } from '../engine/query/fleet/schema.ts';
+import { fleetTables } from '../engine/query/fleet/tables.ts';
 import { SeriesIndex } from '../engine/query/series-index.ts';
 import { TableQueries } from '../engine/query/table-query.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../engine/query/type-series.ts';
@@ -140,6 +142,15 @@ export class AnalysisSession implements ReftraceApi {
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
     if (!this.queries) return new Blob([]);
     return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
+  async exportParquet(name: FleetTableName): Promise<Blob> {
+    if (!this.analysis) return new Blob([]);
+    const table = fleetTables(this.analysis.store).find((t) => t.name === name);
+    if (!table) throw new Error(`No table "${name}"`);
+    // The Parquet writer is loaded when first asked for: most sessions never export.
+    const { parquetBlob } = await import('./parquet-blob.ts');
+    return parquetBlob(table, 'RefTrace Viewer');
   }
 
   exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {

@@ -4,6 +4,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../../engine/analysis.ts';
+import { ROW_GROUP_ROWS } from '../../engine/query/fleet/parquet.ts';
 import { fleetTables } from '../../engine/query/fleet/tables.ts';
 import type { FleetTableName } from '../../engine/query/fleet/schema.ts';
 import { writeCsv } from './csv-file.ts';
@@ -11,12 +12,6 @@ import { writeParquet } from './parquet-file.ts';
 
 export type ExportFormat = 'parquet' | 'csv';
 export const EXPORT_FORMATS: ExportFormat[] = ['parquet', 'csv'];
-
-/**
- * Rows per Parquet row group (and per batch of CSV rows): what is held in memory at once. At 32k a
- * batch's garbage dies young; at 64k-128k it reached V8's old space and the peak RSS grew by 200-350 MB.
- */
-export const ROW_GROUP_ROWS = 32 * 1024;
 
 export async function exportAnalysis(analysis: Analysis, folder: string, format: ExportFormat, rowGroupRows = ROW_GROUP_ROWS): Promise<Record<FleetTableName, number>> {
   mkdirSync(folder, { recursive: true });

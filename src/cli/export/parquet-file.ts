@@ -1,48 +1,9 @@
-// Writes a fleet table as one Parquet file, a row group per batch, so only one batch of rows is
-// ever held (hyparquet-writer: pure JavaScript, flushes to the file as it goes).
+// Writes a fleet table as one Parquet file (hyparquet-writer's file writer flushes as it goes).
 
-import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
-import type { FleetColumn, FleetColumnType, FleetTable, FleetValues } from '../../engine/query/fleet/schema.ts';
+import { fileWriter } from 'hyparquet-writer';
+import { writeParquetTable } from '../../engine/query/fleet/parquet.ts';
+import type { FleetTable } from '../../engine/query/fleet/schema.ts';
 
-const PHYSICAL: Record<FleetColumnType, SchemaElement> = {
-  string: { name: '', type: 'BYTE_ARRAY', converted_type: 'UTF8' },
-  double: { name: '', type: 'DOUBLE' },
-  int32: { name: '', type: 'INT32' },
-  int64: { name: '', type: 'INT64' },
-};
-
-function schemaOf(columns: FleetColumn[]): SchemaElement[] {
-  return [
-    { name: 'root', num_children: columns.length },
-    ...columns.map((c): SchemaElement => ({ ...PHYSICAL[c.type], name: c.name, repetition_type: c.nullable ? 'OPTIONAL' : 'REQUIRED' })),
-  ];
-}
-
-/** The writer takes INT64 values as bigints; runs of one value (RSS mostly repeats) share one. */
-function toBigInts(values: (number | null)[]): (bigint | null)[] {
-  const out: (bigint | null)[] = [];
-  let last = NaN;
-  let lastBig = 0n;
-  for (const v of values) {
-    if (v === null) out.push(null);
-    else {
-      if (v !== last) lastBig = BigInt((last = v));
-      out.push(lastBig);
-    }
-  }
-  return out;
-}
-
-export async function writeParquet(path: string, table: FleetTable, rowGroupRows: number, createdBy: string): Promise<void> {
-  const writer = new ParquetWriter({ writer: fileWriter(path), schema: schemaOf(table.columns), createdBy });
-  for (const batch of table.batches(rowGroupRows)) {
-    const columnData = table.columns.map((c, i) => {
-      const values: FleetValues = batch.values[i];
-      const data = c.type === 'int64' ? toBigInts(values as (number | null)[]) : values;
-      // Min/max of names and addresses prune nothing a fleet query asks, and cost a string compare per row.
-      return { name: c.name, data, statistics: c.type !== 'string' };
-    });
-    await writer.write({ columnData, rowGroupSize: batch.rows });
-  }
-  await writer.finish();
+export function writeParquet(path: string, table: FleetTable, rowGroupRows: number, createdBy: string): Promise<void> {
+  return writeParquetTable(fileWriter(path), table, rowGroupRows, createdBy);
 }

@@ -3,6 +3,7 @@
 
 import type { ReactNode } from 'react';
 import type { Summary } from '../../engine/types.ts';
+import { ParquetDownloads } from '../components/ParquetDownloads.tsx';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
 import type { TabId } from '../url-state.ts';
@@ -32,7 +33,7 @@ function stats(s: Summary): Stat[] {
   ];
 }
 
-export function SummaryView({ load, onOpenTab, lead }: { load: ParseState; onOpenTab: (t: TabId) => void; lead?: ReactNode }) {
+export function SummaryView({ load, onOpenTab, lead, exportName }: { load: ParseState; onOpenTab: (t: TabId) => void; lead?: ReactNode; exportName: string }) {
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
@@ -102,6 +103,14 @@ export function SummaryView({ load, onOpenTab, lead }: { load: ParseState; onOpe
             <>
               <dt>Columns</dt>
               <dd className="muted">{s.headerColumns.join(' · ')}</dd>
+            </>
+          )}
+          {!s.notALog && (
+            <>
+              <dt title="The same files as reftrace export writes (README, Exporting a fleet)">For DuckDB, Polars</dt>
+              <dd>
+                <ParquetDownloads exportName={exportName} disabled={load.status === 'parsing'} />
+              </dd>
             </>
           )}
         </dl>

@@ -89,6 +89,7 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
       body = (
         <SummaryView
           load={load}
+          exportName={exportName}
           onOpenTab={actions.setTab}
           lead={
             <SuspectList

@@ -138,9 +138,9 @@ class ChromiumPage extends PageBase {
     return seen;
   }
 
-  async download(selector: string): Promise<{ name: string; text: string }> {
+  async downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }> {
     const [d] = await Promise.all([this.page.waitForEvent('download'), this.click(selector)]);
     const path = await d.path();
-    return { name: d.suggestedFilename(), text: await readFile(path, 'utf8') };
+    return { name: d.suggestedFilename(), bytes: await readFile(path) };
   }
 }

@@ -129,8 +129,10 @@ export interface AppPage {
   onDialog(fn: (dialog: { type: string; message: string }) => void): void;
   /** Records every request of the page and its workers from now on into the returned list. */
   recordRequests(): SeenRequest[];
-  /** Clicks `selector` and returns the file it makes the browser download. */
+  /** Clicks `selector` and returns the file it makes the browser download, as text. */
   download(selector: string): Promise<{ name: string; text: string }>;
+  /** Clicks `selector` and returns the file it makes the browser download, as bytes. */
+  downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }>;
 }
 
 /**
@@ -161,7 +163,12 @@ export abstract class PageBase implements AppPage {
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   abstract onDialog(fn: (dialog: { type: string; message: string }) => void): void;
   abstract recordRequests(): SeenRequest[];
-  abstract download(selector: string): Promise<{ name: string; text: string }>;
+  abstract downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }>;
+
+  async download(selector: string): Promise<{ name: string; text: string }> {
+    const { name, bytes } = await this.downloadBytes(selector);
+    return { name, text: bytes.toString('utf8') };
+  }
 
   /** For the implementations: a console message of type error (expected ones are dropped). */
   protected consoleError(text: string, where?: string): void {

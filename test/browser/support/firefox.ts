@@ -214,7 +214,7 @@ class FirefoxPage extends PageBase {
     return seen;
   }
 
-  async download(selector: string): Promise<{ name: string; text: string }> {
+  async downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }> {
     // Puppeteer has no download event over BiDi; the session's own browsingContext.downloadEnd says
     // when a download is complete and where (Firefox first writes it under a temporary name).
     const events = (this.ctx.browser() as unknown as { connection: DownloadEvents }).connection;
@@ -234,7 +234,7 @@ class FirefoxPage extends PageBase {
     try {
       await this.click(selector);
       const path = await saved;
-      return { name: basename(path), text: await readFile(path, 'utf8') };
+      return { name: basename(path), bytes: await readFile(path) };
     } finally {
       off();
     }
