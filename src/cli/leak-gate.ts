@@ -2,8 +2,7 @@
 // so a build fails on a site that keeps growing rather than on a fixed count of live objects.
 
 import { basename } from '../engine/base/text.ts';
-import type { LeakQueries } from '../engine/query/leak-queries.ts';
-import type { IgnoreList, Suspect } from '../engine/types.ts';
+import type { Suspect } from '../engine/types.ts';
 
 /** The --max-score value, or an error message. */
 export function maxScoreOf(text: string): number | string {
@@ -18,9 +17,9 @@ export interface LeakGateVerdict {
   json: { maxScore: number; exceeded: boolean; over: Suspect[] };
 }
 
-/** Every site whose suspect score is over maxScore, best first. */
-export function checkLeakGate(queries: LeakQueries, siteCount: number, maxScore: number, ignore: IgnoreList | undefined, fullPath: boolean): LeakGateVerdict {
-  const over = queries.suspects('site', siteCount, ignore).filter((x) => x.score > maxScore);
+/** Every site of `ranked` (all suspects by site, best first) whose score is over maxScore. */
+export function checkLeakGate(ranked: Suspect[], maxScore: number, fullPath: boolean): LeakGateVerdict {
+  const over = ranked.filter((x) => x.score > maxScore);
   const where = (x: Suspect) => `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}`;
   const lines = over.length
     ? [`Leak gate: ${over.length} site${over.length === 1 ? '' : 's'} over score ${maxScore}:`, ...over.map((x) => `  ${where(x)}: score ${x.score.toFixed(2)} > ${maxScore} (${x.live} ${x.type} live, since ${x.firstClock.toFixed(6)})`)]

@@ -58,9 +58,10 @@ ${IGNORE_USAGE}`,
     const analysis = opened.analysis;
     const fullPath = args.flags.has('--full-path');
     const verdict = checkBudgets(analysis, budgets);
-    const queries = leakQueriesOf(analysis.store);
-    const suspects = suspectCount > 0 ? queries.suspects('site', suspectCount, ignore) : [];
-    const gate = maxScore === null ? null : checkLeakGate(queries, analysis.store.sites.size, maxScore, ignore, fullPath);
+    // One ranking serves the list and the gate, which needs every site.
+    const ranked = suspectCount > 0 || maxScore !== null ? leakQueriesOf(analysis.store).suspects('site', maxScore === null ? suspectCount : analysis.store.sites.size, ignore) : [];
+    const suspects = ranked.slice(0, suspectCount);
+    const gate = maxScore === null ? null : checkLeakGate(ranked, maxScore, fullPath);
     if (args.flags.has('--json')) {
       io.out(JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) + '\n');
     } else {

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
 import { pointSummary } from '../display/chart-summary.ts';
-import type { ChartPoint } from '../display/chart-data.ts';
+import { bucketAt, wholeMicroseconds, type ChartPoint } from '../display/chart-data.ts';
 import { cursorKey, selection, type CursorState } from '../display/cursor-keys.ts';
 import { fmtClock } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
@@ -39,16 +39,6 @@ export interface ChartCursorProps {
   onAnnounce: (text: string) => void;
 }
 
-/** The point at or before a clock (the bucket it falls in). */
-function pointAt(points: ChartPoint[], clock: number): number {
-  let i = 0;
-  while (i + 1 < points.length && points[i + 1].clock <= clock) i++;
-  return i;
-}
-
-/** A clock at the log's own resolution, whole microseconds (as a click on the plot sets T). */
-const micro = (c: number) => Math.round(c * 1e6) / 1e6;
-
 export function ChartCursor({ points, view, t, onPickT, onWindowChange, describedBy, onReadout, onAnnounce }: ChartCursorProps) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
@@ -58,7 +48,7 @@ export function ChartCursor({ points, view, t, onPickT, onWindowChange, describe
   useEffect(() => () => clearTimeout(commit.current), []);
 
   const n = points.length;
-  const s: CursorState = state && state.at < n ? state : { at: t !== null ? pointAt(points, t) : view[0], anchor: null };
+  const s: CursorState = state && state.at < n ? state : { at: t !== null ? bucketAt(points, t) : view[0], anchor: null };
   const sel = selection(s);
   const point: ChartPoint | undefined = points[s.at];
   const x = point && scale?.(point.clock);
@@ -78,7 +68,7 @@ export function ChartCursor({ points, view, t, onPickT, onWindowChange, describe
     if (!action) return;
     e.preventDefault();
     if (action.kind === 'set-t') {
-      const at = micro(points[action.at].clock);
+      const at = wholeMicroseconds(points[action.at].clock);
       onPickT(at);
       onAnnounce(`T set to ${fmtClock(at)} s.`);
       return;
@@ -89,7 +79,7 @@ export function ChartCursor({ points, view, t, onPickT, onWindowChange, describe
     const span = selection(next);
     if (!span) return;
     commit.current = setTimeout(() => {
-      const [a, b] = [micro(points[span[0]].clock), micro(points[span[1]].clock)];
+      const [a, b] = [wholeMicroseconds(points[span[0]].clock), wholeMicroseconds(points[span[1]].clock)];
       onWindowChange({ min: a, max: b });
       onAnnounce(`Window A..B set to ${fmtClock(a)} to ${fmtClock(b)} s.`);
     }, COMMIT_DELAY_MS);

@@ -5,6 +5,7 @@
 
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { usePlotArea, useXAxisDomain, useXAxisInverseScale, useXAxisScale } from 'recharts';
+import { wholeMicroseconds } from '../display/chart-data.ts';
 import { groupKind, placeMarkers } from '../display/markers.ts';
 import type { PhaseKind } from '../display/phase-kinds.ts';
 import { fmtClock, fmtInt } from '../format.ts';
@@ -68,8 +69,7 @@ export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOver
     const svg = e.currentTarget.ownerSVGElement;
     if (!svg) return;
     const clock = Number(invert(e.clientX - svg.getBoundingClientRect().left));
-    // The log's own resolution: whole microseconds.
-    if (Number.isFinite(clock)) onPickT(Math.round(Math.min(hi, Math.max(lo, clock)) * 1e6) / 1e6);
+    if (Number.isFinite(clock)) onPickT(wholeMicroseconds(Math.min(hi, Math.max(lo, clock))));
   };
 
   const { shown, groups } = placed ?? { shown: [], groups: [] };

@@ -2,11 +2,10 @@
 // Parquet files, the same as `reftrace export` writes, made by the worker and saved as
 // `<log name>-<table>.parquet`.
 
-import { useState } from 'react';
-import { getApi } from '../data/worker-client.ts';
-import { downloadBlob } from '../data/download.ts';
-
+import { useCallback } from 'react';
 import type { FleetTableName } from '../../engine/query/fleet/schema.ts';
+import { getApi } from '../data/worker-client.ts';
+import { useDownload } from '../hooks/use-export.ts';
 
 const TABLES: { name: FleetTableName; title: string }[] = [
   { name: 'events', title: 'Every NEW and DEL, in log order' },
@@ -14,20 +13,12 @@ const TABLES: { name: FleetTableName; title: string }[] = [
   { name: 'pairs', title: 'Each NEW with the DEL that ended it, and its lifetime' },
 ];
 
+const makeParquet = (name: FleetTableName) => getApi().exportParquet(name);
+
 export function ParquetDownloads({ exportName, disabled }: { exportName: string; disabled: boolean }) {
-  const [making, setMaking] = useState<FleetTableName | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const save = (name: FleetTableName) => {
-    setMaking(name);
-    setError(null);
-    getApi()
-      .exportParquet(name)
-      .then(
-        (blob) => downloadBlob(blob, `${exportName}-${name}.parquet`),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-      )
-      .finally(() => setMaking(null));
-  };
+  const fileName = useCallback((name: FleetTableName) => `${exportName}-${name}.parquet`, [exportName]);
+  const download = useDownload(makeParquet, fileName);
+  const making = download.exporting;
   return (
     <>
       <span className="export" role="group" aria-label="Download as Parquet">
@@ -39,16 +30,16 @@ export function ParquetDownloads({ exportName, disabled }: { exportName: string;
             data-testid={`parquet-${t.name}`}
             disabled={disabled || making !== null}
             title={`${t.title}: a Parquet file for DuckDB, Polars or Spark`}
-            onClick={() => save(t.name)}
+            onClick={() => download.start(t.name)}
           >
             {making === t.name ? `${t.name}.parquet…` : `${t.name}.parquet`}
           </button>
         ))}
       </span>
-      {error && (
+      {download.error && (
         <span className="summary-problems" role="alert" data-testid="parquet-error">
           {' '}
-          Could not make it: {error}
+          Could not make it: {download.error}
         </span>
       )}
     </>

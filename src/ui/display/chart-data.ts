@@ -23,12 +23,23 @@ export function toChart(p: SeriesPoint): ChartPoint {
   };
 }
 
+/** The index of the bucket a clock falls in: the last point at or before it (0 before the first). */
+export function bucketAt(points: ChartPoint[], clock: number, from = 0): number {
+  let i = from;
+  while (i + 1 < points.length && points[i + 1].clock <= clock) i++;
+  return i;
+}
+
+/** A clock at the log's own resolution: whole microseconds. */
+export function wholeMicroseconds(clock: number): number {
+  return Math.round(clock * 1e6) / 1e6;
+}
+
 /** Brush indices for a clock window: the buckets holding its ends. */
 export function indicesFor(points: ChartPoint[], win: ClockWindow | null): [number, number] {
   const n = points.length;
   if (!win || n === 0) return [0, Math.max(0, n - 1)];
-  let start = 0;
-  while (start + 1 < n && points[start + 1].clock <= win.min) start++;
+  const start = bucketAt(points, win.min);
   let end = start;
   while (end + 1 < n && points[end + 1].clock < win.max) end++;
   return [start, end];

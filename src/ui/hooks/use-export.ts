@@ -1,29 +1,32 @@
-// A table's export: the rows as shown (filter and sort applied), made by the row source and saved
-// as `<exportName>-<source id>.<format>`.
+// Files the page makes and saves: a table's export (the rows as shown, filter and sort applied,
+// saved as `<exportName>-<source id>.<format>`), or any other file the worker makes on request.
 
 import { useCallback, useState } from 'react';
 import { downloadBlob } from '../data/download.ts';
 import type { RowQuery, RowSource } from '../data/row-source.ts';
 import type { ExportFormat } from '../data/worker-client.ts';
 
-export interface TableExport {
-  /** The format being made, or null when none is. */
-  exporting: ExportFormat | null;
+export interface Download<K extends string> {
+  /** The file being made, or null when none is. */
+  exporting: K | null;
   error: string | null;
-  start(format: ExportFormat): void;
+  start(key: K): void;
   dismissError(): void;
 }
 
-export function useExport(source: RowSource, query: RowQuery, exportName: string): TableExport {
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
+export type TableExport = Download<ExportFormat>;
+
+/** Makes the file `key` names (one at a time) and saves it under fileName(key). */
+export function useDownload<K extends string>(make: (key: K) => Promise<Blob>, fileName: (key: K) => string): Download<K> {
+  const [exporting, setExporting] = useState<K | null>(null);
   const [error, setError] = useState<string | null>(null);
   const start = useCallback(
-    (format: ExportFormat) => {
-      setExporting(format);
+    (key: K) => {
+      setExporting(key);
       setError(null);
-      source.export(query, format).then(
+      make(key).then(
         (blob) => {
-          downloadBlob(blob, `${exportName}-${source.id}.${format}`);
+          downloadBlob(blob, fileName(key));
           setExporting(null);
         },
         (e: unknown) => {
@@ -32,8 +35,14 @@ export function useExport(source: RowSource, query: RowQuery, exportName: string
         },
       );
     },
-    [source, query, exportName],
+    [make, fileName],
   );
   const dismissError = useCallback(() => setError(null), []);
   return { exporting, error, start, dismissError };
+}
+
+export function useExport(source: RowSource, query: RowQuery, exportName: string): TableExport {
+  const make = useCallback((format: ExportFormat) => source.export(query, format), [source, query]);
+  const fileName = useCallback((format: ExportFormat) => `${exportName}-${source.id}.${format}`, [exportName, source.id]);
+  return useDownload(make, fileName);
 }

@@ -25,11 +25,7 @@ class ChromiumPage extends PageBase {
   ) {
     super();
     page.setDefaultTimeout(WAIT_MS);
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const loc = m.location();
-      this.consoleError(m.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : undefined);
-    });
+    page.on('console', (m) => this.onConsoleMessage(m));
     page.on('pageerror', (e) => this.pageError(`pageerror: ${e.stack ?? e.message}`));
     page.on('crash', () => this.pageError('page crashed'));
   }

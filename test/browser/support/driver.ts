@@ -170,6 +170,13 @@ export abstract class PageBase implements AppPage {
     return { name, text: bytes.toString('utf8') };
   }
 
+  /** For the implementations: a console message of either driver, kept when it is an error. */
+  protected onConsoleMessage(m: { type(): string; text(): string; location(): { url?: string; lineNumber?: number } | undefined }): void {
+    if (m.type() !== 'error') return;
+    const loc = m.location();
+    this.consoleError(m.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : undefined);
+  }
+
   /** For the implementations: a console message of type error (expected ones are dropped). */
   protected consoleError(text: string, where?: string): void {
     if (this.allowed.some((re) => re.test(text))) return;

@@ -77,11 +77,7 @@ class FirefoxPage extends PageBase {
   ) {
     super();
     page.setDefaultTimeout(WAIT_MS);
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      const loc = m.location();
-      this.consoleError(m.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : undefined);
-    });
+    page.on('console', (m) => this.onConsoleMessage(m));
     page.on('pageerror', (e) => this.pageError(`pageerror: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
     // BiDi has no crash event: a content process that dies takes its browsing context with it.
     page.on('close', () => {

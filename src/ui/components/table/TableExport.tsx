@@ -2,29 +2,27 @@
 
 import type { TableExport } from '../../hooks/use-export.ts';
 
+const FORMATS = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+] as const;
+
 export function ExportButtons({ exp }: { exp: TableExport }) {
   return (
     <span className="export" role="group" aria-label="Export the rows shown">
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="export-csv"
-        disabled={exp.exporting !== null}
-        title="Download these rows (filter and sort applied) as CSV"
-        onClick={() => exp.start('csv')}
-      >
-        {exp.exporting === 'csv' ? 'CSV…' : 'CSV'}
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="export-json"
-        disabled={exp.exporting !== null}
-        title="Download these rows (filter and sort applied) as JSON"
-        onClick={() => exp.start('json')}
-      >
-        {exp.exporting === 'json' ? 'JSON…' : 'JSON'}
-      </button>
+      {FORMATS.map(({ format, label }) => (
+        <button
+          key={format}
+          type="button"
+          className="btn btn-small"
+          data-testid={`export-${format}`}
+          disabled={exp.exporting !== null}
+          title={`Download these rows (filter and sort applied) as ${label}`}
+          onClick={() => exp.start(format)}
+        >
+          {exp.exporting === format ? `${label}…` : label}
+        </button>
+      ))}
     </span>
   );
 }
