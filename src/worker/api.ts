@@ -88,6 +88,10 @@ export interface ReftraceApi {
    */
   open(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
   cancel(): void;
+  /** The ports of the page's decode workers (decode-workers.ts), used for big plain files from now on. */
+  attachDecoders(ports: MessagePort[]): void;
+  /** Decode worker `index` failed: its pending and later blocks fail, and the parse stops with its message. */
+  decoderDied(index: number, message: string): void;
   summary(): Summary | null;
   /** A table's columns; a growth window has its own for types and sites. */
   columns(table: TableId, view?: TimeView): ColumnInfo[];

@@ -1,5 +1,8 @@
-// Starts the decode workers and wraps each so that a worker that dies (a crash, an
-// out-of-memory kill) rejects its pending and later requests instead of leaving the parse waiting.
+// Decode workers: started by the page, each joined to the analysis worker by a MessagePort; and, in
+// the analysis worker, one shard per port whose requests fail once the page says its worker died
+// (a crash, an out-of-memory kill), instead of leaving the parse waiting. The page starts them, not
+// the analysis worker: in Firefox ESR, module workers started from a worker left that worker
+// unresponsive in about one page load in ten.
 
 import * as Comlink from 'comlink';
 import type { DecodeShard } from './decode-service.ts';
@@ -16,24 +19,46 @@ export function decodeWorkerCount(asked: string | null, cores = navigator.hardwa
   return cores >= 3 ? Math.min(MAX_DECODE_WORKERS, cores - 1) : 0;
 }
 
-export function startDecodeWorkers(count: number): DecodeShard[] {
-  return Array.from({ length: count }, () => {
+/** The message that hands a decode worker the port it serves (decode.worker.ts). */
+export interface DecodePortMessage {
+  decodePort: MessagePort;
+}
+
+/** In the page: starts `count` decode workers; the ports for the analysis worker. onDeath(i, message) when worker i fails. */
+export function startDecodeWorkers(count: number, onDeath: (index: number, message: string) => void): MessagePort[] {
+  return Array.from({ length: count }, (_, i) => {
     const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
-    const remote = Comlink.wrap<DecodeShard>(worker);
-    let died: Error | null = null;
-    const deathListeners = new Set<(e: Error) => void>();
-    worker.addEventListener('error', (e) => {
-      died = new Error(`a decode worker stopped: ${e.message || 'it crashed or ran out of memory'}`);
-      for (const l of deathListeners) l(died);
-    });
+    worker.addEventListener('error', (e) => onDeath(i, e.message || 'it crashed or ran out of memory'));
+    const channel = new MessageChannel();
+    const message: DecodePortMessage = { decodePort: channel.port1 };
+    worker.postMessage(message, [channel.port1]);
+    return channel.port2;
+  });
+}
+
+/** In the analysis worker: the decode workers behind `ports`, and how to tell that one died. */
+export function shardsOverPorts(ports: MessagePort[]): { shards: DecodeShard[]; died(index: number, message: string): void } {
+  const deaths = ports.map(() => ({ error: null as Error | null, listeners: new Set<(e: Error) => void>() }));
+  const shards = ports.map((port, i): DecodeShard => {
+    const remote = Comlink.wrap<DecodeShard>(port);
+    const death = deaths[i];
     return {
       decode(...args: Parameters<DecodeShard['decode']>) {
-        if (died) return Promise.reject(died);
+        if (death.error) return Promise.reject(death.error);
         return new Promise((resolve, reject) => {
-          deathListeners.add(reject);
-          remote.decode(...args).then(resolve, reject).finally(() => deathListeners.delete(reject));
+          death.listeners.add(reject);
+          remote.decode(...args).then(resolve, reject).finally(() => death.listeners.delete(reject));
         });
       },
     };
   });
+  return {
+    shards,
+    died(index, message) {
+      const death = deaths[index];
+      if (!death || death.error) return;
+      death.error = new Error(`a decode worker stopped: ${message}`);
+      for (const l of death.listeners) l(death.error);
+    },
+  };
 }

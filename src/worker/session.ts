@@ -39,6 +39,7 @@ import type { CompareQuery, CompareWindow, GroupMomentsQuery, LogSource, ObjectG
 import { phaseRows, phaseWindow } from './phase-table.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
+import { shardsOverPorts } from './decode-workers.ts';
 import { openSource, type ChunkSource } from './source-reader.ts';
 import { yieldToEventLoop } from './yield.ts';
 
@@ -60,7 +61,7 @@ export interface SessionOptions {
   openSource?: (source: SingleSource, signal: AbortSignal) => Promise<ChunkSource>;
   /** Reads a Blob synchronously (child logs are read inside the parent's parse). */
   readBlobSync?: (blob: Blob) => Uint8Array;
-  /** Decode workers for big plain files (none: parse in this thread alone). */
+  /** Decoders for big plain files in place of the page's decode workers (tests: in-process services). */
   decodeShards?: () => DecodeShard[];
   /** Test hook: report progress at most this often (default PROGRESS_EVERY_MS; 0: after every chunk). */
   progressEveryMs?: number;
@@ -73,6 +74,8 @@ class CancelledError extends Error {
 }
 
 export class AnalysisSession implements ReftraceApi {
+  /** The page's decode workers (none until it attaches them: parse in this thread alone). */
+  private decoders = shardsOverPorts([]);
   private analysis: Analysis | null = null;
   private queries: TableQueries | null = null;
   private baseline: Analysis | null = null;
@@ -142,6 +145,14 @@ export class AnalysisSession implements ReftraceApi {
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
     if (!this.queries) return new Blob([]);
     return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+  }
+
+  attachDecoders(ports: MessagePort[]): void {
+    this.decoders = shardsOverPorts(ports);
+  }
+
+  decoderDied(index: number, message: string): void {
+    this.decoders.died(index, message);
   }
 
   async exportParquet(name: FleetTableName): Promise<Blob> {
@@ -323,7 +334,7 @@ export class AnalysisSession implements ReftraceApi {
           for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) await feed(chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES)));
       };
       const blob = src.plainBlob;
-      const shards = blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? []) : [];
+      const shards = blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? this.decoders.shards) : [];
       if (blob && shards.length > 0) {
         bytesDone = () => fed;
         await parseInParallel(

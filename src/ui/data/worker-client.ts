@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import type { CompareQuery, LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
 import type { Summary } from '../../engine/types.ts';
+import { decodeWorkerCount, startDecodeWorkers } from '../../worker/decode-workers.ts';
 import { serveFileReads } from '../../worker/page-reads.ts';
 import { pageReadsWanted } from './page-reads-choice.ts';
 
@@ -41,7 +42,16 @@ function createWorker(): Worker {
 }
 
 export function getApi(): Api {
-  api ??= Comlink.wrap<ReftraceApi>(createWorker());
+  if (!api) {
+    const started = Comlink.wrap<ReftraceApi>(createWorker());
+    // Started here, not by the analysis worker (decode-workers.ts says why), and attached before any file.
+    const count = decodeWorkerCount(new URLSearchParams(location.search).get('decoders'));
+    if (count > 0) {
+      const ports = startDecodeWorkers(count, (index, message) => void started.decoderDied(index, message));
+      void started.attachDecoders(Comlink.transfer(ports, ports));
+    }
+    api = started;
+  }
   return api;
 }
 

@@ -1,11 +1,13 @@
 // The worker's session in Node: progress, cancel, out-of-memory stop, nested runs, compare, export.
 
 import { describe, expect, it, vi } from 'vitest';
+import * as Comlink from 'comlink';
 import { analyseChunks } from '../../../src/engine/analysis.ts';
+import { STANDARD_LAYOUT } from '../../../src/engine/format/layout.ts';
 import type { SeriesPoint } from '../../../src/engine/types.ts';
 import type { Progress } from '../../../src/worker/api.ts';
 import { DecodeService } from '../../../src/worker/decode-service.ts';
-import { decodeWorkerCount } from '../../../src/worker/decode-workers.ts';
+import { decodeWorkerCount, shardsOverPorts } from '../../../src/worker/decode-workers.ts';
 import { AnalysisSession } from '../../../src/worker/session.ts';
 import { blobSlices } from '../../../src/worker/source-reader.ts';
 import { fixture, SMALL } from '../../support/fixtures.ts';
@@ -317,5 +319,24 @@ describe('blobSlices', () => {
       expect(counter.n).toBe(bytes.length - from);
       expect(Buffer.concat(parts).equals(Buffer.from(bytes.subarray(from)))).toBe(true);
     }
+  });
+});
+
+describe('the page\'s decode workers, over ports', () => {
+  it('a block is decoded over its port; once the page says a worker died, its pending and later blocks fail with why', async () => {
+    const live = new MessageChannel();
+    const silent = new MessageChannel(); // a worker that never answers, as a dead one
+    Comlink.expose(new DecodeService(), live.port1);
+    const { shards, died } = shardsOverPorts([live.port2, silent.port2]);
+    const fx = STANDARD_LAYOUT.fixed!;
+    const sample = new Blob([fixture(SMALL) as BlobPart]);
+    const block = await shards[0].decode(0, fx, sample, 0, sample.size);
+    expect(block.eventCount).toBe(analyseChunks([fixture(SMALL)]).store.eventCount);
+    const pending = shards[1].decode(0, fx, sample, 0, sample.size);
+    died(1, 'it ran out of memory');
+    await expect(pending).rejects.toThrow('a decode worker stopped: it ran out of memory');
+    await expect(shards[1].decode(0, fx, sample, 0, 10)).rejects.toThrow('a decode worker stopped: it ran out of memory');
+    died(5, 'no such worker');
+    for (const p of [live.port1, live.port2, silent.port1, silent.port2]) p.close();
   });
 });
