@@ -38,6 +38,8 @@ describe('share a view through the URL', () => {
       .toMatch(/(?=.*live)(?=.*Fraction)(?=.*clock)(?=.*desc)/);
     const url = page.url();
     expect(new URL(url).hash).not.toBe('');
+    // The sort asks the worker again: the count reads '…' until its answer is in.
+    await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).not.toContain('…');
     const before = {
       count: await tableCount(page),
       first: await firstCell(page, 'clock'),
