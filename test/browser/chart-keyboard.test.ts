@@ -70,7 +70,8 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
   for (let i = 0; i < 12; i++) await page.press('ArrowRight');
   const tAt = Number(await page.attribute(CURSOR, 'aria-valuenow'));
   expect(await page.attribute(CURSOR, 'aria-valuetext')).toMatch(new RegExp(`^${fmtClock(tAt).replace('.', '\\.')} s: RSS [\\d.]+ MiB( to [\\d.]+ MiB)?, [\\d,]+( to [\\d,]+)? live objects$`));
-  expect(await page.text(tid('cursor-readout'))).toContain(`Clock ${fmtClock(tAt)} s`);
+  // The box follows the cursor a render later (ChartCursor reports it from an effect).
+  await expect.poll(() => page.text(tid('cursor-readout')), { timeout: WAIT_MS }).toContain(`Clock ${fmtClock(tAt)} s`);
 
   // Enter: T is the cursor's clock.
   await page.press('Enter');
