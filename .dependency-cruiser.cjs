@@ -21,7 +21,8 @@ module.exports = {
     },
     {
       name: 'engine-is-pure',
-      comment: 'The engine imports nothing from the worker, the UI or the CLI, and no Node built-in: it runs alike in a worker, in Node and in tests.',
+      comment:
+        'The engine imports nothing from the worker, the UI or the CLI, and no Node built-in: it runs alike in a worker, in Node and in tests.',
       severity: 'error',
       from: { path: '^src/engine/' },
       to: { path: '^src/(worker|ui|cli)/|^node:', dependencyTypesNot: [] },
@@ -54,10 +55,15 @@ module.exports = {
     },
     {
       name: 'ui-reaches-worker-api-only',
-      comment: 'The UI talks to the worker through its API (api.ts, types) and starts it (the worker entry, bundled by Vite).',
+      comment:
+        'The UI talks to the worker through its API (api.ts, types) and starts it (the worker entry, bundled by Vite).',
       severity: 'error',
       from: { path: '^src/ui/' },
-      to: { path: '^src/worker/', pathNot: ['^src/worker/(api|page-reads|decode-workers)\\.ts$', '^src/worker/reftrace\\.worker\\.ts$'], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/worker/',
+        pathNot: ['^src/worker/(api|page-reads|decode-workers)\\.ts$', '^src/worker/reftrace\\.worker\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     engineStage('base', []),
     engineStage('format', ['base/']),

@@ -19,7 +19,8 @@ export default defineConfig({
       manifest: {
         name: 'RefTrace Viewer',
         short_name: 'RefTrace',
-        description: 'Analyse pymemtrace ReferenceTracing logs in the browser: live objects, NEW/DEL pairs, types, sites, RSS over time.',
+        description:
+          'Analyse pymemtrace ReferenceTracing logs in the browser: live objects, NEW/DEL pairs, types, sites, RSS over time.',
         theme_color: '#1d4ed8',
         background_color: '#f5f6f8',
         display: 'standalone',

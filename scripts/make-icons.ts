@@ -13,7 +13,9 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-    await page.setContent(`<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+    await page.setContent(
+      `<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+    );
     await page.screenshot({ path: `${PUBLIC}icon-${size}.png`, omitBackground: true });
     await page.close();
     console.log(`public/icon-${size}.png`);

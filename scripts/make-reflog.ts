@@ -15,17 +15,26 @@ function fail(why: string): never {
   process.exit(2);
 }
 
-const USAGE = 'usage: make-reflog.ts --lines N [--seed S] [--leak-every N] [--sizeof] [--message TEXT] [--no-eof]'
-  + ' [--crlf] [--odd-names] [--duplicates RATE] [--untracked RATE] [--msg-rate RATE] [--out FILE]';
+const USAGE =
+  'usage: make-reflog.ts --lines N [--seed S] [--leak-every N] [--sizeof] [--message TEXT] [--no-eof]' +
+  ' [--crlf] [--odd-names] [--duplicates RATE] [--untracked RATE] [--msg-rate RATE] [--out FILE]';
 
 function parseCli() {
   try {
     return parseArgs({
       options: {
-        lines: { type: 'string' }, seed: { type: 'string' }, 'leak-every': { type: 'string' },
-        sizeof: { type: 'boolean' }, message: { type: 'string' }, 'no-eof': { type: 'boolean' },
-        crlf: { type: 'boolean' }, 'odd-names': { type: 'boolean' }, duplicates: { type: 'string' },
-        untracked: { type: 'string' }, 'msg-rate': { type: 'string' }, out: { type: 'string' },
+        lines: { type: 'string' },
+        seed: { type: 'string' },
+        'leak-every': { type: 'string' },
+        sizeof: { type: 'boolean' },
+        message: { type: 'string' },
+        'no-eof': { type: 'boolean' },
+        crlf: { type: 'boolean' },
+        'odd-names': { type: 'boolean' },
+        duplicates: { type: 'string' },
+        untracked: { type: 'string' },
+        'msg-rate': { type: 'string' },
+        out: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -65,5 +74,8 @@ const out = a.out ? createWriteStream(a.out) : process.stdout;
 for (const chunk of log.chunks) {
   if (!out.write(chunk)) await once(out, 'drain'); // respect back-pressure: memory stays at one chunk
 }
-if (out !== process.stdout) { out.end(); await once(out, 'finish'); }
+if (out !== process.stdout) {
+  out.end();
+  await once(out, 'finish');
+}
 process.stderr.write(JSON.stringify(log.summary()) + '\n');

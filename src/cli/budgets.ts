@@ -28,7 +28,8 @@ export interface BudgetVerdict {
 }
 
 export function checkBudgets(analysis: Analysis, budgets: Budgets): BudgetVerdict {
-  if (budgets.maxLive === null && budgets.maxLiveByType.size === 0) return { exceeded: false, lines: [], json: undefined };
+  if (budgets.maxLive === null && budgets.maxLiveByType.size === 0)
+    return { exceeded: false, lines: [], json: undefined };
   const store = analysis.store;
   const liveByType = new Map<string, number>();
   store.seed.liveMap.forEachValue((e) => {
@@ -36,13 +37,17 @@ export function checkBudgets(analysis: Analysis, budgets: Budgets): BudgetVerdic
     liveByType.set(t, (liveByType.get(t) ?? 0) + 1);
   });
   const over: { type: string | null; live: number; max: number }[] = [];
-  if (budgets.maxLive !== null && store.seed.liveMap.size > budgets.maxLive) over.push({ type: null, live: store.seed.liveMap.size, max: budgets.maxLive });
+  if (budgets.maxLive !== null && store.seed.liveMap.size > budgets.maxLive)
+    over.push({ type: null, live: store.seed.liveMap.size, max: budgets.maxLive });
   for (const [type, max] of budgets.maxLiveByType) {
     const live = liveByType.get(type) ?? 0;
     if (live > max) over.push({ type, live, max });
   }
   const lines = over.length
-    ? ['Budget exceeded:', ...over.map((o) => `  ${o.type === null ? 'all types' : o.type}: ${o.live} live > ${o.max} allowed`)]
+    ? [
+        'Budget exceeded:',
+        ...over.map((o) => `  ${o.type === null ? 'all types' : o.type}: ${o.live} live > ${o.max} allowed`),
+      ]
     : ['Budget: within limits.'];
   return { exceeded: over.length > 0, lines, json: { exceeded: over.length > 0, over } };
 }

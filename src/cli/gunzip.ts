@@ -8,8 +8,10 @@ import type { Readable } from 'node:stream';
 
 function explain(e: Error): Error {
   const msg = e.message;
-  if (/unexpected end/i.test(msg)) return new Error('gzip data ends early: the file is truncated; what was inflated was analysed');
-  if (/incorrect data check|incorrect length check/i.test(msg)) return new Error('gzip checksum does not match: the data is damaged; what was inflated was analysed');
+  if (/unexpected end/i.test(msg))
+    return new Error('gzip data ends early: the file is truncated; what was inflated was analysed');
+  if (/incorrect data check|incorrect length check/i.test(msg))
+    return new Error('gzip checksum does not match: the data is damaged; what was inflated was analysed');
   return new Error(`gzip data is damaged (${msg}); what was inflated before the damage was analysed`);
 }
 

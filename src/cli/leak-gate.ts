@@ -7,7 +7,8 @@ import type { Suspect } from '../engine/types.ts';
 /** The --max-score value, or an error message. */
 export function maxScoreOf(text: string): number | string {
   const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v) || v < 0) return `--max-score takes a score (a number, 0 or more), not "${text}"`;
+  if (text.trim() === '' || !Number.isFinite(v) || v < 0)
+    return `--max-score takes a score (a number, 0 or more), not "${text}"`;
   return v;
 }
 
@@ -22,7 +23,13 @@ export function checkLeakGate(ranked: Suspect[], maxScore: number, fullPath: boo
   const over = ranked.filter((x) => x.score > maxScore);
   const where = (x: Suspect) => `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}`;
   const lines = over.length
-    ? [`Leak gate: ${over.length} site${over.length === 1 ? '' : 's'} over score ${maxScore}:`, ...over.map((x) => `  ${where(x)}: score ${x.score.toFixed(2)} > ${maxScore} (${x.live} ${x.type} live, since ${x.firstClock.toFixed(6)})`)]
+    ? [
+        `Leak gate: ${over.length} site${over.length === 1 ? '' : 's'} over score ${maxScore}:`,
+        ...over.map(
+          (x) =>
+            `  ${where(x)}: score ${x.score.toFixed(2)} > ${maxScore} (${x.live} ${x.type} live, since ${x.firstClock.toFixed(6)})`,
+        ),
+      ]
     : [`Leak gate: no site over score ${maxScore}.`];
   return { exceeded: over.length > 0, lines, json: { maxScore, exceeded: over.length > 0, over } };
 }

@@ -69,7 +69,10 @@ export interface ReadOptions {
 export async function readLog(path: string, options: ReadOptions = {}): Promise<Analysis> {
   const analysis = new Analysis(path);
   const seen = new Set([resolve(path)]);
-  const parser = analysis.beginFile(path, options.recurseFiles ? childLogFollower(analysis, path, 0, findChildBeside, seen) : undefined);
+  const parser = analysis.beginFile(
+    path,
+    options.recurseFiles ? childLogFollower(analysis, path, 0, findChildBeside, seen) : undefined,
+  );
   await feedFile(path, parser, analysis);
   return analysis;
 }

@@ -12,7 +12,9 @@ export function sparkline(values: number[]): string {
 }
 
 export function suspectLines(suspects: Suspect[], fullPath: boolean): string[] {
-  const lines = [`Leak suspects [${suspects.length}] (score = steadiness × survival × log2(1 + live); see the README):`];
+  const lines = [
+    `Leak suspects [${suspects.length}] (score = steadiness × survival × log2(1 + live); see the README):`,
+  ];
   if (suspects.length === 0) lines.push('    none: every object made at a site was freed, or no site keeps growing');
   suspects.forEach((x, i) => {
     const where = x.by === 'site' ? `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}` : x.type;

@@ -33,7 +33,13 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
   buf.push(`File path: ${o.file}`);
   if (summary.introMessage) buf.push('Initial Message:', ...summary.introMessage.split('\n'));
   if (o.includeUntracked) {
-    const types = queries.window({ table: 'types', sort: [{ column: 'type', desc: false }], filter: {}, offset: 0, limit: Infinity });
+    const types = queries.window({
+      table: 'types',
+      sort: [{ column: 'type', desc: false }],
+      filter: {},
+      offset: 0,
+      limit: Infinity,
+    });
     const rows = types.rows.filter((r) => (r.untracked as number) > 0);
     buf.push(`Untracked Objects [${rows.length}]:`, `${pad('Type', 40)} ${padL('Count', 8)}`);
     for (const r of rows) buf.push(`${pad(String(r.type), 40)} ${padL(String(r.untracked), 8)}`);
@@ -63,9 +69,21 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
       yield* flushIfBig();
     }
   }
-  const types = queries.window({ table: 'types', sort: [{ column: 'type', desc: false }], filter: {}, offset: 0, limit: Infinity });
-  buf.push(`Type count [${types.rows.length}]:`, `${pad('Type', 40)} ${padL('New', 8)} ${padL('Del', 8)} ${padL('New - Del', 10)}`);
-  for (const r of types.rows) buf.push(`${pad(String(r.type), 40)} ${padL(String(r.new), 8)} ${padL(String(r.del), 8)} ${padL(String(r.net), 10)}`);
+  const types = queries.window({
+    table: 'types',
+    sort: [{ column: 'type', desc: false }],
+    filter: {},
+    offset: 0,
+    limit: Infinity,
+  });
+  buf.push(
+    `Type count [${types.rows.length}]:`,
+    `${pad('Type', 40)} ${padL('New', 8)} ${padL('Del', 8)} ${padL('New - Del', 10)}`,
+  );
+  for (const r of types.rows)
+    buf.push(
+      `${pad(String(r.type), 40)} ${padL(String(r.new), 8)} ${padL(String(r.del), 8)} ${padL(String(r.net), 10)}`,
+    );
 
   // Beyond the seed.
   buf.push(
@@ -77,7 +95,9 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
     for (let i = 0; i < store.seed.dupNew.length; i++) {
       const older = store.seed.dupOld.get(i);
       const newer = store.seed.dupNew.get(i);
-      buf.push(`    ${hex12(store.addressHex(newer))} line ${store.lineOf(newer)} ${store.types.strings[store.typeOf(newer)]} replaced line ${store.lineOf(older)} ${store.types.strings[store.typeOf(older)]}`);
+      buf.push(
+        `    ${hex12(store.addressHex(newer))} line ${store.lineOf(newer)} ${store.types.strings[store.typeOf(newer)]} replaced line ${store.lineOf(older)} ${store.types.strings[store.typeOf(older)]}`,
+      );
       yield* flushIfBig();
     }
   }
@@ -88,7 +108,9 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
   }
   const n = store.notes;
   if (n.problemCount > 0) {
-    buf.push(`Problems [${n.problemCount}]${n.problemCount > n.probLine.length ? ` (first ${n.probLine.length} listed)` : ''}:`);
+    buf.push(
+      `Problems [${n.problemCount}]${n.problemCount > n.probLine.length ? ` (first ${n.probLine.length} listed)` : ''}:`,
+    );
     for (let i = 0; i < n.probLine.length; i++) {
       const src = store.sourceFiles.length > 1 ? basename(store.sourceFiles[n.probFile[i]]) + ':' : 'line ';
       buf.push(`    ${src}${n.probLine[i]}: ${n.probKind[i]}: ${n.probDetail[i]}`);

@@ -39,7 +39,13 @@ export class Analysis {
     return {
       lines,
       bytes,
-      counts: { new: s.seed.newCount, del: s.seed.delCount, msg: notes.msgCount, err: notes.errCount, bad: notes.problemCount },
+      counts: {
+        new: s.seed.newCount,
+        del: s.seed.delCount,
+        msg: notes.msgCount,
+        err: notes.errCount,
+        bad: notes.problemCount,
+      },
       live: s.seed.liveMap.size,
       pairs: s.seed.pairNew.length,
       untracked: s.seed.untracked.length,
@@ -90,7 +96,8 @@ export class Analysis {
       problems: notes.probLine.map((line, i) => ({
         line,
         kind: notes.probKind[i],
-        detail: (s.sourceFiles.length > 1 ? basename(s.sourceFiles[notes.probFile[i]]) + ': ' : '') + notes.probDetail[i],
+        detail:
+          (s.sourceFiles.length > 1 ? basename(s.sourceFiles[notes.probFile[i]]) + ': ' : '') + notes.probDetail[i],
       })),
     };
   }

@@ -1,15 +1,7 @@
 // Public shapes of the engine's answers. Plain data only: they cross the worker boundary
 // (structured clone) and are printed by the CLI.
 
-export type TableId =
-  | 'live'
-  | 'pairs'
-  | 'types'
-  | 'sites'
-  | 'untracked'
-  | 'duplicates'
-  | 'messages'
-  | 'problems';
+export type TableId = 'live' | 'pairs' | 'types' | 'sites' | 'untracked' | 'duplicates' | 'messages' | 'problems';
 
 export interface Summary {
   /** Lines read so far (every line of the file, including intro, SOF, HDR, EOF). */

@@ -14,8 +14,23 @@ import { TableQueries } from './query/table-query.ts';
 // small integer; an RSS past 2^31 no longer an int32), when a branch first runs (an untracked DEL,
 // a duplicate NEW) and when a table first grows. Each of those cost a recompile during the first
 // real parse, on a 2-core machine at the parser's expense.
-const TYPES = ['dict', 'list', 'tuple', 'str', 'int', 'function', 'cell', 'float', ...Array.from({ length: 40 }, (_, k) => `pkg.module.Class${k}`)];
-const FILES = ['/usr/lib/python3.13/json/decoder.py', '/srv/app/models.py', '<frozen importlib._bootstrap>', ...Array.from({ length: 20 }, (_, k) => `/srv/app/pkg/mod${k}.py`)];
+const TYPES = [
+  'dict',
+  'list',
+  'tuple',
+  'str',
+  'int',
+  'function',
+  'cell',
+  'float',
+  ...Array.from({ length: 40 }, (_, k) => `pkg.module.Class${k}`),
+];
+const FILES = [
+  '/usr/lib/python3.13/json/decoder.py',
+  '/srv/app/models.py',
+  '<frozen importlib._bootstrap>',
+  ...Array.from({ length: 20 }, (_, k) => `/srv/app/pkg/mod${k}.py`),
+];
 const FUNCS = ['decode', 'load', '_find_and_load', 'handle', ...Array.from({ length: 20 }, (_, k) => `f${k}`)];
 
 /** An object's address: full 32-bit low words, as in a real process. */
@@ -46,7 +61,8 @@ export function warmUpLog(count: number): Uint8Array {
     let obj: number;
     let isDel = false;
     if (r < 9 || live.length === 0) live.push((obj = objects++));
-    else if (r === 9) obj = live[(i * 31) % live.length]; // a NEW at a live address
+    else if (r === 9)
+      obj = live[(i * 31) % live.length]; // a NEW at a live address
     else if (r < 19) {
       isDel = true;
       obj = live.splice((i * 31) % live.length, 1)[0];
@@ -98,8 +114,15 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
     p.finish();
     // The first sorts and filters of a session would otherwise run cold too.
     const q = new TableQueries(a.store);
-    for (const column of ['lifetime', 'type', 'newClock', 'address']) q.window({ table: 'pairs', sort: [{ column, desc: r % 2 === 0 }], offset: 0, limit: 50 });
-    q.window({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: { text: 'dict' }, offset: 0, limit: 50 });
+    for (const column of ['lifetime', 'type', 'newClock', 'address'])
+      q.window({ table: 'pairs', sort: [{ column, desc: r % 2 === 0 }], offset: 0, limit: 50 });
+    q.window({
+      table: 'pairs',
+      sort: [{ column: 'lifetime', desc: true }],
+      filter: { text: 'dict' },
+      offset: 0,
+      limit: 50,
+    });
     q.window({ table: 'types', sort: [{ column: 'new', desc: true }], offset: 0, limit: 50 });
   }
 }

@@ -107,7 +107,11 @@ export function clockToUrl(n: number): string {
  */
 export function logFileStem(name: string): string {
   const first = name.split(', ')[0] ?? '';
-  let base = first.replace(/[?#].*$/, '').split(/[/\\]/).pop() ?? '';
+  let base =
+    first
+      .replace(/[?#].*$/, '')
+      .split(/[/\\]/)
+      .pop() ?? '';
   try {
     base = decodeURIComponent(base);
   } catch {

@@ -16,13 +16,42 @@ import type { CompareBy } from './data/worker-client.ts';
 import { subjectFromUrl, subjectToUrl, type Subject } from './display/subject.ts';
 import { clockToUrl } from './format.ts';
 
-export const TABS = ['summary', 'live', 'pairs', 'types', 'sites', 'heap', 'growth', 'phases', 'untracked', 'duplicates', 'messages', 'compare'] as const;
+export const TABS = [
+  'summary',
+  'live',
+  'pairs',
+  'types',
+  'sites',
+  'heap',
+  'growth',
+  'phases',
+  'untracked',
+  'duplicates',
+  'messages',
+  'compare',
+] as const;
 export type TabId = (typeof TABS)[number];
 
-export const TABLE_IDS: TableId[] = ['live', 'pairs', 'types', 'sites', 'untracked', 'duplicates', 'messages', 'problems'];
+export const TABLE_IDS: TableId[] = [
+  'live',
+  'pairs',
+  'types',
+  'sites',
+  'untracked',
+  'duplicates',
+  'messages',
+  'problems',
+];
 
 /** The tables of the heap-at-T and growth tabs. */
-export const MOMENT_KEYS = ['heap-types', 'heap-sites', 'heap-objects', 'growth-types', 'growth-sites', 'growth-objects'] as const;
+export const MOMENT_KEYS = [
+  'heap-types',
+  'heap-sites',
+  'heap-objects',
+  'growth-types',
+  'growth-sites',
+  'growth-objects',
+] as const;
 export type MomentKey = (typeof MOMENT_KEYS)[number];
 
 /** What a sort or filter in the URL belongs to: a worker table, a heap or growth table, the phases, or the comparison. */

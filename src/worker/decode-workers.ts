@@ -37,7 +37,10 @@ export function startDecodeWorkers(count: number, onDeath: (index: number, messa
 }
 
 /** In the analysis worker: the decode workers behind `ports`, and how to tell that one died. */
-export function shardsOverPorts(ports: MessagePort[]): { shards: DecodeShard[]; died(index: number, message: string): void } {
+export function shardsOverPorts(ports: MessagePort[]): {
+  shards: DecodeShard[];
+  died(index: number, message: string): void;
+} {
   const deaths = ports.map(() => ({ error: null as Error | null, listeners: new Set<(e: Error) => void>() }));
   const shards = ports.map((port, i): DecodeShard => {
     const remote = Comlink.wrap<DecodeShard>(port);
@@ -47,7 +50,10 @@ export function shardsOverPorts(ports: MessagePort[]): { shards: DecodeShard[]; 
         if (death.error) return Promise.reject(death.error);
         return new Promise((resolve, reject) => {
           death.listeners.add(reject);
-          remote.decode(...args).then(resolve, reject).finally(() => death.listeners.delete(reject));
+          remote
+            .decode(...args)
+            .then(resolve, reject)
+            .finally(() => death.listeners.delete(reject));
         });
       },
     };

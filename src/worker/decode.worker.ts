@@ -14,7 +14,9 @@ const api = {
     return Comlink.transfer(block, blockBuffers(block));
   },
 };
-self.addEventListener('message', (e: MessageEvent<DecodePortMessage>) => Comlink.expose(api, e.data.decodePort), { once: true });
+self.addEventListener('message', (e: MessageEvent<DecodePortMessage>) => Comlink.expose(api, e.data.decodePort), {
+  once: true,
+});
 
 // Compile the decoder before the first file (a fresh worker decodes the first blocks far slower).
 warmUpInBackground(() => warmUpDecoding());

@@ -43,7 +43,8 @@ export function droppedFilesResolver(files: NamedFile[], readSync: (blob: Blob) 
       name: f.name,
       chunks: function* () {
         if (f.file.size <= SCAN_SLICE) yield readSync(f.file);
-        else for (let off = 0; off < f.file.size; off += SCAN_SLICE) yield readSync(f.file.slice(off, off + SCAN_SLICE));
+        else
+          for (let off = 0; off < f.file.size; off += SCAN_SLICE) yield readSync(f.file.slice(off, off + SCAN_SLICE));
       },
     };
   };
@@ -51,7 +52,8 @@ export function droppedFilesResolver(files: NamedFile[], readSync: (blob: Blob) 
 
 /** FileReaderSync, which dedicated workers have: children must be read inside the parent's line loop. */
 export function readBlobSyncInWorker(blob: Blob): Uint8Array {
-  const Reader = (globalThis as unknown as { FileReaderSync?: new () => { readAsArrayBuffer(b: Blob): ArrayBuffer } }).FileReaderSync;
+  const Reader = (globalThis as unknown as { FileReaderSync?: new () => { readAsArrayBuffer(b: Blob): ArrayBuffer } })
+    .FileReaderSync;
   if (!Reader) throw new Error('this environment cannot read files synchronously');
   return new Uint8Array(new Reader().readAsArrayBuffer(blob));
 }

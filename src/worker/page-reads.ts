@@ -55,7 +55,11 @@ export function serveFileReads(file: Blob): MessagePort {
       .arrayBuffer()
       .then(
         (bytes) => port1.postMessage({ id: req.id, bytes } satisfies PageReadReply, [bytes]),
-        (err: unknown) => port1.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies PageReadReply),
+        (err: unknown) =>
+          port1.postMessage({
+            id: req.id,
+            error: err instanceof Error ? err.message : String(err),
+          } satisfies PageReadReply),
       );
   };
   return port2;

@@ -33,7 +33,13 @@ function compareCells(a: Cell, b: Cell): number {
 
 export function phaseWindow(rows: Row[], q: PhaseTableQuery): PhaseWindow {
   const text = q.text?.trim().toLowerCase();
-  let kept = text ? rows.filter((r) => String(r.message ?? '').toLowerCase().includes(text)) : rows;
+  let kept = text
+    ? rows.filter((r) =>
+        String(r.message ?? '')
+          .toLowerCase()
+          .includes(text),
+      )
+    : rows;
   const sort = q.sort ?? [];
   if (sort.length) {
     kept = [...kept].sort((a, b) => {

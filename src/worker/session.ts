@@ -35,7 +35,19 @@ import type {
   TimeView,
   TypeSeries,
 } from '../engine/types.ts';
-import type { CompareQuery, CompareWindow, GroupMomentsQuery, LogSource, ObjectGroupQuery, PhaseTableQuery, PhaseWindow, Progress, ReftraceApi, SingleSource, SuspectsQuery } from './api.ts';
+import type {
+  CompareQuery,
+  CompareWindow,
+  GroupMomentsQuery,
+  LogSource,
+  ObjectGroupQuery,
+  PhaseTableQuery,
+  PhaseWindow,
+  Progress,
+  ReftraceApi,
+  SingleSource,
+  SuspectsQuery,
+} from './api.ts';
 import { phaseRows, phaseWindow } from './phase-table.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
@@ -144,7 +156,9 @@ export class AnalysisSession implements ReftraceApi {
 
   exportTable(q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Blob {
     if (!this.queries) return new Blob([]);
-    return new Blob([...exportTable(this.queries, q, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+    return new Blob([...exportTable(this.queries, q, format)], {
+      type: format === 'csv' ? 'text/csv' : 'application/json',
+    });
   }
 
   attachDecoders(ports: MessagePort[]): void {
@@ -166,7 +180,9 @@ export class AnalysisSession implements ReftraceApi {
 
   exportCompare(q: Omit<CompareQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
     const { rows } = this.compare({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+    return new Blob([...exportRows(columns, rows, format)], {
+      type: format === 'csv' ? 'text/csv' : 'application/json',
+    });
   }
 
   compare(q: CompareQuery): CompareWindow {
@@ -220,7 +236,11 @@ export class AnalysisSession implements ReftraceApi {
   groupMoments(q: GroupMomentsQuery): GroupMoments {
     const a = this.analysis;
     const type = q.type === undefined ? undefined : a?.store.types.strings.indexOf(q.type);
-    if (!a || type === -1) return { at: q.at === null ? null : { t: q.at, alive: 0 }, growth: q.window && { ...q.window, aliveFrom: 0, aliveTo: 0, createdAndAlive: 0 } };
+    if (!a || type === -1)
+      return {
+        at: q.at === null ? null : { t: q.at, alive: 0 },
+        growth: q.window && { ...q.window, aliveFrom: 0, aliveTo: 0, createdAndAlive: 0 },
+      };
     return this.timed(() => leakQueriesOf(a.store).groupMoments({ site: q.site, type }, q.at, q.window, q.ignore));
   }
 
@@ -235,7 +255,9 @@ export class AnalysisSession implements ReftraceApi {
 
   exportPhases(q: Omit<PhaseTableQuery, 'offset' | 'limit'>, columns: ColumnInfo[], format: ExportFormat): Blob {
     const { rows } = this.phaseTable({ ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-    return new Blob([...exportRows(columns, rows, format)], { type: format === 'csv' ? 'text/csv' : 'application/json' });
+    return new Blob([...exportRows(columns, rows, format)], {
+      type: format === 'csv' ? 'text/csv' : 'application/json',
+    });
   }
 
   /** The phases' rows, kept while the log and the ignore list stay the same (the table is scrolled a window at a time). */
@@ -252,7 +274,12 @@ export class AnalysisSession implements ReftraceApi {
     const s = this.analysis?.store;
     if (!s) return -1;
     for (let i = 0; i < s.sites.size; i++)
-      if (s.sites.line[i] === site.line && s.files.strings[s.sites.file[i]] === site.file && s.funcs.strings[s.sites.func[i]] === site.function) return i;
+      if (
+        s.sites.line[i] === site.line &&
+        s.files.strings[s.sites.file[i]] === site.file &&
+        s.funcs.strings[s.sites.func[i]] === site.function
+      )
+        return i;
     return -1;
   }
 
@@ -331,10 +358,12 @@ export class AnalysisSession implements ReftraceApi {
       };
       const feedChunks = async (chunks: AsyncIterable<Uint8Array>) => {
         for await (const chunk of chunks)
-          for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES) await feed(chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES)));
+          for (let off = 0; off < chunk.length; off += PARSE_STEP_BYTES)
+            await feed(chunk.subarray(off, Math.min(chunk.length, off + PARSE_STEP_BYTES)));
       };
       const blob = src.plainBlob;
-      const shards = blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? this.decoders.shards) : [];
+      const shards =
+        blob && blob.size >= PARALLEL_MIN_BYTES ? (this.options.decodeShards?.() ?? this.decoders.shards) : [];
       if (blob && shards.length > 0) {
         bytesDone = () => fed;
         await parseInParallel(
@@ -345,7 +374,13 @@ export class AnalysisSession implements ReftraceApi {
             shards: shards.length,
             decode: (shard, fx, start, end) => shards[shard].decode(generation, fx, blob, start, end),
           },
-          { firstBytes: 0, stepBytes: () => PARSE_STEP_BYTES, blockBytes: () => BLOCK_BYTES, layoutSearchBytes: LAYOUT_SEARCH_BYTES, inFlightPerShard: IN_FLIGHT_PER_SHARD },
+          {
+            firstBytes: 0,
+            stepBytes: () => PARSE_STEP_BYTES,
+            blockBytes: () => BLOCK_BYTES,
+            layoutSearchBytes: LAYOUT_SEARCH_BYTES,
+            inFlightPerShard: IN_FLIGHT_PER_SHARD,
+          },
           {
             willParse: checkStop,
             parsed: async (bytes, ms) => {
@@ -374,7 +409,12 @@ export class AnalysisSession implements ReftraceApi {
     if (source.kind === 'files' && seen) {
       for (const f of source.files)
         if (!seen.has(f.name))
-          analysis.store.notes.addProblem(0, 0, 'missing-child', `${fileNameOf(f.name)} was opened too, but no log of this run names it as a child: open it on its own`);
+          analysis.store.notes.addProblem(
+            0,
+            0,
+            'missing-child',
+            `${fileNameOf(f.name)} was opened too, but no log of this run names it as a child: open it on its own`,
+          );
     }
     if (generation === this.generation) {
       this.abort = null;
@@ -394,7 +434,12 @@ type ParseStop = NonNullable<Summary['stopped']>;
 
 function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
   const at = `after ${bytes.toLocaleString('en-US')} bytes`;
-  const stop = (reason: ParseStop['reason'], message: string): ParseStop => ({ reason, message, atLine: lines, atByte: bytes });
+  const stop = (reason: ParseStop['reason'], message: string): ParseStop => ({
+    reason,
+    message,
+    atLine: lines,
+    atByte: bytes,
+  });
   if (e instanceof CancelledError) return stop('cancelled', `Cancelled ${at}.`);
   if (e instanceof RangeError || (e instanceof Error && /memory|allocation/i.test(e.message)))
     return stop(

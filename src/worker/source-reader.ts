@@ -42,7 +42,8 @@ export async function* blobSlices(
   // Reads ahead, so the browser reads the next slices while this one is parsed. The first slices are
   // small, so parsing (and the first numbers on screen) start without waiting for a whole slice.
   const ends: number[] = [];
-  for (let off = from, size = FIRST_SLICE_BYTES; off < blob.size; off += size, size = Math.min(maxSlice, size * 4)) ends.push(Math.min(blob.size, off + size));
+  for (let off = from, size = FIRST_SLICE_BYTES; off < blob.size; off += size, size = Math.min(maxSlice, size * 4))
+    ends.push(Math.min(blob.size, off + size));
   const reads: Promise<ArrayBuffer>[] = [];
   let start = from;
   let i = 0;
@@ -91,7 +92,11 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
       return {
         name: source.name,
         totalBytes: source.file.size,
-        chunks: streamChunks(counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)),
+        chunks: streamChunks(
+          counted.pipeThrough(
+            new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+          ),
+        ),
         bytesRead: () => counter.n,
       };
     }
@@ -100,7 +105,9 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
     return {
       name: source.name,
       totalBytes: source.file.size,
-      chunks: reads ? blobSlices(source.file, counter, 0, reads.read, PAGE_SLICE_BYTES) : blobSlices(source.file, counter),
+      chunks: reads
+        ? blobSlices(source.file, counter, 0, reads.read, PAGE_SLICE_BYTES)
+        : blobSlices(source.file, counter),
       bytesRead: () => counter.n,
       plainBlob: source.file,
       close: reads ? () => reads.close() : undefined,
@@ -110,9 +117,13 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   try {
     response = await fetch(source.url, { signal });
   } catch (e) {
-    throw new Error(`could not fetch ${source.url}: ${(e as Error).message} (a network error, or the server does not allow cross-origin reads: CORS)`, { cause: e });
+    throw new Error(
+      `could not fetch ${source.url}: ${(e as Error).message} (a network error, or the server does not allow cross-origin reads: CORS)`,
+      { cause: e },
+    );
   }
-  if (!response.ok || !response.body) throw new Error(`could not fetch ${source.url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body)
+    throw new Error(`could not fetch ${source.url}: HTTP ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length') ?? 0);
   const name = decodeURIComponent(new URL(source.url, 'http://x/').pathname.split('/').pop() || source.url);
   const [probe, body] = response.body.tee();
@@ -123,7 +134,13 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   return {
     name,
     totalBytes: total,
-    chunks: streamChunks(gz ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : counted),
+    chunks: streamChunks(
+      gz
+        ? counted.pipeThrough(
+            new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+          )
+        : counted,
+    ),
     bytesRead: () => counter.n,
   };
 }

@@ -27,7 +27,8 @@ if (!log) throw new Error('--log FILE is required (npm run bench:browser -- --ke
 const dists = option('dists')?.split(',');
 const [qa, qb] = dists ?? (option('ab') ?? 'pageReads=1,pageReads=0').split(',');
 const built = dists ? null : mkdtempSync(join(tmpdir(), 'reftrace-ab-'));
-if (built) await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: built, emptyOutDir: true } });
+if (built)
+  await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: built, emptyOutDir: true } });
 /** The page URL of variant v: a query on our build, or a build of its own. */
 const servers = new Map<string, { url: string; close(): void }>();
 for (const v of [qa, qb]) {
@@ -48,12 +49,25 @@ for (let i = 0; i < Number(option('runs') ?? 6); i++) {
     const c0 = cpuSnapshot();
     const t = performance.now();
     await page.setInputFiles(tid('file-input'), log);
-    await page.waitForFunction(`(document.querySelector('[data-testid="parse-status"]')?.textContent||'').includes('Done')`, null, { polling: 10, timeout: 600000 });
+    await page.waitForFunction(
+      `(document.querySelector('[data-testid="parse-status"]')?.textContent||'').includes('Done')`,
+      null,
+      { polling: 10, timeout: 600000 },
+    );
     const ms = performance.now() - t;
     const u = cpuUse(c0, cpuSnapshot());
     const longest = (await page.evaluate('Math.max(0, ...window.__longTasks)')) as number;
     res[q].push(ms);
-    console.log(q.padEnd(14), ms.toFixed(0).padStart(6), 'ms', ` longest main task ${longest.toFixed(0)} ms`, ' cpu', (u.totalMs / 1000).toFixed(2), 's', u.byGroup.map(([g, v]) => `${g.split(' ')[0]} ${(v / 1000).toFixed(2)}`).join(' '));
+    console.log(
+      q.padEnd(14),
+      ms.toFixed(0).padStart(6),
+      'ms',
+      ` longest main task ${longest.toFixed(0)} ms`,
+      ' cpu',
+      (u.totalMs / 1000).toFixed(2),
+      's',
+      u.byGroup.map(([g, v]) => `${g.split(' ')[0]} ${(v / 1000).toFixed(2)}`).join(' '),
+    );
     await page.close();
   }
 }

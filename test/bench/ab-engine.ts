@@ -21,7 +21,11 @@ const option = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.in
 const trees = [option('a', '/tmp/engine-a'), option('b', 'src/engine')].map((t) => resolve(t));
 const lines = Number(option('lines', '1000000'));
 const runs = Number(option('runs', '8'));
-const inBrowser: BrowserName | null = args.includes('--chromium') ? 'chromium' : args.includes('--firefox') ? 'firefox' : null;
+const inBrowser: BrowserName | null = args.includes('--chromium')
+  ? 'chromium'
+  : args.includes('--firefox')
+    ? 'firefox'
+    : null;
 /** Timed parses per run, after one warm-up parse; the run's figure is their median. */
 const PARSES = 3;
 
@@ -59,9 +63,15 @@ try {
   const ms: number[][] = [[], []];
   for (let r = 0; r < runs; r++) for (const k of r % 2 ? [1, 0] : [0, 1]) ms[k].push(median(await runOne(k)));
   await runOne.close?.();
-  trees.forEach((t, k) => console.log(`${'AB'[k]} ${t}: median ${median(ms[k]).toFixed(0)} ms (${((mb / median(ms[k])) * 1000).toFixed(0)} MB/s), best ${Math.min(...ms[k]).toFixed(0)}; runs ${ms[k].map((x) => x.toFixed(0)).join(' ')}`));
+  trees.forEach((t, k) =>
+    console.log(
+      `${'AB'[k]} ${t}: median ${median(ms[k]).toFixed(0)} ms (${((mb / median(ms[k])) * 1000).toFixed(0)} MB/s), best ${Math.min(...ms[k]).toFixed(0)}; runs ${ms[k].map((x) => x.toFixed(0)).join(' ')}`,
+    ),
+  );
   const wins = ms[1].filter((x, i) => x < ms[0][i]).length;
-  console.log(`B/A median ${(median(ms[1]) / median(ms[0])).toFixed(3)}; B faster in ${wins}/${runs} pairs (${inBrowser ?? 'Node'}, ${(mb).toFixed(0)} MB)`);
+  console.log(
+    `B/A median ${(median(ms[1]) / median(ms[0])).toFixed(3)}; B faster in ${wins}/${runs} pairs (${inBrowser ?? 'Node'}, ${mb.toFixed(0)} MB)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -77,14 +87,23 @@ function nodeRunner(entries: string[], log: string): Runner {
   const main = (entry: string) =>
     `import { readFileSync } from 'node:fs'; import { run } from ${JSON.stringify(entry)};` +
     `console.log(JSON.stringify(run(new Uint8Array(readFileSync(${JSON.stringify(log)})), ${PARSES})));`;
-  return async (k) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', main(entries[k])], { encoding: 'utf8' }));
+  return async (k) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', main(entries[k])], {
+        encoding: 'utf8',
+      }),
+    );
 }
 
 /** A fresh page (its own context) per run, with one tree bundled by Vite. */
 async function browserRunner(name: BrowserName, entries: string[], log: string): Promise<Runner> {
   const code = await Promise.all(
     entries.map(async (entry) => {
-      const out = (await build({ configFile: false, logLevel: 'warn', build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'abEngine' } } })) as Rollup.RollupOutput[];
+      const out = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'abEngine' } },
+      })) as Rollup.RollupOutput[];
       return (out[0].output[0] as Rollup.OutputChunk).code;
     }),
   );
@@ -100,7 +119,10 @@ async function browserRunner(name: BrowserName, entries: string[], log: string):
       async ([file, n, script]) => {
         const data = new Uint8Array(await (await fetch(file)).arrayBuffer());
         new Function(script + ';globalThis.abEngine = abEngine;')();
-        return (globalThis as unknown as { abEngine: { run(d: Uint8Array, n: number): number[] } }).abEngine.run(data, n);
+        return (globalThis as unknown as { abEngine: { run(d: Uint8Array, n: number): number[] } }).abEngine.run(
+          data,
+          n,
+        );
       },
       [url + basename(log), PARSES, code[k]] as [string, number, string],
     );

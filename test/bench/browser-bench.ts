@@ -28,7 +28,10 @@ import { pageCache } from './page-cache.ts';
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(`--${n}`);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100,1000';
-const sizesMB = sizesArg.split(',').map(Number).concat(flag('4gb') ? [4000] : []);
+const sizesMB = sizesArg
+  .split(',')
+  .map(Number)
+  .concat(flag('4gb') ? [4000] : []);
 const BYTES_PER_LINE = 246;
 const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
 const decoders = option('decoders');
@@ -184,7 +187,11 @@ async function settleTimes(page: AppPage, act: () => Promise<void>, value: strin
     if (start) w.__settleStart();
   }, value === null);
   await act();
-  await page.waitForFunction((v) => (window as unknown as SettleProbe).__settle.times.some((t) => t.value === v), value, { timeout: 120_000, polling: 20 });
+  await page.waitForFunction(
+    (v) => (window as unknown as SettleProbe).__settle.times.some((t) => t.value === v),
+    value,
+    { timeout: 120_000, polling: 20 },
+  );
   return page.evaluate(() => (window as unknown as SettleProbe).__settle.times);
 }
 
@@ -199,7 +206,13 @@ async function clearFilter(page: AppPage): Promise<void> {
 }
 
 interface BenchProbe {
-  __bench: { t0: number; firstNumber: number; done: number; progressUpdates: number; longTasks: { ms: number; at: number }[] };
+  __bench: {
+    t0: number;
+    firstNumber: number;
+    done: number;
+    progressUpdates: number;
+    longTasks: { ms: number; at: number }[];
+  };
   __longTasksReported: boolean;
   __reftraceLastProgress?: { parseMs: number; queryMs: number; decodeWorkers: number };
 }
@@ -207,7 +220,9 @@ interface BenchProbe {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reftrace-bbench-'));
   const dist = join(dir, 'dist');
-  console.log(`${browserName}: ${execFileSync(EXECUTABLE[browserName], ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim()}`);
+  console.log(
+    `${browserName}: ${execFileSync(EXECUTABLE[browserName], ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim()}`,
+  );
   await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
   const server = serveStatic(dist).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -233,7 +248,10 @@ async function main(): Promise<void> {
       pageCache(log);
       const cpuBefore = cpuSnapshot(browserName);
       await page.setInputFiles(tid('file-input'), [log]);
-      await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, { timeout: 30 * 60_000, polling: 100 });
+      await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
+        timeout: 30 * 60_000,
+        polling: 100,
+      });
       const cpuAfter = cpuSnapshot(browserName);
       clearInterval(sampler);
       const { b, longTasksReported, worker } = await page.evaluate(() => {
@@ -242,34 +260,50 @@ async function main(): Promise<void> {
       });
       const seconds = (b.done - b.t0) / 1000;
       const status = await page.text(tid('parse-status'));
-      console.log(`drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status.trim()})`);
+      console.log(
+        `drop → done:         ${seconds.toFixed(2)} s   ${(bytes / 1e6 / seconds).toFixed(0)} MB/s end to end   (${status.trim()})`,
+      );
       if (worker)
         console.log(
           `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
         );
       console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000, browserName)}`);
       // A file input of the benchmark's own (the viewer's clears itself after opening).
-      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>'));
+      await page.evaluate(() =>
+        document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>'),
+      );
       await page.setInputFiles('#bench-read', [log]);
       pageCache(log);
       const readMs = Math.min(await page.evaluate(readFileAlone), await page.evaluate(readFileAlone));
-      console.log(`  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; best of 2); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`);
+      console.log(
+        `  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; best of 2); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`,
+      );
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
       // When each long task began, from the drop ("+" after done: the tables and chart after the parse).
-      const when = (t: { ms: number; at: number }) => `${t.ms.toFixed(0)} ms at ${t.at > b.done ? `done + ${((t.at - b.done) / 1000).toFixed(2)}` : ((t.at - b.t0) / 1000).toFixed(2)} s`;
+      const when = (t: { ms: number; at: number }) =>
+        `${t.ms.toFixed(0)} ms at ${t.at > b.done ? `done + ${((t.at - b.done) / 1000).toFixed(2)}` : ((t.at - b.t0) / 1000).toFixed(2)} s`;
       const longest = Math.max(0, ...b.longTasks.map((t) => t.ms));
       if (longTasksReported)
-        console.log(`longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`);
-      else console.log(`longest main task:   not reported (${browserName === 'firefox' ? 'Firefox' : browserName}'s PerformanceObserver has no 'longtask' entries)`);
+        console.log(
+          `longest main task:   ${longest.toFixed(0)} ms (${b.longTasks.length} tasks over 50 ms${b.longTasks.length ? ': ' + b.longTasks.map(when).join(', ') : ''})`,
+        );
+      else
+        console.log(
+          `longest main task:   not reported (${browserName === 'firefox' ? 'Firefox' : browserName}'s PerformanceObserver has no 'longtask' entries)`,
+        );
       const where = browserName === 'firefox' ? 'content process' : 'renderer memory';
-      console.log(`${`${where}:`.padEnd(21)}peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / lineCount).toFixed(0)} B per line`);
+      console.log(
+        `${`${where}:`.padEnd(21)}peak ${peakMB.toFixed(0)} MB resident (page + worker), ${((peakMB * 1e6) / lineCount).toFixed(0)} B per line`,
+      );
       await page.click(tid('tab-pairs'));
       await page.waitFor(tid('row'));
       const sorted = last(await settleTimes(page, () => page.click(tid('col-lifetime')), null));
       const sortMs = sorted.ms;
       const count = await page.text(tid('table-count'));
-      console.log(`sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count.trim()}; request sent ${sorted.sentMs.toFixed(0)}, answered ${sorted.answerMs.toFixed(0)} ms)`);
+      console.log(
+        `sort pairs by lifetime: ${sortMs.toFixed(0)} ms click → rows (${count.trim()}; request sent ${sorted.sentMs.toFixed(0)}, answered ${sorted.answerMs.toFixed(0)} ms)`,
+      );
       // The filter, on the table sorted by lifetime. Best of 3 each (the machine is shared).
       const WORD = 'random';
       const fills: Settled[] = [];
@@ -297,10 +331,15 @@ async function main(): Promise<void> {
         );
       }
       const matched = await page.text(tid('table-count'));
-      const split = (t: Settled) => `request sent ${t.sentMs.toFixed(0)}, answered ${t.answerMs.toFixed(0)}, rows ${t.ms.toFixed(0)} ms`;
+      const split = (t: Settled) =>
+        `request sent ${t.sentMs.toFixed(0)}, answered ${t.answerMs.toFixed(0)}, rows ${t.ms.toFixed(0)} ms`;
       const runs = (xs: Settled[]) => xs.map((t) => t.ms.toFixed(0)).join(', ');
-      console.log(`filter "${WORD}" (one fill): ${best(fills).ms.toFixed(0)} ms input → rows (${matched.trim()}; runs ${runs(fills)}; best: ${split(best(fills))})`);
-      console.log(`typed "${WORD}" (no pause): ${best(fast).ms.toFixed(0)} ms last keystroke → its rows (runs ${runs(fast)}; best: ${split(best(fast))})`);
+      console.log(
+        `filter "${WORD}" (one fill): ${best(fills).ms.toFixed(0)} ms input → rows (${matched.trim()}; runs ${runs(fills)}; best: ${split(best(fills))})`,
+      );
+      console.log(
+        `typed "${WORD}" (no pause): ${best(fast).ms.toFixed(0)} ms last keystroke → its rows (runs ${runs(fast)}; best: ${split(best(fast))})`,
+      );
       // Per keystroke, typing one key every 150 ms: the best of the runs for each prefix that settled.
       const perKey = [...WORD].map((_, i) => {
         const v = WORD.slice(0, i + 1);
@@ -308,7 +347,9 @@ async function main(): Promise<void> {
         return `${v} ${ms.length ? Math.min(...ms).toFixed(0) : '–'}`;
       });
       const worst = Math.max(...paced.map((r) => Math.max(...r.map((t) => t.ms))));
-      console.log(`typed, a key per 150 ms: ${perKey.join(', ')} ms keystroke → its rows (worst of all runs ${worst.toFixed(0)} ms)`);
+      console.log(
+        `typed, a key per 150 ms: ${perKey.join(', ')} ms keystroke → its rows (worst of all runs ${worst.toFixed(0)} ms)`,
+      );
       await page.close();
       if (!flag('keep') && !ownLog) rmSync(log);
     }

@@ -55,7 +55,16 @@ export function browserProcesses(browser: BrowserName): { pid: string; kind: 'pa
       } else {
         // A content process ends its arguments with its type: "tab" for web pages (and their workers).
         const content = argv.includes('-contentproc');
-        out.push({ pid, kind: !content ? (argv[0].endsWith('crashhelper') ? 'other' : 'browser') : argv.at(-1) === 'tab' ? 'page' : 'other' });
+        out.push({
+          pid,
+          kind: !content
+            ? argv[0].endsWith('crashhelper')
+              ? 'other'
+              : 'browser'
+            : argv.at(-1) === 'tab'
+              ? 'page'
+              : 'other',
+        });
       }
     } catch {
       // the process ended while we looked
@@ -72,7 +81,10 @@ export function cpuSnapshot(browser: BrowserName = 'chromium'): CpuSnapshot {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-        snap.set(`${pid}/${tid}`, { group: groupOf(browser, kind, comm, pid === tid), ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+        snap.set(`${pid}/${tid}`, {
+          group: groupOf(browser, kind, comm, pid === tid),
+          ms: (Number(f[11]) + Number(f[12])) * TICK_MS,
+        });
       }
     } catch {
       // the process or thread ended while we looked
@@ -128,7 +140,13 @@ export function cpuUse(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
     busiest = Math.max(busiest, d);
   }
   const cores = cpus().length;
-  return { totalMs: total, byGroup: [...groups].sort((a, b) => b[1] - a[1]), busiestMs: busiest, cores, floorMs: Math.max(total / cores, busiest) };
+  return {
+    totalMs: total,
+    byGroup: [...groups].sort((a, b) => b[1] - a[1]),
+    busiestMs: busiest,
+    cores,
+    floorMs: Math.max(total / cores, busiest),
+  };
 }
 
 export function describeCpuUse(u: CpuUse, wallMs: number, browser: BrowserName = 'chromium'): string {

@@ -46,7 +46,10 @@ const timed = <T>(fn: () => T): [number, T] => {
 function typeSeriesQueries(s: LogStore): { full: TypeSeriesQuery; zoom: TypeSeriesQuery } {
   const c0 = s.clock.get(0);
   const span = s.clock.get(s.eventCount - 1) - c0;
-  return { full: { buckets: 800, top: 8 }, zoom: { buckets: 800, top: 8, clockMin: c0 + span * 0.4, clockMax: c0 + span * 0.45 } };
+  return {
+    full: { buckets: 800, top: 8 },
+    zoom: { buckets: 800, top: 8, clockMin: c0 + span * 0.4, clockMax: c0 + span * 0.45 },
+  };
 }
 
 /**
@@ -57,10 +60,14 @@ function benchTypeSeries(s: LogStore, rounds: number): string {
   const { full, zoom } = typeSeriesQueries(s);
   const ms = { oldFull: [] as number[], newFull: [] as number[], oldZoom: [] as number[], newZoom: [] as number[] };
   const same = (q: TypeSeriesQuery, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`typeLiveSeries differs from the reference on ${JSON.stringify(q)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new Error(`typeLiveSeries differs from the reference on ${JSON.stringify(q)}`);
   };
   for (let r = 0; r < rounds; r++) {
-    for (const [q, oldMs, newMs] of [[full, ms.oldFull, ms.newFull], [zoom, ms.oldZoom, ms.newZoom]] as const) {
+    for (const [q, oldMs, newMs] of [
+      [full, ms.oldFull, ms.newFull],
+      [zoom, ms.oldZoom, ms.newZoom],
+    ] as const) {
       const runOld = () => timed(() => typeLiveSeriesReference(s, q));
       const runNew = () => timed(() => typeLiveSeries(s, q));
       let tOld, tNew, want, got;
@@ -89,7 +96,9 @@ if (flag('type-series')) {
   const p = a.beginFile('bench');
   for (const c of generateLog({ lines: LINES, seed: 7, oddNames: true }).chunks) p.push(c);
   p.finish();
-  console.log(`log: ${LINES.toLocaleString()} lines, ${a.store.eventCount.toLocaleString()} events, ${a.store.types.size} types (generated and parsed in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(
+    `log: ${LINES.toLocaleString()} lines, ${a.store.eventCount.toLocaleString()} events, ${a.store.types.size} types (generated and parsed in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   const { full, zoom } = typeSeriesQueries(a.store);
   // The first query builds the index: its cost once per log (then it only grows with the store).
   const [cold] = timed(() => typeLiveSeries(a.store, full));
@@ -107,7 +116,9 @@ try {
   const bytes = readFileSync(path);
   const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const mb = data.length / 1e6;
-  console.log(`log: ${LINES.toLocaleString()} lines, ${mb.toFixed(1)} MB (generated in ${((performance.now() - tGen) / 1000).toFixed(1)} s)`);
+  console.log(
+    `log: ${LINES.toLocaleString()} lines, ${mb.toFixed(1)} MB (generated in ${((performance.now() - tGen) / 1000).toFixed(1)} s)`,
+  );
 
   const floor = best(3, () => {
     let n = 0;
@@ -144,8 +155,19 @@ try {
   const heapDelta = heapAfter.heapUsed + heapAfter.arrayBuffers - (heapBefore.heapUsed + heapBefore.arrayBuffers);
 
   const fresh = () => new TableQueries(analysis.store);
-  const sortPairs = best(3, () => fresh().order({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: {} }));
-  const sortType = best(3, () => fresh().order({ table: 'pairs', sort: [{ column: 'type', desc: false }, { column: 'newClock', desc: true }], filter: { text: 'frozen' } }));
+  const sortPairs = best(3, () =>
+    fresh().order({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: {} }),
+  );
+  const sortType = best(3, () =>
+    fresh().order({
+      table: 'pairs',
+      sort: [
+        { column: 'type', desc: false },
+        { column: 'newClock', desc: true },
+      ],
+      filter: { text: 'frozen' },
+    }),
+  );
   const filter = best(3, () => fresh().order({ table: 'pairs', filter: { text: 'random' } }));
   // What a keystroke costs in the viewer: the worker answers window() (order + 200 rows) on a
   // TableQueries that has already answered the table's previous state.
@@ -184,21 +206,39 @@ try {
   const floorMBs = mb / (floor.ms / 1000);
   const seedMBs = 24.6;
   console.log(`floor (newline count):  ${floor.ms.toFixed(0)} ms  ${floorMBs.toFixed(0)} MB/s`);
-  console.log(`parse + analyse:        ${parse.ms.toFixed(0)} ms  ${parseMBs.toFixed(0)} MB/s  ${(LINES / (parse.ms / 1000) / 1e6).toFixed(2)} M lines/s`);
+  console.log(
+    `parse + analyse:        ${parse.ms.toFixed(0)} ms  ${parseMBs.toFixed(0)} MB/s  ${(LINES / (parse.ms / 1000) / 1e6).toFixed(2)} M lines/s`,
+  );
   console.log(`  ratio to floor:       ${(parse.ms / floor.ms).toFixed(2)}x the newline count`);
   console.log(`  ratio to seed:        ${(parseMBs / seedMBs).toFixed(1)}x the seed's 24.6 MB/s`);
-  console.log(`store bytes / event:    ${(storeBytes / events).toFixed(1)} B  (${events.toLocaleString()} NEW/DEL events, capacity incl. slack)`);
-  console.log(`heap growth / line:     ${(heapDelta / LINES).toFixed(1)} B  (JS heap + array buffers after GC${globalThis.gc ? '' : '; run with --expose-gc for a clean figure'})`);
-  console.log(`sort 1 key (pairs ${sortPairs.result.order.length.toLocaleString()} rows): ${sortPairs.ms.toFixed(0)} ms`);
-  console.log(`filter+sort 2 keys:     ${sortType.ms.toFixed(0)} ms (${sortType.result.order.length.toLocaleString()} rows)`);
-  console.log(`filter text:            ${filter.ms.toFixed(0)} ms (${filter.result.order.length.toLocaleString()} rows)`);
-  console.log(`filter after the sort:  ${afterSortMs.toFixed(0)} ms (sorted by lifetime, then "random": window of 200 rows)`);
-  console.log(`typing, by lifetime:    max ${typedSorted.max.toFixed(0)} ms per key (${typedSorted.text} ms; ${typedSorted.matched.toLocaleString()} rows)`);
+  console.log(
+    `store bytes / event:    ${(storeBytes / events).toFixed(1)} B  (${events.toLocaleString()} NEW/DEL events, capacity incl. slack)`,
+  );
+  console.log(
+    `heap growth / line:     ${(heapDelta / LINES).toFixed(1)} B  (JS heap + array buffers after GC${globalThis.gc ? '' : '; run with --expose-gc for a clean figure'})`,
+  );
+  console.log(
+    `sort 1 key (pairs ${sortPairs.result.order.length.toLocaleString()} rows): ${sortPairs.ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `filter+sort 2 keys:     ${sortType.ms.toFixed(0)} ms (${sortType.result.order.length.toLocaleString()} rows)`,
+  );
+  console.log(
+    `filter text:            ${filter.ms.toFixed(0)} ms (${filter.result.order.length.toLocaleString()} rows)`,
+  );
+  console.log(
+    `filter after the sort:  ${afterSortMs.toFixed(0)} ms (sorted by lifetime, then "random": window of 200 rows)`,
+  );
+  console.log(
+    `typing, by lifetime:    max ${typedSorted.max.toFixed(0)} ms per key (${typedSorted.text} ms; ${typedSorted.matched.toLocaleString()} rows)`,
+  );
   console.log(`typing, natural order:  max ${typedNatural.max.toFixed(0)} ms per key (${typedNatural.text} ms)`);
   console.log(`filter address 0x7f1:   ${address.ms.toFixed(0)} ms (${address.result.matched.toLocaleString()} rows)`);
   console.log(benchTypeSeries(analysis.store, 3));
   for (const line of benchLeakQueries(analysis.store)) console.log(line);
-  console.log(`counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`);
+  console.log(
+    `counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`,
+  );
   writeFileSync(join(dir, 'result.json'), JSON.stringify({ parseMBs, floorMBs }));
 } finally {
   if (!flag('keep')) rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,8 @@ async function ensureLog(): Promise<void> {
   if (existsSync(log)) return;
   mkdirSync(BENCH, { recursive: true });
   const out = createWriteStream(log);
-  for (const chunk of generateLog({ lines, seed: 7, shapes: true }).chunks) if (!out.write(chunk)) await once(out, 'drain');
+  for (const chunk of generateLog({ lines, seed: 7, shapes: true }).chunks)
+    if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
 }
@@ -36,7 +37,9 @@ let t = performance.now();
 const analysis = await readLog(log);
 const parseMs = performance.now() - t;
 const sum = analysis.summary();
-console.log(`parse: ${(parseMs / 1000).toFixed(2)} s, ${((bytes / MB) / (parseMs / 1000)).toFixed(1)} MB/s; events ${(sum.counts.new + sum.counts.del).toLocaleString()}, live ${sum.live.toLocaleString()}, pairs ${sum.pairs.toLocaleString()}; store ${(analysis.store.byteSize / MB).toFixed(0)} MB; rss ${rssMB()} MB, peak ${peakMB()} MB`);
+console.log(
+  `parse: ${(parseMs / 1000).toFixed(2)} s, ${(bytes / MB / (parseMs / 1000)).toFixed(1)} MB/s; events ${(sum.counts.new + sum.counts.del).toLocaleString()}, live ${sum.live.toLocaleString()}, pairs ${sum.pairs.toLocaleString()}; store ${(analysis.store.byteSize / MB).toFixed(0)} MB; rss ${rssMB()} MB, peak ${peakMB()} MB`,
+);
 for (const format of ['parquet', 'csv'] as ExportFormat[]) {
   const folder = join(BENCH, `export-out-${format}`);
   rmSync(folder, { recursive: true, force: true });
@@ -45,8 +48,10 @@ for (const format of ['parquet', 'csv'] as ExportFormat[]) {
   await exportAnalysis(analysis, folder, format);
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
-  const written = ['events', 'live', 'pairs'].map((n) => statSync(join(folder, `${n}.${format}`)).size).reduce((a, b) => a + b, 0);
+  const written = ['events', 'live', 'pairs']
+    .map((n) => statSync(join(folder, `${n}.${format}`)).size)
+    .reduce((a, b) => a + b, 0);
   console.log(
-    `export ${format}: ${(ms / 1000).toFixed(2)} s, ${((bytes / MB) / (ms / 1000)).toFixed(1)} MB/s of log (parse + export ${((bytes / MB) / ((parseMs + ms) / 1000)).toFixed(1)} MB/s); CPU ${((used.user + used.system) / 1e6).toFixed(2)} s; wrote ${(written / MB).toFixed(1)} MB; rss ${rssMB()} MB, peak ${peakMB()} MB`,
+    `export ${format}: ${(ms / 1000).toFixed(2)} s, ${(bytes / MB / (ms / 1000)).toFixed(1)} MB/s of log (parse + export ${(bytes / MB / ((parseMs + ms) / 1000)).toFixed(1)} MB/s); CPU ${((used.user + used.system) / 1e6).toFixed(2)} s; wrote ${(written / MB).toFixed(1)} MB; rss ${rssMB()} MB, peak ${peakMB()} MB`,
   );
 }

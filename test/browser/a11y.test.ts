@@ -104,7 +104,10 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     await openFileByInput(page, big);
     // Three reads answered, the rest held: the parse waits mid-file, with numbers and the chart's preview.
     await page.waitFor(`${tid('rss-chart')}[data-state="preview"]`, { state: 'visible' });
-    await page.waitForFunction((sel) => /^Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''), tid('parse-status'));
+    await page.waitForFunction(
+      (sel) => /^Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''),
+      tid('parse-status'),
+    );
     await check('a parse in progress (summary, preview chart, progress, Cancel)');
     await openTab(page, 'live');
     await check('a parse in progress (Live objects)');
@@ -117,118 +120,129 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     expect(page.errors()).toEqual([]);
   });
 
-  test('every tab of a real log, a row’s detail, the chart’s markers, T and A..B, Compare, Share', { timeout: 240_000 }, async () => {
-    const page = await open();
-    const { found, seen, check } = checker(page);
-    await openFileByInput(page, SMALL);
-    await waitDone(page);
-    await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
-    await page.waitFor(tid('suspect'));
-    await check('Summary with leak suspects, the chart and its message markers');
-    await page.focus('[data-flag="1"]');
-    await page.waitFor(tid('marker-tip'), { state: 'visible' });
-    await check('a message marker’s text');
-    await page.focus(tid('chart-cursor'));
-    for (let i = 0; i < 3; i++) await page.press('ArrowRight');
-    await page.keyDown('Shift');
-    for (let i = 0; i < 3; i++) await page.press('ArrowRight');
-    await page.keyUp('Shift');
-    await page.waitFor(tid('clock-window'));
-    await page.waitFor(tid('cursor-readout'), { state: 'visible' });
-    await check('the chart’s keyboard cursor, and the window it selected');
-    await page.click(tid('clear-clock-window'));
-    await page.click(tid('suspects-by-type'));
-    await page.waitFor(tid('suspect'));
-    await check('suspects by type');
-    await page.click(tid('suspects-by-site'));
+  test(
+    'every tab of a real log, a row’s detail, the chart’s markers, T and A..B, Compare, Share',
+    { timeout: 240_000 },
+    async () => {
+      const page = await open();
+      const { found, seen, check } = checker(page);
+      await openFileByInput(page, SMALL);
+      await waitDone(page);
+      await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
+      await page.waitFor(tid('suspect'));
+      await check('Summary with leak suspects, the chart and its message markers');
+      await page.focus('[data-flag="1"]');
+      await page.waitFor(tid('marker-tip'), { state: 'visible' });
+      await check('a message marker’s text');
+      await page.focus(tid('chart-cursor'));
+      for (let i = 0; i < 3; i++) await page.press('ArrowRight');
+      await page.keyDown('Shift');
+      for (let i = 0; i < 3; i++) await page.press('ArrowRight');
+      await page.keyUp('Shift');
+      await page.waitFor(tid('clock-window'));
+      await page.waitFor(tid('cursor-readout'), { state: 'visible' });
+      await check('the chart’s keyboard cursor, and the window it selected');
+      await page.click(tid('clear-clock-window'));
+      await page.click(tid('suspects-by-type'));
+      await page.waitFor(tid('suspect'));
+      await check('suspects by type');
+      await page.click(tid('suspects-by-site'));
 
-    await page.click(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
-    await page.waitFor(`${tid('detail-live-chart')} svg`);
-    await check('Live objects of a suspect, with its detail');
-    await page.click(tid('detail-close'));
-    await page.click(tid('clear-objects-of'));
-    await check('Live objects');
+      await page.click(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
+      await page.waitFor(`${tid('detail-live-chart')} svg`);
+      await check('Live objects of a suspect, with its detail');
+      await page.click(tid('detail-close'));
+      await page.click(tid('clear-objects-of'));
+      await check('Live objects');
 
-    for (const tab of ['pairs', 'sites', 'untracked', 'duplicates', 'phases'] as const) {
-      await openTab(page, tab);
-      await check(tab);
-    }
-    await openTab(page, 'types');
-    await page.waitFor(`${tid('type-chart')} .recharts-line`);
-    await check('Types, with the chart per type');
-    await page.click(`${tid('row')}[aria-rowindex="2"]`);
-    await page.waitFor(`${tid('detail-live-chart')} svg`);
-    await check('a type’s detail');
+      for (const tab of ['pairs', 'sites', 'untracked', 'duplicates', 'phases'] as const) {
+        await openTab(page, tab);
+        await check(tab);
+      }
+      await openTab(page, 'types');
+      await page.waitFor(`${tid('type-chart')} .recharts-line`);
+      await check('Types, with the chart per type');
+      await page.click(`${tid('row')}[aria-rowindex="2"]`);
+      await page.waitFor(`${tid('detail-live-chart')} svg`);
+      await check('a type’s detail');
 
-    await openTab(page, 'messages');
-    await page.click(tid('sub-messages'));
-    await check('Messages');
-    await page.click(tid('sub-problems'));
-    await check('Problems');
+      await openTab(page, 'messages');
+      await page.click(tid('sub-messages'));
+      await check('Messages');
+      await page.click(tid('sub-problems'));
+      await check('Problems');
 
-    await openTab(page, 'heap');
-    await check('Heap at T, before T is set');
-    await page.fill(tid('instant-input'), '0.047');
-    await page.waitFor(tid('heap-totals'));
-    await page.waitFor(tid('t-marker'));
-    await check('Heap at T');
-    await page.click(tid('part-objects'));
-    await check('Heap at T, objects');
+      await openTab(page, 'heap');
+      await check('Heap at T, before T is set');
+      await page.fill(tid('instant-input'), '0.047');
+      await page.waitFor(tid('heap-totals'));
+      await page.waitFor(tid('t-marker'));
+      await check('Heap at T');
+      await page.click(tid('part-objects'));
+      await check('Heap at T, objects');
 
-    await openTab(page, 'growth');
-    await check('Growth A→B, before A..B is set');
-    await page.fill(tid('clock-from'), '0.04');
-    await page.fill(tid('clock-to'), '0.06');
-    await page.click(tid('clock-apply'));
-    await page.waitFor(tid('growth-totals'));
-    await check('Growth A→B');
-    await page.click(tid('part-sites'));
-    await check('Growth A→B, sites');
+      await openTab(page, 'growth');
+      await check('Growth A→B, before A..B is set');
+      await page.fill(tid('clock-from'), '0.04');
+      await page.fill(tid('clock-to'), '0.06');
+      await page.click(tid('clock-apply'));
+      await page.waitFor(tid('growth-totals'));
+      await check('Growth A→B');
+      await page.click(tid('part-sites'));
+      await check('Growth A→B, sites');
 
-    await openTab(page, 'compare');
-    await check('Compare, before a baseline');
-    await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, BEFORE)]);
-    await page.waitForFunction((sel) => /^nested_middle\.log · [\d,]+ lines/.test(document.querySelector(sel)?.textContent ?? ''), tid('compare-status'));
-    await check('Compare with a baseline');
+      await openTab(page, 'compare');
+      await check('Compare, before a baseline');
+      await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, BEFORE)]);
+      await page.waitForFunction(
+        (sel) => /^nested_middle\.log · [\d,]+ lines/.test(document.querySelector(sel)?.textContent ?? ''),
+        tid('compare-status'),
+      );
+      await check('Compare with a baseline');
 
-    await page.fill(tid('ignore-name'), 'Fraction');
-    await page.click(tid('ignore-add'));
-    await page.waitFor(tid('ignore-chip'));
-    await check('an ignored type');
-    await page.click(tid('share-button'));
-    await page.waitFor(tid('share-popover'), { state: 'visible' });
-    await check('the Share popover');
+      await page.fill(tid('ignore-name'), 'Fraction');
+      await page.click(tid('ignore-add'));
+      await page.waitFor(tid('ignore-chip'));
+      await check('an ignored type');
+      await page.click(tid('share-button'));
+      await page.waitFor(tid('share-popover'), { state: 'visible' });
+      await check('the Share popover');
 
-    expect(seen).toHaveLength(25);
-    expect(found).toEqual([]);
-    expect(page.errors()).toEqual([]);
-  });
+      expect(seen).toHaveLength(25);
+      expect(found).toEqual([]);
+      expect(page.errors()).toEqual([]);
+    },
+  );
 
-  test('bad files: the problems of a damaged log, a read error, a file that is not a log', { timeout: 120_000 }, async () => {
-    const page = await open();
-    const { found, seen, check } = checker(page);
-    await openFileByInput(page, 'test/fixtures/bad/bad-address.log');
-    await waitDone(page);
-    await check('Summary of a damaged log');
-    await openTab(page, 'messages');
-    await page.click(tid('sub-problems'));
-    await check('its problems');
-    await openTab(page, 'duplicates');
-    await check('its duplicate');
+  test(
+    'bad files: the problems of a damaged log, a read error, a file that is not a log',
+    { timeout: 120_000 },
+    async () => {
+      const page = await open();
+      const { found, seen, check } = checker(page);
+      await openFileByInput(page, 'test/fixtures/bad/bad-address.log');
+      await waitDone(page);
+      await check('Summary of a damaged log');
+      await openTab(page, 'messages');
+      await page.click(tid('sub-problems'));
+      await check('its problems');
+      await openTab(page, 'duplicates');
+      await check('its duplicate');
 
-    await openFileByInput(page, 'test/fixtures/bad/corrupt.log.gz');
-    await waitSettled(page);
-    await page.waitFor(tid('error-banner'), { state: 'visible' });
-    await check('a read error');
-    await openFileByInput(page, 'test/fixtures/bad/readme.log');
-    await waitSettled(page);
-    await page.waitFor(tid('not-a-log'), { state: 'visible' });
-    await check('not a log');
+      await openFileByInput(page, 'test/fixtures/bad/corrupt.log.gz');
+      await waitSettled(page);
+      await page.waitFor(tid('error-banner'), { state: 'visible' });
+      await check('a read error');
+      await openFileByInput(page, 'test/fixtures/bad/readme.log');
+      await waitSettled(page);
+      await page.waitFor(tid('not-a-log'), { state: 'visible' });
+      await check('not a log');
 
-    expect(seen).toHaveLength(5);
-    expect(found).toEqual([]);
-    expect(page.errors()).toEqual([]);
-  });
+      expect(seen).toHaveLength(5);
+      expect(found).toEqual([]);
+      expect(page.errors()).toEqual([]);
+    },
+  );
 
   test('the update prompt', { timeout: 120_000 }, async () => {
     // As offline.test.ts does: a copy of the build on a server of its own, whose service worker changes.

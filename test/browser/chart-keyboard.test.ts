@@ -29,7 +29,10 @@ function focused(page: AppPage) {
 }
 
 /** Presses Tab from the page's start until `done` holds for the focused control; returns every control passed. */
-async function tabUntil(page: AppPage, done: (f: Awaited<ReturnType<typeof focused>>) => boolean): Promise<Awaited<ReturnType<typeof focused>>[]> {
+async function tabUntil(
+  page: AppPage,
+  done: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+): Promise<Awaited<ReturnType<typeof focused>>[]> {
   const passed = [];
   for (let i = 0; i < 60; i++) {
     await page.press('Tab');
@@ -57,19 +60,29 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
   expect(names['instant-input']).toBe('T (an instant, in CPU seconds)');
   const cursor = await page.evaluate((sel) => {
     const c = document.querySelector(sel)!;
-    const described = (c.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+    const described = (c.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '');
     return { role: c.getAttribute('role'), name: c.getAttribute('aria-label'), described };
   }, CURSOR);
   expect(cursor.role).toBe('slider');
   expect(cursor.name).toBe('Chart cursor on the clock');
-  expect(cursor.described[0]).toMatch(/^RSS and live objects over clock 0\.045787 to 0\.050842 s\. RSS peaks at 15\.3 MiB at about [\d.]+ s\. Live objects peak at 122 at about [\d.]+ s\.$/);
-  expect(cursor.described[1]).toMatch(/Enter makes the cursor's clock the instant T; Shift with these keys selects the window A\.\.B/);
+  expect(cursor.described[0]).toMatch(
+    /^RSS and live objects over clock 0\.045787 to 0\.050842 s\. RSS peaks at 15\.3 MiB at about [\d.]+ s\. Live objects peak at 122 at about [\d.]+ s\.$/,
+  );
+  expect(cursor.described[1]).toMatch(
+    /Enter makes the cursor's clock the instant T; Shift with these keys selects the window A\.\.B/,
+  );
 
   // ← → move the cursor; what it stands on is its value, for screen readers, and the box beside it.
   await page.press('Home');
   for (let i = 0; i < 12; i++) await page.press('ArrowRight');
   const tAt = Number(await page.attribute(CURSOR, 'aria-valuenow'));
-  expect(await page.attribute(CURSOR, 'aria-valuetext')).toMatch(new RegExp(`^${fmtClock(tAt).replace('.', '\\.')} s: RSS [\\d.]+ MiB( to [\\d.]+ MiB)?, [\\d,]+( to [\\d,]+)? live objects$`));
+  expect(await page.attribute(CURSOR, 'aria-valuetext')).toMatch(
+    new RegExp(
+      `^${fmtClock(tAt).replace('.', '\\.')} s: RSS [\\d.]+ MiB( to [\\d.]+ MiB)?, [\\d,]+( to [\\d,]+)? live objects$`,
+    ),
+  );
   // The box follows the cursor a render later (ChartCursor reports it from an effect).
   await expect.poll(() => page.text(tid('cursor-readout')), { timeout: WAIT_MS }).toContain(`Clock ${fmtClock(tAt)} s`);
 
@@ -86,17 +99,27 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
   for (let i = 0; i < 25; i++) await page.press('ArrowRight');
   await page.keyUp('Shift');
   const bAt = Number(await page.attribute(CURSOR, 'aria-valuenow'));
-  expect(await page.attribute(CURSOR, 'aria-valuetext')).toMatch(new RegExp(`; selecting ${fmtClock(aAt).replace('.', '\\.')} to ${fmtClock(bAt).replace('.', '\\.')} s$`));
+  expect(await page.attribute(CURSOR, 'aria-valuetext')).toMatch(
+    new RegExp(`; selecting ${fmtClock(aAt).replace('.', '\\.')} to ${fmtClock(bAt).replace('.', '\\.')} s$`),
+  );
   const [a, bEnd] = [micro(aAt), micro(bAt)];
   await page.waitFor(tid('clock-window'));
-  expect([await page.inputValue(tid('clock-from')), await page.inputValue(tid('clock-to'))]).toEqual([clockToUrl(a), clockToUrl(bEnd)]);
-  await expect.poll(() => page.text(tid('chart-summary')), { timeout: WAIT_MS }).toMatch(
-    new RegExp(`The instant T is ${fmtClock(t)} s\\. The window A\\.\\.B is ${fmtClock(a)} to ${fmtClock(bEnd)} s\\.$`),
-  );
+  expect([await page.inputValue(tid('clock-from')), await page.inputValue(tid('clock-to'))]).toEqual([
+    clockToUrl(a),
+    clockToUrl(bEnd),
+  ]);
+  await expect
+    .poll(() => page.text(tid('chart-summary')), { timeout: WAIT_MS })
+    .toMatch(
+      new RegExp(
+        `The instant T is ${fmtClock(t)} s\\. The window A\\.\\.B is ${fmtClock(a)} to ${fmtClock(bEnd)} s\\.$`,
+      ),
+    );
 
   // On to the tabs, still by keyboard: the heap at T, then the growth over A..B.
   await tabUntil(page, (f) => f.role === 'tab');
-  for (let i = 0; i < 12 && (await page.attribute(tid('tab-heap'), 'aria-selected')) !== 'true'; i++) await page.press('ArrowRight');
+  for (let i = 0; i < 12 && (await page.attribute(tid('tab-heap'), 'aria-selected')) !== 'true'; i++)
+    await page.press('ArrowRight');
   const snap = leaks.snapshot(t);
   await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(snap.alive));
   expect(await page.text(tid('heap-totals'))).toContain(`T = ${fmtClock(t)} s`);
@@ -127,7 +150,10 @@ test('Esc drops a selection not yet applied; the brush handles say which end of 
   expect(await page.attribute(CURSOR, 'aria-valuetext')).not.toContain('selecting');
 
   const handles = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.recharts-brush-traveller'), (h) => [h.getAttribute('aria-label'), h.getAttribute('aria-valuetext')]),
+    Array.from(document.querySelectorAll('.recharts-brush-traveller'), (h) => [
+      h.getAttribute('aria-label'),
+      h.getAttribute('aria-valuetext'),
+    ]),
   );
   expect(handles.map(([name]) => name).sort()).toEqual(['End of the window A..B', 'Start of the window A..B']);
   expect(handles.map(([, text]) => text).sort()).toEqual(['0.045787 s', '0.050842 s']);

@@ -27,7 +27,12 @@ describe(`the ${b.name} driver`, () => {
       const src = 'console.error("caught: worker console"); throw new Error("caught: worker uncaught");';
       new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
     });
-    const want = ['console.error: caught: page console', 'pageerror: .*caught: page uncaught', 'console.error: caught: worker console', 'pageerror: .*caught: worker uncaught'];
+    const want = [
+      'console.error: caught: page console',
+      'pageerror: .*caught: page uncaught',
+      'console.error: caught: worker console',
+      'pageerror: .*caught: worker uncaught',
+    ];
     const found = () => want.filter((w) => page.errors().some((e) => new RegExp(`^${w}`, 's').test(e)));
     await expect.poll(found, { timeout: WAIT_MS }).toEqual(want);
     // Exactly those (the expected one was let through); taken, so the check after the test passes.
@@ -50,12 +55,17 @@ describe(`the ${b.name} driver`, () => {
         },
         { url, socket },
       );
-      const probes = () => seen.filter((s) => /from=|\/socket$/.test(s.url)).map((s) => ({ ...s, url: s.url.replace(/^ws:/, 'http:') }));
+      const probes = () =>
+        seen.filter((s) => /from=|\/socket$/.test(s.url)).map((s) => ({ ...s, url: s.url.replace(/^ws:/, 'http:') }));
       await expect.poll(() => probes().length, { timeout: WAIT_MS }).toBe(3);
       expect(probes()).toContainEqual({ method: 'GET', url: `${url}?from=worker`, hasBody: false });
       expect(probes()).toContainEqual({ method: 'POST', url: `${url}?from=page`, hasBody: true });
       // Playwright reports a WebSocket as such; BiDi reports the GET of its handshake.
-      expect(probes()).toContainEqual({ method: b.name === 'chromium' ? 'WEBSOCKET' : 'GET', url: `${b.baseUrl}socket`, hasBody: false });
+      expect(probes()).toContainEqual({
+        method: b.name === 'chromium' ? 'WEBSOCKET' : 'GET',
+        url: `${b.baseUrl}socket`,
+        hasBody: false,
+      });
       // The test server refuses the POST (405) and the upgrade, and each browser says so its own way.
       for (const e of page.takeErrors()) expect(e).toMatch(/status of 405|\/socket/);
     } finally {
@@ -107,7 +117,8 @@ describe(`the ${b.name} driver`, () => {
       document.addEventListener(
         'drop',
         (e) => {
-          for (const f of Array.from(e.dataTransfer?.files ?? [])) void f.text().then((t) => heard.dropped.push(`${f.name}=${t}`));
+          for (const f of Array.from(e.dataTransfer?.files ?? []))
+            void f.text().then((t) => heard.dropped.push(`${f.name}=${t}`));
         },
         true,
       );
@@ -127,7 +138,10 @@ describe(`the ${b.name} driver`, () => {
     await page.press('Backspace');
     await page.press('c');
     expect(await page.inputValue(tid('driver-input'))).toBe('abc');
-    expect(await heard()).toMatchObject({ inputs: ['a', 'ab', 'ab ', 'ab', 'abc'], keys: ['a', 'b', ' ', 'Backspace', 'c'] });
+    expect(await heard()).toMatchObject({
+      inputs: ['a', 'ab', 'ab ', 'ab', 'abc'],
+      keys: ['a', 'b', ' ', 'Backspace', 'c'],
+    });
 
     await page.dropFiles([{ name: 'x.log', bytes: new TextEncoder().encode('é\n') }]);
     await expect.poll(async () => (await heard()).dropped, { timeout: WAIT_MS }).toEqual(['x.log=é\n']);

@@ -80,7 +80,12 @@ let smallLive: LiveLine[];
 let middleLive: LiveLine[];
 
 beforeAll(async () => {
-  [small, middle, smallLive, middleLive] = await Promise.all([cliJson(SMALL), cliJson(MIDDLE), cliLive(SMALL), cliLive(MIDDLE)]);
+  [small, middle, smallLive, middleLive] = await Promise.all([
+    cliJson(SMALL),
+    cliJson(MIDDLE),
+    cliLive(SMALL),
+    cliLive(MIDDLE),
+  ]);
   expect(smallLive).toHaveLength(small.live);
   expect(middleLive).toHaveLength(middle.live);
 });
@@ -101,9 +106,9 @@ describe('Compare', () => {
     await expect.poll(() => page.isEnabled(tid('compare-open')), { timeout: WAIT_MS }).toBe(true);
     expect((await page.text(tid('compare-open'))).trim()).toBe('Compare with…');
     await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, MIDDLE)]);
-    await expect.poll(() => page.text(tid('compare-status')), { timeout: WAIT_MS }).toBe(
-      `nested_middle.log · ${middle.lines} lines`,
-    );
+    await expect
+      .poll(() => page.text(tid('compare-status')), { timeout: WAIT_MS })
+      .toBe(`nested_middle.log · ${middle.lines} lines`);
     return page;
   }
 
@@ -136,13 +141,24 @@ describe('Compare', () => {
     const st = got.get('StringAndTime')!;
     expect(st).toMatchObject({ newA: '0', newB: '40', newDiff: '+40', liveA: '0', liveB: '20', liveDiff: '+20' });
     // Node: only in nested_middle (the before): its one live object is a drop.
-    expect(got.get('Node')).toMatchObject({ newA: '4', newB: '0', newDiff: '−4', liveA: '1', liveB: '0', liveDiff: '−1' });
+    expect(got.get('Node')).toMatchObject({
+      newA: '4',
+      newB: '0',
+      newDiff: '−4',
+      liveA: '1',
+      liveB: '0',
+      liveDiff: '−1',
+    });
 
     // Biggest live growth first.
     const diffs = (await columnTexts(page, 'liveDiff')).map(num);
     expect(diffs).toEqual([...diffs].sort((x, y) => y - x));
     expect(diffs[0]).toBe(20);
-    expect((await columnTexts(page, 'key')).slice(0, 3).sort()).toEqual(['Fraction', 'StringAndTime', 'datetime.datetime']);
+    expect((await columnTexts(page, 'key')).slice(0, 3).sort()).toEqual([
+      'Fraction',
+      'StringAndTime',
+      'datetime.datetime',
+    ]);
 
     // The filter narrows the rows and the count line follows.
     await page.fill(tid('table-filter'), 'StringAndTime');
@@ -153,7 +169,9 @@ describe('Compare', () => {
     await expect.poll(() => columnTexts(page, 'key'), { timeout: WAIT_MS }).toEqual(['datetime.datetime']);
     const dt = (await tableRecords(page))[0];
     // datetime.datetime is in both: 4 new / 1 live before, 40 new / 20 live after.
-    expect(['newA', 'newB', 'newDiff', 'liveA', 'liveB', 'liveDiff'].map((c) => num(dt[c]))).toEqual([4, 40, 36, 1, 20, 19]);
+    expect(['newA', 'newB', 'newDiff', 'liveA', 'liveB', 'liveDiff'].map((c) => num(dt[c]))).toEqual([
+      4, 40, 36, 1, 20, 19,
+    ]);
   });
 
   test('by site: live per allocation site before and after, and the filter on a file', async () => {
@@ -171,13 +189,23 @@ describe('Compare', () => {
     for (const k of new Set([...liveA.keys(), ...liveB.keys()])) {
       const r = got.get(k);
       expect(r, `site ${k}`).toBeDefined();
-      expect([num(r!.liveA), num(r!.liveB), num(r!.liveDiff)], `site ${k}`).toEqual([liveA.get(k) ?? 0, liveB.get(k) ?? 0, (liveB.get(k) ?? 0) - (liveA.get(k) ?? 0)]);
+      expect([num(r!.liveA), num(r!.liveB), num(r!.liveDiff)], `site ${k}`).toEqual([
+        liveA.get(k) ?? 0,
+        liveB.get(k) ?? 0,
+        (liveB.get(k) ?? 0) - (liveA.get(k) ?? 0),
+      ]);
     }
     // The live objects add up to each log's total.
     const sum = (c: string) => [...got.values()].reduce((s, r) => s + num(r[c]), 0);
     expect([sum('liveA'), sum('liveB')]).toEqual([middle.live, small.live]);
     expect([sum('newA'), sum('newB')]).toEqual([middle.counts.new, small.counts.new]);
-    expect(got.get('small.py:28:example_reference_tracing')).toMatchObject({ newA: '0', newB: '40', liveA: '0', liveB: '20', liveDiff: '+20' });
+    expect(got.get('small.py:28:example_reference_tracing')).toMatchObject({
+      newA: '0',
+      newB: '40',
+      liveA: '0',
+      liveB: '20',
+      liveDiff: '+20',
+    });
 
     const diffs = (await columnTexts(page, 'liveDiff')).map(num);
     expect(diffs).toEqual([...diffs].sort((x, y) => y - x));
@@ -187,7 +215,9 @@ describe('Compare', () => {
     expect(nested.length).toBeGreaterThan(0);
     await page.fill(tid('table-filter'), 'nested.py');
     await expectCount(page, `${nested.length} of ${total}`);
-    await expect.poll(async () => (await columnTexts(page, 'key')).sort(), { timeout: WAIT_MS }).toEqual([...nested].sort());
+    await expect
+      .poll(async () => (await columnTexts(page, 'key')).sort(), { timeout: WAIT_MS })
+      .toEqual([...nested].sort());
     for (const r of await tableRecords(page)) expect(num(r.newB), r.key).toBe(0);
 
     // Back to per type: the type table again.
@@ -224,7 +254,10 @@ describe('Export', () => {
     const iClock = header.findIndex((h) => /clock/i.test(h));
     const iType = header.findIndex((h) => /^type$/i.test(h));
     const iAddr = header.findIndex((h) => /address/i.test(h));
-    expect([iClock, iType, iAddr].every((i) => i >= 0), `header ${JSON.stringify(header)}`).toBe(true);
+    expect(
+      [iClock, iType, iAddr].every((i) => i >= 0),
+      `header ${JSON.stringify(header)}`,
+    ).toBe(true);
     for (const r of data) expect(r).toHaveLength(header.length);
     expect(data.map((r) => r[iType])).toEqual(Array(20).fill('StringAndTime'));
     const clocks = data.map((r) => Number(r[iClock]));
@@ -255,7 +288,13 @@ describe('Export', () => {
     expect(data).toHaveLength(n);
     const st = data.find((r) => r[0] === 'StringAndTime')!;
     const col = (title: string) => header.indexOf(title);
-    expect([st[col('New before')], st[col('New after')], st[col('Live before')], st[col('Live after')], st[col('Live Δ')]]).toEqual(['0', '40', '0', '20', '20']);
+    expect([
+      st[col('New before')],
+      st[col('New after')],
+      st[col('Live before')],
+      st[col('Live after')],
+      st[col('Live Δ')],
+    ]).toEqual(['0', '40', '0', '20', '20']);
   });
 });
 
@@ -277,12 +316,16 @@ describe('Keyboard and ARIA grid', () => {
     const grid = '[role="grid"]';
     // Header row 1, data rows 2..62.
     expect(await page.attribute(grid, 'aria-rowcount')).toBe('62');
-    expect(await page.count('[role="row"][aria-rowindex="1"] [role="columnheader"]')).toBe(Number(await page.attribute(grid, 'aria-colcount')));
+    expect(await page.count('[role="row"][aria-rowindex="1"] [role="columnheader"]')).toBe(
+      Number(await page.attribute(grid, 'aria-colcount')),
+    );
 
     // "/" from the page focuses the filter.
     await page.click('body', { position: { x: 5, y: 5 } });
     await page.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('table-filter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('table-filter');
     expect(await page.inputValue(tid('table-filter'))).toBe('');
 
     // Filter, then Tab into the grid.
@@ -321,7 +364,9 @@ describe('Keyboard and ARIA grid', () => {
 
     // Tab from the grid goes to the first header's button; Enter sorts by it, Space reverses.
     await page.press('Tab');
-    const focusedCol = await page.evaluate(() => document.activeElement?.closest('[role="columnheader"]')?.getAttribute('data-testid') ?? '');
+    const focusedCol = await page.evaluate(
+      () => document.activeElement?.closest('[role="columnheader"]')?.getAttribute('data-testid') ?? '',
+    );
     expect(focusedCol).toMatch(/^col-/);
     const colId = focusedCol.slice(4);
     expect(await sortOf(page, colId)).toBe('none');
@@ -341,13 +386,16 @@ describe('Keyboard and ARIA grid', () => {
       .sort((x, y) => Number(x) - Number(y));
     await expect.poll(() => columnTexts(page, 'clock'), { timeout: WAIT_MS }).toEqual(asc);
     // The rows' aria-rowindex run 2..21 in DOM order.
-    const indexes = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (r) => Number(r.getAttribute('aria-rowindex'))), tid('row'));
+    const indexes = await page.evaluate(
+      (sel) => Array.from(document.querySelectorAll(sel), (r) => Number(r.getAttribute('aria-rowindex'))),
+      tid('row'),
+    );
     expect(indexes).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 });
 
 describe('regression: the chart after a second file', () => {
-  test('nested_outer, then the small sample: no console error, and the summary is the CLI\'s', async () => {
+  test("nested_outer, then the small sample: no console error, and the summary is the CLI's", async () => {
     const page = await openLog(OUTER);
     await openFileByInput(page, SMALL);
     await expect.poll(() => page.title(), { timeout: WAIT_MS }).toContain('20261125_072703_0_5187_O_0_PY3.13.5.log');

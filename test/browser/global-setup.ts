@@ -30,7 +30,9 @@ export default async function setup(project: TestProject) {
     const name = p.config.provide?.browserName;
     if (name && !existsSync(EXECUTABLE[name])) {
       const pkg = name === 'firefox' ? 'firefox-esr' : 'chromium';
-      throw new Error(`The ${name} browser tests drive ${EXECUTABLE[name]} (Debian's ${pkg}): install it with \`apt-get install -y ${pkg}\`.`);
+      throw new Error(
+        `The ${name} browser tests drive ${EXECUTABLE[name]} (Debian's ${pkg}): install it with \`apt-get install -y ${pkg}\`.`,
+      );
     }
   }
   const outDir = await mkdtemp(join(tmpdir(), 'reftrace-browser-'));

@@ -86,7 +86,15 @@ async function hostileLog(): Promise<string> {
   // The layout check: a record built here lines up with the small sample's own records.
   const sample = small.find((l) => l.startsWith('NEW:'))!;
   const rebuilt = record(
-    { tag: 'NEW:', addr: sample.slice(18, 34).trim(), live: 1, type: sample.slice(52, 84).trim(), file: sample.slice(85, 165).trim(), line: 23, func: sample.slice(171, 211).trim() },
+    {
+      tag: 'NEW:',
+      addr: sample.slice(18, 34).trim(),
+      live: 1,
+      type: sample.slice(52, 84).trim(),
+      file: sample.slice(85, 165).trim(),
+      line: 23,
+      func: sample.slice(171, 211).trim(),
+    },
     Number(sample.slice(5, 17)),
   );
   expect(rebuilt.replace(/\s+\d+\s+\d+$/, '')).toBe(sample.replace(/\s+\d+\s+\d+$/, ''));
@@ -95,8 +103,24 @@ async function hostileLog(): Promise<string> {
     `MSG: ${padL('0.045700', 12)} # ${MESSAGE}`,
     { tag: 'NEW:', addr: '0x7f2afc220a90', live: 1, type: IMG, file: FILE_SVG, line: 23, func: SCRIPT },
     { tag: 'NEW:', addr: '0x7f2afc220ab0', live: 1, type: SCRIPT, file: FILE_IMG, line: 24, func: FN_SVG },
-    { tag: 'NEW:', addr: '0x7f2afc220ad0', live: 1, type: SVG, file: '/tmp/reflogs/drivers/small.py', line: 25, func: FN_IMG },
-    { tag: 'NEW:', addr: '0x7f2afc220af0', live: 1, type: FORMULA, file: '/tmp/hostile/@SUM(1+1).py', line: 26, func: AT_FORMULA },
+    {
+      tag: 'NEW:',
+      addr: '0x7f2afc220ad0',
+      live: 1,
+      type: SVG,
+      file: '/tmp/reflogs/drivers/small.py',
+      line: 25,
+      func: FN_IMG,
+    },
+    {
+      tag: 'NEW:',
+      addr: '0x7f2afc220af0',
+      live: 1,
+      type: FORMULA,
+      file: '/tmp/hostile/@SUM(1+1).py',
+      line: 26,
+      func: AT_FORMULA,
+    },
     { tag: 'NEW:', addr: '0x7f2afc220b10', live: 1, type: LONG, file: FILE_IMG, line: 27, func: SCRIPT },
     { tag: 'NEW:', addr: '0x7f2afc220b30', live: 2, type: IMG, file: FILE_IMG, line: 28, func: FN_IMG },
     `MSG: ${padL('0.045950', 12)} # ${SVG}`,
@@ -138,7 +162,8 @@ async function injected(page: AppPage): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const el of Array.from(document.querySelectorAll('*'))) {
-      for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) found.push(`${el.tagName}[${a.name}=${a.value}]`);
+      for (const a of Array.from(el.attributes))
+        if (/^on/i.test(a.name)) found.push(`${el.tagName}[${a.name}=${a.value}]`);
       if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') found.push('IMG[src=x]');
       if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent ?? '')) found.push(`SCRIPT ${el.textContent}`);
     }
@@ -173,7 +198,9 @@ describe('hostile strings in a log (issue 6)', () => {
     await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(5);
     expect((await columnTexts(page, 'type')).sort()).toEqual([IMG, SCRIPT, SVG, FORMULA, LONG].sort());
     expect((await columnTexts(page, 'function')).sort()).toEqual([SCRIPT, FN_SVG, FN_IMG, AT_FORMULA, SCRIPT].sort());
-    expect(new Set(await columnTexts(page, 'file'))).toEqual(new Set([`${SVG}.py`, `${IMG}.py`, 'small.py', '@SUM(1+1).py']));
+    expect(new Set(await columnTexts(page, 'file'))).toEqual(
+      new Set([`${SVG}.py`, `${IMG}.py`, 'small.py', '@SUM(1+1).py']),
+    );
     expect(await injected(page)).toEqual([]);
 
     // The full paths too (the payload sits after the last slash, so the base name shows it as well).
@@ -197,7 +224,9 @@ describe('hostile strings in a log (issue 6)', () => {
 
     await openTab(page, 'messages');
     await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).toBe('2 of 2');
-    await expect.poll(async () => (await columnTexts(page, 'text')).sort(), { timeout: WAIT_MS }).toEqual([MESSAGE, SVG].sort());
+    await expect
+      .poll(async () => (await columnTexts(page, 'text')).sort(), { timeout: WAIT_MS })
+      .toEqual([MESSAGE, SVG].sort());
 
     expect(await injected(page)).toEqual([]);
     // A moment for anything deferred (an onerror fires after the image request fails).
@@ -250,7 +279,10 @@ describe('hostile strings in a log (issue 6)', () => {
     const label = (x: Suspect) => `${x.file.split('/').pop()}:${x.line} ${x.function}`;
     expect(suspects.length).toBeGreaterThan(0);
     await expect.poll(() => page.count(tid('suspect-open')), { timeout: WAIT_MS }).toBe(suspects.length);
-    const names = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent), tid('suspect-open'));
+    const names = await page.evaluate(
+      (sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent),
+      tid('suspect-open'),
+    );
     expect(names).toEqual(suspects.map(label));
     expect(await injected(page)).toEqual([]);
 

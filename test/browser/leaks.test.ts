@@ -65,7 +65,11 @@ function hashParam(page: AppPage, key: string): Promise<string | null> {
 
 /** The cells of the Summary's suspect rows, as text. */
 function suspectRows(page: AppPage): Promise<string[][]> {
-  return page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())), tid('suspect'));
+  return page.evaluate(
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
+    tid('suspect'),
+  );
 }
 
 const num = (text: string) => parseIntText(text);
@@ -113,7 +117,10 @@ async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Prom
 
   await page.click(tid('part-objects'));
   await expect.poll(() => page.count(tid('col-address')), { timeout: WAIT_MS }).toBe(1);
-  await expectCount(page, `${fmtInt(snap.alive)} of ${fmtInt(tables.window({ table: 'live', view: { at: t }, offset: 0, limit: 0 }).total)}`);
+  await expectCount(
+    page,
+    `${fmtInt(snap.alive)} of ${fmtInt(tables.window({ table: 'live', view: { at: t }, offset: 0, limit: 0 }).total)}`,
+  );
 }
 
 /** Growth A→B as the page shows it, against the engine's. */
@@ -127,7 +134,10 @@ async function expectGrowth(page: AppPage, a: number, bEnd: number, ignore?: Ign
   await expectRows(page, Object.keys(g.types).length);
   const types = await rowsBy(page, 'type');
   for (const [type, [from, to, created]] of Object.entries(g.types))
-    expect(['aliveFrom', 'aliveTo', 'delta', 'createdAlive'].map((c) => num(types.get(type)![c])), type).toEqual([from, to, to - from, created]);
+    expect(
+      ['aliveFrom', 'aliveTo', 'delta', 'createdAlive'].map((c) => num(types.get(type)![c])),
+      type,
+    ).toEqual([from, to, to - from, created]);
   // Largest Δ first.
   const deltas = (await columnTexts(page, 'delta')).map(num);
   expect(deltas).toEqual([...deltas].sort((x, y) => y - x));
@@ -136,11 +146,16 @@ async function expectGrowth(page: AppPage, a: number, bEnd: number, ignore?: Ign
   await expectRows(page, g.sites.length);
   const sites = await rowsBy(page, 'site');
   for (const s of g.sites)
-    expect(['aliveFrom', 'aliveTo', 'createdAlive'].map((c) => num(sites.get(siteKey(s))![c])), siteKey(s)).toEqual([s.aliveFrom, s.aliveTo, s.createdAndAlive]);
+    expect(
+      ['aliveFrom', 'aliveTo', 'createdAlive'].map((c) => num(sites.get(siteKey(s))![c])),
+      siteKey(s),
+    ).toEqual([s.aliveFrom, s.aliveTo, s.createdAndAlive]);
 
   await page.click(tid('part-objects'));
   await expect.poll(() => page.count(tid('col-address')), { timeout: WAIT_MS }).toBe(1);
-  await expect.poll(async () => (await page.text(tid('table-count'))).split(' of ')[0], { timeout: WAIT_MS }).toBe(fmtInt(g.createdAndAlive));
+  await expect
+    .poll(async () => (await page.text(tid('table-count'))).split(' of ')[0], { timeout: WAIT_MS })
+    .toBe(fmtInt(g.createdAndAlive));
 }
 
 describe('leak suspects', () => {
@@ -151,14 +166,24 @@ describe('leak suspects', () => {
     await expect.poll(() => page.count(tid('suspect')), { timeout: WAIT_MS }).toBe(want.length);
     const rows = await suspectRows(page);
     // Rank, site, the type it makes most, score, live of new (survival), steadiness, since.
-    expect(rows[0].slice(0, 7)).toEqual(['1', leakSite, SHAPES.leak.type, want[0].score.toFixed(2), `${fmtInt(want[0].live)} of ${fmtInt(want[0].new)} (100%)`, `${Math.round(want[0].steadiness * 100)}%`, `since ${want[0].firstClock.toFixed(6)} s`]);
+    expect(rows[0].slice(0, 7)).toEqual([
+      '1',
+      leakSite,
+      SHAPES.leak.type,
+      want[0].score.toFixed(2),
+      `${fmtInt(want[0].live)} of ${fmtInt(want[0].new)} (100%)`,
+      `${Math.round(want[0].steadiness * 100)}%`,
+      `since ${want[0].firstClock.toFixed(6)} s`,
+    ]);
     // The cache holds more objects than the leak, yet ranks below it: it stopped growing.
     expect(rows[1].slice(1, 3)).toEqual([cacheSite, SHAPES.cache.type]);
     expect(want[1].live).toBeGreaterThan(0);
     expect(await page.count(`${tid('suspect')} svg.sparkline path`)).toBe(want.length);
     // Full paths, as in the tables.
     await page.check(tid('suspects-full-path'));
-    await expect.poll(async () => (await suspectRows(page))[0][1], { timeout: WAIT_MS }).toBe(`${SHAPES.leak.site[0]}:${SHAPES.leak.site[1]} ${SHAPES.leak.site[2]}`);
+    await expect
+      .poll(async () => (await suspectRows(page))[0][1], { timeout: WAIT_MS })
+      .toBe(`${SHAPES.leak.site[0]}:${SHAPES.leak.site[1]} ${SHAPES.leak.site[2]}`);
     expect(await hashParam(page, 'full')).toBe('1');
 
     // By keyboard: the suspect is a button.
@@ -170,7 +195,9 @@ describe('leak suspects', () => {
     const its = tables.window({ table: 'live', filter: { site: { file, line, function: fn } }, offset: 0, limit: 0 });
     expect(its.matched).toBe(want[0].live);
     await expectCount(page, `${fmtInt(its.matched)} of ${fmtInt(its.total)}`);
-    await expect.poll(async () => new Set(await columnTexts(page, 'type')), { timeout: WAIT_MS }).toEqual(new Set([SHAPES.leak.type]));
+    await expect
+      .poll(async () => new Set(await columnTexts(page, 'type')), { timeout: WAIT_MS })
+      .toEqual(new Set([SHAPES.leak.type]));
     expect(new Set(await columnTexts(page, 'function'))).toEqual(new Set([fn]));
 
     // Its detail: alive at the end, nothing freed, and its live count over the run.
@@ -205,7 +232,10 @@ describe('leak suspects', () => {
     expect(h.pairs).toBeGreaterThan(0);
     await expect.poll(() => page.text(tid('detail-pairs')), { timeout: WAIT_MS }).toBe(fmtInt(h.pairs));
     expect(await page.text(tid('detail-temporary'))).toBe(`${fmtInt(h.temporary)} (100% of pairs)`);
-    const buckets = await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (e) => Number(e.getAttribute('data-count'))), tid('lifetime-bucket'));
+    const buckets = await page.evaluate(
+      (sel) => Array.from(document.querySelectorAll(sel), (e) => Number(e.getAttribute('data-count'))),
+      tid('lifetime-bucket'),
+    );
     expect(buckets).toEqual(h.buckets);
   });
 });
@@ -218,7 +248,9 @@ describe('heap at T and growth from A to B', () => {
       const r = document.querySelector(sel)!.getBoundingClientRect();
       return { width: r.width, height: r.height };
     }, tid('chart-plot'));
-    await page.click(tid('chart-plot'), { position: { x: Math.round(box.width * 0.55), y: Math.round(box.height / 2) } });
+    await page.click(tid('chart-plot'), {
+      position: { x: Math.round(box.width * 0.55), y: Math.round(box.height / 2) },
+    });
     await expect.poll(() => page.attribute(tid('tab-heap'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
     const tText = (await hashParam(page, 't'))!;
     const t = Number(tText);
@@ -280,7 +312,7 @@ describe('heap at T and growth from A to B', () => {
     await expectGrowth(page, a, bEnd, ignore);
   });
 
-  test('a row\'s detail follows T and A..B: its counts are its rows of Heap at T and Growth A→B, marked on its chart', async () => {
+  test("a row's detail follows T and A..B: its counts are its rows of Heap at T and Growth A→B, marked on its chart", async () => {
     const t = Number((first + (last - first) * 0.5).toFixed(6));
     const a = Number((first + (last - first) * 0.3).toFixed(6));
     const bEnd = Number((first + (last - first) * 0.8).toFixed(6));
@@ -301,7 +333,9 @@ describe('heap at T and growth from A to B', () => {
     await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(leakSite);
     const row = leaks.growth(a, bEnd).sites[0];
     expect(row.function).toBe(SHAPES.leak.site[2]);
-    await expect.poll(() => page.text(tid('detail-growth')), { timeout: WAIT_MS }).toBe(`${fmtInt(row.aliveFrom)} → ${fmtInt(row.aliveTo)} (+${fmtInt(row.aliveTo - row.aliveFrom)})`);
+    await expect
+      .poll(() => page.text(tid('detail-growth')), { timeout: WAIT_MS })
+      .toBe(`${fmtInt(row.aliveFrom)} → ${fmtInt(row.aliveTo)} (+${fmtInt(row.aliveTo - row.aliveFrom)})`);
     expect(await page.text(tid('detail-created-alive'))).toBe(fmtInt(row.createdAndAlive));
     const atT = leaks.snapshot(t).sites.find((s) => s.function === SHAPES.leak.site[2])!.alive;
     expect(await page.text(tid('detail-at-t'))).toBe(fmtInt(atT));
@@ -335,22 +369,34 @@ describe('the ignore list', () => {
     // From a row's detail: the cache's file.
     await openTab(page, 'sites');
     await page.fill(tid('table-filter'), SHAPES.cache.site[2]);
-    await expectCount(page, `1 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [] }, offset: 0, limit: 0 }).total)}`);
+    await expectCount(
+      page,
+      `1 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [] }, offset: 0, limit: 0 }).total)}`,
+    );
     await page.click(`${tid('row')}[aria-rowindex="2"]`);
     await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(cacheSite);
     await page.click(tid('detail-ignore'));
     await expect.poll(() => page.count(tid('ignore-chip')), { timeout: WAIT_MS }).toBe(2);
-    await expectCount(page, `0 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`);
+    await expectCount(
+      page,
+      `0 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`,
+    );
     const ignore = { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] };
-    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ign'))).toEqual([`type:${SHAPES.leak.type}`, `file:${SHAPES.cache.site[0]}`]);
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ign'))).toEqual([
+      `type:${SHAPES.leak.type}`,
+      `file:${SHAPES.cache.site[0]}`,
+    ]);
 
     // The suspects leave them out too.
     await openTab(page, 'summary');
     const want = leaks.suspects('site', 10, ignore);
-    await expect.poll(async () => (await suspectRows(page)).map((r) => r[1]), { timeout: WAIT_MS }).toEqual(want.map(siteKey));
+    await expect
+      .poll(async () => (await suspectRows(page)).map((r) => r[1]), { timeout: WAIT_MS })
+      .toEqual(want.map(siteKey));
 
     // A reload keeps the list (the file is opened again: it never left the browser).
-    const typesLeft = (ign: IgnoreList) => fmtInt(tables.window({ table: 'types', ignore: ign, offset: 0, limit: 0 }).total);
+    const typesLeft = (ign: IgnoreList) =>
+      fmtInt(tables.window({ table: 'types', ignore: ign, offset: 0, limit: 0 }).total);
     await page.reload();
     await openFileByInput(page, path);
     await waitDone(page);
@@ -371,7 +417,7 @@ describe('the ignore list', () => {
 });
 
 describe('while the file is read', () => {
-  test('the heap at T and a detail work on the partial log, and give the engine\'s numbers once it is done', async () => {
+  test("the heap at T and a detail work on the partial log, and give the engine's numbers once it is done", async () => {
     const t = await tempDir('reftrace-leaks-partial-');
     try {
       const big = join(t.dir, 'big-shapes.log');
@@ -379,7 +425,10 @@ describe('while the file is read', () => {
       const whole = analyseChunks([new Uint8Array(await readFile(big))]).store;
       const at = Number(((whole.clockFirst! + whole.clockLast!) / 2).toFixed(6));
       // Each 4 MiB read of the page answered 400 ms late: the parse lasts a few seconds.
-      const page = await b.openAppAt('pageReads=1', { hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`, initScript: slowDisk(400) });
+      const page = await b.openAppAt('pageReads=1', {
+        hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`,
+        initScript: slowDisk(400),
+      });
       await openFileByInput(page, big);
       const during = await page.waitForFunction(
         (ids) => {
@@ -394,7 +443,12 @@ describe('while the file is read', () => {
       await waitDone(page, 60_000);
       const q = leakQueriesOf(whole);
       await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(q.snapshot(at).alive));
-      const live = new TableQueries(whole).window({ table: 'live', filter: { type: SHAPES.leak.type }, offset: 0, limit: 0 }).matched;
+      const live = new TableQueries(whole).window({
+        table: 'live',
+        filter: { type: SHAPES.leak.type },
+        offset: 0,
+        limit: 0,
+      }).matched;
       await expect.poll(() => page.text(tid('detail-alive')), { timeout: WAIT_MS }).toBe(fmtInt(live));
     } finally {
       await t.cleanup();

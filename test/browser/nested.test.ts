@@ -32,13 +32,17 @@ import {
 const b = useBrowser();
 
 const NAMED_DIR = 'test/fixtures/samples/nested_named';
-const NAMED = ['nested_outer.log', 'nested_middle.log', 'nested_inner.log', 'nested_inner_sibling.log'].map((f) => `${NAMED_DIR}/${f}`);
+const NAMED = ['nested_outer.log', 'nested_middle.log', 'nested_inner.log', 'nested_inner_sibling.log'].map(
+  (f) => `${NAMED_DIR}/${f}`,
+);
 const ABS_DIR = 'test/fixtures/samples/nested';
 const ABS = [0, 1, 2, 3].map((i) => `${ABS_DIR}/20261125_072716_${i}_5419_O_${Math.min(i, 2)}_PY3.13.5.log`);
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
 
 /** The CLI's --recurse-files analysis of a parent log (children found beside it, by name). */
-async function cliRecurse(outer: string): Promise<CliJson & { problems?: { line: number; kind: string; detail: string }[] }> {
+async function cliRecurse(
+  outer: string,
+): Promise<CliJson & { problems?: { line: number; kind: string; detail: string }[] }> {
   return JSON.parse(await cliText(outer, '--json', '--recurse-files'));
 }
 

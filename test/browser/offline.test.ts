@@ -69,7 +69,14 @@ async function openControlled(url: string): Promise<AppPage> {
 
 /** Whether a fetch of a file the build does not have fails: the network really is gone. */
 function fetchFails(page: AppPage, url: string): Promise<boolean> {
-  return page.evaluate((u) => fetch(u).then(() => false, () => true), url);
+  return page.evaluate(
+    (u) =>
+      fetch(u).then(
+        () => false,
+        () => true,
+      ),
+    url,
+  );
 }
 
 describe('offline', () => {
@@ -89,14 +96,21 @@ describe('offline', () => {
     await openFileByInput(page, big);
     await waitDone(page, 60_000);
     expect(await summaryNumbers(page)).toEqual(cliSummary(want));
-    const used = await page.evaluate(() => (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers);
+    const used = await page.evaluate(
+      () =>
+        (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers,
+    );
     expect(used).toBe(2);
 
     // The RSS chart (its lazy chunk and recharts' come from the cache): drawn, with both lines.
-    await expect.poll(() => page.count(`${tid('rss-chart')}[data-state="full"] .recharts-line`), { timeout: WAIT_MS }).toBe(2);
+    await expect
+      .poll(() => page.count(`${tid('rss-chart')}[data-state="full"] .recharts-line`), { timeout: WAIT_MS })
+      .toBe(2);
     // The per-type chart: one line per type of the top 8.
     await openTab(page, 'types');
-    await expect.poll(() => page.count(`${tid('type-chart')} .recharts-line`), { timeout: WAIT_MS }).toBe(Math.min(8, Object.keys(want.types).length));
+    await expect
+      .poll(() => page.count(`${tid('type-chart')} .recharts-line`), { timeout: WAIT_MS })
+      .toBe(Math.min(8, Object.keys(want.types).length));
 
     // Export of the Types table: one row per type.
     const csv = parseCsv((await page.download(tid('export-csv'))).text);
@@ -123,7 +137,14 @@ describe('offline', () => {
     const page = await b.openUrl(site.url);
     const manifest = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
-      const m = (await (await fetch(link.href)).json()) as { name: string; short_name: string; start_url: string; scope: string; display: string; icons: { src: string; sizes: string; type: string }[] };
+      const m = (await (await fetch(link.href)).json()) as {
+        name: string;
+        short_name: string;
+        start_url: string;
+        scope: string;
+        display: string;
+        icons: { src: string; sizes: string; type: string }[];
+      };
       const icons = await Promise.all(
         m.icons.map(async (i) => {
           const img = new Image();
@@ -132,7 +153,15 @@ describe('offline', () => {
           return { sizes: i.sizes, type: i.type, width: img.naturalWidth, height: img.naturalHeight };
         }),
       );
-      return { href: link.href, name: m.name, short: m.short_name, start: new URL(m.start_url, link.href).href, scope: new URL(m.scope, link.href).href, display: m.display, icons };
+      return {
+        href: link.href,
+        name: m.name,
+        short: m.short_name,
+        start: new URL(m.start_url, link.href).href,
+        scope: new URL(m.scope, link.href).href,
+        display: m.display,
+        icons,
+      };
     });
     expect(manifest).toEqual({
       href: `${site.url}manifest.webmanifest`,
@@ -151,7 +180,10 @@ describe('offline', () => {
 
   test('?url= of another origin goes to the network: a changed log is read anew, a stopped server is an error', async () => {
     site = await serveSite(SUB);
-    const [small, example] = [await readFile(resolve(ROOT, SMALL)), await readFile(resolve(ROOT, 'public/example.log'))];
+    const [small, example] = [
+      await readFile(resolve(ROOT, SMALL)),
+      await readFile(resolve(ROOT, 'public/example.log')),
+    ];
     logServer = await serveLog(small);
     const page = await openControlled(`${site.url}?url=${encodeURIComponent(logServer.url)}`);
     await waitDone(page);
@@ -185,13 +217,19 @@ describe('offline', () => {
       await (await navigator.serviceWorker.getRegistration())!.update();
     });
     await page.waitFor(tid('update-prompt'), { state: 'visible', timeout: WAIT_MS });
-    expect((await page.text(tid('update-prompt'))).replace(/\s+/g, ' ').replace('✕', '').trim()).toBe('A new version is available — Reload');
+    expect((await page.text(tid('update-prompt'))).replace(/\s+/g, ' ').replace('✕', '').trim()).toBe(
+      'A new version is available — Reload',
+    );
     // Installed and waiting; the page has not been reloaded under the user.
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
     expect(await page.evaluate(() => (window as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
 
     await page.click(tid('update-reload'));
-    await page.waitForFunction(() => !(window as { beforeUpdate?: boolean }).beforeUpdate && document.readyState === 'complete', undefined, { timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => !(window as { beforeUpdate?: boolean }).beforeUpdate && document.readyState === 'complete',
+      undefined,
+      { timeout: WAIT_MS },
+    );
     await page.waitFor(tid('open-example'), { state: 'visible' });
     const after = await page.evaluate(async () => {
       const r = (await navigator.serviceWorker.getRegistration())!;

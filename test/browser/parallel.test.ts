@@ -28,7 +28,14 @@ let path = '';
 beforeAll(async () => {
   tmp = await tempDir('reftrace-parallel-');
   path = join(tmp.dir, 'odd-30MB.log');
-  await writeGeneratedLog(path, { lines: 120_000, seed: 9, oddNames: true, msgRate: 0.01, duplicateRate: 0.01, untrackedRate: 0.01 });
+  await writeGeneratedLog(path, {
+    lines: 120_000,
+    seed: 9,
+    oddNames: true,
+    msgRate: 0.01,
+    duplicateRate: 0.01,
+    untrackedRate: 0.01,
+  });
 });
 afterAll(async () => {
   await tmp?.cleanup();
@@ -39,10 +46,16 @@ async function readEverything(decoders: number) {
   const page: AppPage = await b.openAppAt(`decoders=${decoders}`);
   await openFileByInput(page, path);
   await waitDone(page, 60_000);
-  const used = await page.evaluate(() => (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers);
+  const used = await page.evaluate(
+    () => (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers,
+  );
   const summary = await summaryNumbers(page);
   const tables: Record<string, [string, string[][]]> = {};
-  for (const [tab, column] of [['live', 'type'], ['pairs', 'lifetime'], ['types', 'new']] as const) {
+  for (const [tab, column] of [
+    ['live', 'type'],
+    ['pairs', 'lifetime'],
+    ['types', 'new'],
+  ] as const) {
     await openTab(page, tab);
     await page.click(tid(`col-${column}`));
     await expect.poll(() => page.attribute(tid(`col-${column}`), 'aria-sort'), { timeout: WAIT_MS }).not.toBe('none');

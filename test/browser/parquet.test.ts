@@ -26,32 +26,42 @@ beforeAll(async () => {
 });
 afterAll(() => tmp?.cleanup());
 
-test('events, live and pairs .parquet: the engine writer\'s bytes, read back by DuckDB', { timeout: 120_000 }, async () => {
-  const page = await b.openApp();
-  await openFileByInput(page, log);
-  await waitDone(page);
-  const duck = await openDuck();
-  try {
-    for (const table of fleetTables(store)) {
-      const file = await page.downloadBytes(tid(`parquet-${table.name}`));
-      expect(file.name).toBe(`fleet-run-${table.name}.parquet`);
-      const want = new ByteWriter();
-      await writeParquetTable(want, table, ROW_GROUP_ROWS, 'RefTrace Viewer');
-      expect(file.bytes.length, table.name).toBe(want.getBytes().length);
-      expect(Buffer.compare(file.bytes, Buffer.from(want.getBytes())), table.name).toBe(0);
+test(
+  "events, live and pairs .parquet: the engine writer's bytes, read back by DuckDB",
+  { timeout: 120_000 },
+  async () => {
+    const page = await b.openApp();
+    await openFileByInput(page, log);
+    await waitDone(page);
+    const duck = await openDuck();
+    try {
+      for (const table of fleetTables(store)) {
+        const file = await page.downloadBytes(tid(`parquet-${table.name}`));
+        expect(file.name).toBe(`fleet-run-${table.name}.parquet`);
+        const want = new ByteWriter();
+        await writeParquetTable(want, table, ROW_GROUP_ROWS, 'RefTrace Viewer');
+        expect(file.bytes.length, table.name).toBe(want.getBytes().length);
+        expect(Buffer.compare(file.bytes, Buffer.from(want.getBytes())), table.name).toBe(0);
 
-      const path = join(tmp.dir, file.name);
-      await writeFile(path, file.bytes);
-      const [row] = await duck.all(`select count(*) as n from read_parquet(${sqlPath(path)})`);
-      expect(row.n, table.name).toBe(table.rows);
+        const path = join(tmp.dir, file.name);
+        await writeFile(path, file.bytes);
+        const [row] = await duck.all(`select count(*) as n from read_parquet(${sqlPath(path)})`);
+        expect(row.n, table.name).toBe(table.rows);
+      }
+      const events = join(tmp.dir, 'fleet-run-events.parquet');
+      const [kinds] = await duck.all(
+        `select count(*) filter (where kind = 'NEW') as new, count(*) filter (where kind = 'DEL') as del from read_parquet(${sqlPath(events)})`,
+      );
+      const summary = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="summary-new"], [data-testid="summary-del"]')].map((e) =>
+          Number(e.textContent!.replace(/\D/g, '')),
+        ),
+      );
+      expect([kinds.new, kinds.del]).toEqual(summary);
+      expect(store.seed.liveMap.size).toBe(fleetTables(store).find((t) => t.name === 'live')!.rows);
+      expect(page.errors()).toEqual([]);
+    } finally {
+      duck.close();
     }
-    const events = join(tmp.dir, 'fleet-run-events.parquet');
-    const [kinds] = await duck.all(`select count(*) filter (where kind = 'NEW') as new, count(*) filter (where kind = 'DEL') as del from read_parquet(${sqlPath(events)})`);
-    const summary = await page.evaluate(() => [...document.querySelectorAll('[data-testid="summary-new"], [data-testid="summary-del"]')].map((e) => Number(e.textContent!.replace(/\D/g, ''))));
-    expect([kinds.new, kinds.del]).toEqual(summary);
-    expect(store.seed.liveMap.size).toBe(fleetTables(store).find((t) => t.name === 'live')!.rows);
-    expect(page.errors()).toEqual([]);
-  } finally {
-    duck.close();
-  }
-});
+  },
+);

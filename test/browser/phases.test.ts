@@ -33,7 +33,9 @@ const b = useBrowser();
 const run = promisify(execFile);
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
-const NESTED = ['nested_outer', 'nested_middle', 'nested_inner', 'nested_inner_sibling'].map((n) => `test/fixtures/samples/nested_named/${n}.log`);
+const NESTED = ['nested_outer', 'nested_middle', 'nested_inner', 'nested_inner_sibling'].map(
+  (n) => `test/fixtures/samples/nested_named/${n}.log`,
+);
 /** The small sample's "Loop 0 start", made hostile: it must show as these characters. */
 const HTML_MESSAGE = '<b>Loop 0</b> <img src=x onerror=alert(1)> start';
 
@@ -72,13 +74,16 @@ async function open(path: string | string[]): Promise<AppPage> {
 
 /** Every flag's message count, in clock order. */
 function flagCounts(page: AppPage): Promise<number[]> {
-  return page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (f) => Number(f.getAttribute('data-count'))), tid('phase-flag'));
+  return page.evaluate(
+    (sel) => Array.from(document.querySelectorAll(sel), (f) => Number(f.getAttribute('data-count'))),
+    tid('phase-flag'),
+  );
 }
 
 const tipText = (page: AppPage) => page.text(tid('marker-tip'));
 
 describe('messages on the chart', () => {
-  test('hover and focus show a message\'s text as text; ← → move between flags; the toggle hides them', async () => {
+  test("hover and focus show a message's text as text; ← → move between flags; the toggle hides them", async () => {
     const page = await open(small);
     const messages = smallPhases.filter((p) => p.message !== null);
     expect(messages).toHaveLength(10);
@@ -106,7 +111,13 @@ describe('messages on the chart', () => {
     await page.press('ArrowRight');
     await expect.poll(() => tipText(page), { timeout: WAIT_MS }).toContain(HTML_MESSAGE);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-flag'))).toBe('1');
-    expect(await page.evaluate((sel) => Array.from(document.querySelectorAll(sel), (f) => f.getAttribute('tabindex')).filter((t) => t === '0').length, tid('phase-flag'))).toBe(1);
+    expect(
+      await page.evaluate(
+        (sel) =>
+          Array.from(document.querySelectorAll(sel), (f) => f.getAttribute('tabindex')).filter((t) => t === '0').length,
+        tid('phase-flag'),
+      ),
+    ).toBe(1);
 
     await page.click(tid('toggle-markers'));
     await expect.poll(() => page.count(tid('phase-flag')), { timeout: WAIT_MS }).toBe(0);
@@ -133,8 +144,12 @@ describe('messages on the chart', () => {
     expect(await columnTexts(none, 'kind')).toEqual(['start']);
   });
 
-  test('a nested run: the children\'s messages are phases inside the parent\'s, detach and re-attach marked', async () => {
-    const out = await run(process.execPath, [resolve(ROOT, 'bin/reftrace.mjs'), 'phases', resolve(ROOT, NESTED[0]), '--recurse-files', '--json'], { cwd: ROOT });
+  test("a nested run: the children's messages are phases inside the parent's, detach and re-attach marked", async () => {
+    const out = await run(
+      process.execPath,
+      [resolve(ROOT, 'bin/reftrace.mjs'), 'phases', resolve(ROOT, NESTED[0]), '--recurse-files', '--json'],
+      { cwd: ROOT },
+    );
     const want = JSON.parse(out.stdout) as Phase[];
     const page = await open(NESTED);
     const counts = await flagCounts(page);
@@ -147,14 +162,18 @@ describe('messages on the chart', () => {
     }
     expect(tips.join('\n')).toContain('child log started (detached)');
     expect(tips.join('\n')).toContain('child log ended (re-attached)');
-    expect(await page.count('.phase-marker.kind-detach, .phase-marker.kind-reattach, .phase-marker.kind-mixed')).toBeGreaterThan(0);
+    expect(
+      await page.count('.phase-marker.kind-detach, .phase-marker.kind-reattach, .phase-marker.kind-mixed'),
+    ).toBeGreaterThan(0);
 
     await openTab(page, 'phases');
     await expectCount(page, `${want.length} of ${want.length}`);
     await page.click(tid('col-phase'));
-    await expect.poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS }).toEqual(want.map((_, i) => i + 1));
+    await expect
+      .poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS })
+      .toEqual(want.map((_, i) => i + 1));
     const rows = await tableRecords(page);
-    expect(rows.map((r) => r.message === '—' ? null : r.message)).toEqual(want.map((p) => p.message));
+    expect(rows.map((r) => (r.message === '—' ? null : r.message))).toEqual(want.map((p) => p.message));
     expect(rows.map((r) => Number(r.createdAndAlive))).toEqual(want.map((p) => p.createdAndAlive));
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['message', 'detach', 'reattach']));
   });
@@ -165,11 +184,22 @@ describe('the Phases tab', () => {
     const page = await open(small);
     await openTab(page, 'phases');
     await expectCount(page, `${smallPhases.length} of ${smallPhases.length}`);
-    const byCreated = smallPhases.map((p, i) => ({ ...p, n: i + 1 })).sort((x, y) => y.createdAndAlive - x.createdAndAlive || x.n - y.n);
-    await expect.poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS }).toEqual(byCreated.map((p) => p.n));
+    const byCreated = smallPhases
+      .map((p, i) => ({ ...p, n: i + 1 }))
+      .sort((x, y) => y.createdAndAlive - x.createdAndAlive || x.n - y.n);
+    await expect
+      .poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS })
+      .toEqual(byCreated.map((p) => p.n));
     const rows = await tableRecords(page);
     const top = byCreated[0];
-    expect(rows[0]).toMatchObject({ from: top.from!.toFixed(6), to: top.to.toFixed(6), new: String(top.new), del: String(top.del), netLive: String(top.netLive), createdAndAlive: String(top.createdAndAlive) });
+    expect(rows[0]).toMatchObject({
+      from: top.from!.toFixed(6),
+      to: top.to.toFixed(6),
+      new: String(top.new),
+      del: String(top.del),
+      netLive: String(top.netLive),
+      createdAndAlive: String(top.createdAndAlive),
+    });
     expect(rows.find((r) => r.message.includes('Loop 0'))?.message).toBe(HTML_MESSAGE);
 
     await page.click(`${tid('row')}[aria-rowindex="2"]`);
@@ -186,11 +216,15 @@ describe('the Phases tab', () => {
 /** The phase is the clock window: in the URL, on the chip, and the growth and live tables follow. */
 async function expectWindowIs(page: AppPage, p: Phase): Promise<void> {
   const from = p.from ?? 0;
-  await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('win')), { timeout: WAIT_MS }).toBe(`${clockToUrl(from)}-${clockToUrl(p.to)}`);
+  await expect
+    .poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('win')), { timeout: WAIT_MS })
+    .toBe(`${clockToUrl(from)}-${clockToUrl(p.to)}`);
   expect(await page.text(tid('clock-window'))).toContain(`${from.toFixed(6)}–${p.to.toFixed(6)}`);
   await openTab(page, 'growth');
   await expect.poll(() => page.text(tid('growth-created')), { timeout: WAIT_MS }).toBe(fmtInt(p.createdAndAlive));
-  expect(await page.text(tid('growth-delta'))).toBe(p.netLive > 0 ? `+${fmtInt(p.netLive)}` : p.netLive < 0 ? `−${fmtInt(-p.netLive)}` : '0');
+  expect(await page.text(tid('growth-delta'))).toBe(
+    p.netLive > 0 ? `+${fmtInt(p.netLive)}` : p.netLive < 0 ? `−${fmtInt(-p.netLive)}` : '0',
+  );
   await openTab(page, 'live');
   const live = smallTables.window({ table: 'live', filter: { clockMin: from, clockMax: p.to }, offset: 0, limit: 0 });
   await expectCount(page, `${fmtInt(live.matched)} of ${fmtInt(live.total)}`);

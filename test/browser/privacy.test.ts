@@ -41,9 +41,8 @@ afterAll(async () => {
   await Promise.all(served.map((n) => unserveFile(n)));
 });
 
-
 describe('privacy: exploring a log makes no request carrying its data (issue 6)', () => {
-  test('open by file input and by drop, switch tabs, sort and filter: only the viewer\'s own assets are fetched', async () => {
+  test("open by file input and by drop, switch tabs, sort and filter: only the viewer's own assets are fetched", async () => {
     const page = await b.openApp();
     const origin = new URL(b.baseUrl).origin;
     // The service worker's install fetches every file of the build once, for the offline copy
@@ -57,7 +56,20 @@ describe('privacy: exploring a log makes no request carrying its data (issue 6)'
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual(cliSummary(small));
 
-    for (const tab of ['live', 'pairs', 'types', 'sites', 'heap', 'growth', 'phases', 'untracked', 'duplicates', 'messages', 'summary']) await openTab(page, tab);
+    for (const tab of [
+      'live',
+      'pairs',
+      'types',
+      'sites',
+      'heap',
+      'growth',
+      'phases',
+      'untracked',
+      'duplicates',
+      'messages',
+      'summary',
+    ])
+      await openTab(page, tab);
     // The leak views too: a suspect's objects and detail, T from a click on the chart, a phase as the window.
     await page.focus(`${tid('suspect')}:first-child ${tid('suspect-open')}`);
     await page.press('Enter');
@@ -96,21 +108,38 @@ describe('privacy: exploring a log makes no request carrying its data (issue 6)'
 
     const report = JSON.stringify(seen, null, 1);
     // Nothing to another origin, no upload of any kind, no query strings, no WebSocket.
-    expect(seen.filter((r) => !r.url.startsWith(origin + '/')), report).toEqual([]);
-    expect(seen.filter((r) => r.method !== 'GET'), report).toEqual([]);
-    expect(seen.filter((r) => r.hasBody), report).toEqual([]);
+    expect(
+      seen.filter((r) => !r.url.startsWith(origin + '/')),
+      report,
+    ).toEqual([]);
+    expect(
+      seen.filter((r) => r.method !== 'GET'),
+      report,
+    ).toEqual([]);
+    expect(
+      seen.filter((r) => r.hasBody),
+      report,
+    ).toEqual([]);
     // Only the viewer's own built assets (the lazily loaded chart code is fetched on first use;
     // Chromium asks for the favicon late), each named by the build, not by anything in the log.
     for (const r of seen) {
       const u = new URL(r.url);
       expect(u.search, `${r.url}: no query`).toBe('');
-      expect(u.pathname, `${r.url}: an asset of the build`).toMatch(/^\/(assets\/[\w.-]+\.(js|css|woff2?)|favicon\.(svg|ico))$/);
+      expect(u.pathname, `${r.url}: an asset of the build`).toMatch(
+        /^\/(assets\/[\w.-]+\.(js|css|woff2?)|favicon\.(svg|ico))$/,
+      );
     }
     // The chart code was among them (so the recorder did see the page's requests). The workers
     // start at page load, before recording began.
-    expect(seen.some((r) => /\/assets\/RssChart[\w.-]*\.js$/.test(r.url)), report).toBe(true);
+    expect(
+      seen.some((r) => /\/assets\/RssChart[\w.-]*\.js$/.test(r.url)),
+      report,
+    ).toBe(true);
     for (const word of ['Fraction', 'Node', 'small', 'nested', 'StringAndTime', '0x7f']) {
-      expect(seen.filter((r) => r.url.includes(word)), `no request names "${word}"`).toEqual([]);
+      expect(
+        seen.filter((r) => r.url.includes(word)),
+        `no request names "${word}"`,
+      ).toEqual([]);
     }
     // Each asset at most once: nothing is fetched again per action. (Not the favicon: Chromium asks
     // for it again whenever the URL's hash changes, and the test server says no-store.)

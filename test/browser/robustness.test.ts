@@ -59,10 +59,14 @@ afterAll(async () => {
 
 /** Waits until parse-status shows a parse under way with some lines read; returns that count. */
 async function waitSomeLines(page: AppPage): Promise<number> {
-  await page.waitForFunction((sel) => /Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''), tid('parse-status'), {
-    timeout: WAIT_MS,
-    polling: 10,
-  });
+  await page.waitForFunction(
+    (sel) => /Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''),
+    tid('parse-status'),
+    {
+      timeout: WAIT_MS,
+      polling: 10,
+    },
+  );
   return statusLines(await statusText(page)) ?? 0;
 }
 
@@ -79,7 +83,10 @@ describe('robustness with big logs (issue 4)', () => {
     // 200 MB from a slow disk (each 4 MiB read answered 100 ms late, three at a time: 1.7 s at
     // least) for several progress states at up to 10 a second: at 400 MB/s the parse alone took 0.5 s
     // and sometimes showed only two.
-    const [{ path, want }, page] = await Promise.all([log('large'), b.openAppAt('pageReads=1', { initScript: slowDisk(100) })]);
+    const [{ path, want }, page] = await Promise.all([
+      log('large'),
+      b.openAppAt('pageReads=1', { initScript: slowDisk(100) }),
+    ]);
     expect(want.bytes).toBeGreaterThan(150e6);
     expect(want.bytes).toBeLessThan(250e6);
     const history = await recordStatus(page);
@@ -94,7 +101,9 @@ describe('robustness with big logs (issue 4)', () => {
     expect(counts.at(-1)).toBeLessThan(want.lines);
     // Each progress state names a percentage of the file and how much of it is read.
     for (const t of parsing.filter((x) => statusLines(x) !== null)) expect(t).toMatch(/\d+(\.\d+)?\s?% · .*MB of .*MB/);
-    expect(Number(await page.attribute(tid('progress'), 'value'))).toBe(Number(await page.attribute(tid('progress'), 'max')));
+    expect(Number(await page.attribute(tid('progress'), 'value'))).toBe(
+      Number(await page.attribute(tid('progress'), 'max')),
+    );
     expect(await summaryNumbers(page)).toEqual({
       new: want.new,
       del: want.del,
@@ -108,7 +117,10 @@ describe('robustness with big logs (issue 4)', () => {
   test('cancel mid-file: Cancelled, partial numbers, and the Live tab still answers', async () => {
     // From a slow disk, so the click lands mid-file: read by the worker, Firefox parsed the 200 MB
     // in 0.66 s once, and the click came after Done.
-    const [{ path, want }, page] = await Promise.all([log('large'), b.openAppAt('pageReads=1', { initScript: slowDisk(100) })]);
+    const [{ path, want }, page] = await Promise.all([
+      log('large'),
+      b.openAppAt('pageReads=1', { initScript: slowDisk(100) }),
+    ]);
     expect(want.bytes).toBeGreaterThan(190e6);
     await openFileByInput(page, path);
     const seen = await waitSomeLines(page);
@@ -140,7 +152,9 @@ describe('robustness with big logs (issue 4)', () => {
     const status = await waitSettled(page);
     expect(status).toMatch(/^Stopped/);
     await expect.poll(() => page.isVisible(tid('error-banner'))).toBe(true);
-    expect(await page.text(tid('error-banner'))).toMatch(/^.*Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG/s);
+    expect(await page.text(tid('error-banner'))).toMatch(
+      /^.*Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG/s,
+    );
 
     // Not a blank page: the header, the tabs and the summary are all there.
     expect(await page.count(tid('file-input'))).toBe(1);
@@ -162,7 +176,12 @@ describe('robustness with big logs (issue 4)', () => {
   });
 
   test('opening a second file while the first parses cancels the first and shows the second', async () => {
-    const [{ path, want }, page, small, smallText] = await Promise.all([log('large'), b.openApp(), cliJson(SMALL), readFile(resolve(ROOT, SMALL), 'utf8')]);
+    const [{ path, want }, page, small, smallText] = await Promise.all([
+      log('large'),
+      b.openApp(),
+      cliJson(SMALL),
+      readFile(resolve(ROOT, SMALL), 'utf8'),
+    ]);
     const smallLines = smallText.split('\n').length - (smallText.endsWith('\n') ? 1 : 0);
     const history = await recordStatus(page);
     await openFileByInput(page, path);
@@ -171,8 +190,13 @@ describe('robustness with big logs (issue 4)', () => {
     await waitDone(page);
     // The first never finished: no status ever showed its whole line count, nor any Done before the second's.
     const statuses = await history();
-    expect(statuses.filter((t) => statusLines(t) === want.lines + 4), JSON.stringify(statuses)).toEqual([]);
-    expect(statuses.filter((t) => t.startsWith('Done')).map(statusLines), JSON.stringify(statuses)).toEqual([smallLines]);
+    expect(
+      statuses.filter((t) => statusLines(t) === want.lines + 4),
+      JSON.stringify(statuses),
+    ).toEqual([]);
+    expect(statuses.filter((t) => t.startsWith('Done')).map(statusLines), JSON.stringify(statuses)).toEqual([
+      smallLines,
+    ]);
     // Give a late message from the first parse the chance to show up (it must not).
     await sleep(500);
     expect(statusLines(await statusText(page))).toBe(smallLines);

@@ -111,13 +111,24 @@ describe('Share', () => {
     await page.click(tid('open-example'));
     await waitDone(page);
     const withExample = `${b.baseUrl}?url=example.log#tab=types`;
-    expect(await share(page)).toEqual({ status: 'Link to this view copied to the clipboard.', link: withExample, note: null });
+    expect(await share(page)).toEqual({
+      status: 'Link to this view copied to the clipboard.',
+      link: withExample,
+      note: null,
+    });
     expect(await clipboard(page)).toBe(withExample);
     await page.press('Escape');
 
     const colleague = await b.openUrl(withExample);
     await waitDone(colleague);
-    expect(await summaryNumbers(colleague)).toEqual({ new: 171, del: 119, live: 61, pairs: 110, untracked: 9, duplicates: 0 });
+    expect(await summaryNumbers(colleague)).toEqual({
+      new: 171,
+      del: 119,
+      live: 61,
+      pairs: 110,
+      untracked: 9,
+      duplicates: 0,
+    });
 
     // The same page now shows a local file: its link must not open the example instead.
     await openFileByInput(colleague, SMALL);
@@ -141,7 +152,12 @@ describe('Share', () => {
     });
     const selection = await page.evaluate((sel) => {
       const f = document.querySelector<HTMLInputElement>(sel)!;
-      return { focused: document.activeElement === f, start: f.selectionStart, end: f.selectionEnd, length: f.value.length };
+      return {
+        focused: document.activeElement === f,
+        start: f.selectionStart,
+        end: f.selectionEnd,
+        length: f.value.length,
+      };
     }, tid('share-link'));
     expect(selection).toEqual({ focused: true, start: 0, end: shown.link.length, length: shown.link.length });
   });

@@ -108,11 +108,17 @@ describe('tables on the small sample', () => {
     await openTab(page, 'types');
     const n = Object.keys(json.types).length;
     await expectCount(page, `${n} of ${n}`);
-    const [iType, iNew, iDel, iUntracked] = await Promise.all(['type', 'new', 'del', 'untracked'].map((c) => columnIndex(page, c)));
+    const [iType, iNew, iDel, iUntracked] = await Promise.all(
+      ['type', 'new', 'del', 'untracked'].map((c) => columnIndex(page, c)),
+    );
     await expect.poll(() => page.count(tid('row')), { timeout: WAIT_MS }).toBe(n);
     const seen: Record<string, [number, number, number]> = {};
     for (const cells of await renderedRows(page)) {
-      seen[cells[iType]] = [Number(cells[iNew].replace(/,/g, '')), Number(cells[iDel].replace(/,/g, '')), Number(cells[iUntracked].replace(/,/g, ''))];
+      seen[cells[iType]] = [
+        Number(cells[iNew].replace(/,/g, '')),
+        Number(cells[iDel].replace(/,/g, '')),
+        Number(cells[iUntracked].replace(/,/g, '')),
+      ];
     }
     expect(seen.StringAndTime?.slice(0, 2)).toEqual([40, 20]);
     expect(seen).toEqual(json.types);
@@ -161,7 +167,7 @@ describe('the rest of the contract on the small sample', () => {
     expect(await page.count(tid('table-count'))).toBe(0);
   });
 
-  test('full-path toggle shows the log\'s full file paths and goes into the URL', async () => {
+  test("full-path toggle shows the log's full file paths and goes into the URL", async () => {
     const page = await openSmall();
     await openTab(page, 'live');
     await expectCount(page, '61 of 61');
@@ -200,13 +206,15 @@ describe('the filter, typed key by key on a bigger table', () => {
   /** The count line and the rendered rows once they show `want`'s count (rows may follow the count by a frame). */
   async function expectTable(page: AppPage, want: { count: string; lines: string[] }): Promise<void> {
     await expectCount(page, want.count);
-    await expect.poll(async () => (await columnTexts(page, 'newLogLine')).length, { timeout: WAIT_MS }).toBeGreaterThan(10);
+    await expect
+      .poll(async () => (await columnTexts(page, 'newLogLine')).length, { timeout: WAIT_MS })
+      .toBeGreaterThan(10);
     const shown = await columnTexts(page, 'newLogLine');
     expect(shown.length).toBeLessThan(want.lines.length);
     expect(shown).toEqual(want.lines.slice(0, shown.length));
   }
 
-  test('typing, deleting back and typing again: the count and rows are the engine\'s for the last text', async () => {
+  test("typing, deleting back and typing again: the count and rows are the engine's for the last text", async () => {
     const page = await b.openApp();
     await openFileByInput(page, path);
     await waitDone(page);

@@ -58,17 +58,26 @@ function textFailures(samples: TextSample[]): Failure[] {
     .filter((s) => !s.dimmed)
     .map((s) => {
       const bg = flatten(s.layers.map(parseColor), CANVAS);
-      return { what: `${s.where} "${s.text}" ${s.color}`, ratio: contrast(parseColor(s.color), bg), minimum: textMinimum(s.fontSize, s.fontWeight) };
+      return {
+        what: `${s.where} "${s.text}" ${s.color}`,
+        ratio: contrast(parseColor(s.color), bg),
+        minimum: textMinimum(s.fontSize, s.fontWeight),
+      };
     })
     .filter((f) => f.ratio < f.minimum);
 }
 
 function lineRatios(lines: LineSample[]): { chart: string; stroke: string; ratio: number }[] {
-  return lines.map((l) => ({ chart: l.chart, stroke: l.stroke, ratio: contrast(parseColor(l.stroke), flatten(l.layers.map(parseColor), CANVAS)) }));
+  return lines.map((l) => ({
+    chart: l.chart,
+    stroke: l.stroke,
+    ratio: contrast(parseColor(l.stroke), flatten(l.layers.map(parseColor), CANVAS)),
+  }));
 }
 
 /** The page's background luminance: near 1 in the light theme, near 0 in the dark. */
-const pageLuminance = async (page: AppPage) => luminance(parseColor(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)));
+const pageLuminance = async (page: AppPage) =>
+  luminance(parseColor(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)));
 
 /** A focus ring that is missing, thinner than 2 px, under 3:1 on its background, or cut off. */
 function ringFailures(rings: FocusSample[]): string[] {
@@ -81,7 +90,9 @@ function ringFailures(rings: FocusSample[]): string[] {
 }
 
 /** Walks the views a user sees with a log open, and returns every sample. */
-async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[]; rings: FocusSample[] }> {
+async function walkViews(
+  page: AppPage,
+): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[]; rings: FocusSample[] }> {
   const texts: TextSample[] = [];
   const lines: LineSample[] = [];
   const controls: ControlSample[] = [];
@@ -98,7 +109,9 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await take(true); // the welcome
   await openFileByInput(page, SMALL);
   await waitDone(page);
-  await expect.poll(() => page.count(`${tid('rss-chart')}[data-state="full"] .recharts-line`), { timeout: WAIT_MS }).toBe(2);
+  await expect
+    .poll(() => page.count(`${tid('rss-chart')}[data-state="full"] .recharts-line`), { timeout: WAIT_MS })
+    .toBe(2);
   await take(true); // summary and the RSS chart
   await openTab(page, 'live');
   await page.fill(tid('table-filter'), 'Fraction');
@@ -135,8 +148,13 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
   await page.press('Escape');
   // Compare with a baseline: its file button, the per type/site choice, the table.
   await openTab(page, 'compare');
-  await page.setInputFiles(tid('compare-file-input'), [resolve(ROOT, 'test/fixtures/samples/nested_named/nested_middle.log')]);
-  await page.waitForFunction((sel) => /lines/.test(document.querySelector(sel)?.textContent ?? ''), tid('compare-status'));
+  await page.setInputFiles(tid('compare-file-input'), [
+    resolve(ROOT, 'test/fixtures/samples/nested_named/nested_middle.log'),
+  ]);
+  await page.waitForFunction(
+    (sel) => /lines/.test(document.querySelector(sel)?.textContent ?? ''),
+    tid('compare-status'),
+  );
   await take(true);
   // A damaged .gz: the error banner and its close button.
   await openFileByInput(page, 'test/fixtures/bad/corrupt.log.gz');
@@ -152,58 +170,80 @@ async function walkViews(page: AppPage): Promise<{ texts: TextSample[]; lines: L
 }
 
 describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
-  test('text ≥ 4.5:1 (3:1 large) on its background; chart lines, button and field borders, focus rings ≥ 3:1', { timeout: 180_000 }, async () => {
-    const page = await openIn(scheme);
-    const lum = await pageLuminance(page);
-    if (scheme === 'dark') expect(lum).toBeLessThan(0.02);
-    else expect(lum).toBeGreaterThan(0.85);
+  test(
+    'text ≥ 4.5:1 (3:1 large) on its background; chart lines, button and field borders, focus rings ≥ 3:1',
+    { timeout: 180_000 },
+    async () => {
+      const page = await openIn(scheme);
+      const lum = await pageLuminance(page);
+      if (scheme === 'dark') expect(lum).toBeLessThan(0.02);
+      else expect(lum).toBeGreaterThan(0.85);
 
-    const { texts, lines, controls, rings } = await walkViews(page);
-    // Enough of the page was seen for the verdict to mean something.
-    expect(texts.length).toBeGreaterThan(150);
-    expect(texts.filter((t) => t.where.startsWith('text') || t.where.startsWith('tspan')).length, 'SVG tick labels').toBeGreaterThan(10);
-    expect(textFailures(texts)).toEqual([]);
+      const { texts, lines, controls, rings } = await walkViews(page);
+      // Enough of the page was seen for the verdict to mean something.
+      expect(texts.length).toBeGreaterThan(150);
+      expect(
+        texts.filter((t) => t.where.startsWith('text') || t.where.startsWith('tspan')).length,
+        'SVG tick labels',
+      ).toBeGreaterThan(10);
+      expect(textFailures(texts)).toEqual([]);
 
-    const ratios = lineRatios(lines);
-    expect(new Set(ratios.filter((r) => r.chart === 'rss-chart').map((r) => r.stroke)).size, 'RSS and live lines').toBe(2);
-    expect(new Set(ratios.filter((r) => r.chart === 'type-chart').map((r) => r.stroke)).size, 'one colour per type').toBe(
-      ratios.filter((r) => r.chart === 'type-chart').length,
-    );
-    expect(ratios.filter((r) => r.ratio < 3)).toEqual([]);
+      const ratios = lineRatios(lines);
+      expect(
+        new Set(ratios.filter((r) => r.chart === 'rss-chart').map((r) => r.stroke)).size,
+        'RSS and live lines',
+      ).toBe(2);
+      expect(
+        new Set(ratios.filter((r) => r.chart === 'type-chart').map((r) => r.stroke)).size,
+        'one colour per type',
+      ).toBe(ratios.filter((r) => r.chart === 'type-chart').length);
+      expect(ratios.filter((r) => r.ratio < 3)).toEqual([]);
 
-    // Buttons, the filter, the clock-window fields, the share field: their boundaries.
-    expect(controls.length).toBeGreaterThan(20);
-    const weak = controls
-      .map((c) => ({ what: `${c.where} ${c.border}`, ratio: contrast(parseColor(c.border), flatten(c.layers.map(parseColor), CANVAS)) }))
-      .filter((c) => c.ratio < 3);
-    expect(weak).toEqual([]);
+      // Buttons, the filter, the clock-window fields, the share field: their boundaries.
+      expect(controls.length).toBeGreaterThan(20);
+      const weak = controls
+        .map((c) => ({
+          what: `${c.where} ${c.border}`,
+          ratio: contrast(parseColor(c.border), flatten(c.layers.map(parseColor), CANVAS)),
+        }))
+        .filter((c) => c.ratio < 3);
+      expect(weak).toEqual([]);
 
-    // Every control the keyboard reaches shows a ring of 2 px or more at 3:1 on what is around it.
-    expect(rings.length, 'focus stops').toBeGreaterThan(150);
-    expect(ringFailures(rings)).toEqual([]);
-    expect(page.errors()).toEqual([]);
-  });
+      // Every control the keyboard reaches shows a ring of 2 px or more at 3:1 on what is around it.
+      expect(rings.length, 'focus stops').toBeGreaterThan(150);
+      expect(ringFailures(rings)).toEqual([]);
+      expect(page.errors()).toEqual([]);
+    },
+  );
 });
 
-describe.skipIf(name === 'firefox')('switching the system scheme while the page runs (Chromium: see the header)', () => {
-  test('the page and both charts follow light → dark → light', async () => {
-    const page = await openIn('light');
-    await openFileByInput(page, resolve(ROOT, SMALL));
-    await waitDone(page);
-    await openTab(page, 'types');
-    const strokes = () =>
-      page.evaluate(() => ({
-        rss: Array.from(document.querySelectorAll('[data-testid="rss-chart"] .recharts-line .recharts-curve'), (p) => p.getAttribute('stroke')),
-        firstType: document.querySelector('[data-testid="type-chart"] .recharts-line .recharts-curve')?.getAttribute('stroke') ?? null,
-        page: getComputedStyle(document.documentElement).backgroundColor,
-      }));
-    const light = { rss: ['#1d4ed8', '#b45309'], firstType: '#1d4ed8', page: 'rgb(245, 246, 248)' };
-    const dark = { rss: ['#79b8ff', '#f0a040'], firstType: '#79b8ff', page: 'rgb(13, 17, 23)' };
-    await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(light);
-    await page.emulateColorScheme('dark');
-    await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(dark);
-    await page.emulateColorScheme('light');
-    await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(light);
-    expect(page.errors()).toEqual([]);
-  });
-});
+describe.skipIf(name === 'firefox')(
+  'switching the system scheme while the page runs (Chromium: see the header)',
+  () => {
+    test('the page and both charts follow light → dark → light', async () => {
+      const page = await openIn('light');
+      await openFileByInput(page, resolve(ROOT, SMALL));
+      await waitDone(page);
+      await openTab(page, 'types');
+      const strokes = () =>
+        page.evaluate(() => ({
+          rss: Array.from(document.querySelectorAll('[data-testid="rss-chart"] .recharts-line .recharts-curve'), (p) =>
+            p.getAttribute('stroke'),
+          ),
+          firstType:
+            document
+              .querySelector('[data-testid="type-chart"] .recharts-line .recharts-curve')
+              ?.getAttribute('stroke') ?? null,
+          page: getComputedStyle(document.documentElement).backgroundColor,
+        }));
+      const light = { rss: ['#1d4ed8', '#b45309'], firstType: '#1d4ed8', page: 'rgb(245, 246, 248)' };
+      const dark = { rss: ['#79b8ff', '#f0a040'], firstType: '#79b8ff', page: 'rgb(13, 17, 23)' };
+      await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(light);
+      await page.emulateColorScheme('dark');
+      await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(dark);
+      await page.emulateColorScheme('light');
+      await expect.poll(strokes, { timeout: WAIT_MS }).toEqual(light);
+      expect(page.errors()).toEqual([]);
+    });
+  },
+);

@@ -1,7 +1,17 @@
 // Opening logs: every real sample, through the file input (one also by a real drop event), and the
 // bundled example. The page's summary must match the CLI's --json on the same file.
 import { describe, expect, test } from 'vitest';
-import { cliJson, cliSummary, dropFile, openFileByInput, sampleLogs, summaryNumbers, tid, useBrowser, waitDone } from './support/index.ts';
+import {
+  cliJson,
+  cliSummary,
+  dropFile,
+  openFileByInput,
+  sampleLogs,
+  summaryNumbers,
+  tid,
+  useBrowser,
+  waitDone,
+} from './support/index.ts';
 
 const b = useBrowser();
 const samples = sampleLogs();
@@ -31,6 +41,13 @@ describe('viewer: summary numbers equal the CLI', () => {
     const page = await b.openApp();
     await page.click(tid('open-example'));
     await waitDone(page);
-    expect(await summaryNumbers(page)).toEqual({ new: 171, del: 119, live: 61, pairs: 110, untracked: 9, duplicates: 0 });
+    expect(await summaryNumbers(page)).toEqual({
+      new: 171,
+      del: 119,
+      live: 61,
+      pairs: 110,
+      untracked: 9,
+      duplicates: 0,
+    });
   });
 });

@@ -70,7 +70,8 @@ export function analyse(file: string): { a: Analysis; r: JsonReport } {
   const bytes = bytesOf(file);
   const a = analyseChunks([bytes], file);
   const r = a.jsonReport();
-  for (const size of [7, 4093]) expect(analyseChunks(fixedChunks(bytes, size), file).jsonReport(), `chunks of ${size}`).toEqual(r);
+  for (const size of [7, 4093])
+    expect(analyseChunks(fixedChunks(bytes, size), file).jsonReport(), `chunks of ${size}`).toEqual(r);
   return { a, r };
 }
 
@@ -83,7 +84,9 @@ export async function cli(args: string[]): Promise<{ code: number; out: string }
   return { code, out };
 }
 /** The CLI's --json report, its leak suspects apart (the engine's jsonReport has none). */
-export async function cliJson(file: string): Promise<{ code: number; r: JsonReport & { budget?: unknown }; suspects: unknown[] }> {
+export async function cliJson(
+  file: string,
+): Promise<{ code: number; r: JsonReport & { budget?: unknown }; suspects: unknown[] }> {
   const { code, out } = await cli(['analyse', path(file), '--json']);
   const { suspects, ...r } = JSON.parse(out);
   expect(Array.isArray(suspects), 'suspects').toBe(true);

@@ -26,7 +26,8 @@ export function parseColor(css: string): Rgba {
     const parts = fn[1].split(/[\s,/]+/).filter(Boolean);
     if (parts.length !== 3 && parts.length !== 4) throw new Error(`not a colour: ${css}`);
     const channel = (p: string) => (p.endsWith('%') ? (parseFloat(p) * 255) / 100 : parseFloat(p));
-    const alpha = parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
+    const alpha =
+      parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
     const [r, g, b] = parts.slice(0, 3).map(channel);
     if ([r, g, b, alpha].some((v) => Number.isNaN(v))) throw new Error(`not a colour: ${css}`);
     return { r, g, b, a: alpha };

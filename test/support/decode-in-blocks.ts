@@ -38,7 +38,13 @@ export async function parseInBlocks(bytes: Uint8Array, plan: BlockPlan, name = '
         return Promise.resolve(decoders[shard].decode(bytes.slice(start, end)));
       },
     },
-    { firstBytes: plan.firstBytes, stepBytes: plan.blockSize, blockBytes: plan.blockSize, layoutSearchBytes: Infinity, inFlightPerShard: 2 },
+    {
+      firstBytes: plan.firstBytes,
+      stepBytes: plan.blockSize,
+      blockBytes: plan.blockSize,
+      layoutSearchBytes: Infinity,
+      inFlightPerShard: 2,
+    },
     { willParse: () => {}, parsed: () => {}, fellBack: (at) => fellBackAt.push(at) },
   );
   parser.finish();
@@ -53,6 +59,12 @@ export async function analyseInBlocks(bytes: Uint8Array, plan: BlockPlan, name =
 export function randomPlan(rng: Rng, size: number): BlockPlan {
   const kind = rng.int(4);
   const blockSize = () =>
-    kind === 0 ? rng.range(1, 300) : kind === 1 ? rng.range(200, 800) : kind === 2 ? rng.range(800, 20_000) : rng.range(1, Math.max(2, size));
+    kind === 0
+      ? rng.range(1, 300)
+      : kind === 1
+        ? rng.range(200, 800)
+        : kind === 2
+          ? rng.range(800, 20_000)
+          : rng.range(1, Math.max(2, size));
   return { firstBytes: rng.int(4) === 0 ? 0 : rng.range(0, 2000), blockSize, shards: rng.range(1, 4) };
 }

@@ -23,7 +23,9 @@ export async function openDuck(): Promise<Duck> {
   return {
     async all(sql) {
       const reader = await connection.runAndReadAll(sql);
-      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return reader
+        .getRowObjectsJS()
+        .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
     },
     close() {
       connection.closeSync();

@@ -151,7 +151,11 @@ export function mutateLines(rng: Rng, bytes: Uint8Array, ops: readonly CuttingMu
         const junk = new Uint8Array(len);
         for (let b = 0; b < len; b++) junk[b] = rng.chance(0.5) ? rng.pick(INTERESTING) : rng.int(256);
         if (len >= 4 && rng.chance(0.5)) junk.set(rng.pick(TAGS), 0);
-        lines.splice(rng.int(n + 1), 0, junk.filter((c) => c !== NL));
+        lines.splice(
+          rng.int(n + 1),
+          0,
+          junk.filter((c) => c !== NL),
+        );
         break;
       }
     }
@@ -183,13 +187,15 @@ export function lineCount(bytes: Uint8Array): number {
 export function invariantViolations(r: JsonReport, bytes?: Uint8Array): string[] {
   const v: string[] = [];
   const c = r.counts;
-  if (c.new !== r.live + r.pairs + r.duplicates) v.push(`new ${c.new} != live ${r.live} + pairs ${r.pairs} + duplicates ${r.duplicates}`);
+  if (c.new !== r.live + r.pairs + r.duplicates)
+    v.push(`new ${c.new} != live ${r.live} + pairs ${r.pairs} + duplicates ${r.duplicates}`);
   if (c.del !== r.pairs + r.untracked) v.push(`del ${c.del} != pairs ${r.pairs} + untracked ${r.untracked}`);
   let n = 0;
   let d = 0;
   let u = 0;
   for (const [name, [tn, td, tu]] of Object.entries(r.types)) {
-    if (tn < 0 || td < 0 || tu < 0 || tu > td) v.push(`type ${JSON.stringify(name.slice(0, 40))} has [${tn}, ${td}, ${tu}]`);
+    if (tn < 0 || td < 0 || tu < 0 || tu > td)
+      v.push(`type ${JSON.stringify(name.slice(0, 40))} has [${tn}, ${td}, ${tu}]`);
     n += tn;
     d += td;
     u += tu;
@@ -203,8 +209,10 @@ export function invariantViolations(r: JsonReport, bytes?: Uint8Array): string[]
   for (const p of r.problems) {
     if (!KINDS.has(p.kind)) v.push(`unknown problem kind ${p.kind}`);
     const last = p.kind === 'read-error' ? r.lines + 1 : r.lines;
-    if (!Number.isInteger(p.line) || p.line < 0 || p.line > last) v.push(`problem ${p.kind} at line ${p.line} of ${r.lines}`);
-    if (typeof p.detail !== 'string' || p.detail.trim() === '') v.push(`problem ${p.kind} at line ${p.line} has no detail`);
+    if (!Number.isInteger(p.line) || p.line < 0 || p.line > last)
+      v.push(`problem ${p.kind} at line ${p.line} of ${r.lines}`);
+    if (typeof p.detail !== 'string' || p.detail.trim() === '')
+      v.push(`problem ${p.kind} at line ${p.line} has no detail`);
   }
   for (const k of ['first', 'last'] as const) {
     const x = r.clock[k];
@@ -214,8 +222,20 @@ export function invariantViolations(r: JsonReport, bytes?: Uint8Array): string[]
   return v;
 }
 const KINDS = new Set([
-  'not-a-log', 'no-sof', 'no-header', 'header', 'bad-record', 'cut-short', 'split-record', 'unknown-line',
-  'too-long', 'after-eof', 'no-eof', 'no-newline', 'missing-child', 'read-error',
+  'not-a-log',
+  'no-sof',
+  'no-header',
+  'header',
+  'bad-record',
+  'cut-short',
+  'split-record',
+  'unknown-line',
+  'too-long',
+  'after-eof',
+  'no-eof',
+  'no-newline',
+  'missing-child',
+  'read-error',
 ]);
 
 // ---------------------------------------------------------------- reference reading

@@ -46,9 +46,18 @@ export function nested(dir: string, root: string): Analysis {
  * line by line for small logs (so a query lands between a split record's two lines), else in the
  * pieces `chunker` cuts.
  */
-export function feedPieceByPiece(a: Analysis, data: Uint8Array, rng: Rng, chunker: (rng: Rng, data: Uint8Array) => Uint8Array[], check: () => void): void {
+export function feedPieceByPiece(
+  a: Analysis,
+  data: Uint8Array,
+  rng: Rng,
+  chunker: (rng: Rng, data: Uint8Array) => Uint8Array[],
+  check: () => void,
+): void {
   const p = a.beginFile('fed');
-  const pieces = data.length < 200_000 ? splitLines(data).map((l, i, all) => (i < all.length - 1 ? joinLines([l, new Uint8Array(0)]) : l)) : chunker(rng, data);
+  const pieces =
+    data.length < 200_000
+      ? splitLines(data).map((l, i, all) => (i < all.length - 1 ? joinLines([l, new Uint8Array(0)]) : l))
+      : chunker(rng, data);
   for (const piece of pieces) {
     p.push(piece);
     check();

@@ -68,7 +68,8 @@ export function typeLiveSeriesReference(s: LogStore, q: TypeSeriesQuery): TypeSe
   });
   return top.map((t, k) => {
     const points: { clock: number; live: number }[] = [];
-    for (let b = 0; b < buckets; b++) if (used[b]) points.push({ clock: scale ? lo + b / scale : lo, live: values[k][b] });
+    for (let b = 0; b < buckets; b++)
+      if (used[b]) points.push({ clock: scale ? lo + b / scale : lo, live: values[k][b] });
     return { type: s.types.strings[t], points };
   });
 }

@@ -59,11 +59,21 @@ ${IGNORE_USAGE}`,
     const fullPath = args.flags.has('--full-path');
     const verdict = checkBudgets(analysis, budgets);
     // One ranking serves the list and the gate, which needs every site.
-    const ranked = suspectCount > 0 || maxScore !== null ? leakQueriesOf(analysis.store).suspects('site', maxScore === null ? suspectCount : analysis.store.sites.size, ignore) : [];
+    const ranked =
+      suspectCount > 0 || maxScore !== null
+        ? leakQueriesOf(analysis.store).suspects(
+            'site',
+            maxScore === null ? suspectCount : analysis.store.sites.size,
+            ignore,
+          )
+        : [];
     const suspects = ranked.slice(0, suspectCount);
     const gate = maxScore === null ? null : checkLeakGate(ranked, maxScore, fullPath);
     if (args.flags.has('--json')) {
-      io.out(JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) + '\n');
+      io.out(
+        JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) +
+          '\n',
+      );
     } else {
       const options = {
         file,
@@ -74,7 +84,8 @@ ${IGNORE_USAGE}`,
       for (const chunk of textReport(analysis, options)) io.out(chunk);
       if (suspectCount > 0) io.out(suspectLines(suspects, options.fullPath).join('\n') + '\n');
       io.out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
-      if (!analysis.summary().notALog) for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
+      if (!analysis.summary().notALog)
+        for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
     }
     // Not a log: a CI gate must not pass on it, whatever the budget says.
     const notALog = notALogReason(analysis);

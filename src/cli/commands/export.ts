@@ -28,7 +28,8 @@ export const exportCommand: Command = {
     const args = parseOptions(rest, { flags: ['--recurse-files'], values: ['--format', '--out'], files: 'many' });
     if (typeof args === 'string') return io.usageError(args);
     const format = args.values.get('--format') ?? 'parquet';
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) return io.usageError(`--format takes parquet or csv, not "${format}"`);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat))
+      return io.usageError(`--format takes parquet or csv, not "${format}"`);
     const out = args.values.get('--out');
     if (out === undefined || out === '') return io.usageError('--out DIR is required');
     try {

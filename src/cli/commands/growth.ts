@@ -15,7 +15,12 @@ export const growth: Command = {
   alive at B, and created after A and still alive at B; biggest growth first.
 ${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--from', '--to'], repeated: IGNORE_OPTIONS, files: 'one' });
+    const args = parseOptions(rest, {
+      flags: ['--json', '--full-path', '--recurse-files'],
+      values: ['--from', '--to'],
+      repeated: IGNORE_OPTIONS,
+      files: 'one',
+    });
     if (typeof args === 'string') return io.usageError(args);
     const from = clockValue('--from', args.values.get('--from'));
     if (typeof from === 'string') return io.usageError(from);
@@ -33,7 +38,8 @@ ${IGNORE_USAGE}`,
     }
     const file = (f: string) => (args.flags.has('--full-path') ? f : basename(f));
     const signed = (d: number) => (d > 0 ? '+' : '') + String(d);
-    const row = (a: number, b: number, c: number) => `${String(a).padStart(8)} ${String(b).padStart(8)} ${signed(b - a).padStart(8)} ${String(c).padStart(10)}`;
+    const row = (a: number, b: number, c: number) =>
+      `${String(a).padStart(8)} ${String(b).padStart(8)} ${signed(b - a).padStart(8)} ${String(c).padStart(10)}`;
     const head = `    ${'at A'.padStart(8)} ${'at B'.padStart(8)} ${'Δ'.padStart(8)} ${'new, alive'.padStart(10)}`;
     const lines = [
       `Growth from ${from} to ${to}: alive ${g.aliveFrom} → ${g.aliveTo} (${signed(g.aliveTo - g.aliveFrom)}); created after ${from} and alive at ${to}: ${g.createdAndAlive}`,
@@ -42,7 +48,8 @@ ${IGNORE_USAGE}`,
     ];
     for (const [type, [a, b, c]] of Object.entries(g.types)) lines.push(`    ${row(a, b, c)}  ${type}`);
     lines.push(`Sites [${g.sites.length}]:`, head);
-    for (const x of g.sites) lines.push(`    ${row(x.aliveFrom, x.aliveTo, x.createdAndAlive)}  ${file(x.file)}#${x.line} ${x.function}`);
+    for (const x of g.sites)
+      lines.push(`    ${row(x.aliveFrom, x.aliveTo, x.createdAndAlive)}  ${file(x.file)}#${x.line} ${x.function}`);
     io.out(lines.join('\n') + '\n');
     return 0;
   },

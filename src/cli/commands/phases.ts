@@ -13,7 +13,12 @@ export const phases: Command = {
   DELs, the change of the live count, objects created in the span and alive at its end, RSS change.
 ${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--recurse-files'], values: [], repeated: IGNORE_OPTIONS, files: 'one' });
+    const args = parseOptions(rest, {
+      flags: ['--json', '--recurse-files'],
+      values: [],
+      repeated: IGNORE_OPTIONS,
+      files: 'one',
+    });
     if (typeof args === 'string') return io.usageError(args);
     const opened = await openLog(args.files[0], args.flags.has('--recurse-files'));
     if (!opened.ok) return io.fail(opened.error);
@@ -21,12 +26,24 @@ ${IGNORE_USAGE}`,
     if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
     const list = leakQueriesOf(opened.analysis.store).phases(ignoreListOf(args));
     if (args.flags.has('--json')) {
-      const rows = list.map((p) => ({ from: p.from, to: p.to, message: p.message, new: p.new, del: p.del, netLive: p.netLive, createdAndAlive: p.createdAndAlive, rssDelta: p.rssDelta }));
+      const rows = list.map((p) => ({
+        from: p.from,
+        to: p.to,
+        message: p.message,
+        new: p.new,
+        del: p.del,
+        netLive: p.netLive,
+        createdAndAlive: p.createdAndAlive,
+        rssDelta: p.rssDelta,
+      }));
       io.out(JSON.stringify(rows, null, 1) + '\n');
       return 0;
     }
     const signed = (d: number | null) => (d === null ? '' : (d > 0 ? '+' : '') + String(d));
-    const lines = [`Phases [${list.length}]:`, `    ${'from'.padStart(12)} ${'to'.padStart(12)} ${'NEW'.padStart(8)} ${'DEL'.padStart(8)} ${'Δ live'.padStart(8)} ${'new, alive'.padStart(10)} ${'Δ RSS'.padStart(12)}  message`];
+    const lines = [
+      `Phases [${list.length}]:`,
+      `    ${'from'.padStart(12)} ${'to'.padStart(12)} ${'NEW'.padStart(8)} ${'DEL'.padStart(8)} ${'Δ live'.padStart(8)} ${'new, alive'.padStart(10)} ${'Δ RSS'.padStart(12)}  message`,
+    ];
     for (const p of list) {
       const from = p.from === null ? 'start' : p.from.toFixed(6);
       const message = p.message === null ? '(before the first message)' : p.message.split('\n')[0];

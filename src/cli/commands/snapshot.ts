@@ -16,7 +16,12 @@ export const snapshot: Command = {
   last, this is the end state.
 ${IGNORE_USAGE}`,
   async run(rest, io) {
-    const args = parseOptions(rest, { flags: ['--json', '--full-path', '--recurse-files'], values: ['--at'], repeated: IGNORE_OPTIONS, files: 'one' });
+    const args = parseOptions(rest, {
+      flags: ['--json', '--full-path', '--recurse-files'],
+      values: ['--at'],
+      repeated: IGNORE_OPTIONS,
+      files: 'one',
+    });
     if (typeof args === 'string') return io.usageError(args);
     const at = clockValue('--at', args.values.get('--at'));
     if (typeof at === 'string') return io.usageError(at);
@@ -33,7 +38,8 @@ ${IGNORE_USAGE}`,
     const lines = [`Heap at ${at}: ${snap.alive} alive`, `Types [${Object.keys(snap.types).length}]:`];
     for (const [type, n] of Object.entries(snap.types)) lines.push(`    ${String(n).padStart(8)}  ${type}`);
     lines.push(`Sites [${snap.sites.length}]:`);
-    for (const x of snap.sites) lines.push(`    ${String(x.alive).padStart(8)}  ${file(x.file)}#${x.line} ${x.function}`);
+    for (const x of snap.sites)
+      lines.push(`    ${String(x.alive).padStart(8)}  ${file(x.file)}#${x.line} ${x.function}`);
     io.out(lines.join('\n') + '\n');
     return 0;
   },

@@ -13,7 +13,12 @@ import { writeParquet } from './parquet-file.ts';
 export type ExportFormat = 'parquet' | 'csv';
 export const EXPORT_FORMATS: ExportFormat[] = ['parquet', 'csv'];
 
-export async function exportAnalysis(analysis: Analysis, folder: string, format: ExportFormat, rowGroupRows = ROW_GROUP_ROWS): Promise<Record<FleetTableName, number>> {
+export async function exportAnalysis(
+  analysis: Analysis,
+  folder: string,
+  format: ExportFormat,
+  rowGroupRows = ROW_GROUP_ROWS,
+): Promise<Record<FleetTableName, number>> {
   mkdirSync(folder, { recursive: true });
   const rows = { events: 0, live: 0, pairs: 0 };
   for (const table of fleetTables(analysis.store)) {

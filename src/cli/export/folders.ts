@@ -5,7 +5,9 @@ import { basename } from 'node:path';
 
 /** The log's file name without `.gz` and `.log` (a name that would be empty or a dot folder becomes `log`). */
 function folderOf(path: string): string {
-  const name = basename(path).replace(/\.gz$/i, '').replace(/\.log$/i, '');
+  const name = basename(path)
+    .replace(/\.gz$/i, '')
+    .replace(/\.log$/i, '');
   return name === '' || name === '.' || name === '..' ? 'log' : name;
 }
 

@@ -56,7 +56,17 @@ export interface FixedOffsets {
 
 // printf widths of " %12.6f %16p %16ld [%16ld] %-32s %-80s %4d %-40s %16zd %16ld".
 const WIDTH: Record<string, number> = {
-  Clock: 12, Address: 16, LiveCnt: 16, RefCnt: 16, Sizeof: 16, Type: 32, File: 80, Line: 4, Function: 40, RSS: 16, dRSS: 16,
+  Clock: 12,
+  Address: 16,
+  LiveCnt: 16,
+  RefCnt: 16,
+  Sizeof: 16,
+  Type: 32,
+  File: 80,
+  Line: 4,
+  Function: 40,
+  RSS: 16,
+  dRSS: 16,
 };
 function fixedOffsets(titles: string[]): FixedOffsets | null {
   const at: Record<string, number> = {};
@@ -69,7 +79,8 @@ function fixedOffsets(titles: string[]): FixedOffsets | null {
     at[t] = pos + 1;
     pos += 1 + w;
   }
-  if (at.Type === undefined || at.File !== at.Type + 33 || at.Line !== at.File + 81 || at.Function !== at.Line + 5) return null;
+  if (at.Type === undefined || at.File !== at.Type + 33 || at.Line !== at.File + 81 || at.Function !== at.Line + 5)
+    return null;
   // One object literal, so the hot path reads fast (in-object) properties, not a dictionary.
   const o = (t: string) => at[t] ?? -1;
   return {
@@ -99,7 +110,6 @@ function fixedOffsets(titles: string[]): FixedOffsets | null {
   };
 }
 
-
 const FIELD_BY_TITLE: Record<string, Field> = {
   Clock: Field.Clock,
   Address: Field.Address,
@@ -116,7 +126,19 @@ const FIELD_BY_TITLE: Record<string, Field> = {
  * Every title pymemtrace writes (Sizeof only in some builds). Before 0.6 the third column was titled
  * RefCnt and held the object's reference count; it is read in LiveCnt's place.
  */
-export const KNOWN_TITLES = new Set(['Clock', 'Address', 'LiveCnt', 'RefCnt', 'Sizeof', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS']);
+export const KNOWN_TITLES = new Set([
+  'Clock',
+  'Address',
+  'LiveCnt',
+  'RefCnt',
+  'Sizeof',
+  'Type',
+  'File',
+  'Line',
+  'Function',
+  'RSS',
+  'dRSS',
+]);
 
 export const STANDARD_TITLES = ['Clock', 'Address', 'LiveCnt', 'Type', 'File', 'Line', 'Function', 'RSS', 'dRSS'];
 
@@ -131,9 +153,19 @@ export function layoutFromTitles(titles: string[]): LayoutResult {
   if (f !== t + 1) return no('HDR must have File right after Type');
   const left = titles.slice(0, t).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
   const right = titles.slice(f + 1).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
-  if (!left.includes(Field.Clock) || !left.includes(Field.Address)) return no('HDR needs Clock and Address before Type');
+  if (!left.includes(Field.Clock) || !left.includes(Field.Address))
+    return no('HDR needs Clock and Address before Type');
   if (right.includes(Field.Clock) || right.includes(Field.Address)) return no('HDR has Clock or Address after File');
-  return { ok: true, layout: { titles, left, rightReversed: right.reverse(), hasSizeof: left.includes(Field.Sizeof), fixed: fixedOffsets(titles) } };
+  return {
+    ok: true,
+    layout: {
+      titles,
+      left,
+      rightReversed: right.reverse(),
+      hasSizeof: left.includes(Field.Sizeof),
+      fixed: fixedOffsets(titles),
+    },
+  };
 }
 
 /** The layout of titles that are known to be valid. */

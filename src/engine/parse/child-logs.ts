@@ -12,10 +12,19 @@ export interface ChildLogHost {
 }
 
 /** Finds a child log by the name its parent wrote; returns a synchronous chunk source, or null. */
-export type ChildResolver = (named: string, parentName: string) => { name: string; chunks: () => Iterable<Uint8Array> } | null;
+export type ChildResolver = (
+  named: string,
+  parentName: string,
+) => { name: string; chunks: () => Iterable<Uint8Array> } | null;
 
 /** The onChildLog callback for a parser of `parentName` (source file index parentIndex). */
-export function childLogFollower(analysis: ChildLogHost, parentName: string, parentIndex: number, resolve: ChildResolver, seen: Set<string>) {
+export function childLogFollower(
+  analysis: ChildLogHost,
+  parentName: string,
+  parentIndex: number,
+  resolve: ChildResolver,
+  seen: Set<string>,
+) {
   return (named: string, line: number): void => {
     const found = resolve(named, parentName);
     if (!found || seen.has(found.name)) {
@@ -33,7 +42,12 @@ export function childLogFollower(analysis: ChildLogHost, parentName: string, par
       for (const chunk of found.chunks()) parser.push(chunk);
     } catch (e) {
       stopped = true;
-      analysis.store.notes.addProblem(index, parser.currentLine, 'read-error', `reading the child log failed: ${(e as Error).message}`);
+      analysis.store.notes.addProblem(
+        index,
+        parser.currentLine,
+        'read-error',
+        `reading the child log failed: ${(e as Error).message}`,
+      );
     }
     parser.finish(stopped);
   };

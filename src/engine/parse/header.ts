@@ -19,10 +19,16 @@ export function layoutForHeader(titles: string[]): HeaderOutcome {
   if (unknown.length && standard) {
     // Damaged titles in the standard places (e.g. "Funct1on"): the values are where pymemtrace
     // always writes them, so read the standard columns.
-    return { layout: standard, problem: `unknown column title(s) ${unknown.join(', ')} where the standard ones belong; reading the standard columns` };
+    return {
+      layout: standard,
+      problem: `unknown column title(s) ${unknown.join(', ')} where the standard ones belong; reading the standard columns`,
+    };
   }
   if (unknown.length || missing.length) {
-    const parts = [unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '', missing.length ? `no ${missing.join(', ')} column in the HDR` : ''];
+    const parts = [
+      unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '',
+      missing.length ? `no ${missing.join(', ')} column in the HDR` : '',
+    ];
     return { layout: built.layout, problem: parts.filter(Boolean).join('; ') };
   }
   return { layout: built.layout, problem: null };

@@ -15,7 +15,8 @@ export class LineCarry {
     this.total += e - s;
     const take = Math.min(MAX_LINE_BYTES - this.length, e - s);
     if (take <= 0) return;
-    if (this.length + take > this.bytes.length) this.bytes = grown(this.bytes, Math.min(capacityFor(this.bytes.length, this.length + take), MAX_LINE_BYTES));
+    if (this.length + take > this.bytes.length)
+      this.bytes = grown(this.bytes, Math.min(capacityFor(this.bytes.length, this.length + take), MAX_LINE_BYTES));
     this.bytes.set(buf.subarray(s, s + take), this.length);
     this.length += take;
   }

@@ -139,19 +139,29 @@ export class LogParser {
     }
     this.records.flushIncomplete();
     if (this.afterEofLines > 0)
-      this.problem(this.firstAfterEof, 'after-eof', `${this.afterEofLines} line(s) after EOF were ignored, from this line on`);
+      this.problem(
+        this.firstAfterEof,
+        'after-eof',
+        `${this.afterEofLines} line(s) after EOF were ignored, from this line on`,
+      );
     const store = this.store;
     const nothing = !this.sawSof && !this.headerFromFile && store.eventCount === 0 && store.notes.msgLine.length === 0;
     if (nothing && this.bytesRead === 0) {
       if (!readStopped) this.problem(0, 'not-a-log', 'the file is empty');
     } else if (nothing) {
       if (!this.binaryReported)
-        this.problem(this.lineNo, 'not-a-log', 'no SOF, HDR, NEW, DEL or MSG line: this does not look like a ReferenceTracing log');
+        this.problem(
+          this.lineNo,
+          'not-a-log',
+          'no SOF, HDR, NEW, DEL or MSG line: this does not look like a ReferenceTracing log',
+        );
     } else if (!this.sawEof) {
       this.problem(
         this.lineNo,
         'no-eof',
-        readStopped ? 'no EOF line before the read stopped (see the read error)' : 'no EOF line: the traced process may have crashed; analysed what is there',
+        readStopped
+          ? 'no EOF line before the read stopped (see the read error)'
+          : 'no EOF line: the traced process may have crashed; analysed what is there',
       );
     }
   }
@@ -165,7 +175,17 @@ export class LogParser {
   }
 
   /** A record line the decoder read whole (lineBytes with its newline), its names as this parser's combination id. */
-  replayRecord(lineBytes: number, isDel: boolean, clock: number, hi: number, lo: number, live: number, sizeof: number, combo: number, rss: number): void {
+  replayRecord(
+    lineBytes: number,
+    isDel: boolean,
+    clock: number,
+    hi: number,
+    lo: number,
+    live: number,
+    sizeof: number,
+    combo: number,
+    rss: number,
+  ): void {
     this.bytesRead += lineBytes;
     const lineNo = ++this.lineNo;
     if (this.sawEof) {
@@ -201,7 +221,11 @@ export class LogParser {
     const lineNo = ++this.lineNo;
     if (e > s && buf[e - 1] === CR) e--;
     if (realLen > MAX_LINE_BYTES) {
-      this.problem(lineNo, 'too-long', `line of ${realLen.toLocaleString('en-US')} bytes; only its first ${MAX_LINE_BYTES} bytes were read`);
+      this.problem(
+        lineNo,
+        'too-long',
+        `line of ${realLen.toLocaleString('en-US')} bytes; only its first ${MAX_LINE_BYTES} bytes were read`,
+      );
     }
     if (this.sawEof) {
       if (e > s) this.ignoreAfterEof(lineNo);
@@ -211,7 +235,8 @@ export class LogParser {
     const prev = this.prev;
     this.prev = Prev.Other;
     const records = this.records;
-    if (records.hasIncomplete && !(tag === Tag.None && prev === Prev.CutRecord && this.sawSof && e > s)) records.flushIncomplete();
+    if (records.hasIncomplete && !(tag === Tag.None && prev === Prev.CutRecord && this.sawSof && e > s))
+      records.flushIncomplete();
     switch (tag) {
       case Tag.New:
       case Tag.Del:
@@ -274,7 +299,11 @@ export class LogParser {
     if (buf.subarray(s, e).includes(0)) {
       if (!this.binaryReported) {
         this.binaryReported = true;
-        this.problem(lineNo, 'not-a-log', 'binary data (NUL bytes) where the opening message should be: is this a log file?');
+        this.problem(
+          lineNo,
+          'not-a-log',
+          'binary data (NUL bytes) where the opening message should be: is this a log file?',
+        );
       }
       return;
     }
@@ -285,7 +314,10 @@ export class LogParser {
   }
 
   private header(buf: Uint8Array, s: number, e: number, lineNo: number): void {
-    const titles = decodeBytes(buf, s + 4, e).trim().split(/\s+/).filter(Boolean);
+    const titles = decodeBytes(buf, s + 4, e)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     if (this.headerFromFile) {
       if (titles.join(' ') !== this.headerTitles.join(' '))
         this.problem(lineNo, 'header', `another HDR with different columns (${titles.join(' ')}); keeping the first`);
@@ -296,7 +328,11 @@ export class LogParser {
     if (this.sawHeader) {
       // Records came first and the standard columns were assumed: keep them, say if this differs.
       if (titles.join(' ') !== this.records.layout.titles.join(' '))
-        this.problem(lineNo, 'header', `HDR after the first records, with other columns (${titles.join(' ')}); keeping the standard columns`);
+        this.problem(
+          lineNo,
+          'header',
+          `HDR after the first records, with other columns (${titles.join(' ')}); keeping the standard columns`,
+        );
       return;
     }
     this.sawHeader = true;

@@ -45,13 +45,47 @@ export class RecordWriter {
     const out = this.out;
     if (!this.fixedReader.read(buf, s, fixed, out)) return false;
     const c = out.combo;
-    this.lastEvent = this.store.addEvent(this.fileIndex, lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, this.combos.typeOf[c], this.combos.siteOf[c], out.rss);
+    this.lastEvent = this.store.addEvent(
+      this.fileIndex,
+      lineNo,
+      isDel,
+      out.clock,
+      out.hi,
+      out.lo,
+      out.live,
+      out.sizeof,
+      this.combos.typeOf[c],
+      this.combos.siteOf[c],
+      out.rss,
+    );
     return true;
   }
 
   /** An event decoded elsewhere (a decode worker), its names given as this writer's combination id. */
-  decoded(lineNo: number, isDel: boolean, clock: number, hi: number, lo: number, live: number, sizeof: number, combo: number, rss: number): void {
-    this.lastEvent = this.store.addEvent(this.fileIndex, lineNo, isDel, clock, hi, lo, live, sizeof, this.combos.typeOf[combo], this.combos.siteOf[combo], rss);
+  decoded(
+    lineNo: number,
+    isDel: boolean,
+    clock: number,
+    hi: number,
+    lo: number,
+    live: number,
+    sizeof: number,
+    combo: number,
+    rss: number,
+  ): void {
+    this.lastEvent = this.store.addEvent(
+      this.fileIndex,
+      lineNo,
+      isDel,
+      clock,
+      hi,
+      lo,
+      live,
+      sizeof,
+      this.combos.typeOf[combo],
+      this.combos.siteOf[combo],
+      rss,
+    );
   }
 
   /** This writer's combination id of a Type..Function key a decode worker sent, or -1 when the general reader must decide. */
@@ -70,7 +104,11 @@ export class RecordWriter {
       this.layout = STANDARD_LAYOUT;
       ok = this.readAny(buf, s, e);
       if (ok === WHOLE || ok === WHOLE_INTERNED) {
-        this.report(lineNo, 'header', `records do not have the HDR's columns (${fromHeader.titles.join(' ')}); reading them with the standard columns`);
+        this.report(
+          lineNo,
+          'header',
+          `records do not have the HDR's columns (${fromHeader.titles.join(' ')}); reading them with the standard columns`,
+        );
       } else {
         this.layout = fromHeader;
         ok = this.readAny(buf, s, e);
@@ -78,7 +116,11 @@ export class RecordWriter {
     }
     const out = this.out;
     if (ok === UNUSABLE) {
-      this.report(lineNo, 'bad-record', `${out.error}: "${decodeBytes(buf, s, Math.min(e, s + 160)).replace(/ {2,}/g, ' ')}"`);
+      this.report(
+        lineNo,
+        'bad-record',
+        `${out.error}: "${decodeBytes(buf, s, Math.min(e, s + 160)).replace(/ {2,}/g, ' ')}"`,
+      );
       return false;
     }
     const store = this.store;
@@ -92,7 +134,19 @@ export class RecordWriter {
       siteId = store.internSite(buf, out.fileS, out.fileE, out.line, out.funcS, out.funcE);
     }
     const rss = ok === INCOMPLETE ? NaN : out.rss;
-    this.lastEvent = store.addEvent(this.fileIndex, lineNo, isDel, out.clock, out.hi, out.lo, out.live, out.sizeof, typeId, siteId, rss);
+    this.lastEvent = store.addEvent(
+      this.fileIndex,
+      lineNo,
+      isDel,
+      out.clock,
+      out.hi,
+      out.lo,
+      out.live,
+      out.sizeof,
+      typeId,
+      siteId,
+      rss,
+    );
     if (ok !== INCOMPLETE) return false;
     this.lastCutType = store.types.strings[typeId];
     // pymemtrace cuts records at 4095 bytes; a shorter incomplete record may be the first half of
@@ -111,7 +165,12 @@ export class RecordWriter {
     if (!r) return;
     this.incomplete = null;
     const what = `counted as ${r.isDel ? 'DEL' : 'NEW'} of type "${this.lastCutType.slice(0, 80)}"`;
-    if (split || r.long) this.report(r.line, 'cut-short', `record cut short (${split ? 'a newline in its type name' : `at pymemtrace's 4095-byte limit: ${r.reason}`}); ${what}`);
+    if (split || r.long)
+      this.report(
+        r.line,
+        'cut-short',
+        `record cut short (${split ? 'a newline in its type name' : `at pymemtrace's 4095-byte limit: ${r.reason}`}); ${what}`,
+      );
     else this.report(r.line, 'bad-record', `record with missing or extra columns (${r.reason}); ${what}`);
   }
 
@@ -127,7 +186,11 @@ export class RecordWriter {
     store.retype(this.lastEvent, store.types.internString(fullType));
     store.setSite(this.lastEvent, store.internSite(buf, out.fileS, out.fileE, out.line, out.funcS, out.funcE), out.rss);
     this.flushIncomplete(true);
-    this.report(lineNo, 'split-record', `continues the record of line ${lineNo - 1}: its type name holds a newline; joined`);
+    this.report(
+      lineNo,
+      'split-record',
+      `continues the record of line ${lineNo - 1}: its type name holds a newline; joined`,
+    );
     return true;
   }
 

@@ -15,7 +15,12 @@ interface Counts {
   live: number;
 }
 
-function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean, ignore: IgnoreList | undefined): Map<string, Counts> {
+function countsByKey(
+  s: LogStore,
+  by: CompareBy,
+  fullPath: boolean,
+  ignore: IgnoreList | undefined,
+): Map<string, Counts> {
   const out = new Map<string, Counts>();
   const get = (k: string) => {
     let c = out.get(k);
@@ -31,7 +36,8 @@ function countsByKey(s: LogStore, by: CompareBy, fullPath: boolean, ignore: Igno
     const h = leakQueriesOf(s).heapAt(Infinity, ignore);
     const n = by === 'type' ? s.types.size : s.sites.size;
     for (let i = 0; i < n; i++) {
-      const [created, deleted, live] = by === 'type' ? [h.typeNew[i], h.typeDel[i], h.typeAlive[i]] : [h.siteNew[i], h.siteFreed[i], h.siteAlive[i]];
+      const [created, deleted, live] =
+        by === 'type' ? [h.typeNew[i], h.typeDel[i], h.typeAlive[i]] : [h.siteNew[i], h.siteFreed[i], h.siteAlive[i]];
       if (!created && !deleted) continue;
       const c = get(by === 'type' ? s.types.strings[i] : siteKey(i));
       c.created += created;
@@ -86,6 +92,11 @@ export function compareRows(a: LogStore, b: LogStore, by: CompareBy, fullPath = 
       liveDiff: y.live - x.live,
     });
   }
-  rows.sort((p, q) => (q.liveDiff as number) - (p.liveDiff as number) || (q.newDiff as number) - (p.newDiff as number) || String(p.key).localeCompare(String(q.key)));
+  rows.sort(
+    (p, q) =>
+      (q.liveDiff as number) - (p.liveDiff as number) ||
+      (q.newDiff as number) - (p.newDiff as number) ||
+      String(p.key).localeCompare(String(q.key)),
+  );
   return rows;
 }

@@ -110,7 +110,8 @@ export class Derived {
   ranks(which: 'types' | 'files' | 'funcs', base = false): Float64Array {
     // Sort keys call this once per row: a slot per (which, base), no string key.
     const slot = (which === 'types' ? 0 : which === 'files' ? 2 : 4) + (base ? 1 : 0);
-    const interner: ByteInterner = which === 'types' ? this.store.types : which === 'files' ? this.store.files : this.store.funcs;
+    const interner: ByteInterner =
+      which === 'types' ? this.store.types : which === 'files' ? this.store.files : this.store.funcs;
     const hit = this.rankSlots[slot];
     if (hit && hit.size === interner.size) return hit.ranks;
     const strings = base ? interner.strings.map(basename) : interner.strings;

@@ -9,7 +9,6 @@ import type { LogStore } from '../store/log-store.ts';
 import type { TableFilter } from '../types.ts';
 import { addressPrefixTest } from './address-match.ts';
 
-
 /** The text filter as compared: trimmed, lower case; '' for none. */
 export function filterText(f: TableFilter): string {
   return f.text?.trim().toLowerCase() ?? '';
@@ -32,7 +31,12 @@ export interface NameMatches {
  * and no clock window. `events[k]` holds the k-th event of every row (one or two) as arrays in row
  * order; the text may match any of them, the clock window tests the first.
  */
-export function eventRowsMask(s: LogStore, f: TableFilter, events: Uint32Array[][], names: (text: string) => NameMatches): Uint8Array | null {
+export function eventRowsMask(
+  s: LogStore,
+  f: TableFilter,
+  events: Uint32Array[][],
+  names: (text: string) => NameMatches,
+): Uint8Array | null {
   const text = filterText(f);
   const { clockMin, clockMax } = f;
   if (!text && clockMin === undefined && clockMax === undefined) return null;
@@ -47,12 +51,19 @@ export function eventRowsMask(s: LogStore, f: TableFilter, events: Uint32Array[]
     // A text no name contains (a typo) keeps nothing: no pass over the rows.
     if (m.types.includes(1) || m.sites.includes(1)) nameRows(s, m, events[0], events[1] ?? null, out);
   }
-  if (clockMin !== undefined || clockMax !== undefined) clockRows(s, clockMin ?? 0, clockMax ?? 0, clockMin !== undefined, clockMax !== undefined, events[0], out);
+  if (clockMin !== undefined || clockMax !== undefined)
+    clockRows(s, clockMin ?? 0, clockMax ?? 0, clockMin !== undefined, clockMax !== undefined, events[0], out);
   return out;
 }
 
 /** out[r] = the row's first or second event matches by type or site (one loop for both: one write a row). */
-function nameRows(s: LogStore, m: NameMatches, first: Uint32Array[], second: Uint32Array[] | null, out: Uint8Array): void {
+function nameRows(
+  s: LogStore,
+  m: NameMatches,
+  first: Uint32Array[],
+  second: Uint32Array[] | null,
+  out: Uint8Array,
+): void {
   const { types, sites } = m;
   const tk = s.typeKind.chunks;
   const site = s.site.chunks;
@@ -75,7 +86,12 @@ function nameRows(s: LogStore, m: NameMatches, first: Uint32Array[], second: Uin
   }
 }
 
-function addressRows(s: LogStore, test: (hi: number, lo: number) => boolean, segs: Uint32Array[], out: Uint8Array): void {
+function addressRows(
+  s: LogStore,
+  test: (hi: number, lo: number) => boolean,
+  segs: Uint32Array[],
+  out: Uint8Array,
+): void {
   const his = s.addrHi.chunks;
   const los = s.addrLo.chunks;
   for (let k = 0, base = 0; k < segs.length; base += segs[k].length, k++) {
@@ -90,7 +106,15 @@ function addressRows(s: LogStore, test: (hi: number, lo: number) => boolean, seg
 }
 
 /** Clears rows whose event's clock is outside the window; a bound is tested only when given (a NaN clock passes no bound). */
-function clockRows(s: LogStore, min: number, max: number, hasMin: boolean, hasMax: boolean, segs: Uint32Array[], out: Uint8Array): void {
+function clockRows(
+  s: LogStore,
+  min: number,
+  max: number,
+  hasMin: boolean,
+  hasMax: boolean,
+  segs: Uint32Array[],
+  out: Uint8Array,
+): void {
   const clock = s.clock.chunks;
   for (let k = 0, base = 0; k < segs.length; base += segs[k].length, k++) {
     const a = segs[k];

@@ -16,7 +16,11 @@ export function csvCell(v: Cell): string {
   return /[",\n\r]/.test(s) || s !== v ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function* exportTable(queries: TableQueries, q: Omit<TableQuery, 'offset' | 'limit'>, format: ExportFormat): Generator<string> {
+export function* exportTable(
+  queries: TableQueries,
+  q: Omit<TableQuery, 'offset' | 'limit'>,
+  format: ExportFormat,
+): Generator<string> {
   // A growth window has its own columns.
   const columns = queries.columns(q.table, q.view);
   const { order } = queries.order(q);

@@ -20,7 +20,12 @@ export function groupMasks(s: LogStore, f: TableFilter): GroupMasks | null {
     const { file, line, function: func } = f.site;
     sites = new Uint8Array(s.sites.size);
     for (let i = 0; i < sites.length; i++)
-      if (s.sites.line[i] === line && s.files.strings[s.sites.file[i]] === file && s.funcs.strings[s.sites.func[i]] === func) sites[i] = 1;
+      if (
+        s.sites.line[i] === line &&
+        s.files.strings[s.sites.file[i]] === file &&
+        s.funcs.strings[s.sites.func[i]] === func
+      )
+        sites[i] = 1;
   }
   let types: Uint8Array | null = null;
   if (f.type !== undefined) {

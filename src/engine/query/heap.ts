@@ -85,7 +85,14 @@ export interface GrowthCounts {
   siteCreated: Int32Array;
 }
 
-export function growthCounts(s: LogStore, ends: Uint32Array, from: number, fromPrefix: number, toPrefix: number, ignore: IgnoreMasks | null): GrowthCounts {
+export function growthCounts(
+  s: LogStore,
+  ends: Uint32Array,
+  from: number,
+  fromPrefix: number,
+  toPrefix: number,
+  ignore: IgnoreMasks | null,
+): GrowthCounts {
   const nTypes = s.types.size;
   const nSites = s.sites.size;
   const g: GrowthCounts = {
@@ -131,7 +138,13 @@ export function growthCounts(s: LogStore, ends: Uint32Array, from: number, fromP
 }
 
 /** Event ids of the NEWs alive after the first `prefix` events, in event order; with `createdAfter`, only those whose NEW clock is later. */
-export function aliveRows(s: LogStore, ends: Uint32Array, prefix: number, createdAfter: number | undefined, ignore: IgnoreMasks | null): Uint32Array {
+export function aliveRows(
+  s: LogStore,
+  ends: Uint32Array,
+  prefix: number,
+  createdAfter: number | undefined,
+  ignore: IgnoreMasks | null,
+): Uint32Array {
   let n = 0;
   const out = new Uint32Array(prefix);
   const ignT = ignore?.types;

@@ -4,7 +4,15 @@
 
 import { basename } from '../base/text.ts';
 import type { LogStore } from '../store/log-store.ts';
-import type { GroupMoments, GrowthReport, HeapSnapshot, IgnoreList, LifetimeHistogram, SiteName, Suspect } from '../types.ts';
+import type {
+  GroupMoments,
+  GrowthReport,
+  HeapSnapshot,
+  IgnoreList,
+  LifetimeHistogram,
+  SiteName,
+  Suspect,
+} from '../types.ts';
 import { derivedOf } from './derived.ts';
 import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
 import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
@@ -28,7 +36,8 @@ export class LeakQueries {
   ignoreMasks(list: IgnoreList | undefined): IgnoreMasks | null {
     const key = ignoreKey(list);
     const version = this.store.types.size * 1e6 + this.store.sites.size;
-    if (this.masks?.key !== key || this.masks.version !== version) this.masks = { key, version, masks: ignoreMasks(this.store, list) };
+    if (this.masks?.key !== key || this.masks.version !== version)
+      this.masks = { key, version, masks: ignoreMasks(this.store, list) };
     return this.masks.masks;
   }
 
@@ -47,7 +56,14 @@ export class LeakQueries {
 
   growth(from: number, to: number, ignore?: IgnoreList): GrowthReport {
     const s = this.store;
-    const g = growthCounts(s, this.ends.current(), from, this.instants.prefixAt(from), this.instants.prefixAt(to), this.ignoreMasks(ignore));
+    const g = growthCounts(
+      s,
+      this.ends.current(),
+      from,
+      this.instants.prefixAt(from),
+      this.instants.prefixAt(to),
+      this.ignoreMasks(ignore),
+    );
     const typeIds = growthOrder(g.typeFrom, g.typeTo, g.typeCreated);
     const types: Record<string, [number, number, number]> = {};
     for (const t of typeIds) types[s.types.strings[t]] = [g.typeFrom[t], g.typeTo[t], g.typeCreated[t]];
@@ -82,8 +98,14 @@ export class LeakQueries {
    * A site's or a type's objects alive at T, and their growth over A..B: its row in the heap and
    * growth tables (with the same ignore list), for its detail.
    */
-  groupMoments(group: ObjectGroup, at: number | null, window: { from: number; to: number } | null, ignore?: IgnoreList): GroupMoments {
-    const pick = (byType: Int32Array, bySite: Int32Array) => (group.site !== undefined ? (bySite[group.site] ?? 0) : group.type !== undefined ? (byType[group.type] ?? 0) : 0);
+  groupMoments(
+    group: ObjectGroup,
+    at: number | null,
+    window: { from: number; to: number } | null,
+    ignore?: IgnoreList,
+  ): GroupMoments {
+    const pick = (byType: Int32Array, bySite: Int32Array) =>
+      group.site !== undefined ? (bySite[group.site] ?? 0) : group.type !== undefined ? (byType[group.type] ?? 0) : 0;
     let atT: GroupMoments['at'] = null;
     if (at !== null) {
       const h = this.heapAt(at, ignore);
@@ -92,8 +114,21 @@ export class LeakQueries {
     let growth: GroupMoments['growth'] = null;
     if (window !== null) {
       const { from, to } = window;
-      const g = growthCounts(this.store, this.ends.current(), from, this.instants.prefixAt(from), this.instants.prefixAt(to), this.ignoreMasks(ignore));
-      growth = { from, to, aliveFrom: pick(g.typeFrom, g.siteFrom), aliveTo: pick(g.typeTo, g.siteTo), createdAndAlive: pick(g.typeCreated, g.siteCreated) };
+      const g = growthCounts(
+        this.store,
+        this.ends.current(),
+        from,
+        this.instants.prefixAt(from),
+        this.instants.prefixAt(to),
+        this.ignoreMasks(ignore),
+      );
+      growth = {
+        from,
+        to,
+        aliveFrom: pick(g.typeFrom, g.siteFrom),
+        aliveTo: pick(g.typeTo, g.siteTo),
+        createdAndAlive: pick(g.typeCreated, g.siteCreated),
+      };
     }
     return { at: atT, growth };
   }
@@ -109,7 +144,11 @@ export class LeakQueries {
 
   siteName(i: number): SiteName {
     const s = this.store;
-    return { file: s.files.strings[s.sites.file[i]], line: s.sites.line[i], function: s.funcs.strings[s.sites.func[i]] };
+    return {
+      file: s.files.strings[s.sites.file[i]],
+      line: s.sites.line[i],
+      function: s.funcs.strings[s.sites.func[i]],
+    };
   }
 
   /** A site's name as the tables show it by default: the file's base name. */

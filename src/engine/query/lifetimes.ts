@@ -43,7 +43,9 @@ function bucketOf(t: number): number {
 }
 
 export function lifetimeProfile(s: LogStore, group: ObjectGroup, temporaryNews = 1): LifetimeProfile {
-  const inGroup = (e: number) => (group.site === undefined || s.site.get(e) === group.site) && (group.type === undefined || s.typeOf(e) === group.type);
+  const inGroup = (e: number) =>
+    (group.site === undefined || s.site.get(e) === group.site) &&
+    (group.type === undefined || s.typeOf(e) === group.type);
   const before = newsBefore(s);
   const buckets = new Array<number>(LIFETIME_EDGES.length + 1).fill(0);
   let pairs = 0;

@@ -113,7 +113,17 @@ function sortByWords(rows: Uint32Array, hi: Uint32Array, lo: Uint32Array): Uint3
     const carryLo = later.some(readsLo);
     const carryHi = later.some(readsHi);
     digitsInto(digit, hi, lo, digits[p]);
-    countingPass(digit, (1 << digits[p].bits) - 1, count, idx, idxNext, carryLo ? lo : null, loNext, carryHi ? hi : null, hiNext);
+    countingPass(
+      digit,
+      (1 << digits[p].bits) - 1,
+      count,
+      idx,
+      idxNext,
+      carryLo ? lo : null,
+      loNext,
+      carryHi ? hi : null,
+      hiNext,
+    );
     [idx, idxNext] = [idxNext, idx];
     if (carryLo) [lo, loNext] = [loNext, lo];
     if (carryHi) [hi, hiNext] = [hiNext, hi];
@@ -210,7 +220,9 @@ function countingPass(
 
 /** Rank of each string in sorted order (code-point order, as Python's sorted()). */
 export function stringRanks(strings: readonly string[]): Float64Array {
-  const order = strings.map((_, i) => i).sort((a, b) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : 0));
+  const order = strings
+    .map((_, i) => i)
+    .sort((a, b) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : 0));
   const rank = new Float64Array(strings.length);
   order.forEach((id, r) => (rank[id] = r));
   return rank;

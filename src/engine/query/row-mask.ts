@@ -9,7 +9,8 @@ import { COLUMN_CHUNK, type Uint32Column } from '../store/columns.ts';
 export function eventSegments(col: Uint32Column | GrowableInt32): Uint32Array[] {
   if ('chunks' in col) {
     const out: Uint32Array[] = [];
-    for (let base = 0, c = 0; base < col.length; base += COLUMN_CHUNK, c++) out.push(col.chunks[c].subarray(0, Math.min(COLUMN_CHUNK, col.length - base)));
+    for (let base = 0, c = 0; base < col.length; base += COLUMN_CHUNK, c++)
+      out.push(col.chunks[c].subarray(0, Math.min(COLUMN_CHUNK, col.length - base)));
     return out;
   }
   // Event ids are never negative: the Int32 buffer read as Uint32 is the same numbers.
@@ -36,7 +37,11 @@ export function maskOf(rows: Uint32Array, keep: (r: number) => boolean): Uint8Ar
  * The rows of `order` the mask keeps, in that order. `scratch` (at least order.length + 1 long)
  * is working space, so that a keystroke on a big table does not allocate one more big array.
  */
-export function gather(order: Uint32Array, mask: Uint8Array, scratch: Uint32Array = new Uint32Array(order.length + 1)): Uint32Array {
+export function gather(
+  order: Uint32Array,
+  mask: Uint8Array,
+  scratch: Uint32Array = new Uint32Array(order.length + 1),
+): Uint32Array {
   // Rows of a sorted order are read from all over the mask: as bits it is 8 times smaller and
   // stays in the CPU's caches (a 2M-row table: 250 KB), which is most of the cost on big tables.
   const bits = packBits(mask);

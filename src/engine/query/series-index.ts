@@ -205,7 +205,6 @@ export class SeriesIndex {
   }
 }
 
-
 /**
  * The walk's running state from a block row on: the live count (a NEW adds one unless it replaced
  * a live address; a DEL removes one unless it was untracked; both exception lists are in event
@@ -235,7 +234,8 @@ class WalkState {
   step(e: number, isDel: boolean): void {
     const s = this.s;
     if (isDel) {
-      if (e === this.nextUntr) this.nextUntr = ++this.untr < s.seed.untracked.length ? s.seed.untracked.get(this.untr) : -1;
+      if (e === this.nextUntr)
+        this.nextUntr = ++this.untr < s.seed.untracked.length ? s.seed.untracked.get(this.untr) : -1;
       else this.live--;
     } else if (this.dup < s.seed.dupNew.length && s.seed.dupNew.data[this.dup] === e) this.dup++;
     else this.live++;

@@ -38,6 +38,7 @@ export function siteLiveSeries(s: LogStore, site: number, buckets: number): Live
     if (c >= lo && c <= hi) values[Math.min(count - 1, Math.floor((c - lo) * scale))] = live;
   }
   const out: LivePoint[] = [];
-  for (let b = 0; b < count; b++) if (values[b] === values[b]) out.push({ clock: scale ? lo + b / scale : lo, live: values[b] });
+  for (let b = 0; b < count; b++)
+    if (values[b] === values[b]) out.push({ clock: scale ? lo + b / scale : lo, live: values[b] });
   return out;
 }

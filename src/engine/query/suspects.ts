@@ -32,7 +32,12 @@ export interface SuspectScore {
 }
 
 /** Suspects by site or by type, best first, at most `limit`. */
-export function leakSuspects(s: LogStore, by: 'site' | 'type', limit: number, ignore: IgnoreMasks | null): SuspectScore[] {
+export function leakSuspects(
+  s: LogStore,
+  by: 'site' | 'type',
+  limit: number,
+  ignore: IgnoreMasks | null,
+): SuspectScore[] {
   const n = s.eventCount;
   const keys = by === 'site' ? s.sites.size : s.types.size;
   if (n === 0 || keys === 0) return [];
@@ -105,7 +110,16 @@ export function leakSuspects(s: LogStore, by: 'site' | 'type', limit: number, ig
     const survival = live[k] / created[k];
     const score = steadiness * survival * Math.log2(1 + live[k]);
     if (!(score > 0)) continue;
-    out.push({ key: k, score, live: live[k], created: created[k], survival, steadiness, firstClock: s.clock.get(firstEvent[k]), sparkline: [] });
+    out.push({
+      key: k,
+      score,
+      live: live[k],
+      created: created[k],
+      survival,
+      steadiness,
+      firstClock: s.clock.get(firstEvent[k]),
+      sparkline: [],
+    });
   }
   out.sort((a, b) => b.score - a.score || b.live - a.live || a.key - b.key);
   const top = out.slice(0, limit);

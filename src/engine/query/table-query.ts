@@ -7,7 +7,17 @@
 // contains the previous one it keeps a subset of that answer's rows: it picks out of the answer.
 
 import type { LogStore } from '../store/log-store.ts';
-import type { ColumnInfo, IgnoreList, Row, SortSpec, TableFilter, TableId, TableQuery, TableWindow, TimeView } from '../types.ts';
+import type {
+  ColumnInfo,
+  IgnoreList,
+  Row,
+  SortSpec,
+  TableFilter,
+  TableId,
+  TableQuery,
+  TableWindow,
+  TimeView,
+} from '../types.ts';
 import { derivedOf, type Derived } from './derived.ts';
 import { filterText, isAddressText } from './event-filter.ts';
 import { sortRowsByKey } from './radix-sort.ts';
@@ -59,7 +69,13 @@ export class TableQueries {
     const stamp = this.stamp();
     const ignoreText = JSON.stringify(ignore ?? null);
     const last = this.lastView;
-    if (last && last.stamp === stamp && JSON.stringify(last.view ?? null) === JSON.stringify(view ?? null) && last.ignore === ignoreText) return last.ctx;
+    if (
+      last &&
+      last.stamp === stamp &&
+      JSON.stringify(last.view ?? null) === JSON.stringify(view ?? null) &&
+      last.ignore === ignoreText
+    )
+      return last.ctx;
     const ctx = viewContext(this.store, view, ignore);
     this.lastView = { stamp, view, ignore: ignoreText, ctx };
     return ctx;
@@ -97,7 +113,14 @@ export class TableQueries {
     // File sort keys depend on fullPath (basename or path ranks).
     const sortKey = JSON.stringify([sort, !!q.fullPath]);
     const text = filterText(f);
-    const rest = JSON.stringify([f.clockMin ?? null, f.clockMax ?? null, f.lifetimeMin ?? null, f.lifetimeMax ?? null, f.site ?? null, f.type ?? null]);
+    const rest = JSON.stringify([
+      f.clockMin ?? null,
+      f.clockMax ?? null,
+      f.lifetimeMin ?? null,
+      f.lifetimeMax ?? null,
+      f.site ?? null,
+      f.type ?? null,
+    ]);
     const key = JSON.stringify([sortKey, text, rest]);
     st.natural ??= def.rows();
     const natural = st.natural;

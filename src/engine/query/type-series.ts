@@ -79,7 +79,8 @@ export class TypeSeriesIndex {
     readonly store: LogStore,
     private readonly blockBits = BLOCK_BITS,
   ) {
-    if (!(blockBits >= 0 && blockBits <= COLUMN_CHUNK_BITS)) throw new Error(`bad type series block size: 2^${blockBits}`);
+    if (!(blockBits >= 0 && blockBits <= COLUMN_CHUNK_BITS))
+      throw new Error(`bad type series block size: 2^${blockBits}`);
   }
 
   query(q: TypeSeriesQuery): TypeSeries[] {
@@ -104,7 +105,8 @@ export class TypeSeriesIndex {
     this.sample(sampler);
     return top.map((t, k) => {
       const points: { clock: number; live: number }[] = [];
-      for (let b = 0; b < buckets; b++) if (sampler.used[b]) points.push({ clock: scale ? lo + b / scale : lo, live: sampler.values[k][b] });
+      for (let b = 0; b < buckets; b++)
+        if (sampler.used[b]) points.push({ clock: scale ? lo + b / scale : lo, live: sampler.values[k][b] });
       return { type: s.types.strings[t], points };
     });
   }
@@ -162,7 +164,8 @@ export class TypeSeriesIndex {
   private addChanges(b: number, k: Sampler): void {
     const { changeType, changeBy } = this;
     const { slot, current } = k;
-    for (let j = this.changeStart[b], end = this.changeStart[b + 1]; j < end; j++) current[slot[changeType[j]]] += changeBy[j];
+    for (let j = this.changeStart[b], end = this.changeStart[b + 1]; j < end; j++)
+      current[slot[changeType[j]]] += changeBy[j];
   }
 
   /**

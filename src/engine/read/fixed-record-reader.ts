@@ -31,7 +31,13 @@ export interface NameSpans {
  * A pure function of the bytes, so a decode worker and the parser agree on every line; `numbers`
  * must be reading buf (see FixedNumbers.use).
  */
-export function namesOf(buf: Uint8Array, ts: number, fx: FixedOffsets, spans: NameSpans, numbers: FixedNumbers): boolean {
+export function namesOf(
+  buf: Uint8Array,
+  ts: number,
+  fx: FixedOffsets,
+  spans: NameSpans,
+  numbers: FixedNumbers,
+): boolean {
   for (let i = ts, e = ts + fx.namesWidth; i < e; i++) if (buf[i] === 10) return false;
   let te = ts + fx.typeWidth;
   while (te > ts && buf[te - 1] === SPACE) te--;

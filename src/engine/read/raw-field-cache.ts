@@ -43,7 +43,10 @@ export class RawFieldCache {
       const id = this.table[slot];
       if (id < 0) return -1;
       if (this.hashes[id] !== h || this.lengths[id] !== len) continue;
-      if (this.intCompare[id] === 0 ? this.equalAsDoubles(dv, s, len, id, tail) : this.equalAsWords(dv, s, len, id, tail)) return this.values[id];
+      if (
+        this.intCompare[id] === 0 ? this.equalAsDoubles(dv, s, len, id, tail) : this.equalAsWords(dv, s, len, id, tail)
+      )
+        return this.values[id];
     }
   }
 

@@ -74,7 +74,8 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
       out.funcE = te;
     } else if (right[k] === Field.Line || right[k] === Field.Rss || right[k] === Field.DRss) {
       const v = parseInteger(buf, ts, te);
-      if (v !== v) problem = `${right[k] === Field.Line ? 'Line' : right[k] === Field.Rss ? 'RSS' : 'dRSS'} is not a number`;
+      if (v !== v)
+        problem = `${right[k] === Field.Line ? 'Line' : right[k] === Field.Rss ? 'RSS' : 'dRSS'} is not a number`;
       else if (right[k] === Field.Line) out.line = v;
       else if (right[k] === Field.Rss) out.rss = v;
     }

@@ -39,7 +39,16 @@ export interface ChartCursorProps {
   onAnnounce: (text: string) => void;
 }
 
-export function ChartCursor({ points, view, t, onPickT, onWindowChange, describedBy, onReadout, onAnnounce }: ChartCursorProps) {
+export function ChartCursor({
+  points,
+  view,
+  t,
+  onPickT,
+  onWindowChange,
+  describedBy,
+  onReadout,
+  onAnnounce,
+}: ChartCursorProps) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
   const [state, setState] = useState<CursorState | null>(null);
@@ -48,7 +57,8 @@ export function ChartCursor({ points, view, t, onPickT, onWindowChange, describe
   useEffect(() => () => clearTimeout(commit.current), []);
 
   const n = points.length;
-  const s: CursorState = state && state.at < n ? state : { at: t !== null ? bucketAt(points, t) : view[0], anchor: null };
+  const s: CursorState =
+    state && state.at < n ? state : { at: t !== null ? bucketAt(points, t) : view[0], anchor: null };
   const sel = selection(s);
   const point: ChartPoint | undefined = points[s.at];
   const x = point && scale?.(point.clock);
@@ -110,8 +120,18 @@ export function ChartCursor({ points, view, t, onPickT, onWindowChange, describe
     >
       {/* The first rect is the focus ring (an SVG element takes no outline in every browser). */}
       <rect className="cursor-ring" x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
-      {selX && <rect className="cursor-selection" x={clamp(Math.min(selX[0], selX[1]))} y={plot.y} width={Math.abs(clamp(selX[1]) - clamp(selX[0]))} height={plot.height} />}
-      {focused && x !== undefined && x >= plot.x && x <= plot.x + plot.width && <line className="cursor-line" x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} />}
+      {selX && (
+        <rect
+          className="cursor-selection"
+          x={clamp(Math.min(selX[0], selX[1]))}
+          y={plot.y}
+          width={Math.abs(clamp(selX[1]) - clamp(selX[0]))}
+          height={plot.height}
+        />
+      )}
+      {focused && x !== undefined && x >= plot.x && x <= plot.x + plot.width && (
+        <line className="cursor-line" x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} />
+      )}
     </g>
   );
 }

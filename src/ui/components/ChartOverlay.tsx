@@ -41,13 +41,16 @@ export interface ChartOverlayProps {
 
 /** A flag's accessible name: the message, or how many and from when to when. */
 function flagLabel(ms: PhaseMarker[]): string {
-  if (ms.length === 1) return `${ms[0].kind === 'message' ? 'Message' : ms[0].kind} at ${fmtClock(ms[0].clock)} s: ${ms[0].text}`;
+  if (ms.length === 1)
+    return `${ms[0].kind === 'message' ? 'Message' : ms[0].kind} at ${fmtClock(ms[0].clock)} s: ${ms[0].text}`;
   return `${fmtInt(ms.length)} messages from ${fmtClock(ms[0].clock)} to ${fmtClock(ms[ms.length - 1].clock)} s`;
 }
 
 /** The x axis's [first, last] clock, or null until recharts has laid it out (its domain is the data's indices then). */
 function clockRange(domain: ReturnType<typeof useXAxisDomain>): [number, number] | null {
-  return domain?.length === 2 && typeof domain[0] === 'number' && typeof domain[1] === 'number' ? [domain[0], domain[1]] : null;
+  return domain?.length === 2 && typeof domain[0] === 'number' && typeof domain[1] === 'number'
+    ? [domain[0], domain[1]]
+    : null;
 }
 
 export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOverlayProps) {
@@ -60,7 +63,10 @@ export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOver
   const plotX = plot?.x ?? 0;
   // Memoised: the overlay renders again with every move of the chart's tooltip.
   const placed = useMemo(
-    () => (scale && markers && !Number.isNaN(lo) ? placeMarkers(markers, lo, hi, wholeRun, (c) => scale(c) ?? plotX, MIN_GAP_PX) : null),
+    () =>
+      scale && markers && !Number.isNaN(lo)
+        ? placeMarkers(markers, lo, hi, wholeRun, (c) => scale(c) ?? plotX, MIN_GAP_PX)
+        : null,
     [markers, lo, hi, wholeRun, scale, plotX],
   );
   if (!plot || !scale || !invert || !range) return null;
@@ -76,7 +82,11 @@ export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOver
   const focusAt = Math.min(focusIndex, Math.max(0, groups.length - 1));
   const tipOf = (k: number): MarkerTip => {
     const g = groups[k];
-    return { x: g.x, side: g.x > plot.x + plot.width / 2 ? 'left' : 'right', markers: shown.slice(g.first, g.first + g.count) };
+    return {
+      x: g.x,
+      side: g.x > plot.x + plot.width / 2 ? 'left' : 'right',
+      markers: shown.slice(g.first, g.first + g.count),
+    };
   };
   const onFlagKey = (e: KeyboardEvent<SVGGElement>, k: number) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -92,7 +102,15 @@ export function ChartOverlay({ t, onPickT, markers, wholeRun, onTip }: ChartOver
   const bottom = plot.y + plot.height;
   return (
     <g className="chart-overlay">
-      <rect className="chart-plot" data-testid="chart-plot" x={plot.x} y={plot.y} width={plot.width} height={plot.height} onClick={pick} />
+      <rect
+        className="chart-plot"
+        data-testid="chart-plot"
+        x={plot.x}
+        y={plot.y}
+        width={plot.width}
+        height={plot.height}
+        onClick={pick}
+      />
       {markers && (
         <g className="phase-markers" data-testid="phase-markers" role="group" aria-label="Messages of the program">
           {groups.map((g, k) => {

@@ -7,7 +7,8 @@ import { fmtBytes, fmtClock, fmtInt } from '../format.ts';
 import type { CursorReadout } from './ChartCursor.tsx';
 
 export function PointLines({ p }: { p: ChartPoint }) {
-  const range = (r: [number, number] | null, f: (v: number) => string) => (!r ? '—' : r[0] === r[1] ? f(r[0]) : `${f(r[0])} – ${f(r[1])}`);
+  const range = (r: [number, number] | null, f: (v: number) => string) =>
+    !r ? '—' : r[0] === r[1] ? f(r[0]) : `${f(r[0])} – ${f(r[1])}`;
   return (
     <>
       <div className="chart-tip-clock">Clock {fmtClock(p.clock)} s</div>
@@ -26,7 +27,12 @@ export function PointLines({ p }: { p: ChartPoint }) {
 export function CursorBox({ readout }: { readout: CursorReadout }) {
   const sel = readout.selecting;
   return (
-    <div className={`chart-tip cursor-tip side-${readout.side}`} data-testid="cursor-readout" aria-hidden="true" style={{ left: readout.x }}>
+    <div
+      className={`chart-tip cursor-tip side-${readout.side}`}
+      data-testid="cursor-readout"
+      aria-hidden="true"
+      style={{ left: readout.x }}
+    >
       <PointLines p={readout.point} />
       {sel && (
         <div className="cursor-selecting">

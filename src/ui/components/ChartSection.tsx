@@ -33,7 +33,11 @@ export const ChartSection = memo(function ChartSection(props: ChartSectionProps)
   const summaryId = useId();
 
   return (
-    <section className="chart-panel" aria-label="RSS and live objects over clock" aria-describedby={chartOpen ? summaryId : undefined}>
+    <section
+      className="chart-panel"
+      aria-label="RSS and live objects over clock"
+      aria-describedby={chartOpen ? summaryId : undefined}
+    >
       <div className="chart-head">
         <h2>RSS and live objects over clock</h2>
         {win ? (
@@ -41,11 +45,24 @@ export const ChartSection = memo(function ChartSection(props: ChartSectionProps)
         ) : (
           chartOpen && <span className="muted hint">Drag the handles under the chart, or type A..B:</span>
         )}
-        <ClockWindowForm win={win} onChange={onWindowChange} clockFirst={props.clockFirst} clockLast={props.clockLast} />
+        <ClockWindowForm
+          win={win}
+          onChange={onWindowChange}
+          clockFirst={props.clockFirst}
+          clockLast={props.clockLast}
+        />
         <InstantControl t={t} onChange={onInstantChange} clockLast={props.clockLast} />
         {markerCount > 0 && (
-          <label className="toggle" title={phases?.capped ? `The first ${fmtInt(MAX_MARKERS)} messages are drawn` : undefined}>
-            <input type="checkbox" data-testid="toggle-markers" checked={showMarkers} onChange={(e) => setShowMarkers(e.target.checked)} />
+          <label
+            className="toggle"
+            title={phases?.capped ? `The first ${fmtInt(MAX_MARKERS)} messages are drawn` : undefined}
+          >
+            <input
+              type="checkbox"
+              data-testid="toggle-markers"
+              checked={showMarkers}
+              onChange={(e) => setShowMarkers(e.target.checked)}
+            />
             Messages ({fmtInt(markerCount)}
             {phases?.capped ? '+' : ''})
           </label>

@@ -7,7 +7,13 @@ export function ClockWindowChip({ win, onClear }: { win: ClockWindow; onClear: (
   return (
     <span className="chip" data-testid="clock-window">
       Clock window: {fmtClock(win.min)}–{fmtClock(win.max)} s
-      <button type="button" aria-label="Clear clock window" title="Clear clock window" data-testid="clear-clock-window" onClick={onClear}>
+      <button
+        type="button"
+        aria-label="Clear clock window"
+        title="Clear clock window"
+        data-testid="clear-clock-window"
+        onClick={onClear}
+      >
         ✕
       </button>
     </span>
@@ -99,7 +105,12 @@ export function ClockWindowForm({
         aria-describedby={problem ? `${id}-problem` : undefined}
       />
       <span className="muted">s</span>
-      <button type="submit" className="btn btn-small" data-testid="clock-apply" title="Show only objects created in this clock window (both empty: no window)">
+      <button
+        type="submit"
+        className="btn btn-small"
+        data-testid="clock-apply"
+        title="Show only objects created in this clock window (both empty: no window)"
+      >
         Set
       </button>
       {problem && (

@@ -28,7 +28,10 @@ const NONE: Detail = { hist: { edges: [], buckets: [], pairs: 0, alive: 0, tempo
 async function askDetail(subject: Subject): Promise<Detail> {
   const api = getApi();
   if (subject.kind === 'type') {
-    const [hist, series] = await Promise.all([api.lifetimes({ type: subject.type }), api.typeSeries({ buckets: BUCKETS, top: 1, only: [subject.type] })]);
+    const [hist, series] = await Promise.all([
+      api.lifetimes({ type: subject.type }),
+      api.typeSeries({ buckets: BUCKETS, top: 1, only: [subject.type] }),
+    ]);
     return { hist, points: series[0]?.points ?? [] };
   }
   const site = await api.siteId(subject.site);
@@ -90,10 +93,23 @@ export interface DetailPanelProps {
   onIgnore: (kind: 'type' | 'file', name: string) => void;
 }
 
-export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVersion, parsing, marks, ignore, onClose, onShowObjects, onIgnore }: DetailPanelProps) {
+export const DetailPanel = memo(function DetailPanel({
+  subject,
+  fullPath,
+  dataVersion,
+  parsing,
+  marks,
+  ignore,
+  onClose,
+  onShowObjects,
+  onIgnore,
+}: DetailPanelProps) {
   const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, subject]), () => askDetail(subject));
   const hasMoments = marks.at !== null || marks.window !== null;
-  const moments = useWorkerAnswer(parsing || !hasMoments ? null : JSON.stringify([dataVersion, subject, marks, ignore]), () => askMoments(subject, marks, ignore));
+  const moments = useWorkerAnswer(
+    parsing || !hasMoments ? null : JSON.stringify([dataVersion, subject, marks, ignore]),
+    () => askMoments(subject, marks, ignore),
+  );
   const d = answer.fresh ? answer.value : null;
   const h = d?.hist;
   const label = subjectLabel(subject, fullPath);
@@ -148,7 +164,12 @@ export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVe
           </button>
         )}
         {subject.kind === 'type' ? (
-          <button type="button" className="btn btn-small" data-testid="detail-ignore" onClick={() => onIgnore('type', subject.type)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="detail-ignore"
+            onClick={() => onIgnore('type', subject.type)}
+          >
             Ignore this type
           </button>
         ) : (
@@ -163,7 +184,14 @@ export const DetailPanel = memo(function DetailPanel({ subject, fullPath, dataVe
           </button>
         )}
         <span className="spacer" />
-        <button type="button" className="banner-close" data-testid="detail-close" aria-label="Close the detail" title="Close" onClick={onClose}>
+        <button
+          type="button"
+          className="banner-close"
+          data-testid="detail-close"
+          aria-label="Close the detail"
+          title="Close"
+          onClick={onClose}
+        >
           ✕
         </button>
       </div>

@@ -16,9 +16,21 @@ export interface IgnoreBarProps {
 function Chip({ kind, name, onRemove }: { kind: IgnoreKind; name: string; onRemove: () => void }) {
   const shown = kind === 'file' ? fileBaseName(name) : name;
   return (
-    <span className="chip ignore-chip" data-testid="ignore-chip" data-kind={kind} data-name={name} title={`${kind} ${name}`}>
+    <span
+      className="chip ignore-chip"
+      data-testid="ignore-chip"
+      data-kind={kind}
+      data-name={name}
+      title={`${kind} ${name}`}
+    >
       <span className="muted">{kind}:</span> {shown}
-      <button type="button" data-testid="ignore-remove" aria-label={`Stop ignoring ${kind} ${name}`} title="Stop ignoring" onClick={onRemove}>
+      <button
+        type="button"
+        data-testid="ignore-remove"
+        aria-label={`Stop ignoring ${kind} ${name}`}
+        title="Stop ignoring"
+        onClick={onRemove}
+      >
         ✕
       </button>
     </span>
@@ -42,7 +54,13 @@ export function IgnoreBar({ ignore, onAdd, onRemove }: IgnoreBarProps) {
       <form className="ignore-form" onSubmit={submit}>
         {/* "Ignore [type|file] [name]" reads as a sentence: the visible word names the choice, the field says what it takes. */}
         <label htmlFor={`${id}-kind`}>Ignore</label>
-        <select id={`${id}-kind`} className="select" data-testid="ignore-kind" value={kind} onChange={(e) => setKind(e.target.value === 'file' ? 'file' : 'type')}>
+        <select
+          id={`${id}-kind`}
+          className="select"
+          data-testid="ignore-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value === 'file' ? 'file' : 'type')}
+        >
           <option value="type">type</option>
           <option value="file">file</option>
         </select>
@@ -60,7 +78,9 @@ export function IgnoreBar({ ignore, onAdd, onRemove }: IgnoreBarProps) {
         </button>
       </form>
       {count === 0 ? (
-        <span className="muted">Nothing ignored: types or files added here leave every table, the suspects and the phases.</span>
+        <span className="muted">
+          Nothing ignored: types or files added here leave every table, the suspects and the phases.
+        </span>
       ) : (
         <>
           {ignore.types.map((t) => (

@@ -16,7 +16,15 @@ function parseClock(text: string): number | null | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-export function InstantControl({ t, onChange, clockLast }: { t: number | null; onChange: (t: number | null) => void; clockLast: number | null }) {
+export function InstantControl({
+  t,
+  onChange,
+  clockLast,
+}: {
+  t: number | null;
+  onChange: (t: number | null) => void;
+  clockLast: number | null;
+}) {
   const id = useId();
   const [text, setText] = useState(t === null ? '' : clockToUrl(t));
   // A T set elsewhere (the chart, ✕, the URL) shows here, replacing what was typed.
@@ -59,7 +67,14 @@ export function InstantControl({ t, onChange, clockLast }: { t: number | null; o
       />
       <span className="muted">s</span>
       {t !== null && (
-        <button type="button" className="btn btn-small" data-testid="clear-instant" aria-label="Clear T" title="Clear T" onClick={() => onChange(null)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="clear-instant"
+          aria-label="Clear T"
+          title="Clear T"
+          onClick={() => onChange(null)}
+        >
           ✕
         </button>
       )}

@@ -22,17 +22,18 @@ export function Notices({ load, onDismissError }: { load: ParseState; onDismissE
       {load.status === 'cancelled' && (
         <div className="banner banner-info" role="status" data-testid="stopped-early">
           <span>
-            <strong>Parsing was cancelled.</strong> {s?.stopped?.message ?? ''} The numbers cover the part that was read; open the file
-            again to read all of it.
+            <strong>Parsing was cancelled.</strong> {s?.stopped?.message ?? ''} The numbers cover the part that was
+            read; open the file again to read all of it.
           </span>
         </div>
       )}
       {s?.notALog && (load.status === 'done' || load.status === 'failed') && (
         <div className="banner banner-warn" role="status" data-testid="not-a-log">
           <span>
-            <strong>This does not look like a pymemtrace ReferenceTracing log.</strong> Nothing in its {s.lines.toLocaleString('en-US')}{' '}
-            line{s.lines === 1 ? '' : 's'} reads as ReferenceTracing output (SOF, HDR, NEW, DEL, MSG, EOF). Check that you opened the{' '}
-            <code>.log</code> file written by <code>ReferenceTracing</code>.
+            <strong>This does not look like a pymemtrace ReferenceTracing log.</strong> Nothing in its{' '}
+            {s.lines.toLocaleString('en-US')} line{s.lines === 1 ? '' : 's'} reads as ReferenceTracing output (SOF, HDR,
+            NEW, DEL, MSG, EOF). Check that you opened the <code>.log</code> file written by{' '}
+            <code>ReferenceTracing</code>.
           </span>
         </div>
       )}

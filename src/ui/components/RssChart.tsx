@@ -71,7 +71,10 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
 
   const [startIndex, endIndex] = dragging ?? indicesFor(points, win);
   // Ticks for the part in view (the brush zooms the plot to its range).
-  const xTicks = useMemo(() => niceTicks(points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0), [points, startIndex, endIndex]);
+  const xTicks = useMemo(
+    () => niceTicks(points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0),
+    [points, startIndex, endIndex],
+  );
   const rss = useMemo(() => rssAxis(points, startIndex, endIndex), [points, startIndex, endIndex]);
   const hasRss = rss !== null;
   const theme = useChartTheme();
@@ -124,11 +127,49 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
             />
             <Tooltip isAnimationActive={false} content={ChartTooltip} />
             {hasRss && (
-              <Area yAxisId="rss" dataKey="rssRange" name="RSS range" stroke="none" fill={theme.rssBand} fillOpacity={0.35} isAnimationActive={false} legendType="none" connectNulls />
+              <Area
+                yAxisId="rss"
+                dataKey="rssRange"
+                name="RSS range"
+                stroke="none"
+                fill={theme.rssBand}
+                fillOpacity={0.35}
+                isAnimationActive={false}
+                legendType="none"
+                connectNulls
+              />
             )}
-            {hasRss && <Line yAxisId="rss" dataKey="rss" name="RSS (max)" stroke={theme.rss} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />}
-            <Area yAxisId="live" dataKey="liveRange" name="Live range" stroke="none" fill={theme.liveBand} fillOpacity={0.3} isAnimationActive={false} legendType="none" />
-            <Line yAxisId="live" dataKey="live" name="Live objects (max)" stroke={theme.live} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            {hasRss && (
+              <Line
+                yAxisId="rss"
+                dataKey="rss"
+                name="RSS (max)"
+                stroke={theme.rss}
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            )}
+            <Area
+              yAxisId="live"
+              dataKey="liveRange"
+              name="Live range"
+              stroke="none"
+              fill={theme.liveBand}
+              fillOpacity={0.3}
+              isAnimationActive={false}
+              legendType="none"
+            />
+            <Line
+              yAxisId="live"
+              dataKey="live"
+              name="Live objects (max)"
+              stroke={theme.live}
+              strokeWidth={1.5}
+              dot={false}
+              isAnimationActive={false}
+            />
             <Brush
               dataKey="clock"
               height={22}
@@ -156,15 +197,21 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               onReadout={setReadout}
               onAnnounce={setSaid}
             />
-            <ChartOverlay t={t} onPickT={onPickT} markers={markers} wholeRun={startIndex === 0 && endIndex === points.length - 1} onTip={setTip} />
+            <ChartOverlay
+              t={t}
+              onPickT={onPickT}
+              markers={markers}
+              wholeRun={startIndex === 0 && endIndex === points.length - 1}
+              onTip={setTip}
+            />
           </ComposedChart>
         </ResponsiveContainer>
         {tip && <MarkerTipBox tip={tip} />}
         {readout && !tip && <CursorBox readout={readout} />}
       </div>
       <p id={keysId} className="visually-hidden">
-        ← and → move the cursor along the clock, Page Up and Page Down further, Home and End to the ends; Enter makes the cursor's clock the
-        instant T; Shift with these keys selects the window A..B.
+        ← and → move the cursor along the clock, Page Up and Page Down further, Home and End to the ends; Enter makes
+        the cursor's clock the instant T; Shift with these keys selects the window A..B.
       </p>
       <p className="visually-hidden" role="status" data-testid="chart-announce">
         {said}

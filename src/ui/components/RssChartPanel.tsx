@@ -40,7 +40,16 @@ export interface RssChartPanelProps {
   summaryId: string;
 }
 
-export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing, win, onWindowChange, t, onPickT, markers, summaryId }: RssChartPanelProps) {
+export const RssChartPanel = memo(function RssChartPanel({
+  dataVersion,
+  parsing,
+  win,
+  onWindowChange,
+  t,
+  onPickT,
+  markers,
+  summaryId,
+}: RssChartPanelProps) {
   const [points, setPoints] = useState<ChartPoint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -81,7 +90,15 @@ export const RssChartPanel = memo(function RssChartPanel({ dataVersion, parsing,
     drawing = (
       <ErrorBoundary what="the chart">
         <Suspense fallback={<ParsePreview points={points} />}>
-          <RssChart points={points} win={win} onWindowChange={onWindowChange} t={t} onPickT={onPickT} markers={markers} summaryId={summaryId} />
+          <RssChart
+            points={points}
+            win={win}
+            onWindowChange={onWindowChange}
+            t={t}
+            onPickT={onPickT}
+            markers={markers}
+            summaryId={summaryId}
+          />
         </Suspense>
       </ErrorBoundary>
     );

@@ -52,13 +52,21 @@ export function ShareButton({ source }: { source: ShareSource | null }) {
 
   return (
     <div className="share" ref={box}>
-      <button type="button" className="btn" data-testid="share-button" aria-expanded={!!shared} onClick={() => void share()}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="share-button"
+        aria-expanded={!!shared}
+        onClick={() => void share()}
+      >
         Share
       </button>
       {shared && (
         <div className="share-popover" role="dialog" aria-label="Share this view" data-testid="share-popover">
           <p data-testid="share-status" role="status">
-            {shared.copied ? 'Link to this view copied to the clipboard.' : 'The browser did not allow the clipboard: copy this link (Ctrl+C).'}
+            {shared.copied
+              ? 'Link to this view copied to the clipboard.'
+              : 'The browser did not allow the clipboard: copy this link (Ctrl+C).'}
           </p>
           <input
             ref={field}

@@ -40,7 +40,13 @@ export function StatusBar({ state, onCancel }: { state: ParseState; onCancel: ()
           aria-label="Parse progress"
           max={p?.totalBytes || 1}
           // No value: indeterminate, while fetching or reading a URL without Content-Length.
-          value={finished ? p?.totalBytes || 1 : busy && !p?.totalBytes ? undefined : Math.min(p?.bytesRead ?? 0, p?.totalBytes || 1)}
+          value={
+            finished
+              ? p?.totalBytes || 1
+              : busy && !p?.totalBytes
+                ? undefined
+                : Math.min(p?.bytesRead ?? 0, p?.totalBytes || 1)
+          }
         />
       )}
       {busy && (

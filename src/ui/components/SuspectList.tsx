@@ -26,16 +26,34 @@ export interface SuspectListProps {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function subjectOf(s: Suspect): Subject {
-  return s.by === 'site' ? { kind: 'site', site: { file: s.file, line: s.line, function: s.function } } : { kind: 'type', type: s.type };
+  return s.by === 'site'
+    ? { kind: 'site', site: { file: s.file, line: s.line, function: s.function } }
+    : { kind: 'type', type: s.type };
 }
 
-function SuspectRow({ s, rank, fullPath, onOpen }: { s: Suspect; rank: number; fullPath: boolean; onOpen: (subject: Subject) => void }) {
+function SuspectRow({
+  s,
+  rank,
+  fullPath,
+  onOpen,
+}: {
+  s: Suspect;
+  rank: number;
+  fullPath: boolean;
+  onOpen: (subject: Subject) => void;
+}) {
   const name = s.by === 'site' ? siteLabel(s, fullPath) : s.type;
   return (
     <tr data-testid="suspect">
       <td className="num">{rank}</td>
       <td className="suspect-name">
-        <button type="button" className="link" data-testid="suspect-open" title={s.by === 'site' ? `${siteLabel(s, true)}: show its objects` : `${s.type}: show its objects`} onClick={() => onOpen(subjectOf(s))}>
+        <button
+          type="button"
+          className="link"
+          data-testid="suspect-open"
+          title={s.by === 'site' ? `${siteLabel(s, true)}: show its objects` : `${s.type}: show its objects`}
+          onClick={() => onOpen(subjectOf(s))}
+        >
           {name}
         </button>
       </td>
@@ -58,7 +76,9 @@ function SuspectRow({ s, rank, fullPath, onOpen }: { s: Suspect; rank: number; f
 export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   const { by, onByChange, ignore, fullPath, dataVersion, parsing, onOpen } = props;
   // Ranking replays every event: asked once the parse has ended, again for new data or another list.
-  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, by, ignore]), () => getApi().suspects({ by, limit: LIMIT, ignore }));
+  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, by, ignore]), () =>
+    getApi().suspects({ by, limit: LIMIT, ignore }),
+  );
   const suspects = answer.value;
   const ignoring = ignore.types.length + ignore.files.length > 0;
 
@@ -69,7 +89,8 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   else if (suspects.length === 0)
     body = (
       <p data-testid="suspects-empty">
-        No leak suspects: {by === 'site' ? 'every object made at a site was freed' : 'every object of every type was freed'}
+        No leak suspects:{' '}
+        {by === 'site' ? 'every object made at a site was freed' : 'every object of every type was freed'}
         {ignoring ? ' (apart from what is ignored)' : ''}.
       </p>
     );
@@ -89,7 +110,11 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
             <th scope="col" className="num" title="Objects still alive at the end, of those it made (survival)">
               Live of new
             </th>
-            <th scope="col" className="num" title="Share of the run since its first NEW in which its live count reached a new high">
+            <th
+              scope="col"
+              className="num"
+              title="Share of the run since its first NEW in which its live count reached a new high"
+            >
               Steadiness
             </th>
             <th scope="col" className="num" title="Clock of its first NEW">
@@ -111,17 +136,32 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
       <div className="suspects-head">
         <h2 id="suspects-title">Leak suspects</h2>
         <div className="segmented" role="group" aria-label="Rank by">
-          <button type="button" data-testid="suspects-by-site" aria-pressed={by === 'site'} onClick={() => onByChange('site')}>
+          <button
+            type="button"
+            data-testid="suspects-by-site"
+            aria-pressed={by === 'site'}
+            onClick={() => onByChange('site')}
+          >
             by site
           </button>
-          <button type="button" data-testid="suspects-by-type" aria-pressed={by === 'type'} onClick={() => onByChange('type')}>
+          <button
+            type="button"
+            data-testid="suspects-by-type"
+            aria-pressed={by === 'type'}
+            onClick={() => onByChange('type')}
+          >
             by type
           </button>
         </div>
         <span className="muted">What was made all through the run and kept first. Open one to see its objects.</span>
         {by === 'site' && (
           <label className="toggle">
-            <input type="checkbox" data-testid="suspects-full-path" checked={fullPath} onChange={(e) => props.onFullPathChange(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="suspects-full-path"
+              checked={fullPath}
+              onChange={(e) => props.onFullPathChange(e.target.checked)}
+            />
             Full paths
           </label>
         )}

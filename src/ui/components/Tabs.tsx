@@ -14,7 +14,16 @@ export interface TabItem {
 
 export function Tabs({ items, active, onSelect }: { items: TabItem[]; active: TabId; onSelect: (id: TabId) => void }) {
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const at = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+    const at =
+      e.key === 'ArrowRight'
+        ? i + 1
+        : e.key === 'ArrowLeft'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : null;
     if (at === null) return;
     e.preventDefault();
     const next = items[(at + items.length) % items.length];
@@ -42,7 +51,9 @@ export function Tabs({ items, active, onSelect }: { items: TabItem[]; active: Ta
             onFocus={(e) => e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
           >
             {t.label}
-            {t.count !== undefined && t.count !== null && <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>}
+            {t.count !== undefined && t.count !== null && (
+              <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>
+            )}
           </button>
         ))}
       </div>

@@ -12,7 +12,15 @@ import { useChartTheme } from '../hooks/use-chart-theme.ts';
 
 type Datum = { clock: number } & Record<string, number>;
 
-function TypeTooltip({ active, payload, series }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; series: TypeSeries[] }) {
+function TypeTooltip({
+  active,
+  payload,
+  series,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  series: TypeSeries[];
+}) {
   const d = payload?.[0]?.payload as Datum | undefined;
   if (!active || !d) return null;
   return (
@@ -20,7 +28,8 @@ function TypeTooltip({ active, payload, series }: { active?: boolean; payload?: 
       <div className="chart-tip-clock">Clock {fmtClock(d.clock)} s</div>
       {series.map((s, k) => (
         <div key={k}>
-          <span className="dot" style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }} /> {s.type}: {fmtInt(d[`s${k}`])}
+          <span className="dot" style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }} /> {s.type}:{' '}
+          {fmtInt(d[`s${k}`])}
         </div>
       ))}
     </div>
@@ -48,7 +57,13 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
         <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }} role="img" aria-label={label}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
           <XAxis {...clockAxisProps(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0, 6, theme.axis, 11)} />
-          <YAxis tickFormatter={(v: number) => fmtInt(v)} tick={{ fontSize: 11, fill: theme.axis }} stroke={theme.axis} width={64} interval={0} />
+          <YAxis
+            tickFormatter={(v: number) => fmtInt(v)}
+            tick={{ fontSize: 11, fill: theme.axis }}
+            stroke={theme.axis}
+            width={64}
+            interval={0}
+          />
           <Tooltip isAnimationActive={false} content={(p) => <TypeTooltip {...p} series={series} />} />
           {series.map((s, k) => (
             <Line

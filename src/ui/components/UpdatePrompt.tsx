@@ -17,7 +17,12 @@ export function UpdatePrompt() {
     <div className="banner banner-info" role="status" data-testid="update-prompt">
       <span>
         <strong>A new version is available</strong> —{' '}
-        <button type="button" className="link" data-testid="update-reload" onClick={() => void updateServiceWorker(true)}>
+        <button
+          type="button"
+          className="link"
+          data-testid="update-reload"
+          onClick={() => void updateServiceWorker(true)}
+        >
           Reload
         </button>
       </span>

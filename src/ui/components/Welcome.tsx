@@ -26,20 +26,23 @@ export function Welcome({ onExample }: { onExample: () => void }) {
     <div className="welcome">
       <h2>Analyse a pymemtrace ReferenceTracing log</h2>
       <p>
-        Drop a <code>.log</code> (or <code>.log.gz</code>) anywhere on this page, use <strong>Open log…</strong>, or try the{' '}
+        Drop a <code>.log</code> (or <code>.log.gz</code>) anywhere on this page, use <strong>Open log…</strong>, or try
+        the{' '}
         <button type="button" className="link" onClick={onExample}>
           bundled example
         </button>
         .
       </p>
       <p className="muted">
-        Everything runs in your browser: the file is parsed in a background worker and never uploaded. Logs of several gigabytes work;
-        tables show live objects, NEW/DEL pairs, types, creation sites, untracked DELs and the log’s messages.
+        Everything runs in your browser: the file is parsed in a background worker and never uploaded. Logs of several
+        gigabytes work; tables show live objects, NEW/DEL pairs, types, creation sites, untracked DELs and the log’s
+        messages.
       </p>
       <FontWarmup />
       <p className="muted">
-        To share a view, use <strong>Share</strong> once a log is open: the link keeps the tab, sorting, filters and clock window. A log
-        on a server opens with <code>?url=&lt;address&gt;</code>, and the link opens it too. Once loaded, the viewer also works offline.
+        To share a view, use <strong>Share</strong> once a log is open: the link keeps the tab, sorting, filters and
+        clock window. A log on a server opens with <code>?url=&lt;address&gt;</code>, and the link opens it too. Once
+        loaded, the viewer also works offline.
       </p>
     </div>
   );

@@ -25,6 +25,8 @@ export const PHASES_DEFAULT_SORT: SortSpec[] = [{ column: 'createdAndAlive', des
 export const phaseSource: RowSource = {
   id: 'phases',
   columns: () => Promise.resolve(PHASE_COLUMNS),
-  rows: (q, offset, limit) => getApi().phaseTable({ ignore: q.ignore, text: q.filter.text, sort: q.sort, offset, limit }),
-  export: (q, format) => getApi().exportPhases({ ignore: q.ignore, text: q.filter.text, sort: q.sort }, PHASE_COLUMNS, format),
+  rows: (q, offset, limit) =>
+    getApi().phaseTable({ ignore: q.ignore, text: q.filter.text, sort: q.sort, offset, limit }),
+  export: (q, format) =>
+    getApi().exportPhases({ ignore: q.ignore, text: q.filter.text, sort: q.sort }, PHASE_COLUMNS, format),
 };

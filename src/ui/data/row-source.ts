@@ -36,16 +36,28 @@ export interface RowSource {
 export type Moment = 'end' | 'at' | 'growth';
 
 /** A view of each moment, for asking the columns (a growth window has its own; the instants do not matter). */
-const COLUMN_VIEWS: Record<Moment, TimeView | undefined> = { end: undefined, at: { at: 0 }, growth: { from: 0, to: 0 } };
+const COLUMN_VIEWS: Record<Moment, TimeView | undefined> = {
+  end: undefined,
+  at: { at: 0 },
+  growth: { from: 0, to: 0 },
+};
 
 const tableSources = new Map<string, RowSource>();
 
 /** The rows of a worker table at a moment: `live`, `heap-types`, `growth-objects`, … */
 export function tableSource(table: TableId, moment: Moment = 'end'): RowSource {
-  const id = moment === 'end' ? table : `${moment === 'at' ? 'heap' : 'growth'}-${table === 'live' ? 'objects' : table}`;
+  const id =
+    moment === 'end' ? table : `${moment === 'at' ? 'heap' : 'growth'}-${table === 'live' ? 'objects' : table}`;
   let s = tableSources.get(id);
   if (!s) {
-    const query = (q: RowQuery) => ({ table, sort: q.sort, filter: q.filter, fullPath: q.fullPath, view: q.view, ignore: q.ignore });
+    const query = (q: RowQuery) => ({
+      table,
+      sort: q.sort,
+      filter: q.filter,
+      fullPath: q.fullPath,
+      view: q.view,
+      ignore: q.ignore,
+    });
     s = {
       id,
       columns: () => getApi().columns(table, COLUMN_VIEWS[moment]),
@@ -83,7 +95,13 @@ export function compareSource(by: CompareBy): RowSource {
   let s = compareSources.get(by);
   if (!s) {
     const columns = compareColumns(by);
-    const compare = (q: RowQuery) => ({ by, text: q.filter.text, sort: q.sort, fullPath: q.fullPath, ignore: q.ignore });
+    const compare = (q: RowQuery) => ({
+      by,
+      text: q.filter.text,
+      sort: q.sort,
+      fullPath: q.fullPath,
+      ignore: q.ignore,
+    });
     s = {
       id: `compare-${by}`,
       columns: () => Promise.resolve(columns),

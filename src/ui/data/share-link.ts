@@ -2,9 +2,7 @@
 // where the open log came from, so a colleague's browser opens the same log in the same view.
 
 /** Where the open log came from, as far as a link can carry it. */
-export type ShareSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'files'; names: string[] };
+export type ShareSource = { kind: 'url'; url: string } | { kind: 'files'; names: string[] };
 
 export interface ShareLink {
   link: string;
@@ -30,5 +28,8 @@ export function shareLink(page: string, source: ShareSource | null): ShareLink {
   const names = source.names;
   const what = names.length === 1 ? `the same file, ${names[0]}` : `the same files, ${names.join(', ')}`;
   const drop = names.length === 1 ? 'dropping it' : 'dropping them together';
-  return { link, note: `The link does not carry the log: your colleague needs ${what}; ${drop} on the page opened from the link restores this view.` };
+  return {
+    link,
+    note: `The link does not carry the log: your colleague needs ${what}; ${drop} on the page opened from the link restores this view.`,
+  };
 }

@@ -15,10 +15,17 @@ function siteOf(row: Row): SiteName | null {
 }
 
 function sameSite(full: SiteName, shown: SiteName): boolean {
-  return full.line === shown.line && full.function === shown.function && fileBaseName(full.file) === fileBaseName(shown.file);
+  return (
+    full.line === shown.line && full.function === shown.function && fileBaseName(full.file) === fileBaseName(shown.file)
+  );
 }
 
-export async function fullSiteOfRow(source: RowSource, query: RowQuery, index: number, row: Row): Promise<SiteName | null> {
+export async function fullSiteOfRow(
+  source: RowSource,
+  query: RowQuery,
+  index: number,
+  row: Row,
+): Promise<SiteName | null> {
   const shown = siteOf(row);
   if (!shown || query.fullPath) return shown;
   const full = { ...query, fullPath: true };

@@ -33,7 +33,10 @@ function workerHooks(): string {
 function createWorker(): Worker {
   // The hooks travel in the worker's name, not in its URL: a worker script that the service worker
   // answers from its cache gets the cached file's URL, without the query.
-  const worker = new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url), { type: 'module', name: workerHooks() });
+  const worker = new Worker(new URL('../../worker/reftrace.worker.ts', import.meta.url), {
+    type: 'module',
+    name: workerHooks(),
+  });
   worker.addEventListener('error', (e) => {
     const message = e.message || 'The analysis worker failed to start or crashed.';
     for (const l of crashListeners) l(message);

@@ -18,7 +18,12 @@ function peakAt(points: ChartPoint[], value: (p: ChartPoint) => number | null): 
 }
 
 /** "The chart shows clock 0.045787 to 0.050841 s (so far). RSS peaks at 15.0 MiB at about … s. …" */
-export function chartSummary(points: ChartPoint[], t: number | null, win: ClockWindow | null, partial: boolean): string {
+export function chartSummary(
+  points: ChartPoint[],
+  t: number | null,
+  win: ClockWindow | null,
+  partial: boolean,
+): string {
   if (points.length === 0) return 'The chart has nothing to show yet: no NEW or DEL lines have been read.';
   const first = points[0].clock;
   const last = points[points.length - 1].clock;
@@ -39,7 +44,8 @@ export function chartSummary(points: ChartPoint[], t: number | null, win: ClockW
 
 /** One point as the keyboard cursor says it: "0.047123 s: RSS 15.0 MiB, 61 live objects" (ranges when the bucket spans several values). */
 export function pointSummary(p: ChartPoint): string {
-  const range = (r: [number, number], f: (v: number) => string) => (r[0] === r[1] ? f(r[0]) : `${f(r[0])} to ${f(r[1])}`);
+  const range = (r: [number, number], f: (v: number) => string) =>
+    r[0] === r[1] ? f(r[0]) : `${f(r[0])} to ${f(r[1])}`;
   const rss = p.rssRange ? `RSS ${range(p.rssRange, fmtBytes)}, ` : '';
   return `${fmtClock(p.clock)} s: ${rss}${range(p.liveRange, fmtInt)} live objects`;
 }

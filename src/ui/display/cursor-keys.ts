@@ -11,7 +11,8 @@ export interface CursorState {
   anchor: number | null;
 }
 
-export type CursorAction = { kind: 'move'; state: CursorState } | { kind: 'set-t'; at: number } | { kind: 'drop-selection' };
+export type CursorAction =
+  { kind: 'move'; state: CursorState } | { kind: 'set-t'; at: number } | { kind: 'drop-selection' };
 
 const STEPS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 
@@ -19,7 +20,13 @@ const STEPS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1
  * The action of `key` with `n` points, `view` the first and last point in view; null for a key the
  * cursor does not use (it is left to the page: Tab, and the rest).
  */
-export function cursorKey(key: string, shift: boolean, s: CursorState, n: number, view: [number, number]): CursorAction | null {
+export function cursorKey(
+  key: string,
+  shift: boolean,
+  s: CursorState,
+  n: number,
+  view: [number, number],
+): CursorAction | null {
   if (key === 'Enter') return { kind: 'set-t', at: s.at };
   if (key === 'Escape') return s.anchor === null ? null : { kind: 'drop-selection' };
   const [lo, hi] = shift ? [0, n - 1] : view;

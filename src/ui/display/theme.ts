@@ -33,7 +33,9 @@ export const TYPE_COLOUR_COUNT = 8;
 export function readChartTheme(root: Element = document.documentElement): ChartTheme {
   const style = getComputedStyle(root);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  const theme = Object.fromEntries(Object.entries(VARS).map(([key, [name, fallback]]) => [key, read(name, fallback)])) as Omit<ChartTheme, 'types'>;
+  const theme = Object.fromEntries(
+    Object.entries(VARS).map(([key, [name, fallback]]) => [key, read(name, fallback)]),
+  ) as Omit<ChartTheme, 'types'>;
   const types = Array.from({ length: TYPE_COLOUR_COUNT }, (_, i) => read(`--type-${i + 1}`, VARS.rss[1]));
   return { ...theme, types };
 }

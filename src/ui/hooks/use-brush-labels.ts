@@ -8,7 +8,11 @@
 import { useEffect, type RefObject } from 'react';
 import { fmtClock } from '../format.ts';
 
-export function useBrushLabels(ref: RefObject<HTMLElement | null>, startClock: number | undefined, endClock: number | undefined): void {
+export function useBrushLabels(
+  ref: RefObject<HTMLElement | null>,
+  startClock: number | undefined,
+  endClock: number | undefined,
+): void {
   useEffect(() => {
     const handles = Array.from(ref.current?.querySelectorAll('.recharts-brush-traveller') ?? []);
     handles.sort((a, b) => Number(a.getAttribute('aria-valuenow')) - Number(b.getAttribute('aria-valuenow')));

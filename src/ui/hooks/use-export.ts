@@ -17,7 +17,10 @@ export interface Download<K extends string> {
 export type TableExport = Download<ExportFormat>;
 
 /** Makes the file `key` names (one at a time) and saves it under fileName(key). */
-export function useDownload<K extends string>(make: (key: K) => Promise<Blob>, fileName: (key: K) => string): Download<K> {
+export function useDownload<K extends string>(
+  make: (key: K) => Promise<Blob>,
+  fileName: (key: K) => string,
+): Download<K> {
   const [exporting, setExporting] = useState<K | null>(null);
   const [error, setError] = useState<string | null>(null);
   const start = useCallback(
@@ -43,6 +46,9 @@ export function useDownload<K extends string>(make: (key: K) => Promise<Blob>, f
 
 export function useExport(source: RowSource, query: RowQuery, exportName: string): TableExport {
   const make = useCallback((format: ExportFormat) => source.export(query, format), [source, query]);
-  const fileName = useCallback((format: ExportFormat) => `${exportName}-${source.id}.${format}`, [exportName, source.id]);
+  const fileName = useCallback(
+    (format: ExportFormat) => `${exportName}-${source.id}.${format}`,
+    [exportName, source.id],
+  );
   return useDownload(make, fileName);
 }

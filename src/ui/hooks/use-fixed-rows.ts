@@ -72,5 +72,12 @@ export function useFixedRows(ref: RefObject<HTMLElement | null>, count: number, 
   );
   const scrollToTop = useCallback(() => ref.current?.scrollTo({ top: 0 }), [ref]);
 
-  return { first, last, firstVisible, rowsInView: Math.max(1, Math.floor(rowsArea / rowHeight)), scrollToIndex, scrollToTop };
+  return {
+    first,
+    last,
+    firstVisible,
+    rowsInView: Math.max(1, Math.floor(rowsArea / rowHeight)),
+    scrollToIndex,
+    scrollToTop,
+  };
 }

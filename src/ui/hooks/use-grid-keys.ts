@@ -14,7 +14,12 @@ export interface GridKeys {
   onFocus(e: FocusEvent<HTMLElement>): void;
 }
 
-export function useGridKeys(count: number, pages: RowPages, view: FixedRows, onEnter?: (index: number) => void): GridKeys {
+export function useGridKeys(
+  count: number,
+  pages: RowPages,
+  view: FixedRows,
+  onEnter?: (index: number) => void,
+): GridKeys {
   const [active, setActive] = useState<number | null>(null);
 
   // A pending scroll to a row on another page: done once that page is the one rendered.

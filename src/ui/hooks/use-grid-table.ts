@@ -6,7 +6,12 @@ import { getCoreRowModel, useReactTable, type SortingState, type Table, type Upd
 import type { ColumnInfo, SortSpec } from '../../engine/types.ts';
 import { columnDefs, type VisibleRow } from '../display/column-defs.ts';
 
-export function useGridTable(columns: ColumnInfo[], data: VisibleRow[], sort: SortSpec[], onSortChange: (sort: SortSpec[]) => void): Table<VisibleRow> {
+export function useGridTable(
+  columns: ColumnInfo[],
+  data: VisibleRow[],
+  sort: SortSpec[],
+  onSortChange: (sort: SortSpec[]) => void,
+): Table<VisibleRow> {
   const defs = useMemo(() => columnDefs(columns), [columns]);
   const sorting = useMemo<SortingState>(() => sort.map((s) => ({ id: s.column, desc: s.desc })), [sort]);
   const onSortingChange = (u: Updater<SortingState>) => {

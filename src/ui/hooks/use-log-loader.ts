@@ -38,7 +38,11 @@ export function useLogLoader(): LogLoader {
   useEffect(
     () =>
       onWorkerCrash((message) =>
-        setState((s) => ({ ...s, status: s.status === 'parsing' ? 'failed' : s.status, error: `The analysis worker failed: ${message}` })),
+        setState((s) => ({
+          ...s,
+          status: s.status === 'parsing' ? 'failed' : s.status,
+          error: `The analysis worker failed: ${message}`,
+        })),
       ),
     [setState],
   );
@@ -71,7 +75,12 @@ export function useLogLoader(): LogLoader {
           (e: unknown) => {
             if (!isCurrent(gen)) return;
             if (abort.signal.aborted) setState((s) => ({ ...s, status: 'cancelled' }));
-            else setState((s) => ({ ...s, status: 'failed', error: `Could not fetch ${name}: ${e instanceof Error ? e.message : String(e)}` }));
+            else
+              setState((s) => ({
+                ...s,
+                status: 'failed',
+                error: `Could not fetch ${name}: ${e instanceof Error ? e.message : String(e)}`,
+              }));
           },
         );
     },
@@ -88,7 +97,14 @@ export function useLogLoader(): LogLoader {
     (name: string, reason: string) => {
       const gen = begin();
       fetchAbort.current?.abort();
-      setState((s) => ({ ...IDLE, status: 'failed', name, error: reason, dataVersion: s.dataVersion + 1, loadId: gen }));
+      setState((s) => ({
+        ...IDLE,
+        status: 'failed',
+        name,
+        error: reason,
+        dataVersion: s.dataVersion + 1,
+        loadId: gen,
+      }));
     },
     [begin, setState],
   );

@@ -27,7 +27,16 @@ export interface ParseState {
   loadId: number;
 }
 
-export const IDLE: ParseState = { status: 'idle', name: '', summary: null, dataSummary: null, progress: null, error: null, dataVersion: 0, loadId: 0 };
+export const IDLE: ParseState = {
+  status: 'idle',
+  name: '',
+  summary: null,
+  dataSummary: null,
+  progress: null,
+  error: null,
+  dataVersion: 0,
+  loadId: 0,
+};
 
 /** Starts a parse in the worker; resolves with the final summary. */
 export type StartParse = (source: LogSource, onProgress: (p: Progress) => void) => Promise<Summary>;
@@ -74,7 +83,16 @@ export function useParse(start: StartParse): Parse {
   const open = useCallback(
     (source: LogSource, name: string) => {
       const gen = begin();
-      setState((s) => ({ status: 'parsing', name, summary: null, dataSummary: null, progress: null, error: null, dataVersion: s.dataVersion + 1, loadId: gen }));
+      setState((s) => ({
+        status: 'parsing',
+        name,
+        summary: null,
+        dataSummary: null,
+        progress: null,
+        error: null,
+        dataVersion: s.dataVersion + 1,
+        loadId: gen,
+      }));
       let lastRefresh = Date.now();
       let lastShown = 0;
       /** The newest report not shown yet, and the timer that will show it. */
@@ -116,7 +134,14 @@ export function useParse(start: StartParse): Parse {
         stopShowing();
         const summary = result;
         const p = finalReport ?? latest;
-        setState((s) => ({ ...s, ...ending(summary.stopped), summary, dataSummary: summary, progress: p ?? s.progress, dataVersion: s.dataVersion + 1 }));
+        setState((s) => ({
+          ...s,
+          ...ending(summary.stopped),
+          summary,
+          dataSummary: summary,
+          progress: p ?? s.progress,
+          dataVersion: s.dataVersion + 1,
+        }));
       };
       const onProgress = (p: Progress) => {
         if (stale()) return;
@@ -142,7 +167,11 @@ export function useParse(start: StartParse): Parse {
         (e: unknown) => {
           if (gen !== generation.current) return;
           stopShowing();
-          setState((s) => ({ ...s, status: 'failed', error: `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}` }));
+          setState((s) => ({
+            ...s,
+            status: 'failed',
+            error: `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}`,
+          }));
         },
       );
     },

@@ -20,13 +20,21 @@ export function usePhaseMarkers(dataVersion: number, parsing: boolean, ignore: I
   // The ignore list changes a phase's numbers, not where it starts; it is passed so the worker's
   // phases serve the chart and the Phases tab alike.
   const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, ignore]), async () => {
-    const w = await getApi().phaseTable({ ignore, sort: [{ column: 'from', desc: false }], offset: 0, limit: MAX_MARKERS + 1 });
+    const w = await getApi().phaseTable({
+      ignore,
+      sort: [{ column: 'from', desc: false }],
+      offset: 0,
+      limit: MAX_MARKERS + 1,
+    });
     const markers: PhaseMarker[] = [];
     for (const r of w.rows) {
       if (typeof r.from !== 'number') continue; // the span before the first message
       markers.push({ clock: r.from, kind: r.kind as PhaseKind, text: String(r.message ?? '') });
     }
-    return { markers: markers.slice(0, MAX_MARKERS), capped: w.matched > MAX_MARKERS + 1 || markers.length > MAX_MARKERS };
+    return {
+      markers: markers.slice(0, MAX_MARKERS),
+      capped: w.matched > MAX_MARKERS + 1 || markers.length > MAX_MARKERS,
+    };
   });
   return answer.value;
 }

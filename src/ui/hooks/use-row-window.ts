@@ -53,7 +53,14 @@ class RowCache {
  * `version` bumps keep the rows on screen until fresh ones arrive (no flicker while parsing);
  * a new `epoch` (the parse ended) drops them, so nothing from a partial parse shows after Done.
  */
-export function useRowWindow(source: RowSource, q: RowQuery, version: number, epoch: DataEpoch, first: number, last: number): RowWindow {
+export function useRowWindow(
+  source: RowSource,
+  q: RowQuery,
+  version: number,
+  epoch: DataEpoch,
+  first: number,
+  last: number,
+): RowWindow {
   const queryKey = `${source.id}|${JSON.stringify(q)}`;
   const [cache, setCache] = useState(() => new RowCache(epoch, queryKey, q));
   // A new query or epoch starts from an empty cache: rows of the old order must never show under the

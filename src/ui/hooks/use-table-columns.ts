@@ -5,7 +5,10 @@ import { useEffect, useState } from 'react';
 import type { ColumnInfo } from '../../engine/types.ts';
 import type { RowSource } from '../data/row-source.ts';
 
-export function useTableColumns(source: RowSource, dataVersion: number): { columns: ColumnInfo[]; error: string | null } {
+export function useTableColumns(
+  source: RowSource,
+  dataVersion: number,
+): { columns: ColumnInfo[]; error: string | null } {
   const [columns, setColumns] = useState<ColumnInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

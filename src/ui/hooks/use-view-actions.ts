@@ -37,12 +37,18 @@ export function useViewActions(setView: SetView): ViewActions {
         setView((s) => {
           const names = kind === 'type' ? s.ign.types : s.ign.files;
           if (names.includes(name)) return s;
-          return { ...s, ign: kind === 'type' ? { ...s.ign, types: [...names, name] } : { ...s.ign, files: [...names, name] } };
+          return {
+            ...s,
+            ign: kind === 'type' ? { ...s.ign, types: [...names, name] } : { ...s.ign, files: [...names, name] },
+          };
         }),
       removeIgnore: (kind, name) =>
         setView((s) => ({
           ...s,
-          ign: kind === 'type' ? { ...s.ign, types: s.ign.types.filter((t) => t !== name) } : { ...s.ign, files: s.ign.files.filter((f) => f !== name) },
+          ign:
+            kind === 'type'
+              ? { ...s.ign, types: s.ign.types.filter((t) => t !== name) }
+              : { ...s.ign, files: s.ign.files.filter((f) => f !== name) },
         })),
       setSuspectsBy: (by) => setView((s) => ({ ...s, suspectsBy: by })),
       setFullPath: (full) => setView((s) => ({ ...s, full })),

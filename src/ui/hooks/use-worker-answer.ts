@@ -17,7 +17,11 @@ export interface WorkerAnswer<T> {
  * nothing (e.g. while a parse runs) and keeps the last answer.
  */
 export function useWorkerAnswer<T>(key: string | null, ask: () => Promise<T>): WorkerAnswer<T> {
-  const [state, setState] = useState<{ key: string | null; value: T | null; error: string | null }>({ key: null, value: null, error: null });
+  const [state, setState] = useState<{ key: string | null; value: T | null; error: string | null }>({
+    key: null,
+    value: null,
+    error: null,
+  });
   // The newest ask function, so a new closure each render does not ask again: only the key does.
   const askRef = useRef(ask);
   useEffect(() => {

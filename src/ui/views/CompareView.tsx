@@ -52,10 +52,16 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
   const { baseline: b, view, setView } = props;
   const input = useRef<HTMLInputElement>(null);
   const by: CompareBy = view.by;
-  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, compare: sort } })), [setView]);
+  const onSortChange = useCallback(
+    (sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, compare: sort } })),
+    [setView],
+  );
   // The ignore list leaves the same types and files out of both logs.
   const ignoreScope = useMemo(() => ({ ignore: view.ign }), [view.ign]);
-  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, compare: text } })), [setView]);
+  const onFilterTextChange = useCallback(
+    (text: string) => setView((s) => ({ ...s, q: { ...s.q, compare: text } })),
+    [setView],
+  );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
 
   const byControl = (
@@ -76,8 +82,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
   return (
     <div className="table-tab">
       <p className="view-description">
-        Compare this log (<strong>after</strong>) with the log of another run (<strong>before</strong>, e.g. without a fix): New, Del and
-        Live per type or per allocation site in each, and the difference (Δ = after − before). Biggest growth of live objects first.
+        Compare this log (<strong>after</strong>) with the log of another run (<strong>before</strong>, e.g. without a
+        fix): New, Del and Live per type or per allocation site in each, and the difference (Δ = after − before).
+        Biggest growth of live objects first.
       </p>
       <div className="compare-bar">
         <input
@@ -101,7 +108,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           className="btn"
           data-testid="compare-open"
           disabled={props.afterBusy}
-          title={props.afterBusy ? 'Wait until this log has been read' : 'Choose the log to compare with (the “before”)'}
+          title={
+            props.afterBusy ? 'Wait until this log has been read' : 'Choose the log to compare with (the “before”)'
+          }
           onClick={() => input.current?.click()}
         >
           {b.status === 'idle' ? 'Compare with…' : 'Compare with another…'}
@@ -120,7 +129,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
             Cancel
           </button>
         )}
-        {props.afterBusy && <span className="note">Wait until this log has been read to choose a log to compare with.</span>}
+        {props.afterBusy && (
+          <span className="note">Wait until this log has been read to choose a log to compare with.</span>
+        )}
       </div>
       {b.error && (
         <div className="banner banner-error" role="alert" data-testid="compare-error">
@@ -129,8 +140,8 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
       )}
       {b.status === 'idle' ? (
         <div className="empty-view">
-          Choose the log of another run with <strong>Compare with…</strong>: it is read here, like the open one, and compared per type or
-          per allocation site.
+          Choose the log of another run with <strong>Compare with…</strong>: it is read here, like the open one, and
+          compared per type or per allocation site.
         </div>
       ) : (
         <DataTable

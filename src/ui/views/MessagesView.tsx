@@ -6,13 +6,20 @@ import type { MessagesSub } from '../url-state.ts';
 import { TableView, type TableViewProps } from './TableView.tsx';
 
 // Memoised like TableView; `summary` is the one of the last data refresh, not of every progress report.
-export const MessagesView = memo(function MessagesView(props: Omit<TableViewProps, 'table'> & { summary: Summary | null }) {
+export const MessagesView = memo(function MessagesView(
+  props: Omit<TableViewProps, 'table'> & { summary: Summary | null },
+) {
   const { view, setView, summary } = props;
   const sub: MessagesSub = view.sub;
   const choose = (next: MessagesSub) => setView((s) => ({ ...s, sub: next }));
   const toggle = (
     <div className="segmented" role="group" aria-label="Show">
-      <button type="button" data-testid="sub-messages" aria-pressed={sub === 'messages'} onClick={() => choose('messages')}>
+      <button
+        type="button"
+        data-testid="sub-messages"
+        aria-pressed={sub === 'messages'}
+        onClick={() => choose('messages')}
+      >
         Messages{summary ? ` (${fmtInt(summary.counts.msg + summary.counts.err)})` : ''}
       </button>
       <button

@@ -14,10 +14,22 @@ async function aliveCount(view: TimeView, ignore: IgnoreList): Promise<number> {
 
 async function totals(moment: TimeView, ignore: IgnoreList): Promise<number[]> {
   if ('at' in moment) return [await aliveCount(moment, ignore)];
-  return Promise.all([aliveCount({ at: moment.from }, ignore), aliveCount({ at: moment.to }, ignore), aliveCount(moment, ignore)]);
+  return Promise.all([
+    aliveCount({ at: moment.from }, ignore),
+    aliveCount({ at: moment.to }, ignore),
+    aliveCount(moment, ignore),
+  ]);
 }
 
-export const MomentTotals = memo(function MomentTotals({ moment, ignore, dataVersion }: { moment: TimeView; ignore: IgnoreList; dataVersion: number }) {
+export const MomentTotals = memo(function MomentTotals({
+  moment,
+  ignore,
+  dataVersion,
+}: {
+  moment: TimeView;
+  ignore: IgnoreList;
+  dataVersion: number;
+}) {
   const answer = useWorkerAnswer(JSON.stringify([dataVersion, moment, ignore]), () => totals(moment, ignore));
   const n = answer.fresh ? answer.value : null;
   const ignoring = ignore.types.length + ignore.files.length > 0 ? ' (ignored types and files left out)' : '';
@@ -25,16 +37,19 @@ export const MomentTotals = memo(function MomentTotals({ moment, ignore, dataVer
   if ('at' in moment)
     return (
       <p className="moment-totals" data-testid="heap-totals">
-        Heap at <strong>T = {fmtClock(moment.at)} s</strong>: <strong data-testid="heap-alive">{n ? fmtInt(n[0]) : '…'}</strong> objects alive
+        Heap at <strong>T = {fmtClock(moment.at)} s</strong>:{' '}
+        <strong data-testid="heap-alive">{n ? fmtInt(n[0]) : '…'}</strong> objects alive
         {ignoring}.
       </p>
     );
   return (
     <p className="moment-totals" data-testid="growth-totals">
       From <strong>A = {fmtClock(moment.from)} s</strong> to <strong>B = {fmtClock(moment.to)} s</strong>: alive{' '}
-      <strong data-testid="growth-alive-from">{n ? fmtInt(n[0]) : '…'}</strong> → <strong data-testid="growth-alive-to">{n ? fmtInt(n[1]) : '…'}</strong>{' '}
-      (Δ <span data-testid="growth-delta">{n ? fmtSigned(n[1] - n[0]) : '…'}</span>), <strong data-testid="growth-created">{n ? fmtInt(n[2]) : '…'}</strong> created
-      after A and still alive at B{ignoring}.
+      <strong data-testid="growth-alive-from">{n ? fmtInt(n[0]) : '…'}</strong> →{' '}
+      <strong data-testid="growth-alive-to">{n ? fmtInt(n[1]) : '…'}</strong> (Δ{' '}
+      <span data-testid="growth-delta">{n ? fmtSigned(n[1] - n[0]) : '…'}</span>),{' '}
+      <strong data-testid="growth-created">{n ? fmtInt(n[2]) : '…'}</strong> created after A and still alive at B
+      {ignoring}.
     </p>
   );
 });

@@ -24,11 +24,25 @@ export interface MomentViewProps {
 
 const PART_LABELS = { types: 'Types', sites: 'Sites', objects: 'Objects' } as const;
 
-export const MomentView = memo(function MomentView({ mode, view, setView, dataVersion, dataEpoch, exportName, onActivateRow }: MomentViewProps) {
+export const MomentView = memo(function MomentView({
+  mode,
+  view,
+  setView,
+  dataVersion,
+  dataEpoch,
+  exportName,
+  onActivateRow,
+}: MomentViewProps) {
   const def = MOMENT_TABLES[mode][view.part];
   const key = def.key;
-  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [key]: sort } })), [setView, key]);
-  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, [key]: text } })), [setView, key]);
+  const onSortChange = useCallback(
+    (sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [key]: sort } })),
+    [setView, key],
+  );
+  const onFilterTextChange = useCallback(
+    (text: string) => setView((s) => ({ ...s, q: { ...s.q, [key]: text } })),
+    [setView, key],
+  );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
   const moment = momentOf(mode, view);
 
@@ -41,8 +55,8 @@ export const MomentView = memo(function MomentView({ mode, view, setView, dataVe
           </>
         ) : (
           <>
-            Drag the handles under the chart, type <strong>From</strong> and <strong>To</strong>, or click a phase in the <strong>Phases</strong> tab,
-            to see what grew from A to B.
+            Drag the handles under the chart, type <strong>From</strong> and <strong>To</strong>, or click a phase in
+            the <strong>Phases</strong> tab, to see what grew from A to B.
           </>
         )}
       </div>
@@ -51,7 +65,13 @@ export const MomentView = memo(function MomentView({ mode, view, setView, dataVe
   const parts = (
     <div className="segmented" role="group" aria-label="Show">
       {(['types', 'sites', 'objects'] as const).map((p) => (
-        <button key={p} type="button" data-testid={`part-${p}`} aria-pressed={view.part === p} onClick={() => setView((s) => ({ ...s, part: p }))}>
+        <button
+          key={p}
+          type="button"
+          data-testid={`part-${p}`}
+          aria-pressed={view.part === p}
+          onClick={() => setView((s) => ({ ...s, part: p }))}
+        >
           {PART_LABELS[p]}
         </button>
       ))}

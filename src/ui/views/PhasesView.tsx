@@ -19,9 +19,22 @@ export interface PhasesViewProps {
   onWindowChange: (win: ClockWindow) => void;
 }
 
-export const PhasesView = memo(function PhasesView({ view, setView, dataVersion, dataEpoch, exportName, onWindowChange }: PhasesViewProps) {
-  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, phases: sort } })), [setView]);
-  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, phases: text } })), [setView]);
+export const PhasesView = memo(function PhasesView({
+  view,
+  setView,
+  dataVersion,
+  dataEpoch,
+  exportName,
+  onWindowChange,
+}: PhasesViewProps) {
+  const onSortChange = useCallback(
+    (sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, phases: sort } })),
+    [setView],
+  );
+  const onFilterTextChange = useCallback(
+    (text: string) => setView((s) => ({ ...s, q: { ...s.q, phases: text } })),
+    [setView],
+  );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
   const onActivateRow = useCallback(
     (_index: number, row: Row) => {
@@ -33,13 +46,19 @@ export const PhasesView = memo(function PhasesView({ view, setView, dataVersion,
   return (
     <div className="table-tab">
       <p className="view-description">
-        The spans between the program’s messages (and before the first): objects created and deleted in each, the change of the live count,
-        those created in it and still alive at its end, and the RSS change. Click a phase (or Enter) to make it the clock window A..B: the chart
-        zooms to it and the tables follow (<strong>Growth A→B</strong> shows what it left alive).
+        The spans between the program’s messages (and before the first): objects created and deleted in each, the change
+        of the live count, those created in it and still alive at its end, and the RSS change. Click a phase (or Enter)
+        to make it the clock window A..B: the chart zooms to it and the tables follow (<strong>Growth A→B</strong> shows
+        what it left alive).
       </p>
       <DataTable
         source={phaseSource}
-        text={{ label: 'Phases', emptyText: 'No NEW or DEL lines yet: no phases.', filterPlaceholder: 'Filter by message   ( / )', exportName }}
+        text={{
+          label: 'Phases',
+          emptyText: 'No NEW or DEL lines yet: no phases.',
+          filterPlaceholder: 'Filter by message   ( / )',
+          exportName,
+        }}
         controls={{
           sort: view.sort.phases ?? PHASES_DEFAULT_SORT,
           onSortChange,

@@ -21,19 +21,65 @@ function stats(s: Summary): Stat[] {
   return [
     { label: 'New', value: s.counts.new, testId: 'summary-new', hint: 'NEW lines: objects created' },
     { label: 'Del', value: s.counts.del, testId: 'summary-del', hint: 'DEL lines: objects deleted' },
-    { label: 'Live', value: s.live, testId: 'summary-live', hint: 'Created and not deleted by the end of the log', tab: 'live' },
-    { label: 'Pairs', value: s.pairs, testId: 'summary-pairs', hint: 'Created and deleted within the log', tab: 'pairs' },
-    { label: 'Untracked', value: s.untracked, testId: 'summary-untracked', hint: 'DELs of objects never seen created', tab: 'untracked' },
-    { label: 'Duplicates', value: s.duplicates, testId: 'summary-duplicates', hint: 'NEWs of an address that was already live', tab: 'duplicates', warn: s.duplicates > 0 },
+    {
+      label: 'Live',
+      value: s.live,
+      testId: 'summary-live',
+      hint: 'Created and not deleted by the end of the log',
+      tab: 'live',
+    },
+    {
+      label: 'Pairs',
+      value: s.pairs,
+      testId: 'summary-pairs',
+      hint: 'Created and deleted within the log',
+      tab: 'pairs',
+    },
+    {
+      label: 'Untracked',
+      value: s.untracked,
+      testId: 'summary-untracked',
+      hint: 'DELs of objects never seen created',
+      tab: 'untracked',
+    },
+    {
+      label: 'Duplicates',
+      value: s.duplicates,
+      testId: 'summary-duplicates',
+      hint: 'NEWs of an address that was already live',
+      tab: 'duplicates',
+      warn: s.duplicates > 0,
+    },
     { label: 'Types', value: s.types, hint: 'Distinct types', tab: 'types' },
-    { label: 'Sites', value: s.sites, hint: 'Distinct file:line:function on NEW or DEL lines (the Sites tab lists those that create objects)', tab: 'sites' },
+    {
+      label: 'Sites',
+      value: s.sites,
+      hint: 'Distinct file:line:function on NEW or DEL lines (the Sites tab lists those that create objects)',
+      tab: 'sites',
+    },
     { label: 'Messages', value: s.counts.msg, hint: 'MSG lines', tab: 'messages' },
     { label: 'Errors', value: s.counts.err, hint: 'ERR lines', tab: 'messages', warn: s.counts.err > 0 },
-    { label: 'Problems', value: s.problems, hint: 'Lines the parser could not read as expected', tab: 'messages', warn: s.problems > 0 },
+    {
+      label: 'Problems',
+      value: s.problems,
+      hint: 'Lines the parser could not read as expected',
+      tab: 'messages',
+      warn: s.problems > 0,
+    },
   ];
 }
 
-export function SummaryView({ load, onOpenTab, lead, exportName }: { load: ParseState; onOpenTab: (t: TabId) => void; lead?: ReactNode; exportName: string }) {
+export function SummaryView({
+  load,
+  onOpenTab,
+  lead,
+  exportName,
+}: {
+  load: ParseState;
+  onOpenTab: (t: TabId) => void;
+  lead?: ReactNode;
+  exportName: string;
+}) {
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
@@ -83,7 +129,9 @@ export function SummaryView({ load, onOpenTab, lead, exportName }: { load: Parse
           <dd data-testid="summary-lines">{fmtInt(s.lines)}</dd>
           <dt>Clock span</dt>
           <dd>
-            {span === null ? '—' : `${fmtClock(s.clockFirst)} – ${fmtClock(s.clockLast)} s (${fmtClock(span)} s of CPU time)`}
+            {span === null
+              ? '—'
+              : `${fmtClock(s.clockFirst)} – ${fmtClock(s.clockLast)} s (${fmtClock(span)} s of CPU time)`}
           </dd>
           <dt>RSS</dt>
           <dd>
@@ -92,7 +140,11 @@ export function SummaryView({ load, onOpenTab, lead, exportName }: { load: Parse
               : `${fmtBytes(s.rssFirst)} at start → ${fmtBytes(s.rssLast)} at end, peak ${fmtBytes(s.rssMax)}`}
           </dd>
           <dt>End of log</dt>
-          <dd>{s.sawEof ? 'EOF line present' : 'No EOF line: the traced program may not have finished (or the log was cut short).'}</dd>
+          <dd>
+            {s.sawEof
+              ? 'EOF line present'
+              : 'No EOF line: the traced program may not have finished (or the log was cut short).'}
+          </dd>
           {s.counts.bad > 0 && (
             <>
               <dt>Unreadable lines</dt>
@@ -116,11 +168,23 @@ export function SummaryView({ load, onOpenTab, lead, exportName }: { load: Parse
         </dl>
         <div className="intro">
           <div className="intro-label">Opening message</div>
-          {s.introMessage ? <blockquote data-testid="summary-intro">{s.introMessage}</blockquote> : <div className="muted">None (the log starts without one).</div>}
+          {s.introMessage ? (
+            <blockquote data-testid="summary-intro">{s.introMessage}</blockquote>
+          ) : (
+            <div className="muted">None (the log starts without one).</div>
+          )}
           {(s.problems > 0 || s.counts.err > 0) && (
             <p className="summary-problems">
-              {s.problems > 0 && <>{fmtInt(s.problems)} problem{s.problems === 1 ? '' : 's'} found while reading. </>}
-              {s.counts.err > 0 && <>{fmtInt(s.counts.err)} ERR line{s.counts.err === 1 ? '' : 's'} in the log. </>}
+              {s.problems > 0 && (
+                <>
+                  {fmtInt(s.problems)} problem{s.problems === 1 ? '' : 's'} found while reading.{' '}
+                </>
+              )}
+              {s.counts.err > 0 && (
+                <>
+                  {fmtInt(s.counts.err)} ERR line{s.counts.err === 1 ? '' : 's'} in the log.{' '}
+                </>
+              )}
               <button type="button" className="link" onClick={() => onOpenTab('messages')}>
                 See Messages &amp; problems
               </button>

@@ -38,14 +38,29 @@ function ObjectsOfChip({ of, fullPath, onClear }: { of: Subject; fullPath: boole
   return (
     <span className="chip" data-testid="objects-of" title={subjectLabel(of, true)}>
       Objects of {of.kind} {subjectLabel(of, fullPath)}
-      <button type="button" aria-label="Show every live object" title="Show every live object" data-testid="clear-objects-of" onClick={onClear}>
+      <button
+        type="button"
+        aria-label="Show every live object"
+        title="Show every live object"
+        data-testid="clear-objects-of"
+        onClick={onClear}
+      >
         ✕
       </button>
     </span>
   );
 }
 
-export const TabContent = memo(function TabContent({ load, baseline, view, setView, actions, epoch, compareEpoch, exportName }: TabContentProps) {
+export const TabContent = memo(function TabContent({
+  load,
+  baseline,
+  view,
+  setView,
+  actions,
+  epoch,
+  compareEpoch,
+  exportName,
+}: TabContentProps) {
   const parsing = load.status === 'parsing';
   const dataVersion = load.dataVersion;
   const { openDetail } = actions;
@@ -54,7 +69,10 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
   const openRow = useMemo(() => {
     const opener = (moment: Moment) => (index: number, row: Row, query: RowQuery) => {
       if (typeof row.type === 'string' && !('file' in row)) openDetail({ kind: 'type', type: row.type });
-      else void fullSiteOfRow(tableSource('sites', moment), query, index, row).then((site) => site && openDetail({ kind: 'site', site }));
+      else
+        void fullSiteOfRow(tableSource('sites', moment), query, index, row).then(
+          (site) => site && openDetail({ kind: 'site', site }),
+        );
     };
     return { end: opener('end'), at: opener('at'), growth: opener('growth') };
   }, [openDetail]);
@@ -63,8 +81,14 @@ export const TabContent = memo(function TabContent({ load, baseline, view, setVi
   const { ign, of, detail: detailOf, full, t, win } = view;
   const marks = useMemo(() => ({ at: t, window: win && { from: win.min, to: win.max } }), [t, win]);
   const scope = useMemo(() => ({ ignore: ign }), [ign]);
-  const liveScope = useMemo(() => ({ ignore: ign, ...(of?.kind === 'site' ? { site: of.site } : of ? { type: of.type } : {}) }), [ign, of]);
-  const ofChip = useMemo(() => of && <ObjectsOfChip of={of} fullPath={full} onClear={actions.clearObjects} />, [of, full, actions.clearObjects]);
+  const liveScope = useMemo(
+    () => ({ ignore: ign, ...(of?.kind === 'site' ? { site: of.site } : of ? { type: of.type } : {}) }),
+    [ign, of],
+  );
+  const ofChip = useMemo(
+    () => of && <ObjectsOfChip of={of} fullPath={full} onClear={actions.clearObjects} />,
+    [of, full, actions.clearObjects],
+  );
   const showObjects = useMemo(() => (detailOf ? () => actions.openObjects(detailOf) : null), [detailOf, actions]);
 
   const common = { view, setView, dataVersion, dataEpoch: epoch, exportName };

@@ -30,8 +30,14 @@ export interface TableViewProps {
 export const TableView = memo(function TableView(props: TableViewProps) {
   const { table, view, setView, dataVersion, dataEpoch, exportName, toolbarStart, above, scope, onActivateRow } = props;
   const def = TABLE_VIEWS[table];
-  const onSortChange = useCallback((sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [table]: sort } })), [setView, table]);
-  const onFilterTextChange = useCallback((text: string) => setView((s) => ({ ...s, q: { ...s.q, [table]: text } })), [setView, table]);
+  const onSortChange = useCallback(
+    (sort: SortSpec[]) => setView((s) => ({ ...s, sort: { ...s.sort, [table]: sort } })),
+    [setView, table],
+  );
+  const onFilterTextChange = useCallback(
+    (text: string) => setView((s) => ({ ...s, q: { ...s.q, [table]: text } })),
+    [setView, table],
+  );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
   return (
     <div className="table-tab">

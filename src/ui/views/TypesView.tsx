@@ -17,7 +17,17 @@ const TOP = 8;
  * Asks for the series once the parse has ended (it replays every event twice in the worker, which
  * a running parse cannot spare), again for a new clock window or file.
  */
-const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win, exclude }: { dataVersion: number; parsing: boolean; win: ClockWindow | null; exclude: string[] }) {
+const TypeChartPanel = memo(function TypeChartPanel({
+  dataVersion,
+  parsing,
+  win,
+  exclude,
+}: {
+  dataVersion: number;
+  parsing: boolean;
+  win: ClockWindow | null;
+  exclude: string[];
+}) {
   const [series, setSeries] = useState<TypeSeries[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -55,7 +65,11 @@ const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win,
         <ul className="type-legend" aria-label="Types">
           {series.map((s, k) => (
             <li key={k} title={s.type}>
-              <span className="swatch" style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }} aria-hidden="true" />
+              <span
+                className="swatch"
+                style={{ background: TYPE_COLOURS[k % TYPE_COLOURS.length] }}
+                aria-hidden="true"
+              />
               {s.type}
             </li>
           ))}
@@ -72,13 +86,22 @@ const TypeChartPanel = memo(function TypeChartPanel({ dataVersion, parsing, win,
   );
 });
 
-export const TypesView = memo(function TypesView(props: Omit<TableViewProps, 'table' | 'above'> & { parsing: boolean }) {
+export const TypesView = memo(function TypesView(
+  props: Omit<TableViewProps, 'table' | 'above'> & { parsing: boolean },
+) {
   const { parsing, ...rest } = props;
   return (
     <TableView
       {...rest}
       table="types"
-      above={<TypeChartPanel dataVersion={props.dataVersion} parsing={parsing} win={props.view.win} exclude={props.view.ign.types} />}
+      above={
+        <TypeChartPanel
+          dataVersion={props.dataVersion}
+          parsing={parsing}
+          win={props.view.win}
+          exclude={props.view.ign.types}
+        />
+      }
     />
   );
 });

@@ -27,7 +27,8 @@ export const MOMENT_TABLES: Record<MomentMode, Record<MomentPart, MomentTableDef
       key: 'heap-types',
       table: 'types',
       label: 'Types at T',
-      description: 'Per type, the log as if it had ended at T: created, deleted and alive (Live) at T. Most alive first; click a row for its detail.',
+      description:
+        'Per type, the log as if it had ended at T: created, deleted and alive (Live) at T. Most alive first; click a row for its detail.',
       placeholder: 'Filter by type   ( / )',
       emptyText: 'Nothing was created by T.',
       defaultSort: LIVE_DESC,
@@ -36,7 +37,8 @@ export const MOMENT_TABLES: Record<MomentMode, Record<MomentPart, MomentTableDef
       key: 'heap-sites',
       table: 'sites',
       label: 'Sites at T',
-      description: 'Per allocation site, the log as if it had ended at T: its objects alive (Live) at T. Most alive first; click a row for its detail.',
+      description:
+        'Per allocation site, the log as if it had ended at T: its objects alive (Live) at T. Most alive first; click a row for its detail.',
       placeholder: 'Filter by file, function or type   ( / )',
       emptyText: 'Nothing was created by T.',
       defaultSort: LIVE_DESC,
@@ -56,7 +58,8 @@ export const MOMENT_TABLES: Record<MomentMode, Record<MomentPart, MomentTableDef
       key: 'growth-types',
       table: 'types',
       label: 'Growth per type',
-      description: 'Per type: alive at A, alive at B, the difference Δ, and those created after A still alive at B. Largest Δ first; click a row for its detail.',
+      description:
+        'Per type: alive at A, alive at B, the difference Δ, and those created after A still alive at B. Largest Δ first; click a row for its detail.',
       placeholder: 'Filter by type   ( / )',
       emptyText: 'Nothing was alive at A or B.',
       defaultSort: DELTA_DESC,
@@ -65,7 +68,8 @@ export const MOMENT_TABLES: Record<MomentMode, Record<MomentPart, MomentTableDef
       key: 'growth-sites',
       table: 'sites',
       label: 'Growth per site',
-      description: 'Per allocation site: alive at A, alive at B, the difference Δ, and those created after A still alive at B. Largest Δ first; click a row for its detail.',
+      description:
+        'Per allocation site: alive at A, alive at B, the difference Δ, and those created after A still alive at B. Largest Δ first; click a row for its detail.',
       placeholder: 'Filter by file, function or type   ( / )',
       emptyText: 'Nothing was alive at A or B.',
       defaultSort: DELTA_DESC,

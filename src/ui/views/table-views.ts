@@ -39,7 +39,8 @@ export const TABLE_VIEWS: Record<TableId, TableViewDef> = {
   types: {
     table: 'types',
     title: 'Types',
-    description: 'Per type: created, deleted, the difference, DELs without a NEW (untracked), and still live. Click a row (or Enter) for its detail.',
+    description:
+      'Per type: created, deleted, the difference, DELs without a NEW (untracked), and still live. Click a row (or Enter) for its detail.',
     placeholder: 'Filter by type   ( / )',
     usesClockWindow: false,
     emptyText: 'No types: the log has no NEW or DEL lines.',
@@ -48,7 +49,8 @@ export const TABLE_VIEWS: Record<TableId, TableViewDef> = {
   sites: {
     table: 'sites',
     title: 'Sites',
-    description: 'Where objects are created, grouped by file:line:function, with how many are still live. Click a row (or Enter) for its detail.',
+    description:
+      'Where objects are created, grouped by file:line:function, with how many are still live. Click a row (or Enter) for its detail.',
     placeholder: 'Filter by file, function or type   ( / )',
     usesClockWindow: false,
     emptyText: 'No sites: the log has no NEW lines.',

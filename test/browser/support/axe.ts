@@ -28,18 +28,35 @@ export async function injectAxe(page: AppPage): Promise<void> {
  * tagged wcag2aaa (this project's goal is WCAG AA, and its palette is chosen for AA, not AAA) and
  * deprecated (rules axe keeps only for old configurations, replaced by the ones that run).
  */
-export async function axeViolations(page: AppPage, view: string, allow: readonly AxeAllowance[] = []): Promise<string[]> {
+export async function axeViolations(
+  page: AppPage,
+  view: string,
+  allow: readonly AxeAllowance[] = [],
+): Promise<string[]> {
   await injectAxe(page);
-  const found = await page.evaluate(async (allowed) => {
-    const a = (window as unknown as { axe: typeof axe }).axe;
-    const skip = new Set(['wcag2aaa', 'deprecated']);
-    const rules = Object.fromEntries(a.getRules().map((r) => [r.ruleId, { enabled: !r.tags.some((t) => skip.has(t)) }]));
-    const result = await a.run(document, { rules, resultTypes: ['violations'], elementRef: true });
-    return result.violations.flatMap((v) =>
-      v.nodes
-        .filter((n) => !allowed.some((x) => x.rule === v.id && (n.element as Element | undefined)?.matches(x.selector)))
-        .map((n) => ({ rule: v.id, impact: v.impact ?? 'unknown', help: v.help, target: n.target.join(' '), html: n.html.replace(/\s+/g, ' ').slice(0, 240) })),
-    );
-  }, allow.map(({ rule, selector }) => ({ rule, selector })));
+  const found = await page.evaluate(
+    async (allowed) => {
+      const a = (window as unknown as { axe: typeof axe }).axe;
+      const skip = new Set(['wcag2aaa', 'deprecated']);
+      const rules = Object.fromEntries(
+        a.getRules().map((r) => [r.ruleId, { enabled: !r.tags.some((t) => skip.has(t)) }]),
+      );
+      const result = await a.run(document, { rules, resultTypes: ['violations'], elementRef: true });
+      return result.violations.flatMap((v) =>
+        v.nodes
+          .filter(
+            (n) => !allowed.some((x) => x.rule === v.id && (n.element as Element | undefined)?.matches(x.selector)),
+          )
+          .map((n) => ({
+            rule: v.id,
+            impact: v.impact ?? 'unknown',
+            help: v.help,
+            target: n.target.join(' '),
+            html: n.html.replace(/\s+/g, ' ').slice(0, 240),
+          })),
+      );
+    },
+    allow.map(({ rule, selector }) => ({ rule, selector })),
+  );
   return found.map((f) => `${view}: ${f.rule} (${f.impact}) at ${f.target}: ${f.help} — ${f.html}`);
 }

@@ -1,7 +1,19 @@
 // The driver over playwright-core: Debian's Chromium through the DevTools protocol.
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type ColorScheme, type Key, type LaunchOptions, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
+import {
+  CHROMIUM,
+  PageBase,
+  WAIT_MS,
+  type AppPage,
+  type BrowserDriver,
+  type ColorScheme,
+  type Key,
+  type LaunchOptions,
+  type PageOptions,
+  type SeenRequest,
+  type WaitOptions,
+} from './driver.ts';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
@@ -106,7 +118,10 @@ class ChromiumPage extends PageBase {
   }
 
   async waitForFunction<R, A = undefined>(fn: (arg: A) => R, arg?: A, options: WaitOptions = {}): Promise<R> {
-    const handle = await this.page.waitForFunction(fn as (a: unknown) => R, arg as unknown, { timeout: options.timeout ?? WAIT_MS, polling: options.polling ?? 'raf' });
+    const handle = await this.page.waitForFunction(fn as (a: unknown) => R, arg as unknown, {
+      timeout: options.timeout ?? WAIT_MS,
+      polling: options.polling ?? 'raf',
+    });
     try {
       return (await handle.jsonValue()) as R;
     } finally {
@@ -128,7 +143,9 @@ class ChromiumPage extends PageBase {
   recordRequests(): SeenRequest[] {
     const seen: SeenRequest[] = [];
     // The context's requests include those of the page's workers.
-    this.ctx.on('request', (r) => seen.push({ method: r.method(), url: r.url(), hasBody: r.postDataBuffer() !== null }));
+    this.ctx.on('request', (r) =>
+      seen.push({ method: r.method(), url: r.url(), hasBody: r.postDataBuffer() !== null }),
+    );
     // Playwright reports WebSockets apart from requests.
     this.page.on('websocket', (ws) => seen.push({ method: 'WEBSOCKET', url: ws.url(), hasBody: false }));
     return seen;

@@ -29,7 +29,9 @@ export interface ControlSample {
 }
 
 /** Every visible element with text of its own (or a filled form field), and the charts' lines. */
-export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[] }> {
+export function readContrastSamples(
+  page: AppPage,
+): Promise<{ texts: TextSample[]; lines: LineSample[]; controls: ControlSample[] }> {
   return page.evaluate(() => {
     const layersOf = (el: Element) => {
       const layers: string[] = [];
@@ -52,7 +54,9 @@ export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[
       const own = Array.from(el.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? (n.textContent ?? '') : ''))
         .join('')
         .trim();
-      const field = el.matches('input:not([type=checkbox]):not([type=file]):not([type=radio]), select') ? (el as HTMLInputElement).value : '';
+      const field = el.matches('input:not([type=checkbox]):not([type=file]):not([type=radio]), select')
+        ? (el as HTMLInputElement).value
+        : '';
       if ((!own && !field) || !shown(el)) continue;
       const cs = getComputedStyle(el);
       texts.push({
@@ -72,9 +76,15 @@ export function readContrastSamples(page: AppPage): Promise<{ texts: TextSample[
       }
     }
     const controls = [];
-    for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=file]):not([type=radio]), select, .btn, .segmented')) {
+    for (const el of document.querySelectorAll(
+      'input:not([type=checkbox]):not([type=file]):not([type=radio]), select, .btn, .segmented',
+    )) {
       if (el.matches(':disabled') || !shown(el) || parseFloat(getComputedStyle(el).borderTopWidth) === 0) continue;
-      controls.push({ where: `${el.tagName.toLowerCase()}.${el.className}`, border: getComputedStyle(el).borderTopColor, layers: layersOf(el.parentElement!) });
+      controls.push({
+        where: `${el.tagName.toLowerCase()}.${el.className}`,
+        border: getComputedStyle(el).borderTopColor,
+        layers: layersOf(el.parentElement!),
+      });
     }
     return { texts, lines, controls };
   });

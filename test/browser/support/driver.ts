@@ -56,7 +56,19 @@ export interface WaitOptions {
 }
 
 /** Key names as both protocols spell them (the DOM's KeyboardEvent.key, plus 'Space'). */
-export type Key = 'Enter' | 'Space' | 'Tab' | 'Escape' | 'Backspace' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End' | 'PageUp' | 'PageDown' | (string & {});
+export type Key =
+  | 'Enter'
+  | 'Space'
+  | 'Tab'
+  | 'Escape'
+  | 'Backspace'
+  | 'ArrowUp'
+  | 'ArrowDown'
+  | 'Home'
+  | 'End'
+  | 'PageUp'
+  | 'PageDown'
+  | (string & {});
 
 export interface BrowserDriver {
   readonly name: BrowserName;
@@ -171,7 +183,11 @@ export abstract class PageBase implements AppPage {
   }
 
   /** For the implementations: a console message of either driver, kept when it is an error. */
-  protected onConsoleMessage(m: { type(): string; text(): string; location(): { url?: string; lineNumber?: number } | undefined }): void {
+  protected onConsoleMessage(m: {
+    type(): string;
+    text(): string;
+    location(): { url?: string; lineNumber?: number } | undefined;
+  }): void {
     if (m.type() !== 'error') return;
     const loc = m.location();
     this.consoleError(m.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : undefined);
@@ -269,8 +285,13 @@ export abstract class PageBase implements AppPage {
 
   async check(selector: string): Promise<void> {
     await this.waitFor(selector, { state: 'visible' });
-    if (!(await this.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).checked, selector))) await this.click(selector);
-    await this.waitForFunction((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, selector, { timeout: WAIT_MS });
+    if (!(await this.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).checked, selector)))
+      await this.click(selector);
+    await this.waitForFunction(
+      (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true,
+      selector,
+      { timeout: WAIT_MS },
+    );
   }
 
   async dropFiles(files: DroppedFile[]): Promise<void> {
@@ -284,7 +305,9 @@ export abstract class PageBase implements AppPage {
         dt.items.add(new File([u8], name, { type: 'text/plain' }));
       }
       for (const type of ['dragenter', 'dragover', 'drop']) {
-        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+        document.body.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }),
+        );
       }
     }, list);
   }

@@ -3,8 +3,26 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
-import { FIREFOX, PageBase, WAIT_MS, type AppPage, type BrowserDriver, type ColorScheme, type Key, type LaunchOptions, type PageOptions, type SeenRequest, type WaitOptions } from './driver.ts';
+import puppeteer, {
+  type Browser,
+  type BrowserContext,
+  type ElementHandle,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
+import {
+  FIREFOX,
+  PageBase,
+  WAIT_MS,
+  type AppPage,
+  type BrowserDriver,
+  type ColorScheme,
+  type Key,
+  type LaunchOptions,
+  type PageOptions,
+  type SeenRequest,
+  type WaitOptions,
+} from './driver.ts';
 
 /** Preferences added to the fresh profile puppeteer makes for each launch (it sets the automation ones). */
 const PREFS: Record<string, unknown> = {
@@ -25,7 +43,9 @@ const COLOR_SCHEME_OVERRIDE: Record<ColorScheme, number> = { dark: 0, light: 1 }
 function prefsFor(options: LaunchOptions): Record<string, unknown> {
   return {
     ...PREFS,
-    ...(options.colorScheme ? { 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[options.colorScheme] } : {}),
+    ...(options.colorScheme
+      ? { 'layout.css.prefers-color-scheme.content-override': COLOR_SCHEME_OVERRIDE[options.colorScheme] }
+      : {}),
     // Like the colour scheme, prefers-reduced-motion is a preference read at launch (1: reduce).
     ...(options.reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
   };
@@ -78,7 +98,9 @@ class FirefoxPage extends PageBase {
     super();
     page.setDefaultTimeout(WAIT_MS);
     page.on('console', (m) => this.onConsoleMessage(m));
-    page.on('pageerror', (e) => this.pageError(`pageerror: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    page.on('pageerror', (e) =>
+      this.pageError(`pageerror: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
     // BiDi has no crash event: a content process that dies takes its browsing context with it.
     page.on('close', () => {
       if (!this.closing) this.pageError('page closed by the browser (the content process crashed?)');
@@ -106,7 +128,11 @@ class FirefoxPage extends PageBase {
   }
 
   emulateColorScheme(): Promise<void> {
-    return Promise.reject(new Error('Firefox over WebDriver BiDi cannot switch prefers-color-scheme in a running page: launch it with { colorScheme }'));
+    return Promise.reject(
+      new Error(
+        'Firefox over WebDriver BiDi cannot switch prefers-color-scheme in a running page: launch it with { colorScheme }',
+      ),
+    );
   }
 
   url(): string {
@@ -124,7 +150,9 @@ class FirefoxPage extends PageBase {
   }
 
   async setInputFiles(selector: string, paths: string[]): Promise<void> {
-    const input = (await this.page.waitForSelector(selector, { timeout: WAIT_MS })) as ElementHandle<HTMLInputElement> | null;
+    const input = (await this.page.waitForSelector(selector, {
+      timeout: WAIT_MS,
+    })) as ElementHandle<HTMLInputElement> | null;
     if (!input) throw new Error(`no element ${selector}`);
     try {
       await input.uploadFile(...paths);
@@ -156,7 +184,8 @@ class FirefoxPage extends PageBase {
       },
       { selector, text },
     );
-    if (value !== text) throw new Error(`fill ${selector}: the field holds ${JSON.stringify(value)}, not ${JSON.stringify(text)}`);
+    if (value !== text)
+      throw new Error(`fill ${selector}: the field holds ${JSON.stringify(value)}, not ${JSON.stringify(text)}`);
   }
 
   async selectOption(selector: string, value: string): Promise<void> {
@@ -183,7 +212,11 @@ class FirefoxPage extends PageBase {
   }
 
   async waitForFunction<R, A = undefined>(fn: (arg: A) => R, arg?: A, options: WaitOptions = {}): Promise<R> {
-    const handle = await this.page.waitForFunction(fn as (a: unknown) => R, { timeout: options.timeout ?? WAIT_MS, polling: options.polling ?? 'raf' }, arg as A);
+    const handle = await this.page.waitForFunction(
+      fn as (a: unknown) => R,
+      { timeout: options.timeout ?? WAIT_MS, polling: options.polling ?? 'raf' },
+      arg as A,
+    );
     try {
       return (await handle.jsonValue()) as R;
     } finally {
@@ -216,7 +249,10 @@ class FirefoxPage extends PageBase {
     const events = (this.ctx.browser() as unknown as { connection: DownloadEvents }).connection;
     let off = () => {};
     const saved = new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`download: none completed within ${WAIT_MS} ms of clicking ${selector}`)), WAIT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`download: none completed within ${WAIT_MS} ms of clicking ${selector}`)),
+        WAIT_MS,
+      );
       const onEnd = (e: DownloadEnd) => {
         if (e.status !== 'complete' || !e.filepath || dirname(e.filepath) !== this.downloads) return;
         ok(e.filepath);

@@ -32,7 +32,8 @@ function readFocused(): Read {
     `${e.tagName.toLowerCase()}${e.getAttribute('class') ? '.' + e.getAttribute('class')!.trim().split(/\s+/).join('.') : ''}`;
   const layersOf = (from: Element | null) => {
     const layers: string[] = [];
-    for (let e = from; e; e = e.parentElement) if (!(e instanceof SVGElement)) layers.push(getComputedStyle(e).backgroundColor);
+    for (let e = from; e; e = e.parentElement)
+      if (!(e instanceof SVGElement)) layers.push(getComputedStyle(e).backgroundColor);
     return layers;
   };
   const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40);
@@ -72,12 +73,22 @@ function readFocused(): Read {
     const s = getComputedStyle(a);
     if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
     const b = a.getBoundingClientRect();
-    const box = { left: b.left + a.clientLeft, top: b.top + a.clientTop, right: b.left + a.clientLeft + a.clientWidth, bottom: b.top + a.clientTop + a.clientHeight };
+    const box = {
+      left: b.left + a.clientLeft,
+      top: b.top + a.clientTop,
+      right: b.left + a.clientLeft + a.clientWidth,
+      bottom: b.top + a.clientTop + a.clientHeight,
+    };
     // An <svg> has no client box: its own rectangle clips.
     if (a instanceof SVGElement) Object.assign(box, { left: b.left, top: b.top, right: b.right, bottom: b.bottom });
     const cut = 0.5;
     const px = (o: typeof box) => [o.left, o.top, o.right, o.bottom].map((v) => v.toFixed(1)).join(' ');
-    if (ring.left < box.left - cut || ring.top < box.top - cut || ring.right > box.right + cut || ring.bottom > box.bottom + cut)
+    if (
+      ring.left < box.left - cut ||
+      ring.top < box.top - cut ||
+      ring.right > box.right + cut ||
+      ring.bottom > box.bottom + cut
+    )
       clippedBy = `${name(a)} (ring ${px(ring)}, box ${px(box)})`;
   }
   return { where, color, width, layers, clippedBy };

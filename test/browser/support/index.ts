@@ -21,7 +21,18 @@ import { launchChromium } from './chromium.ts';
 import { WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type LaunchOptions } from './driver.ts';
 import { launchFirefox } from './firefox.ts';
 
-export { BROWSERS, CHROMIUM, EXECUTABLE, FIREFOX, WAIT_MS, type AppPage, type BrowserDriver, type BrowserName, type ColorScheme, type SeenRequest } from './driver.ts';
+export {
+  BROWSERS,
+  CHROMIUM,
+  EXECUTABLE,
+  FIREFOX,
+  WAIT_MS,
+  type AppPage,
+  type BrowserDriver,
+  type BrowserName,
+  type ColorScheme,
+  type SeenRequest,
+} from './driver.ts';
 export { CHROMIUM_ARGS } from './chromium.ts';
 export { closedPort, serveFile, unserveFile } from './served-files.ts';
 
@@ -151,7 +162,11 @@ export async function dropFile(page: AppPage, path: string): Promise<void> {
 
 /** Waits until parse-status says Done; fails at once if it says the parse stopped or was cancelled. */
 export async function waitDone(page: AppPage, timeout = WAIT_MS): Promise<string> {
-  await page.waitForFunction((sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''), tid('parse-status'), { timeout });
+  await page.waitForFunction(
+    (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
+    tid('parse-status'),
+    { timeout },
+  );
   const text = await page.text(tid('parse-status'));
   expect(text, 'parse-status').toContain('Done');
   return text;
@@ -159,7 +174,10 @@ export async function waitDone(page: AppPage, timeout = WAIT_MS): Promise<string
 
 /** "12,345" (any thousands separator) → 12345. */
 export function parseIntText(text: string | null): number {
-  const t = (text ?? '').trim().replace(/[,.\s\u00a0\u202f'’_]/g, '').replace(/^[−–]/, '-');
+  const t = (text ?? '')
+    .trim()
+    .replace(/[,.\s\u00a0\u202f'’_]/g, '')
+    .replace(/^[−–]/, '-');
   if (!/^-?\d+$/.test(t)) throw new Error(`not an integer: ${JSON.stringify(text)}`);
   return Number(t);
 }
@@ -207,7 +225,14 @@ export async function cliJson(path: string): Promise<CliJson> {
 
 /** The summary numbers the CLI reports, in the shape summaryNumbers() returns. */
 export function cliSummary(j: CliJson): SummaryNumbers {
-  return { new: j.counts.new, del: j.counts.del, live: j.live, pairs: j.pairs, untracked: j.untracked, duplicates: j.duplicates };
+  return {
+    new: j.counts.new,
+    del: j.counts.del,
+    live: j.live,
+    pairs: j.pairs,
+    untracked: j.untracked,
+    duplicates: j.duplicates,
+  };
 }
 
 /** Clicks a tab and waits until it is selected (the table's count line is there for table tabs). */
@@ -239,7 +264,8 @@ export async function columnIndex(page: AppPage, columnId: string): Promise<numb
 /** The text of every cell of every rendered row, in DOM order. */
 export async function renderedRows(page: AppPage): Promise<string[][]> {
   return page.evaluate(
-    (sel) => Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
     tid('row'),
   );
 }
@@ -277,12 +303,17 @@ export function sampleLogs(): string[] {
 
 /** Opens several logs at once through the <input type=file> (a nested run). */
 export async function openFilesByInput(page: AppPage, paths: string[]): Promise<void> {
-  await page.setInputFiles(tid('file-input'), paths.map((p) => resolve(ROOT, p)));
+  await page.setInputFiles(
+    tid('file-input'),
+    paths.map((p) => resolve(ROOT, p)),
+  );
 }
 
 /** Like dropFile, with several files in one DataTransfer (small files only: the bytes go through the protocol). */
 export async function dropFiles(page: AppPage, paths: string[]): Promise<void> {
-  const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(resolve(ROOT, p))) })));
+  const files = await Promise.all(
+    paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(resolve(ROOT, p))) })),
+  );
   await page.dropFiles(files);
 }
 
@@ -353,7 +384,9 @@ export async function writeGeneratedLog(path: string, opts: GeneratorOptions): P
 /** Rows of the active table as objects keyed by column id (only the rendered rows). */
 export async function tableRecords(page: AppPage): Promise<Record<string, string>[]> {
   const ids = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('[data-testid^="col-"]'), (e) => (e.getAttribute('data-testid') ?? '').slice(4)),
+    Array.from(document.querySelectorAll('[data-testid^="col-"]'), (e) =>
+      (e.getAttribute('data-testid') ?? '').slice(4),
+    ),
   );
   return (await renderedRows(page)).map((cells) => Object.fromEntries(ids.map((id, i) => [id, cells[i]])));
 }

@@ -6,10 +6,13 @@ export function activeServiceWorker(page: AppPage): Promise<string> {
   return page.evaluate(async (timeout) => {
     const ready = navigator.serviceWorker.ready.then(async (r) => {
       const sw = r.active!;
-      while (sw.state !== 'activated') await new Promise((ok) => sw.addEventListener('statechange', ok, { once: true }));
+      while (sw.state !== 'activated')
+        await new Promise((ok) => sw.addEventListener('statechange', ok, { once: true }));
       return sw.scriptURL;
     });
-    const late = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`no active service worker after ${timeout} ms`)), timeout));
+    const late = new Promise<never>((_, fail) =>
+      setTimeout(() => fail(new Error(`no active service worker after ${timeout} ms`)), timeout),
+    );
     return Promise.race([ready, late]);
   }, WAIT_MS);
 }

@@ -10,7 +10,8 @@ import { inject } from 'vitest';
  * provides its path); returns the URL. `name` must be a plain file name.
  */
 export async function serveFile(name: string, content: string | Uint8Array): Promise<string> {
-  if (!/^[\w.-]+$/.test(name) || name === 'index.html') throw new Error(`serveFile: not a plain new file name: ${name}`);
+  if (!/^[\w.-]+$/.test(name) || name === 'index.html')
+    throw new Error(`serveFile: not a plain new file name: ${name}`);
   await writeFile(join(inject('distDir'), name), content);
   return inject('baseUrl') + name;
 }

@@ -81,7 +81,9 @@ export async function serveLog(body: string | Uint8Array): Promise<LogServer> {
       return;
     }
     hits++;
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain' }).end(content);
+    res
+      .writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain' })
+      .end(content);
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

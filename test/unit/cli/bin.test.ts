@@ -35,7 +35,10 @@ beforeAll(async () => {
 
 describe('the built CLI', () => {
   it('dist-cli/reftrace.mjs is the build of the current source (npm run build:cli)', () => {
-    expect(readFileSync(CLI_OUTFILE, 'utf8') === readFileSync(FRESH, 'utf8'), 'dist-cli/reftrace.mjs is stale: run npm run build:cli').toBe(true);
+    expect(
+      readFileSync(CLI_OUTFILE, 'utf8') === readFileSync(FRESH, 'utf8'),
+      'dist-cli/reftrace.mjs is stale: run npm run build:cli',
+    ).toBe(true);
   });
 
   it('imports only Node built-ins: no tsx, no TypeScript at run time, no package', () => {
@@ -56,22 +59,33 @@ describe('the built CLI', () => {
   });
 
   it('runs --help, analyse and export from a copy with no node_modules anywhere above it', () => {
-    for (let d = DIR; d !== dirname(d); d = dirname(d)) expect(existsSync(join(d, 'node_modules')), `${d}/node_modules`).toBe(false);
+    for (let d = DIR; d !== dirname(d); d = dirname(d))
+      expect(existsSync(join(d, 'node_modules')), `${d}/node_modules`).toBe(false);
     mkdirSync(join(DIR, 'bin'));
     mkdirSync(join(DIR, 'dist-cli'));
     copyFileSync(join(ROOT, 'bin/reftrace.mjs'), join(DIR, 'bin/reftrace.mjs'));
     copyFileSync(CLI_OUTFILE, join(DIR, 'dist-cli/reftrace.mjs'));
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(DIR, 'bin/reftrace.mjs'), ...args], { encoding: 'utf8', cwd: DIR, env: { PATH: process.env.PATH } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(DIR, 'bin/reftrace.mjs'), ...args], {
+        encoding: 'utf8',
+        cwd: DIR,
+        env: { PATH: process.env.PATH },
+      });
     const help = run('--help');
     expect([help.status, help.stderr]).toEqual([0, '']);
     expect(help.stdout).toMatch(/^usage: reftrace <command>/);
-    for (const command of ['analyse', 'snapshot', 'growth', 'export']) expect(help.stdout).toContain(`reftrace ${command} <file>`);
+    for (const command of ['analyse', 'snapshot', 'growth', 'export'])
+      expect(help.stdout).toContain(`reftrace ${command} <file>`);
     const analyse = run('analyse', FIXTURES + SMALL, '--json');
     expect(analyse.status).toBe(0);
     expect(JSON.parse(analyse.stdout)).toMatchObject({ live: 61, pairs: 110, counts: { new: 171, del: 119 } });
     const exported = run('export', FIXTURES + SMALL, '--out', join(DIR, 'out'));
     expect([exported.status, exported.stderr]).toEqual([0, '']);
-    expect(readdirSync(join(DIR, 'out/20261125_072703_0_5187_O_0_PY3.13.5')).sort()).toEqual(['events.parquet', 'live.parquet', 'pairs.parquet']);
+    expect(readdirSync(join(DIR, 'out/20261125_072703_0_5187_O_0_PY3.13.5')).sort()).toEqual([
+      'events.parquet',
+      'live.parquet',
+      'pairs.parquet',
+    ]);
   });
 
   it('a missing build is one line and exit 2', () => {
@@ -80,6 +94,8 @@ describe('the built CLI', () => {
     copyFileSync(join(ROOT, 'bin/reftrace.mjs'), join(lone, 'bin/reftrace.mjs'));
     const r = spawnSync(process.execPath, [join(lone, 'bin/reftrace.mjs'), '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('reftrace: dist-cli/reftrace.mjs is missing: run `npm run build:cli` (npm install runs it)\n');
+    expect(r.stderr).toBe(
+      'reftrace: dist-cli/reftrace.mjs is missing: run `npm run build:cli` (npm install runs it)\n',
+    );
   });
 });

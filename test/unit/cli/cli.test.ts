@@ -43,7 +43,14 @@ describe('reftrace analyse --json agrees with the seed', () => {
     it(name, async () => {
       const j = await json(['analyse', path]);
       const seed = SEED[name];
-      expect({ lines: j.lines, new: j.counts.new, del: j.counts.del, msg: j.counts.msg, live: j.live, pairs: j.pairs }).toEqual(seed);
+      expect({
+        lines: j.lines,
+        new: j.counts.new,
+        del: j.counts.del,
+        msg: j.counts.msg,
+        live: j.live,
+        pairs: j.pairs,
+      }).toEqual(seed);
       expect(j.untracked).toBe(j.counts.del - j.pairs);
       expect(j.duplicates).toBe(0);
       expect(j.problems).toEqual([]);
@@ -53,7 +60,9 @@ describe('reftrace analyse --json agrees with the seed', () => {
   const python = spawnSync('python3', ['--version']).status === 0;
   it.skipIf(!python)('type counts equal the restored seed run live (python3)', async () => {
     for (const path of SAMPLES) {
-      const seed = JSON.parse(execFileSync('python3', [join(FIXTURES, '../reference/seed_json.py'), path], { encoding: 'utf8' }));
+      const seed = JSON.parse(
+        execFileSync('python3', [join(FIXTURES, '../reference/seed_json.py'), path], { encoding: 'utf8' }),
+      );
       const ours = await json(['analyse', path]);
       expect(ours.types).toEqual(seed.types);
       expect(ours.live).toBe(seed.live);
@@ -70,15 +79,28 @@ describe('--recurse-files merges child logs where the parent names them', () => 
     expect(j.problems).toEqual([]);
   });
   it('absolute names of a moved run are found beside the parent (nested)', async () => {
-    const j = await json(['analyse', join(FIXTURES, 'samples/nested/20261125_072716_0_5419_O_0_PY3.13.5.log'), '--recurse-files']);
+    const j = await json([
+      'analyse',
+      join(FIXTURES, 'samples/nested/20261125_072716_0_5419_O_0_PY3.13.5.log'),
+      '--recurse-files',
+    ]);
     expect([j.counts.new, j.counts.del, j.counts.msg, j.live, j.pairs]).toEqual([57, 55, 15, 12, 45]);
   });
   it('a missing child is a problem, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reftrace-'));
     const parent = join(dir, 'parent.log');
-    writeFileSync(parent, 'SOF\nMSG:     0.1 # Detaching this Reference Tracing file wrapper. New file: gone.log\nEOF\n');
+    writeFileSync(
+      parent,
+      'SOF\nMSG:     0.1 # Detaching this Reference Tracing file wrapper. New file: gone.log\nEOF\n',
+    );
     const j = await json(['analyse', parent, '--recurse-files']);
-    expect(j.problems).toEqual([{ line: 2, kind: 'missing-child', detail: 'child log not found: gone.log (open it together with its parent, or put it beside the parent)' }]);
+    expect(j.problems).toEqual([
+      {
+        line: 2,
+        kind: 'missing-child',
+        detail: 'child log not found: gone.log (open it together with its parent, or put it beside the parent)',
+      },
+    ]);
   });
 });
 
@@ -92,7 +114,9 @@ describe('text report', () => {
     expect(r.out).toContain('Previous Objects, sorted by clock [110]:');
     expect(r.out).toContain('Type count [17]:');
     expect(r.out).toMatch(/StringAndTime\s+40\s+20\s+20\n/);
-    expect(r.out).toMatch(/0x7f2afc0b59f0 0\.049893\s+1 ModuleSpec\s+spec_from_loader\s+<frozen importlib\._bootstrap>#688/);
+    expect(r.out).toMatch(
+      /0x7f2afc0b59f0 0\.049893\s+1 ModuleSpec\s+spec_from_loader\s+<frozen importlib\._bootstrap>#688/,
+    );
     expect(r.out.match(/ NEW: t: /g)).toHaveLength(110);
   });
   it('--full-path shows whole paths, the default base names', async () => {
@@ -105,7 +129,9 @@ describe('text report', () => {
 
 describe('exit codes', () => {
   it('a missing file: one-line error, exit 2', async () => {
-    const r = spawnSync(process.execPath, [join(FIXTURES, '../../bin/reftrace.mjs'), 'analyse', '/no/such.log'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(FIXTURES, '../../bin/reftrace.mjs'), 'analyse', '/no/such.log'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('reftrace: no such file: /no/such.log');
     expect(r.stdout).toBe('');
@@ -116,11 +142,25 @@ describe('exit codes', () => {
     expect((await run(['analyse', join(FIXTURES, SMALL), '--max-live', 'lots'])).code).toBe(2);
   });
   it('--max-live: exit 1 when over budget, naming what is over', async () => {
-    const over = await run(['analyse', join(FIXTURES, SMALL), '--max-live', '60', '--max-live-type', 'StringAndTime=19']);
+    const over = await run([
+      'analyse',
+      join(FIXTURES, SMALL),
+      '--max-live',
+      '60',
+      '--max-live-type',
+      'StringAndTime=19',
+    ]);
     expect(over.code).toBe(1);
     expect(over.out).toContain('all types: 61 live > 60 allowed');
     expect(over.out).toContain('StringAndTime: 20 live > 19 allowed');
-    const within = await run(['analyse', join(FIXTURES, SMALL), '--max-live', '61', '--max-live-type', 'StringAndTime=20']);
+    const within = await run([
+      'analyse',
+      join(FIXTURES, SMALL),
+      '--max-live',
+      '61',
+      '--max-live-type',
+      'StringAndTime=20',
+    ]);
     expect(within.code).toBe(0);
     const j = await run(['analyse', join(FIXTURES, SMALL), '--json', '--max-live-type', 'Fraction=0']);
     expect(j.code).toBe(1);

@@ -37,14 +37,21 @@ afterAll(() => {
 });
 
 /** A CSV cell back as the value it stands for: the formula guard's apostrophe removed. */
-const unguard = (row: SqlRow): SqlRow => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v]));
+const unguard = (row: SqlRow): SqlRow =>
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v]),
+  );
 
 describe('reftrace export --format csv', () => {
   for (const log of ['odd', 'gen'])
     for (const name of ['events', 'live', 'pairs'])
       it(`${log}/${name}.csv: the Parquet rows, column by column`, async () => {
-        const csv = await duck.all(`select * from read_csv(${sqlPath(join(DIR, 'csv', log, name + '.csv'))}, header = true, delim = ',', quote = '"', escape = '"', types = {'address': 'VARCHAR'})`);
-        const parquet = await duck.all(`select * from read_parquet(${sqlPath(join(DIR, 'pq', log, name + '.parquet'))})`);
+        const csv = await duck.all(
+          `select * from read_csv(${sqlPath(join(DIR, 'csv', log, name + '.csv'))}, header = true, delim = ',', quote = '"', escape = '"', types = {'address': 'VARCHAR'})`,
+        );
+        const parquet = await duck.all(
+          `select * from read_parquet(${sqlPath(join(DIR, 'pq', log, name + '.parquet'))})`,
+        );
         expect(csv.length).toBe(parquet.length);
         expect(csv.length).toBeGreaterThan(log === 'odd' && name === 'live' ? 60 : 100);
         expect(csv.map(unguard)).toEqual(parquet);
@@ -58,7 +65,9 @@ describe('reftrace export --format csv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text).toContain(',"a,""b""",');
     expect(text).toContain(`,"'=SUM(1)",`);
-    const rows = await duck.all(`select type, function from read_csv(${sqlPath(join(DIR, 'csv/odd/events.csv'))}, header = true) where type = 'a,"b"' or function like '%SUM%'`);
+    const rows = await duck.all(
+      `select type, function from read_csv(${sqlPath(join(DIR, 'csv/odd/events.csv'))}, header = true) where type = 'a,"b"' or function like '%SUM%'`,
+    );
     expect(rows.filter((r) => r.type === 'a,"b"')).toHaveLength(2);
     expect(new Set(rows.filter((r) => r.type !== 'a,"b"').map((r) => r.function))).toEqual(new Set(["'=SUM(1)"]));
   });
@@ -74,13 +83,20 @@ describe('reftrace export --recurse-files', () => {
     { log_file: 'nested_outer.log', news: 17, dels: 12 },
   ];
   const perFile = (out: string) =>
-    duck.all(`select log_file, count(*) filter (kind = 'NEW') as news, count(*) filter (kind = 'DEL') as dels from read_parquet(${sqlPath(out + '/**/events*.parquet')}) group by log_file order by log_file`);
+    duck.all(
+      `select log_file, count(*) filter (kind = 'NEW') as news, count(*) filter (kind = 'DEL') as dels from read_parquet(${sqlPath(out + '/**/events*.parquet')}) group by log_file order by log_file`,
+    );
 
   it('each event names the file of the run it came from; live and pairs cover the whole run', async () => {
     const out = join(DIR, 'nested');
     expect((await exportTo(out, OUTER, '--recurse-files')).code).toBe(0);
     expect(await perFile(out)).toEqual(PER_FILE);
-    const n = async (t: string) => Number((await duck.all(`select count(*) n from read_parquet(${sqlPath(join(out, 'nested_outer', t + '.parquet'))})`))[0].n);
+    const n = async (t: string) =>
+      Number(
+        (
+          await duck.all(`select count(*) n from read_parquet(${sqlPath(join(out, 'nested_outer', t + '.parquet'))})`)
+        )[0].n,
+      );
     expect([await n('live'), await n('pairs')]).toEqual([12, 45]);
   });
 

@@ -28,7 +28,11 @@ describe('reftrace export: errors', () => {
     expect(errors[1]).toMatch(/^reftrace: .*notes\.txt: /);
     expect(r.stdout).toMatch(/: events 290, live 61, pairs 110\n$/);
     expect(readdirSync(out)).toEqual(['20261125_072703_0_5187_O_0_PY3.13.5']);
-    expect(readdirSync(join(out, '20261125_072703_0_5187_O_0_PY3.13.5')).sort()).toEqual(['events.parquet', 'live.parquet', 'pairs.parquet']);
+    expect(readdirSync(join(out, '20261125_072703_0_5187_O_0_PY3.13.5')).sort()).toEqual([
+      'events.parquet',
+      'live.parquet',
+      'pairs.parquet',
+    ]);
   });
 
   it.each([

@@ -69,13 +69,18 @@ const byKey = (rows: SqlRow[]) => Object.fromEntries(rows.map((r) => [String(r.k
 describe('reftrace export --format parquet', () => {
   it('writes DIR/<log name>/{events,live,pairs}.parquet per log, no partial files', () => {
     expect(readdirSync(OUT).sort()).toEqual(FOLDERS);
-    for (const f of FOLDERS) expect(readdirSync(join(OUT, f)).sort()).toEqual(['events.parquet', 'live.parquet', 'pairs.parquet']);
+    for (const f of FOLDERS)
+      expect(readdirSync(join(OUT, f)).sort()).toEqual(['events.parquet', 'live.parquet', 'pairs.parquet']);
   });
 
   it('row counts equal NEW+DEL, live and pairs of the analysis (and of the generator)', async () => {
     for (const [i, a] of analyses.entries()) {
       const sum = a.summary();
-      const rows = [await count(`select count(*) n from ${table(i, 'events')}`), await count(`select count(*) n from ${table(i, 'live')}`), await count(`select count(*) n from ${table(i, 'pairs')}`)];
+      const rows = [
+        await count(`select count(*) n from ${table(i, 'events')}`),
+        await count(`select count(*) n from ${table(i, 'live')}`),
+        await count(`select count(*) n from ${table(i, 'pairs')}`),
+      ];
       expect(rows).toEqual([sum.counts.new + sum.counts.del, sum.live, sum.pairs]);
       expect(rows[0]).toBeGreaterThan(200);
       const gen = summaries[i];
@@ -89,20 +94,38 @@ describe('reftrace export --format parquet', () => {
     for (const [i, a] of analyses.entries()) {
       const s = a.store;
       const types = a.jsonReport().types;
-      const kindByType = async (kind: string) => byKey(await duck.all(`select type k, count(*) n from ${table(i, 'events')} where kind = '${kind}' group by type`));
+      const kindByType = async (kind: string) =>
+        byKey(
+          await duck.all(`select type k, count(*) n from ${table(i, 'events')} where kind = '${kind}' group by type`),
+        );
       const nonZero = (pick: (c: [number, number, number]) => number) =>
-        Object.fromEntries(Object.entries(types).filter(([, c]) => pick(c) > 0).map(([t, c]) => [t, pick(c)]));
+        Object.fromEntries(
+          Object.entries(types)
+            .filter(([, c]) => pick(c) > 0)
+            .map(([t, c]) => [t, pick(c)]),
+        );
       expect(await kindByType('NEW')).toEqual(nonZero((c) => c[0]));
       expect(await kindByType('DEL')).toEqual(nonZero((c) => c[1]));
-      expect(byKey(await duck.all(`select type k, count(*) n from ${table(i, 'live')} group by type`))).toEqual(liveByType(a));
+      expect(byKey(await duck.all(`select type k, count(*) n from ${table(i, 'live')} group by type`))).toEqual(
+        liveByType(a),
+      );
       const pairsByType: Record<string, number> = {};
       for (let p = 0; p < s.seed.pairNew.length; p++) {
         const t = s.types.strings[s.typeOf(s.seed.pairNew.get(p))];
         pairsByType[t] = (pairsByType[t] ?? 0) + 1;
       }
-      expect(byKey(await duck.all(`select type k, count(*) n from ${table(i, 'pairs')} group by type`))).toEqual(pairsByType);
+      expect(byKey(await duck.all(`select type k, count(*) n from ${table(i, 'pairs')} group by type`))).toEqual(
+        pairsByType,
+      );
       const gen = summaries[i];
-      if (gen) expect(await kindByType('NEW')).toEqual(Object.fromEntries(Object.entries(gen.types).filter(([, c]) => c[0] > 0).map(([t, c]) => [t, c[0]])));
+      if (gen)
+        expect(await kindByType('NEW')).toEqual(
+          Object.fromEntries(
+            Object.entries(gen.types)
+              .filter(([, c]) => c[0] > 0)
+              .map(([t, c]) => [t, c[0]]),
+          ),
+        );
     }
   });
 
@@ -128,7 +151,8 @@ describe('reftrace export --format parquet', () => {
           log_file: LOGS[i].split('/').pop()!,
         };
       };
-      for (let e = 0; e < rows.length; e++) if (JSON.stringify(rows[e]) !== JSON.stringify(want(e))) expect(rows[e]).toEqual(want(e));
+      for (let e = 0; e < rows.length; e++)
+        if (JSON.stringify(rows[e]) !== JSON.stringify(want(e))) expect(rows[e]).toEqual(want(e));
     }
   });
 
@@ -139,7 +163,13 @@ describe('reftrace export --format parquet', () => {
       for (const [r, row] of rows.entries()) {
         const tokens = text[Number(row.log_line) - 1].trim().split(/\s+/);
         const got = [row.kind + ':', row.clock, row.address, row.rss, r === 0 ? null : row.drss];
-        const want = [tokens[0], Number(tokens[1]), tokens[2], Number(tokens.at(-2)), r === 0 ? null : Number(tokens.at(-1))];
+        const want = [
+          tokens[0],
+          Number(tokens[1]),
+          tokens[2],
+          Number(tokens.at(-2)),
+          r === 0 ? null : Number(tokens.at(-1)),
+        ];
         if (JSON.stringify(got) !== JSON.stringify(want)) expect(got).toEqual(want);
       }
       expect(rows[0].drss).toBeNull(); // the first event has no event before it
@@ -166,16 +196,43 @@ describe('reftrace export --format parquet', () => {
       for (const [p, row] of rows.entries()) {
         const born = text[Number(row.new_log_line) - 1].trim().split(/\s+/);
         const died = text[Number(row.del_log_line) - 1].trim().split(/\s+/);
-        const got = [born[0], died[0], born[2], died[2], row.new_clock, row.del_clock, row.lifetime, row.new_log_line, row.del_log_line];
-        const want = ['NEW:', 'DEL:', row.address, row.address, Number(born[1]), Number(died[1]), Number(row.del_clock) - Number(row.new_clock), s.lineOf(s.seed.pairNew.get(p)), s.lineOf(s.seed.pairDel.get(p))];
+        const got = [
+          born[0],
+          died[0],
+          born[2],
+          died[2],
+          row.new_clock,
+          row.del_clock,
+          row.lifetime,
+          row.new_log_line,
+          row.del_log_line,
+        ];
+        const want = [
+          'NEW:',
+          'DEL:',
+          row.address,
+          row.address,
+          Number(born[1]),
+          Number(died[1]),
+          Number(row.del_clock) - Number(row.new_clock),
+          s.lineOf(s.seed.pairNew.get(p)),
+          s.lineOf(s.seed.pairDel.get(p)),
+        ];
         if (JSON.stringify(got) !== JSON.stringify(want)) expect(got).toEqual(want);
       }
     }
   });
 
   it('a fleet query over DIR/**/events*.parquet gives each log its own counts', async () => {
-    const rows = await duck.all(`select log_file k, count(*) filter (kind = 'NEW') as news, count(*) filter (kind = 'DEL') as dels, count(distinct filename) as files from ${fleet('events')} group by log_file order by log_file`);
-    const want = analyses.map((a, i) => ({ k: LOGS[i].split('/').pop()!, news: a.summary().counts.new, dels: a.summary().counts.del, files: 1 }));
+    const rows = await duck.all(
+      `select log_file k, count(*) filter (kind = 'NEW') as news, count(*) filter (kind = 'DEL') as dels, count(distinct filename) as files from ${fleet('events')} group by log_file order by log_file`,
+    );
+    const want = analyses.map((a, i) => ({
+      k: LOGS[i].split('/').pop()!,
+      news: a.summary().counts.new,
+      dels: a.summary().counts.del,
+      files: 1,
+    }));
     expect(rows).toEqual(want.sort((x, y) => (x.k < y.k ? -1 : 1)));
   });
 
@@ -190,7 +247,11 @@ describe('reftrace export --format parquet', () => {
       const seen = new Set<string>();
       s.seed.liveMap.forEachValue((e) => {
         const site = s.site.get(e);
-        const [file, line, func] = [s.files.strings[s.sites.file[site]], s.sites.line[site], s.funcs.strings[s.sites.func[site]]];
+        const [file, line, func] = [
+          s.files.strings[s.sites.file[site]],
+          s.sites.line[site],
+          s.funcs.strings[s.sites.func[site]],
+        ];
         const key = `${file}\0${line}\0${func}`;
         const x = sites.get(key) ?? { file, line, function: func, live: 0, logs: 0 };
         x.live++;
@@ -200,10 +261,18 @@ describe('reftrace export --format parquet', () => {
       });
     }
     const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-    const want = [...sites.values()].sort((a, b) => b.live - a.live || b.logs - a.logs || cmp(a.file, b.file) || a.line - b.line || cmp(a.function, b.function));
+    const want = [...sites.values()].sort(
+      (a, b) =>
+        b.live - a.live || b.logs - a.logs || cmp(a.file, b.file) || a.line - b.line || cmp(a.function, b.function),
+    );
     expect(rows).toEqual(want.slice(0, 20));
     // The generated logs' steady leak (600 + 400 objects) tops the fleet, seen in both of them.
-    expect(rows[0]).toMatchObject({ file: SHAPES.leak.site[0], line: SHAPES.leak.site[1], function: SHAPES.leak.site[2], logs: 2 });
+    expect(rows[0]).toMatchObject({
+      file: SHAPES.leak.site[0],
+      line: SHAPES.leak.site[1],
+      function: SHAPES.leak.site[2],
+      logs: 2,
+    });
     expect(rows[0].live).toBe(30_000 / SHAPES.leak.every + 20_000 / SHAPES.leak.every);
   });
 
@@ -211,7 +280,11 @@ describe('reftrace export --format parquet', () => {
     const folder = join(DIR, 'small-groups');
     await exportAnalysis(analyses[1], folder, 'parquet', 4096);
     const events = analyses[1].store.eventCount;
-    expect(await count(`select count(distinct row_group_id) n from parquet_metadata(${sqlPath(join(folder, 'events.parquet'))})`)).toBe(Math.ceil(events / 4096));
+    expect(
+      await count(
+        `select count(distinct row_group_id) n from parquet_metadata(${sqlPath(join(folder, 'events.parquet'))})`,
+      ),
+    ).toBe(Math.ceil(events / 4096));
     const small = await duck.all(`select * from read_parquet(${sqlPath(join(folder, 'events.parquet'))})`);
     expect(small).toEqual(await duck.all(`select * from ${table(1, 'events')}`));
     expect(existsSync(join(folder, 'events.parquet.partial'))).toBe(false);

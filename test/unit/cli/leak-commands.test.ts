@@ -40,10 +40,15 @@ describe('reftrace snapshot --at T --json', () => {
     }
   });
 
-  it('after the last event: the end state (the analyse report\'s live count)', async () => {
+  it("after the last event: the end state (the analyse report's live count)", async () => {
     const j = JSON.parse((await run(['snapshot', FIXTURES + SMALL, '--at', '1e9', '--json'])).out);
     expect(j.alive).toBe(61);
-    expect(j.sites[0]).toEqual({ file: '/tmp/reflogs/drivers/small.py', line: 28, function: 'example_reference_tracing', alive: 20 });
+    expect(j.sites[0]).toEqual({
+      file: '/tmp/reflogs/drivers/small.py',
+      line: 28,
+      function: 'example_reference_tracing',
+      alive: 20,
+    });
   });
 });
 
@@ -53,7 +58,9 @@ describe('reftrace growth --from A --to B --json', () => {
     const whole = analyseChunks([bytes]);
     const [first, last] = [whole.store.clockFirst!, whole.store.clockLast!];
     const [a, b] = [first + (last - first) * 0.3, first + (last - first) * 0.7];
-    const j = JSON.parse((await run(['growth', FIXTURES + SMALL, '--from', String(a), '--to', String(b), '--json'])).out);
+    const j = JSON.parse(
+      (await run(['growth', FIXTURES + SMALL, '--from', String(a), '--to', String(b), '--json'])).out,
+    );
     const atA = analyseCutAt(bytes, whole, a);
     const atB = analyseCutAt(bytes, whole, b);
     expect([j.from, j.to, j.aliveFrom, j.aliveTo]).toEqual([a, b, liveLines(atA).length, liveLines(atB).length]);
@@ -67,7 +74,14 @@ describe('reftrace growth --from A --to B --json', () => {
       expect(y, t).toBe(typesB[t] ?? 0);
     }
     expect(j.sites.length).toBeGreaterThan(0);
-    expect(Object.keys(j.sites[0]).sort()).toEqual(['aliveFrom', 'aliveTo', 'createdAndAlive', 'file', 'function', 'line']);
+    expect(Object.keys(j.sites[0]).sort()).toEqual([
+      'aliveFrom',
+      'aliveTo',
+      'createdAndAlive',
+      'file',
+      'function',
+      'line',
+    ]);
   });
 });
 
@@ -78,11 +92,30 @@ describe('reftrace analyse: leak suspects', () => {
 
   it('--json lists them in rank order, the steady leak first', async () => {
     const j = JSON.parse((await run(['analyse', log, '--json'])).out);
-    expect(j.suspects[0]).toMatchObject({ by: 'site', function: SHAPES.leak.site[2], type: SHAPES.leak.type, live: 400, new: 400 });
+    expect(j.suspects[0]).toMatchObject({
+      by: 'site',
+      function: SHAPES.leak.site[2],
+      type: SHAPES.leak.type,
+      live: 400,
+      new: 400,
+    });
     expect(j.suspects[1]).toMatchObject({ function: SHAPES.cache.site[2], type: SHAPES.cache.type });
     const scores = j.suspects.map((x: { score: number }) => x.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
-    for (const key of ['file', 'line', 'function', 'type', 'score', 'live', 'new', 'survival', 'steadiness', 'firstClock', 'sparkline']) expect(j.suspects[0]).toHaveProperty(key);
+    for (const key of [
+      'file',
+      'line',
+      'function',
+      'type',
+      'score',
+      'live',
+      'new',
+      'survival',
+      'steadiness',
+      'firstClock',
+      'sparkline',
+    ])
+      expect(j.suspects[0]).toHaveProperty(key);
   });
 
   it('the text report has a Leak suspects section naming the leak first', async () => {
@@ -104,12 +137,17 @@ describe('reftrace analyse --max-score S: the leak gate', () => {
     const gate = r.out.slice(r.out.indexOf('Leak gate'));
     expect(gate.trim().split('\n')).toEqual([
       'Leak gate: 1 site over score 2:',
-      expect.stringMatching(/^ {2}leaky\.py#10 remember_forever: score 8\.\d\d > 2 \(400 LeakyRecord live, since \d+\.\d{6}\)$/),
+      expect.stringMatching(
+        /^ {2}leaky\.py#10 remember_forever: score 8\.\d\d > 2 \(400 LeakyRecord live, since \d+\.\d{6}\)$/,
+      ),
     ]);
     // The gate sees every site, not only the --suspects listed (0 here).
     const j = JSON.parse((await run(['analyse', log, '--json', '--max-score', '1'])).out);
     expect(j.leakGate.exceeded).toBe(true);
-    expect(j.leakGate.over.map((x: { function: string }) => x.function)).toEqual([SHAPES.leak.site[2], SHAPES.cache.site[2]]);
+    expect(j.leakGate.over.map((x: { function: string }) => x.function)).toEqual([
+      SHAPES.leak.site[2],
+      SHAPES.cache.site[2],
+    ]);
     expect(j.leakGate.over.every((x: { score: number }) => x.score > 1)).toBe(true);
   });
 
@@ -130,7 +168,9 @@ describe('reftrace analyse --max-score S: the leak gate', () => {
   it.each(['-1', 'high', ''])('--max-score %j: one line on stderr, exit 2', (value) => {
     const r = cli('analyse', log, '--max-score', value);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe(`reftrace: --max-score takes a score (a number, 0 or more), not "${value}" (reftrace --help for usage)`);
+    expect(r.stderr.trim()).toBe(
+      `reftrace: --max-score takes a score (a number, 0 or more), not "${value}" (reftrace --help for usage)`,
+    );
   });
 });
 
@@ -185,8 +225,24 @@ describe('reftrace phases --json', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toHaveLength(10);
-    expect(Object.keys(j[0])).toEqual(['from', 'to', 'message', 'new', 'del', 'netLive', 'createdAndAlive', 'rssDelta']);
-    expect(j[1]).toMatchObject({ message: 'Loop 0 start', new: 33, del: 9, netLive: 24, createdAndAlive: 24, rssDelta: 327680 });
+    expect(Object.keys(j[0])).toEqual([
+      'from',
+      'to',
+      'message',
+      'new',
+      'del',
+      'netLive',
+      'createdAndAlive',
+      'rssDelta',
+    ]);
+    expect(j[1]).toMatchObject({
+      message: 'Loop 0 start',
+      new: 33,
+      del: 9,
+      netLive: 24,
+      createdAndAlive: 24,
+      rssDelta: 327680,
+    });
     const { out } = await run(['phases', FIXTURES + SMALL]);
     expect(out.split('\n')[0]).toBe('Phases [10]:');
     expect(out).toContain('Loop 0 start');

@@ -54,7 +54,14 @@ describe('the real small sample', () => {
     const q = new TableQueries(a.store);
     const w = q.window({ table: 'live', filter: { text: 'ModuleSpec' }, offset: 0, limit: 10, fullPath: true });
     expect(w.matched).toBe(1);
-    expect(w.rows[0]).toMatchObject({ type: 'ModuleSpec', file: '<frozen importlib._bootstrap>', line: 688, function: 'spec_from_loader', address: '0x7f2afc0b59f0', logLine: 289 });
+    expect(w.rows[0]).toMatchObject({
+      type: 'ModuleSpec',
+      file: '<frozen importlib._bootstrap>',
+      line: 688,
+      function: 'spec_from_loader',
+      address: '0x7f2afc0b59f0',
+      logLine: 289,
+    });
   });
 
   it('keeps a message with an embedded newline whole', () => {
@@ -67,7 +74,13 @@ describe('the real small sample', () => {
 
   it('reads short addresses and negative LiveCnt', () => {
     const q = new TableQueries(a.store);
-    const w = q.window({ table: 'untracked', filter: { text: 'type' }, sort: [{ column: 'clock', desc: false }], offset: 0, limit: 10 });
+    const w = q.window({
+      table: 'untracked',
+      filter: { text: 'type' },
+      sort: [{ column: 'clock', desc: false }],
+      offset: 0,
+      limit: 10,
+    });
     const types = w.rows.filter((r) => r.type === 'type');
     expect(types.map((r) => r.address)).toEqual(['0x338faba0', '0x3389e150', '0x33972990']);
     expect(types.map((r) => r.liveCnt)).toEqual([-1, -2, -3]);
@@ -152,7 +165,15 @@ describe('queries', () => {
   });
 
   it('sorts by two keys: type ascending, then clock descending', () => {
-    const w = q.window({ table: 'live', sort: [{ column: 'type', desc: false }, { column: 'clock', desc: true }], offset: 0, limit: 100_000 });
+    const w = q.window({
+      table: 'live',
+      sort: [
+        { column: 'type', desc: false },
+        { column: 'clock', desc: true },
+      ],
+      offset: 0,
+      limit: 100_000,
+    });
     for (let i = 1; i < w.rows.length; i++) {
       const [p, c] = [w.rows[i - 1], w.rows[i]];
       expect(String(p.type) <= String(c.type)).toBe(true);
@@ -165,7 +186,8 @@ describe('queries', () => {
     const f = q.window({ table: 'pairs', filter: { text: 'RANDOM' }, offset: 0, limit: 100_000, fullPath: true });
     expect(f.matched).toBeGreaterThan(0);
     expect(f.matched).toBeLessThan(all.matched);
-    for (const r of f.rows) expect(`${r.type} ${r.newFile} ${r.newFunction} ${r.delFile} ${r.delFunction}`.toLowerCase()).toContain('random');
+    for (const r of f.rows)
+      expect(`${r.type} ${r.newFile} ${r.newFunction} ${r.delFile} ${r.delFunction}`.toLowerCase()).toContain('random');
     const mid = ((s.clockFirst ?? 0) + (s.clockLast ?? 0)) / 2;
     const win = q.window({ table: 'live', filter: { clockMin: mid }, offset: 0, limit: 100_000 });
     expect(win.matched).toBeGreaterThan(0);
@@ -174,7 +196,12 @@ describe('queries', () => {
   });
 
   it('filters pairs by lifetime range', () => {
-    const w = q.window({ table: 'pairs', filter: { lifetimeMin: 0.001, lifetimeMax: 0.01 }, offset: 0, limit: 100_000 });
+    const w = q.window({
+      table: 'pairs',
+      filter: { lifetimeMin: 0.001, lifetimeMax: 0.01 },
+      offset: 0,
+      limit: 100_000,
+    });
     expect(w.matched).toBeGreaterThan(0);
     for (const r of w.rows) {
       expect(r.lifetime as number).toBeGreaterThanOrEqual(0.001);
@@ -229,6 +256,9 @@ describe('memory per line', () => {
 
 describe('fixtures are the real samples', () => {
   it('small sample is byte-identical to shared/', () => {
-    expect(fixture(SMALL).length).toBe(readFileSync(new URL('../../fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log', import.meta.url)).length);
+    expect(fixture(SMALL).length).toBe(
+      readFileSync(new URL('../../fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log', import.meta.url))
+        .length,
+    );
   });
 });

@@ -57,13 +57,13 @@ describe('flatten', () => {
 
 describe('large text', () => {
   test('24 px, or 18.67 px bold, takes 3:1; smaller or lighter takes 4.5:1', () => {
-    expect([isLargeText(24, 400), isLargeText(23.9, 400), isLargeText(18.67, 700), isLargeText(18.67, 600), isLargeText(18, 700)]).toEqual([
-      true,
-      false,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      isLargeText(24, 400),
+      isLargeText(23.9, 400),
+      isLargeText(18.67, 700),
+      isLargeText(18.67, 600),
+      isLargeText(18, 700),
+    ]).toEqual([true, false, true, false, false]);
     expect([textMinimum(13, 400), textMinimum(20, 700), textMinimum(20, 600)]).toEqual([4.5, 3, 4.5]);
   });
 });

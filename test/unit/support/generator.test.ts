@@ -12,35 +12,60 @@ function generate(opts: GeneratorOptions, chunkBytes?: number) {
 /** Records of a log, parsed by layout as FORMAT.md prescribes (Type may hold spaces or overflow). */
 function parseRecords(text: string, sizeof: boolean) {
   const typeAt = 4 + 1 + 12 + 1 + 16 + 1 + 16 + 1 + (sizeof ? 17 : 0);
-  return text.split('\n').filter((l) => /^(NEW|DEL):/.test(l)).map((l) => {
-    const left = l.slice(0, typeAt).trim().split(/ +/);
-    const type = l[typeAt + 32] === ' ' ? l.slice(typeAt, typeAt + 32).trimEnd() : l.slice(typeAt).split(' ')[0];
-    const right = l.trimEnd().split(/ +/).slice(-4);
-    return { tag: left[0], clock: Number(left[1]), addr: left[2], liveCnt: Number(left[3]), type,
-      rss: Number(right[2]), drss: Number(right[3]) };
-  });
+  return text
+    .split('\n')
+    .filter((l) => /^(NEW|DEL):/.test(l))
+    .map((l) => {
+      const left = l.slice(0, typeAt).trim().split(/ +/);
+      const type = l[typeAt + 32] === ' ' ? l.slice(typeAt, typeAt + 32).trimEnd() : l.slice(typeAt).split(' ')[0];
+      const right = l.trimEnd().split(/ +/).slice(-4);
+      return {
+        tag: left[0],
+        clock: Number(left[1]),
+        addr: left[2],
+        liveCnt: Number(left[3]),
+        type,
+        rss: Number(right[2]),
+        drss: Number(right[3]),
+      };
+    });
 }
 
 /** Recomputes the summary from the bytes alone, with the analyser's rules. */
 function summaryFromText(text: string, sizeof: boolean): Omit<GeneratorSummary, 'bytes' | 'lines' | 'msg'> {
   const live = new Map<string, string>();
-  const s = { new: 0, del: 0, live: 0, pairs: 0, untracked: 0, duplicates: 0, types: {} as Record<string, [number, number, number]> };
+  const s = {
+    new: 0,
+    del: 0,
+    live: 0,
+    pairs: 0,
+    untracked: 0,
+    duplicates: 0,
+    types: {} as Record<string, [number, number, number]>,
+  };
   for (const r of parseRecords(text, sizeof)) {
     const c = (s.types[r.type] ??= [0, 0, 0]);
     if (r.tag === 'NEW:') {
-      s.new++; c[0]++;
+      s.new++;
+      c[0]++;
       if (live.has(r.addr)) s.duplicates++;
       live.set(r.addr, r.type);
     } else {
-      s.del++; c[1]++;
-      if (live.delete(r.addr)) s.pairs++; else { s.untracked++; c[2]++; }
+      s.del++;
+      c[1]++;
+      if (live.delete(r.addr)) s.pairs++;
+      else {
+        s.untracked++;
+        c[2]++;
+      }
     }
   }
   s.live = live.size;
   return s;
 }
 
-const REAL_HDR = 'HDR:        Clock          Address          LiveCnt Type                             File                                                                             Line Function                                              RSS             dRSS';
+const REAL_HDR =
+  'HDR:        Clock          Address          LiveCnt Type                             File                                                                             Line Function                                              RSS             dRSS';
 
 const VARIANTS: Record<string, GeneratorOptions> = {
   plain: { lines: 30_000 },
@@ -103,12 +128,18 @@ describe('reflog generator', () => {
       const recs = text.split('\n').filter((l) => /^(NEW|DEL):/.test(l));
       if (!opts.oddNames) expect(recs.every((l) => l.length === width)).toBe(true);
       else expect(recs.filter((l) => l.length !== width).length).toBeGreaterThan(0);
-      expect(text.split('\n').filter((l) => l.startsWith('MSG:')).every((l) => /^MSG: +\d+\.\d{6} # checkpoint \d+$/.test(l))).toBe(true);
+      expect(
+        text
+          .split('\n')
+          .filter((l) => l.startsWith('MSG:'))
+          .every((l) => /^MSG: +\d+\.\d{6} # checkpoint \d+$/.test(l)),
+      ).toBe(true);
 
       const parsed = parseRecords(text, !!opts.sizeof);
       const counts = new Map<string, number>();
       const bad: string[] = []; // collected, not asserted per line: 30k expect() calls are slow
-      let prevClock = 0, prevRss = 0;
+      let prevClock = 0,
+        prevRss = 0;
       for (const r of parsed) {
         if (!/^0x[1-9a-f][0-9a-f]*$/.test(r.addr)) bad.push(`address ${r.addr}`); // %p: no leading zeros
         if (!(r.clock > prevClock)) bad.push(`clock ${r.clock} after ${prevClock}`);
@@ -117,10 +148,11 @@ describe('reflog generator', () => {
         const n = (counts.get(r.type) ?? 0) + (r.tag === 'NEW:' ? 1 : -1);
         counts.set(r.type, n);
         if (r.liveCnt !== n) bad.push(`LiveCnt ${r.liveCnt} != ${n} at ${r.clock}`);
-        prevClock = r.clock; prevRss = r.rss;
+        prevClock = r.clock;
+        prevRss = r.rss;
       }
       expect(bad.slice(0, 5)).toEqual([]);
-      expect(parsed.some((r) => r.addr.length <= 10)).toBe(true);   // short addresses occur
+      expect(parsed.some((r) => r.addr.length <= 10)).toBe(true); // short addresses occur
       expect(parsed.some((r) => r.drss !== 0 && r !== parsed[0])).toBe(true); // RSS moves
       expect(new Set(parsed.map((r) => r.addr)).size).toBeLessThan(parsed.length); // addresses reused
     });
@@ -136,7 +168,9 @@ describe('reflog generator', () => {
     expect(text).toContain(' /home/u/dir with space/mod.py ');
     expect(text.split('\n').some((l) => / \/\S{81,} +\d+ \S+ +\d+ +-?\d+$/.test(l))).toBe(true); // > 80-char File
     // Plain logs stay splittable on whitespace (one token per column).
-    const plain = generate(VARIANTS.plain).text.split('\n').filter((l) => /^(NEW|DEL):/.test(l));
+    const plain = generate(VARIANTS.plain)
+      .text.split('\n')
+      .filter((l) => /^(NEW|DEL):/.test(l));
     expect(plain.every((l) => l.trim().split(/ +/).length === 10)).toBe(true);
   });
 

@@ -14,7 +14,11 @@ const point = (clock: number, rss: [number, number] | null, live: [number, numbe
   live: live[1],
   liveRange: live,
 });
-const POINTS = [point(0.1, [10 * MiB, 10 * MiB], [0, 5]), point(0.2, [10 * MiB, 12 * MiB], [5, 40]), point(0.3, [11 * MiB, 11 * MiB], [30, 30])];
+const POINTS = [
+  point(0.1, [10 * MiB, 10 * MiB], [0, 5]),
+  point(0.2, [10 * MiB, 12 * MiB], [5, 40]),
+  point(0.3, [11 * MiB, 11 * MiB], [30, 30]),
+];
 
 describe('the chart in words', () => {
   it('says the clock span, when RSS and the live count peaked (their bucket), T and A..B', () => {
@@ -35,7 +39,9 @@ describe('the chart in words', () => {
   });
 
   it('the first of equal peaks is the one named', () => {
-    expect(chartSummary([point(1, null, [0, 7]), point(2, null, [7, 7])], null, null, false)).toMatch(/peak at 7 at about 1\.000000 s/);
+    expect(chartSummary([point(1, null, [0, 7]), point(2, null, [7, 7])], null, null, false)).toMatch(
+      /peak at 7 at about 1\.000000 s/,
+    );
   });
 
   it('one point: its clock, RSS and live count, as ranges when the bucket held several', () => {

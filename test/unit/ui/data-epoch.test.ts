@@ -12,8 +12,15 @@ describe('sameEpoch', () => {
 
   it('compares the baseline of a comparison too', () => {
     const after = { loadId: 2, final: true };
-    expect(sameEpoch({ ...after, baseline: { loadId: 1, final: true } }, { ...after, baseline: { loadId: 1, final: true } })).toBe(true);
-    expect(sameEpoch({ ...after, baseline: { loadId: 1, final: false } }, { ...after, baseline: { loadId: 1, final: true } })).toBe(false);
+    expect(
+      sameEpoch({ ...after, baseline: { loadId: 1, final: true } }, { ...after, baseline: { loadId: 1, final: true } }),
+    ).toBe(true);
+    expect(
+      sameEpoch(
+        { ...after, baseline: { loadId: 1, final: false } },
+        { ...after, baseline: { loadId: 1, final: true } },
+      ),
+    ).toBe(false);
     expect(sameEpoch({ ...after, baseline: { loadId: 0, final: true } }, after)).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('sparkline', () => {
 });
 
 describe('message markers', () => {
-  it('markers closer than the gap to a group\'s first join it', () => {
+  it("markers closer than the gap to a group's first join it", () => {
     expect(collapseMarkers([0, 2, 5, 6, 20, 40, 41], 6)).toEqual([
       { x: 0, first: 0, count: 3 },
       { x: 6, first: 3, count: 1 },
@@ -52,12 +52,29 @@ describe('message markers', () => {
 });
 
 describe('lifetime buckets', () => {
-  it('reads the engine\'s edges as durations', () => {
+  it("reads the engine's edges as durations", () => {
     expect([1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100].map(fmtDuration)).toEqual([
-      '1 µs', '10 µs', '100 µs', '1 ms', '10 ms', '100 ms', '1 s', '10 s', '100 s',
+      '1 µs',
+      '10 µs',
+      '100 µs',
+      '1 ms',
+      '10 ms',
+      '100 ms',
+      '1 s',
+      '10 s',
+      '100 s',
     ]);
     expect(bucketLabels([1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100])).toEqual([
-      '< 1 µs', '1–10 µs', '10–100 µs', '100 µs–1 ms', '1–10 ms', '10–100 ms', '100 ms–1 s', '1–10 s', '10–100 s', '≥ 100 s',
+      '< 1 µs',
+      '1–10 µs',
+      '10–100 µs',
+      '100 µs–1 ms',
+      '1–10 ms',
+      '10–100 ms',
+      '100 ms–1 s',
+      '1–10 s',
+      '10–100 s',
+      '≥ 100 s',
     ]);
     expect(bucketLabels([])).toEqual(['all']);
   });

@@ -17,7 +17,10 @@ describe('shareLink', () => {
   });
 
   test('a file opened after a ?url= log: ?url= is dropped, and the note names the file', () => {
-    const got = shareLink(`${PAGE}?url=https%3A%2F%2Flogs.example%2Frun.log#tab=pairs`, { kind: 'files', names: ['run-17.log'] });
+    const got = shareLink(`${PAGE}?url=https%3A%2F%2Flogs.example%2Frun.log#tab=pairs`, {
+      kind: 'files',
+      names: ['run-17.log'],
+    });
     expect(got).toEqual({
       link: `${PAGE}#tab=pairs`,
       note: 'The link does not carry the log: your colleague needs the same file, run-17.log; dropping it on the page opened from the link restores this view.',

@@ -39,7 +39,9 @@ describe('the leak views in the URL', () => {
   });
 
   it('drops what it cannot read', () => {
-    const s = parseHash('#t=-1&win=0.2-0.1&ign=frame&ign=type:&part=heap&of=site:leaky.py&detail=nonsense&sus=file&tab=nope');
+    const s = parseHash(
+      '#t=-1&win=0.2-0.1&ign=frame&ign=type:&part=heap&of=site:leaky.py&detail=nonsense&sus=file&tab=nope',
+    );
     expect(s).toEqual(DEFAULT_VIEW);
     expect(parseHash('#t=abc').t).toBeNull();
     expect(parseHash('#t=0').t).toBe(0);

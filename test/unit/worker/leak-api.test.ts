@@ -7,7 +7,9 @@ import { leakQueriesOf } from '../../../src/engine/query/leak-queries.ts';
 import { AnalysisSession } from '../../../src/worker/session.ts';
 import { generateLog, SHAPES } from '../../support/reflog-generator.ts';
 
-const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 20_000, seed: 51, shapes: true, leakEvery: 0 }).chunks]));
+const bytes = new Uint8Array(
+  Buffer.concat([...generateLog({ lines: 20_000, seed: 51, shapes: true, leakEvery: 0 }).chunks]),
+);
 
 describe('the worker answers leak queries', async () => {
   const session = new AnalysisSession();
@@ -40,10 +42,23 @@ describe('the worker answers leak queries', async () => {
 
   it('tables take a view and an ignore list; a growth window has its own columns', () => {
     const view = { from: first + (last - first) / 2, to: last };
-    expect(session.columns('types', view).map((c) => c.id)).toEqual(['type', 'aliveFrom', 'aliveTo', 'delta', 'createdAlive']);
+    expect(session.columns('types', view).map((c) => c.id)).toEqual([
+      'type',
+      'aliveFrom',
+      'aliveTo',
+      'delta',
+      'createdAlive',
+    ]);
     const w = session.table({ table: 'types', view, sort: [{ column: 'delta', desc: true }], offset: 0, limit: 1 });
     expect(w.rows[0].type).toBe(SHAPES.leak.type);
-    const ignored = session.table({ table: 'types', view, ignore: { types: [SHAPES.leak.type], files: [] }, sort: [{ column: 'delta', desc: true }], offset: 0, limit: 1 });
+    const ignored = session.table({
+      table: 'types',
+      view,
+      ignore: { types: [SHAPES.leak.type], files: [] },
+      sort: [{ column: 'delta', desc: true }],
+      offset: 0,
+      limit: 1,
+    });
     expect(ignored.rows[0].type).not.toBe(SHAPES.leak.type);
   });
 });

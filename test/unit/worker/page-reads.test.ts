@@ -13,7 +13,14 @@ describe('page reads', () => {
   it('answers each range with exactly its bytes, however many are in flight', async () => {
     const bytes = bytesOf(100_000);
     const reads = new PageReads(serveFileReads(new Blob([bytes as BlobPart])));
-    const ranges: [number, number][] = [[0, 10], [99_990, 100_000], [5, 70_000], [50_000, 50_001], [0, 0], [99_999, 200_000]];
+    const ranges: [number, number][] = [
+      [0, 10],
+      [99_990, 100_000],
+      [5, 70_000],
+      [50_000, 50_001],
+      [0, 0],
+      [99_999, 200_000],
+    ];
     const got = await Promise.all(ranges.map(([s, e]) => reads.read(s, e)));
     ranges.forEach(([s, e], i) => expect(new Uint8Array(got[i])).toEqual(bytes.slice(s, e)));
     reads.close();
@@ -34,7 +41,9 @@ describe('page reads', () => {
   });
 
   it('a read the page cannot do fails with its reason; reads waiting at close fail', async () => {
-    const broken = { slice: () => ({ arrayBuffer: () => Promise.reject(new Error('the file was moved')) }) } as unknown as Blob;
+    const broken = {
+      slice: () => ({ arrayBuffer: () => Promise.reject(new Error('the file was moved')) }),
+    } as unknown as Blob;
     const reads = new PageReads(serveFileReads(broken));
     await expect(reads.read(0, 10)).rejects.toThrow('the file was moved');
     const never = { slice: () => ({ arrayBuffer: () => new Promise<ArrayBuffer>(() => {}) }) } as unknown as Blob;
@@ -49,13 +58,22 @@ describe('page reads', () => {
     const file = new Blob([log as BlobPart]);
     const alone = await new AnalysisSession().open({ kind: 'file', file, name: 'a.log' }, () => {});
     let served = 0;
-    const pageFile = { size: file.size, slice: (s: number, e: number) => ((served += Math.min(e, file.size) - s), file.slice(s, e)) } as Blob;
+    const pageFile = {
+      size: file.size,
+      slice: (s: number, e: number) => ((served += Math.min(e, file.size) - s), file.slice(s, e)),
+    } as Blob;
     // The worker may look at the first bytes (gzip?), but must not read the file itself.
     const workerFile = {
       size: file.size,
-      slice: (s: number, e: number) => (e - s <= 2 ? file.slice(s, e) : { arrayBuffer: () => Promise.reject(new Error('the worker read the file itself')) }),
+      slice: (s: number, e: number) =>
+        e - s <= 2
+          ? file.slice(s, e)
+          : { arrayBuffer: () => Promise.reject(new Error('the worker read the file itself')) },
     } as Blob;
-    const fed = await new AnalysisSession().open({ kind: 'file', file: workerFile, name: 'a.log', reads: serveFileReads(pageFile) }, () => {});
+    const fed = await new AnalysisSession().open(
+      { kind: 'file', file: workerFile, name: 'a.log', reads: serveFileReads(pageFile) },
+      () => {},
+    );
     expect(fed).toEqual(alone);
     expect(served).toBe(file.size);
   });

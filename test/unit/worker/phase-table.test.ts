@@ -9,7 +9,9 @@ import { phaseRows, phaseWindow } from '../../../src/worker/phase-table.ts';
 import { AnalysisSession } from '../../../src/worker/session.ts';
 import { generateLog, SHAPES } from '../../support/reflog-generator.ts';
 
-const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 20_000, seed: 52, shapes: true, leakEvery: 0, msgRate: 0.002 }).chunks]));
+const bytes = new Uint8Array(
+  Buffer.concat([...generateLog({ lines: 20_000, seed: 52, shapes: true, leakEvery: 0, msgRate: 0.002 }).chunks]),
+);
 
 async function openSession(): Promise<AnalysisSession> {
   const session = new AnalysisSession();
@@ -27,16 +29,26 @@ describe('the phases as a table', async () => {
     expect([w.total, w.matched, w.offset]).toEqual([phases.length, phases.length, 0]);
     expect(w.rows).toEqual(phaseRows(phases));
     expect(w.rows[0]).toMatchObject({ phase: 1, from: null, message: null, kind: 'start' });
-    expect(w.rows[1]).toMatchObject({ phase: 2, from: phases[1].from, message: phases[1].message, createdAndAlive: phases[1].createdAndAlive });
+    expect(w.rows[1]).toMatchObject({
+      phase: 2,
+      from: phases[1].from,
+      message: phases[1].message,
+      createdAndAlive: phases[1].createdAndAlive,
+    });
   });
 
   it('sorts by any column (stable, nulls first), filters by message, answers a window', () => {
-    const byCreated = session.phaseTable({ sort: [{ column: 'createdAndAlive', desc: true }], offset: 0, limit: 1000 }).rows;
+    const byCreated = session.phaseTable({
+      sort: [{ column: 'createdAndAlive', desc: true }],
+      offset: 0,
+      limit: 1000,
+    }).rows;
     const created = byCreated.map((r) => r.createdAndAlive as number);
     expect(created).toEqual([...created].sort((a, b) => b - a));
     // Equal keys keep the clock order.
     for (let i = 1; i < byCreated.length; i++)
-      if (created[i] === created[i - 1]) expect(byCreated[i].phase as number).toBeGreaterThan(byCreated[i - 1].phase as number);
+      if (created[i] === created[i - 1])
+        expect(byCreated[i].phase as number).toBeGreaterThan(byCreated[i - 1].phase as number);
     const byFrom = session.phaseTable({ sort: [{ column: 'from', desc: false }], offset: 0, limit: 2 }).rows;
     expect(byFrom[0].from).toBeNull();
     const w = session.phaseTable({ text: 'CHECKPOINT 1', offset: 0, limit: 1000 });
@@ -60,7 +72,9 @@ describe('the phases as a table', async () => {
       { id: 'message', title: 'Message', kind: 'text' },
       { id: 'createdAndAlive', title: 'Created and alive', kind: 'int' },
     ];
-    const csv = await session.exportPhases({ sort: [{ column: 'createdAndAlive', desc: true }] }, columns, 'csv').text();
+    const csv = await session
+      .exportPhases({ sort: [{ column: 'createdAndAlive', desc: true }] }, columns, 'csv')
+      .text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Phase,Message,Created and alive');
     expect(lines).toHaveLength(phases.length + 1);
@@ -73,17 +87,19 @@ describe('a site by its name, and a growth window exported', async () => {
   const session = await openSession();
   const [file, line, fn] = SHAPES.leak.site;
 
-  it('siteId finds the suspect\'s site; -1 for a name the log lacks', () => {
+  it("siteId finds the suspect's site; -1 for a name the log lacks", () => {
     const [leak] = session.suspects({ by: 'site', limit: 1 });
     expect(session.siteId({ file, line, function: fn })).toBe(leak.key);
     expect(session.siteId({ file: 'leaky.py', line, function: fn })).toBe(-1);
     expect(new AnalysisSession().siteId({ file, line, function: fn })).toBe(-1);
   });
 
-  it('a growth window\'s table exports with its own columns', async () => {
+  it("a growth window's table exports with its own columns", async () => {
     const s = session.summary()!;
     const view = { from: s.clockFirst!, to: s.clockLast! };
-    const csv = await session.exportTable({ table: 'types', view, sort: [{ column: 'delta', desc: true }] }, 'csv').text();
+    const csv = await session
+      .exportTable({ table: 'types', view, sort: [{ column: 'delta', desc: true }] }, 'csv')
+      .text();
     const [header, first] = csv.split('\r\n');
     expect(header).toBe('Type,Alive at A,Alive at B,Δ,"New in A..B, alive at B"');
     expect(first.startsWith(`${SHAPES.leak.type},`)).toBe(true);

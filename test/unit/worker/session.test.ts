@@ -35,7 +35,9 @@ describe('AnalysisSession', () => {
   it('reports progress and ends with the full summary', async () => {
     const session = new AnalysisSession();
     const seen: Progress[] = [];
-    const s = await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, (p) => seen.push(p));
+    const s = await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, (p) =>
+      seen.push(p),
+    );
     expect(s.counts.new).toBe(171);
     expect(seen.at(-1)!.done).toBe(true);
     expect(seen.at(-1)!.bytesRead).toBe(fixture(SMALL).length);
@@ -49,7 +51,10 @@ describe('AnalysisSession', () => {
       if (!p.done && p.summary.lines > 1000) session.cancel();
     });
     const s = await done;
-    expect(s.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
+    expect(s.stopped).toMatchObject({
+      reason: 'cancelled',
+      message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/),
+    });
     expect(s.lines).toBeGreaterThan(1000);
     expect(s.lines).toBeLessThan(60_000);
     // Where it stopped: the lines kept (a cancel does not finish the last line) and the bytes the message names.
@@ -71,22 +76,38 @@ describe('AnalysisSession', () => {
       }),
     });
     const s = await session.open({ kind: 'url', url: 'https://example.org/small.log' }, () => {});
-    expect(s.stopped).toEqual({ reason: 'error', message: 'Stopped after 4,096 bytes: the network went away', atLine: expect.any(Number), atByte: 4096 });
+    expect(s.stopped).toEqual({
+      reason: 'error',
+      message: 'Stopped after 4,096 bytes: the network went away',
+      atLine: expect.any(Number),
+      atByte: 4096,
+    });
     expect(s.stopped!.atLine).toBeGreaterThan(10);
     expect(s.stopped!.atLine).toBeLessThanOrEqual(s.lines);
   });
 
   it('an allocation failure stops cleanly with partial results and says why', async () => {
     const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
-    const s = await session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
+    const s = await session.open(
+      { kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' },
+      () => {},
+    );
+    expect(s.stopped).toMatchObject({
+      reason: 'out-of-memory',
+      message: expect.stringMatching(
+        /^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/,
+      ),
+    });
     expect(s.counts.new).toBeGreaterThan(1000);
     expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
   });
 
   it('opening another file cancels the first', async () => {
     const session = new AnalysisSession();
-    const first = session.open({ kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' }, () => {});
+    const first = session.open(
+      { kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' },
+      () => {},
+    );
     const second = session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
     expect((await first).stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled/) });
     expect((await second).live).toBe(61);
@@ -104,18 +125,26 @@ describe('AnalysisSession', () => {
   });
 
   it('several files: a named child that was not opened is a problem with a hint', async () => {
-    const files = ['nested_middle.log', 'nested_outer.log'].map((n) => ({ name: n, file: blobOf(fixture('samples/nested_named/' + n)) }));
+    const files = ['nested_middle.log', 'nested_outer.log'].map((n) => ({
+      name: n,
+      file: blobOf(fixture('samples/nested_named/' + n)),
+    }));
     const session = new AnalysisSession({ readBlobSync });
     const s = await session.open({ kind: 'files', files }, () => {});
     const problems = session.table({ table: 'problems', offset: 0, limit: 10 }).rows;
     expect(problems.map((p) => p.kind)).toEqual(['missing-child', 'missing-child']);
-    expect(String(problems[0].detail)).toMatch(/child log not found: nested_inner\.log \(open it together with its parent/);
+    expect(String(problems[0].detail)).toMatch(
+      /child log not found: nested_inner\.log \(open it together with its parent/,
+    );
     expect(s.counts.new).toBe(17 + 15);
   });
 
   it('compares a baseline with the open log, biggest live growth first', async () => {
     const session = new AnalysisSession();
-    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.openBaseline(
+      { kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' },
+      () => {},
+    );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
     const w = session.compare({ by: 'type', offset: 0, limit: 100 });
     expect(w.names).toEqual(['before.log', 'after.log']);
@@ -128,7 +157,10 @@ describe('AnalysisSession', () => {
 
   it('leaves the ignore list out of both logs in the comparison, and keeps the other numbers', async () => {
     const session = new AnalysisSession();
-    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.openBaseline(
+      { kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' },
+      () => {},
+    );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
     const all = session.compare({ by: 'type', offset: 0, limit: 100 }).rows;
     const ignore = { types: ['StringAndTime'], files: ['fractions.py'] };
@@ -149,7 +181,10 @@ describe('AnalysisSession', () => {
 
   it('exports the comparison as shown, with the columns the page gives, as CSV and JSON', async () => {
     const session = new AnalysisSession();
-    await session.openBaseline({ kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' }, () => {});
+    await session.openBaseline(
+      { kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' },
+      () => {},
+    );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
     const q = { by: 'type' as const, sort: [{ column: 'key', desc: false }], text: 'str' };
     const columns = [
@@ -183,7 +218,8 @@ describe('AnalysisSession', () => {
     const bytes = bigLog(60_000);
     const during: { live: number; points: SeriesPoint[] }[] = [];
     const s = await session.open({ kind: 'file', file: new Blob([bytes as BlobPart]), name: 'big.log' }, (p) => {
-      if (!p.done && p.summary.lines > 1000) during.push({ live: p.summary.live, points: session.series({ buckets: 100 }) });
+      if (!p.done && p.summary.lines > 1000)
+        during.push({ live: p.summary.live, points: session.series({ buckets: 100 }) });
     });
     expect(during.length).toBeGreaterThan(1);
     for (const { live, points } of during) {
@@ -210,7 +246,12 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
   const big = bigLog(100_000); // ~25 MB: over the parallel threshold, several blocks
   const tables = (s: AnalysisSession) =>
     (['live', 'pairs', 'types', 'sites', 'untracked', 'messages', 'problems'] as const).map((table) => {
-      const w = s.table({ table, sort: [{ column: table === 'types' ? 'type' : 'logLine', desc: false }], offset: 0, limit: 50 });
+      const w = s.table({
+        table,
+        sort: [{ column: table === 'types' ? 'type' : 'logLine', desc: false }],
+        offset: 0,
+        limit: 50,
+      });
       return [w.total, w.rows];
     });
 
@@ -219,7 +260,9 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const want = await plain.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
     const parallel = new AnalysisSession({ decodeShards: shards(3) });
     const seen: Progress[] = [];
-    const got = await parallel.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => seen.push(p));
+    const got = await parallel.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) =>
+      seen.push(p),
+    );
     expect(got).toEqual(want);
     expect(tables(parallel)).toEqual(tables(plain));
     expect(seen.at(-1)!.bytesRead).toBe(big.length);
@@ -246,7 +289,10 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, (p) => {
       if (!p.done && p.summary.lines > 1000) session.cancel();
     });
-    expect(s.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
+    expect(s.stopped).toMatchObject({
+      reason: 'cancelled',
+      message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/),
+    });
     expect(s.lines).toBeGreaterThan(1000);
     expect(s.lines).toBeLessThan(100_000);
     // And while blocks are being decoded: cancel from inside the 4th decode request.
@@ -263,17 +309,28 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
       ],
     });
     const mid = await cancelling.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(mid.stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/) });
+    expect(mid.stopped).toMatchObject({
+      reason: 'cancelled',
+      message: expect.stringMatching(/^Cancelled after [\d,]+ bytes\.$/),
+    });
     expect(mid.bytes).toBeGreaterThan(4 << 20); // the first MiB and at least one block
     expect(mid.bytes).toBeLessThan(big.length);
     const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
     const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(o.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
+    expect(o.stopped).toMatchObject({
+      reason: 'out-of-memory',
+      message: expect.stringMatching(
+        /^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/,
+      ),
+    });
     expect(o.counts.new).toBeGreaterThan(10_000);
     // The next file after a cancelled parallel parse is read whole and right.
     const again = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
     expect(again.stopped).toBeNull();
-    expect(again.counts).toEqual((await new AnalysisSession().open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {})).counts);
+    expect(again.counts).toEqual(
+      (await new AnalysisSession().open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {}))
+        .counts,
+    );
   });
 
   it('a decode worker failing (out of memory there) stops the parse with what was read', async () => {
@@ -289,7 +346,12 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     const service = new DecodeService();
     const session = new AnalysisSession({ decodeShards: failing });
     const s = await session.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
-    expect(s.stopped).toMatchObject({ reason: 'out-of-memory', message: expect.stringMatching(/^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/) });
+    expect(s.stopped).toMatchObject({
+      reason: 'out-of-memory',
+      message: expect.stringMatching(
+        /^Too big for this tab: out of memory after [\d,]+ bytes \(line [\d,]+\)\. .*reftrace analyse LOG.*reftrace export/,
+      ),
+    });
     expect(s.counts.new).toBeGreaterThan(10_000);
   });
 });
@@ -322,7 +384,7 @@ describe('blobSlices', () => {
   });
 });
 
-describe('the page\'s decode workers, over ports', () => {
+describe("the page's decode workers, over ports", () => {
   it('a block is decoded over its port; once the page says a worker died, its pending and later blocks fail with why', async () => {
     const live = new MessageChannel();
     const silent = new MessageChannel(); // a worker that never answers, as a dead one
@@ -335,7 +397,9 @@ describe('the page\'s decode workers, over ports', () => {
     const pending = shards[1].decode(0, fx, sample, 0, sample.size);
     died(1, 'it ran out of memory');
     await expect(pending).rejects.toThrow('a decode worker stopped: it ran out of memory');
-    await expect(shards[1].decode(0, fx, sample, 0, 10)).rejects.toThrow('a decode worker stopped: it ran out of memory');
+    await expect(shards[1].decode(0, fx, sample, 0, 10)).rejects.toThrow(
+      'a decode worker stopped: it ran out of memory',
+    );
     died(5, 'no such worker');
     for (const p of [live.port1, live.port2, silent.port1, silent.port2]) p.close();
   });

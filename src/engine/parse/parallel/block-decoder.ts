@@ -45,7 +45,23 @@ export interface DecodedBlock {
 
 /** The buffers of a block, to transfer it between threads without copying. */
 export function blockBuffers(b: DecodedBlock): ArrayBuffer[] {
-  const views = [b.head, b.isDel, b.clock, b.hi, b.lo, b.live, b.sizeof, b.rss, b.combo, b.otherLine, b.otherEnd, b.otherLength, b.otherBytes, b.newComboKeys, b.tail];
+  const views = [
+    b.head,
+    b.isDel,
+    b.clock,
+    b.hi,
+    b.lo,
+    b.live,
+    b.sizeof,
+    b.rss,
+    b.combo,
+    b.otherLine,
+    b.otherEnd,
+    b.otherLength,
+    b.otherBytes,
+    b.newComboKeys,
+    b.tail,
+  ];
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }
 
@@ -71,10 +87,16 @@ export class BlockDecoder implements NameCombos {
     const firstNewCombo = this.comboCount;
     this.newKeys = new GrowableBytes();
     const first = buf.indexOf(NL);
-    if (first < 0) return this.block(buf.slice(), 0, 0, 0, emptyEvents(0, false), null, firstNewCombo, new Uint8Array(0));
+    if (first < 0)
+      return this.block(buf.slice(), 0, 0, 0, emptyEvents(0, false), null, firstNewCombo, new Uint8Array(0));
     const capacity = Math.floor((buf.length - first) / (fx.length + 1)) + 1;
     const ev = emptyEvents(capacity, fx.sizeof >= 0);
-    const other = { line: new GrowableInt32(64), end: new GrowableInt32(64), length: new GrowableInt32(64), bytes: new GrowableBytes() };
+    const other = {
+      line: new GrowableInt32(64),
+      end: new GrowableInt32(64),
+      length: new GrowableInt32(64),
+      bytes: new GrowableBytes(),
+    };
     const out = this.out;
     const hasSizeof = fx.sizeof >= 0;
     let n = 0;

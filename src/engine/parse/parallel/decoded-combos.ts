@@ -12,7 +12,8 @@ export class DecodedCombos {
   /** Remembers the keys a block introduced (before its events are read). */
   addKeys(b: DecodedBlock, keyWidth: number): void {
     const n = b.newComboKeys.length / keyWidth;
-    for (let i = 0; i < n; i++) this.keys[b.firstNewCombo + i] = b.newComboKeys.subarray(i * keyWidth, (i + 1) * keyWidth);
+    for (let i = 0; i < n; i++)
+      this.keys[b.firstNewCombo + i] = b.newComboKeys.subarray(i * keyWidth, (i + 1) * keyWidth);
     const need = b.firstNewCombo + n;
     if (need > this.global.length) {
       const old = this.global.length;

@@ -43,7 +43,12 @@ export interface ParallelHooks {
 }
 
 /** Parses the whole input into parser (without finish()). */
-export async function parseInParallel(parser: LogParser, input: ParallelInput, plan: ParallelPlan, hooks: ParallelHooks): Promise<void> {
+export async function parseInParallel(
+  parser: LogParser,
+  input: ParallelInput,
+  plan: ParallelPlan,
+  hooks: ParallelHooks,
+): Promise<void> {
   const plainStep = async (from: number, bytes: number): Promise<number> => {
     const end = Math.min(input.size, from + Math.max(1, bytes));
     const piece = await input.read(from, end);
@@ -54,7 +59,8 @@ export async function parseInParallel(parser: LogParser, input: ParallelInput, p
     return end;
   };
   let offset = plan.firstBytes > 0 ? await plainStep(0, plan.firstBytes) : 0;
-  while (offset < input.size && !parser.fastLayout && offset < plan.layoutSearchBytes) offset = await plainStep(offset, plan.stepBytes());
+  while (offset < input.size && !parser.fastLayout && offset < plan.layoutSearchBytes)
+    offset = await plainStep(offset, plan.stepBytes());
   const fx = parser.fastLayout;
   if (fx && input.shards > 0 && offset < input.size) {
     hooks.decoding?.(input.shards);
@@ -64,7 +70,14 @@ export async function parseInParallel(parser: LogParser, input: ParallelInput, p
 }
 
 /** The blocks from `from` on; returns where plain reading must go on (input.size when done). */
-async function decodeBlocks(parser: LogParser, input: ParallelInput, plan: ParallelPlan, hooks: ParallelHooks, fx: FixedOffsets, from: number): Promise<number> {
+async function decodeBlocks(
+  parser: LogParser,
+  input: ParallelInput,
+  plan: ParallelPlan,
+  hooks: ParallelHooks,
+  fx: FixedOffsets,
+  from: number,
+): Promise<number> {
   const combos = Array.from({ length: input.shards }, () => new DecodedCombos());
   const inFlight: { shard: number; start: number; end: number; block: Promise<DecodedBlock> }[] = [];
   let next = from;

@@ -49,7 +49,17 @@ export function replayBlock(parser: LogParser, b: DecodedBlock, combos: DecodedC
         combos.setGlobal(local, combo);
       }
     }
-    parser.replayRecord(lineBytes, b.isDel[ev] === 1, b.clock[ev], b.hi[ev], b.lo[ev], b.live[ev], hasSizeof ? b.sizeof[ev] : 0, combo, b.rss[ev]);
+    parser.replayRecord(
+      lineBytes,
+      b.isDel[ev] === 1,
+      b.clock[ev],
+      b.hi[ev],
+      b.lo[ev],
+      b.live[ev],
+      hasSizeof ? b.sizeof[ev] : 0,
+      combo,
+      b.rss[ev],
+    );
     pos += lineBytes;
     ev++;
   }

@@ -47,7 +47,8 @@ export function eventsTable(s: LogStore): FleetTable {
     rows,
     *batches(size) {
       const places = new EventPlaces(s);
-      for (let start = 0; start < rows; start += size) yield eventBatch(s, places, Math.min(size, rows - start), (i) => start + i);
+      for (let start = 0; start < rows; start += size)
+        yield eventBatch(s, places, Math.min(size, rows - start), (i) => start + i);
     },
   };
 }
@@ -68,7 +69,8 @@ export function liveTable(s: LogStore): FleetTable {
     *batches(size) {
       const ids = liveEvents(s);
       const places = new EventPlaces(s);
-      for (let start = 0; start < ids.length; start += size) yield eventBatch(s, places, Math.min(size, ids.length - start), (i) => ids[start + i]);
+      for (let start = 0; start < ids.length; start += size)
+        yield eventBatch(s, places, Math.min(size, ids.length - start), (i) => ids[start + i]);
     },
   };
 }

@@ -27,7 +27,12 @@ function sideColumns(s: LogStore, places: EventPlaces, n: number, ev: (i: number
   return { clock, columns: [clock, file, line, func, logLine], logFile };
 }
 
-function pairBatch(s: LogStore, places: { born: EventPlaces; died: EventPlaces }, start: number, n: number): FleetBatch {
+function pairBatch(
+  s: LogStore,
+  places: { born: EventPlaces; died: EventPlaces },
+  start: number,
+  n: number,
+): FleetBatch {
   const { pairNew, pairDel } = s.seed;
   const born = sideColumns(s, places.born, n, (i) => pairNew.get(start + i));
   const died = sideColumns(s, places.died, n, (i) => pairDel.get(start + i));

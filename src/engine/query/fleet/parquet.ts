@@ -22,7 +22,11 @@ const PHYSICAL: Record<FleetColumnType, SchemaElement> = {
 function schemaOf(columns: FleetColumn[]): SchemaElement[] {
   return [
     { name: 'root', num_children: columns.length },
-    ...columns.map((c): SchemaElement => ({ ...PHYSICAL[c.type], name: c.name, repetition_type: c.nullable ? 'OPTIONAL' : 'REQUIRED' })),
+    ...columns.map((c): SchemaElement => ({
+      ...PHYSICAL[c.type],
+      name: c.name,
+      repetition_type: c.nullable ? 'OPTIONAL' : 'REQUIRED',
+    })),
   ];
 }
 
@@ -41,7 +45,12 @@ function toBigInts(values: (number | null)[]): (bigint | null)[] {
   return out;
 }
 
-export async function writeParquetTable(out: Writer, table: FleetTable, rowGroupRows: number, createdBy: string): Promise<void> {
+export async function writeParquetTable(
+  out: Writer,
+  table: FleetTable,
+  rowGroupRows: number,
+  createdBy: string,
+): Promise<void> {
   const writer = new ParquetWriter({ writer: out, schema: schemaOf(table.columns), createdBy });
   for (const batch of table.batches(rowGroupRows)) {
     const columnData = table.columns.map((c, i) => {

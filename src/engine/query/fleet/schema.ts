@@ -48,7 +48,13 @@ export const EVENT_COLUMNS: FleetColumn[] = [
   c('log_file', 'string'),
 ];
 
-const side = (p: 'new' | 'del') => [c(`${p}_clock`, 'double'), c(`${p}_file`, 'string'), c(`${p}_line`, 'int32'), c(`${p}_function`, 'string'), c(`${p}_log_line`, 'int32')];
+const side = (p: 'new' | 'del') => [
+  c(`${p}_clock`, 'double'),
+  c(`${p}_file`, 'string'),
+  c(`${p}_line`, 'int32'),
+  c(`${p}_function`, 'string'),
+  c(`${p}_log_line`, 'int32'),
+];
 
 /** Columns of a NEW/DEL pair: each side's event, then what they share. */
 export const PAIR_COLUMNS: FleetColumn[] = [

@@ -23,7 +23,13 @@ export interface TableDef {
 
 type Kind = ColumnInfo['kind'];
 
-export function col(id: string, title: string, kind: Kind, key: (r: number) => number, value?: (r: number) => Cell): ColumnDef {
+export function col(
+  id: string,
+  title: string,
+  kind: Kind,
+  key: (r: number) => number,
+  value?: (r: number) => Cell,
+): ColumnDef {
   return { id, title, kind, key, value: value ?? key };
 }
 
@@ -39,37 +45,88 @@ export function clockSortKey(s: LogStore, d: Derived): (e: number) => number {
 }
 
 /** Columns describing one event (NEW or DEL) reached through `ev(r)`; ids get `prefix`. */
-export function eventColumns(s: LogStore, d: Derived, ev: (r: number) => number, prefix: string, titlePrefix: string, fullPath: boolean): ColumnDef[] {
+export function eventColumns(
+  s: LogStore,
+  d: Derived,
+  ev: (r: number) => number,
+  prefix: string,
+  titlePrefix: string,
+  fullPath: boolean,
+): ColumnDef[] {
   const fileRanks = () => d.ranks('files', !fullPath);
   const fileName = (id: number) => (fullPath ? s.files.strings[id] : basename(s.files.strings[id]));
   const p = (id: string) => (prefix ? prefix + id[0].toUpperCase() + id.slice(1) : id);
   const clockKey = clockSortKey(s, d);
   return [
-    col(p('clock'), titlePrefix + 'Clock', 'clock', (r) => clockKey(ev(r)), (r) => s.clock.get(ev(r))),
-    col(p('file'), titlePrefix + 'File', 'text', (r) => fileRanks()[s.sites.file[s.site.get(ev(r))]], (r) => fileName(s.sites.file[s.site.get(ev(r))])),
+    col(
+      p('clock'),
+      titlePrefix + 'Clock',
+      'clock',
+      (r) => clockKey(ev(r)),
+      (r) => s.clock.get(ev(r)),
+    ),
+    col(
+      p('file'),
+      titlePrefix + 'File',
+      'text',
+      (r) => fileRanks()[s.sites.file[s.site.get(ev(r))]],
+      (r) => fileName(s.sites.file[s.site.get(ev(r))]),
+    ),
     col(p('line'), titlePrefix + 'Line', 'int', (r) => s.sites.line[s.site.get(ev(r))]),
-    col(p('function'), titlePrefix + 'Function', 'text', (r) => d.ranks('funcs')[s.sites.func[s.site.get(ev(r))]], (r) => s.funcs.strings[s.sites.func[s.site.get(ev(r))]]),
+    col(
+      p('function'),
+      titlePrefix + 'Function',
+      'text',
+      (r) => d.ranks('funcs')[s.sites.func[s.site.get(ev(r))]],
+      (r) => s.funcs.strings[s.sites.func[s.site.get(ev(r))]],
+    ),
     col(p('logLine'), titlePrefix + 'Log line', 'int', (r) => s.lineOf(ev(r))),
   ];
 }
 
 export function commonEventColumns(s: LogStore, d: Derived, ev: (r: number) => number): ColumnDef[] {
   return [
-    col('address', 'Address', 'address', (r) => s.address(ev(r)), (r) => s.addressHex(ev(r))),
-    col('type', 'Type', 'text', (r) => d.ranks('types')[s.typeOf(ev(r))], (r) => s.types.strings[s.typeOf(ev(r))]),
+    col(
+      'address',
+      'Address',
+      'address',
+      (r) => s.address(ev(r)),
+      (r) => s.addressHex(ev(r)),
+    ),
+    col(
+      'type',
+      'Type',
+      'text',
+      (r) => d.ranks('types')[s.typeOf(ev(r))],
+      (r) => s.types.strings[s.typeOf(ev(r))],
+    ),
   ];
 }
 
 export function extraEventColumns(s: LogStore, ev: (r: number) => number): ColumnDef[] {
   const cols = [
     col('liveCnt', s.countTitle, 'int', (r) => s.liveCnt.get(ev(r))),
-    col('rss', 'RSS', 'bytes', (r) => s.rssAt(ev(r)) ?? NaN, (r) => s.rssAt(ev(r))),
+    col(
+      'rss',
+      'RSS',
+      'bytes',
+      (r) => s.rssAt(ev(r)) ?? NaN,
+      (r) => s.rssAt(ev(r)),
+    ),
   ];
   const sizeof = s.sizeof;
   if (sizeof) cols.push(col('sizeof', 'Sizeof', 'bytes', (r) => sizeof.get(ev(r))));
   if (s.sourceFiles.length > 1) {
     const ranks = new Float64Array(s.sourceFiles.length).map((_, i) => i);
-    cols.push(col('source', 'Log file', 'text', (r) => ranks[s.fileOf(ev(r))], (r) => basename(s.sourceFiles[s.fileOf(ev(r))])));
+    cols.push(
+      col(
+        'source',
+        'Log file',
+        'text',
+        (r) => ranks[s.fileOf(ev(r))],
+        (r) => basename(s.sourceFiles[s.fileOf(ev(r))]),
+      ),
+    );
   }
   return cols;
 }
@@ -78,9 +135,21 @@ export function extraEventColumns(s: LogStore, ev: (r: number) => number): Colum
 export function siteColumns(s: LogStore, d: Derived, fullPath: boolean): ColumnDef[] {
   const fileOf = (i: number) => s.sites.file[i];
   return [
-    col('file', 'File', 'text', (i) => d.ranks('files', !fullPath)[fileOf(i)], (i) => (fullPath ? s.files.strings[fileOf(i)] : basename(s.files.strings[fileOf(i)]))),
+    col(
+      'file',
+      'File',
+      'text',
+      (i) => d.ranks('files', !fullPath)[fileOf(i)],
+      (i) => (fullPath ? s.files.strings[fileOf(i)] : basename(s.files.strings[fileOf(i)])),
+    ),
     col('line', 'Line', 'int', (i) => s.sites.line[i]),
-    col('function', 'Function', 'text', (i) => d.ranks('funcs')[s.sites.func[i]], (i) => s.funcs.strings[s.sites.func[i]]),
+    col(
+      'function',
+      'Function',
+      'text',
+      (i) => d.ranks('funcs')[s.sites.func[i]],
+      (i) => s.funcs.strings[s.sites.func[i]],
+    ),
   ];
 }
 
@@ -91,7 +160,9 @@ export function combine(parts: ((r: number) => boolean)[]): ((r: number) => bool
 }
 
 /** A small table filtered by a row predicate (null: keeps every row). */
-export function byPredicate(def: Omit<TableDef, 'mask'> & { predicate(f: TableFilter): ((r: number) => boolean) | null }): TableDef {
+export function byPredicate(
+  def: Omit<TableDef, 'mask'> & { predicate(f: TableFilter): ((r: number) => boolean) | null },
+): TableDef {
   const { predicate, ...rest } = def;
   return {
     ...rest,

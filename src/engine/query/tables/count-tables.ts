@@ -14,7 +14,14 @@ export function countTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
   return null;
 }
 
-const typeColumn = (s: LogStore, d: Derived) => col('type', 'Type', 'text', (t) => d.ranks('types')[t], (t) => s.types.strings[t]);
+const typeColumn = (s: LogStore, d: Derived) =>
+  col(
+    'type',
+    'Type',
+    'text',
+    (t) => d.ranks('types')[t],
+    (t) => s.types.strings[t],
+  );
 
 function growthColumns(from: ArrayLike<number>, to: ArrayLike<number>, created: ArrayLike<number>): ColumnDef[] {
   return [
@@ -64,12 +71,22 @@ function typeGrowth(s: LogStore, d: Derived, v: ViewContext): TableDef {
 
 function topTypeColumn(s: LogStore, d: Derived): ColumnDef {
   const top = () => d.sites().topType;
-  return col('topType', 'Most created type', 'text', (i) => d.ranks('types')[top()[i]] ?? NaN, (i) => s.types.strings[top()[i]] ?? null);
+  return col(
+    'topType',
+    'Most created type',
+    'text',
+    (i) => d.ranks('types')[top()[i]] ?? NaN,
+    (i) => s.types.strings[top()[i]] ?? null,
+  );
 }
 
 function sitePredicate(s: LogStore, d: Derived) {
   return (f: Parameters<typeof textPredicate>[0]) =>
-    textPredicate(f, [(i) => s.files.strings[s.sites.file[i]], (i) => s.funcs.strings[s.sites.func[i]], (i) => s.types.strings[d.sites().topType[i]] ?? '']);
+    textPredicate(f, [
+      (i) => s.files.strings[s.sites.file[i]],
+      (i) => s.funcs.strings[s.sites.func[i]],
+      (i) => s.types.strings[d.sites().topType[i]] ?? '',
+    ]);
 }
 
 function siteCounts(s: LogStore, d: Derived, v: ViewContext, fullPath: boolean): TableDef {
@@ -99,7 +116,11 @@ function siteGrowth(s: LogStore, d: Derived, v: ViewContext, fullPath: boolean):
   return byPredicate({
     id: 'sites',
     rows: () => idsWithAny(s.sites.size, g.siteFrom, g.siteTo, g.siteCreated),
-    columns: [...siteColumns(s, d, fullPath), ...growthColumns(g.siteFrom, g.siteTo, g.siteCreated), topTypeColumn(s, d)],
+    columns: [
+      ...siteColumns(s, d, fullPath),
+      ...growthColumns(g.siteFrom, g.siteTo, g.siteCreated),
+      topTypeColumn(s, d),
+    ],
     predicate: sitePredicate(s, d),
   });
 }

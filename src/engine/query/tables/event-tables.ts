@@ -10,14 +10,28 @@ import { aliveRows } from '../heap.ts';
 import { groupMasks, inGroup } from '../group-filter.ts';
 import { isIgnored } from '../ignore.ts';
 import { byRowId, eventSegments } from '../row-mask.ts';
-import { clockSortKey, col, commonEventColumns, eventColumns, extraEventColumns, range, type TableDef } from './columns.ts';
+import {
+  clockSortKey,
+  col,
+  commonEventColumns,
+  eventColumns,
+  extraEventColumns,
+  range,
+  type TableDef,
+} from './columns.ts';
 import type { ViewContext } from './view-context.ts';
 
 /**
  * An event table's filter: text on any of the row's events, clock window on the first; then the
  * exact site and type, and the ignore list, on the first.
  */
-function eventMask(s: LogStore, d: Derived, v: ViewContext, f: TableFilter, events: Uint32Array[][]): Uint8Array | null {
+function eventMask(
+  s: LogStore,
+  d: Derived,
+  v: ViewContext,
+  f: TableFilter,
+  events: Uint32Array[][],
+): Uint8Array | null {
   let mask = eventRowsMask(s, f, events, (text) => d.nameMatches(text));
   const ignore = v.ignore;
   const group = groupMasks(s, f);
@@ -63,11 +77,18 @@ export function eventTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
       const ev = (r: number) => r; // rows are event ids
       let rows: Uint32Array | null = null;
       const liveRows = () =>
-        (rows ??= v.kind === 'end' ? d.live() : aliveRows(s, v.ends(), v.prefix, v.kind === 'growth' ? v.from : undefined, null));
+        (rows ??=
+          v.kind === 'end'
+            ? d.live()
+            : aliveRows(s, v.ends(), v.prefix, v.kind === 'growth' ? v.from : undefined, null));
       return {
         id,
         rows: liveRows,
-        columns: [...commonEventColumns(s, d, ev), ...eventColumns(s, d, ev, '', '', fullPath), ...extraEventColumns(s, ev)],
+        columns: [
+          ...commonEventColumns(s, d, ev),
+          ...eventColumns(s, d, ev, '', '', fullPath),
+          ...extraEventColumns(s, ev),
+        ],
         mask: (f) => {
           // Rows are event ids: the mask by position in the live list, then by event id.
           const all = liveRows();
@@ -82,7 +103,11 @@ export function eventTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
       return {
         id,
         rows: () => range(n),
-        columns: [...commonEventColumns(s, d, ev), ...eventColumns(s, d, ev, '', '', fullPath), ...extraEventColumns(s, ev)],
+        columns: [
+          ...commonEventColumns(s, d, ev),
+          ...eventColumns(s, d, ev, '', '', fullPath),
+          ...extraEventColumns(s, ev),
+        ],
         mask: (f) => eventMask(s, d, v, f, [firstSegments(eventSegments(seed.untracked), n)]),
       };
     }
@@ -103,7 +128,10 @@ export function eventTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
         ],
         mask: (f) => {
           const { lifetimeMin: lo, lifetimeMax: hi } = f;
-          const mask = eventMask(s, d, v, f, [firstSegments(eventSegments(seed.pairNew), n), firstSegments(eventSegments(seed.pairDel), n)]);
+          const mask = eventMask(s, d, v, f, [
+            firstSegments(eventSegments(seed.pairNew), n),
+            firstSegments(eventSegments(seed.pairDel), n),
+          ]);
           if (lo === undefined && hi === undefined) return mask;
           // A lifetime window is rare (the CLI's, not the viewer's): a test per kept row is fine.
           const out = mask ?? new Uint8Array(n).fill(1);
@@ -125,11 +153,21 @@ export function eventTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
         rows: () => range(n),
         columns: [
           ...commonEventColumns(s, d, newer),
-          col('oldType', 'Replaced type', 'text', (r) => d.ranks('types')[s.typeOf(older(r))], (r) => s.types.strings[s.typeOf(older(r))]),
+          col(
+            'oldType',
+            'Replaced type',
+            'text',
+            (r) => d.ranks('types')[s.typeOf(older(r))],
+            (r) => s.types.strings[s.typeOf(older(r))],
+          ),
           ...eventColumns(s, d, older, 'old', 'Replaced ', fullPath),
           ...eventColumns(s, d, newer, 'new', 'NEW ', fullPath),
         ],
-        mask: (f) => eventMask(s, d, v, f, [firstSegments(eventSegments(seed.dupNew), n), firstSegments(eventSegments(seed.dupOld), n)]),
+        mask: (f) =>
+          eventMask(s, d, v, f, [
+            firstSegments(eventSegments(seed.dupNew), n),
+            firstSegments(eventSegments(seed.dupOld), n),
+          ]),
       };
     }
     default:

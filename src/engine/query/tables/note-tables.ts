@@ -16,9 +16,27 @@ export function noteTable(id: TableId, s: LogStore, d: Derived): TableDef | null
         rows: () => range(n.msgLine.length),
         columns: [
           col('logLine', 'Log line', 'int', (r) => n.msgLine[r]),
-          col('clock', 'Clock', 'clock', (r) => n.msgClock[r], (r) => (n.msgClock[r] === n.msgClock[r] ? n.msgClock[r] : null)),
-          col('kind', 'Kind', 'text', (r) => (n.msgIsErr[r] ? 1 : 0), (r) => (n.msgIsErr[r] ? 'ERR' : 'MSG')),
-          col('text', 'Text', 'text', (r) => d.textRanks('msg', n.msgText)[r], (r) => n.msgText[r]),
+          col(
+            'clock',
+            'Clock',
+            'clock',
+            (r) => n.msgClock[r],
+            (r) => (n.msgClock[r] === n.msgClock[r] ? n.msgClock[r] : null),
+          ),
+          col(
+            'kind',
+            'Kind',
+            'text',
+            (r) => (n.msgIsErr[r] ? 1 : 0),
+            (r) => (n.msgIsErr[r] ? 'ERR' : 'MSG'),
+          ),
+          col(
+            'text',
+            'Text',
+            'text',
+            (r) => d.textRanks('msg', n.msgText)[r],
+            (r) => n.msgText[r],
+          ),
           ...(s.sourceFiles.length > 1 ? [col('source', 'Log file', 'text', (r) => n.msgFile[r], fileName)] : []),
         ],
         predicate: (f) => {
@@ -38,10 +56,38 @@ export function noteTable(id: TableId, s: LogStore, d: Derived): TableDef | null
         id,
         rows: () => range(n.probLine.length),
         columns: [
-          col('logLine', 'Log line', 'int', (r) => n.probFile[r] * 2 ** 32 + n.probLine[r], (r) => n.probLine[r]),
-          col('kind', 'Problem', 'text', (r) => kinds.indexOf(n.probKind[r]), (r) => n.probKind[r]),
-          col('detail', 'Detail', 'text', (r) => d.textRanks('problem', n.probDetail)[r], (r) => n.probDetail[r]),
-          ...(s.sourceFiles.length > 1 ? [col('source', 'Log file', 'text', (r) => n.probFile[r], (r) => basename(s.sourceFiles[n.probFile[r]] ?? ''))] : []),
+          col(
+            'logLine',
+            'Log line',
+            'int',
+            (r) => n.probFile[r] * 2 ** 32 + n.probLine[r],
+            (r) => n.probLine[r],
+          ),
+          col(
+            'kind',
+            'Problem',
+            'text',
+            (r) => kinds.indexOf(n.probKind[r]),
+            (r) => n.probKind[r],
+          ),
+          col(
+            'detail',
+            'Detail',
+            'text',
+            (r) => d.textRanks('problem', n.probDetail)[r],
+            (r) => n.probDetail[r],
+          ),
+          ...(s.sourceFiles.length > 1
+            ? [
+                col(
+                  'source',
+                  'Log file',
+                  'text',
+                  (r) => n.probFile[r],
+                  (r) => basename(s.sourceFiles[n.probFile[r]] ?? ''),
+                ),
+              ]
+            : []),
         ],
         predicate: (f) => textPredicate(f, [(r) => n.probKind[r], (r) => n.probDetail[r]]),
       });

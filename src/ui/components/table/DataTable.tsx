@@ -68,7 +68,16 @@ export interface DataTableProps {
 
 const NO_SCOPE: TableScope = {};
 
-export function DataTable({ source, text, controls, clock, data, toolbar, scope = NO_SCOPE, onActivateRow }: DataTableProps) {
+export function DataTable({
+  source,
+  text,
+  controls,
+  clock,
+  data,
+  toolbar,
+  scope = NO_SCOPE,
+  onActivateRow,
+}: DataTableProps) {
   const { sort, fullPath } = controls;
   const { columns, error: columnsError } = useTableColumns(source, data.version);
 
@@ -102,7 +111,11 @@ export function DataTable({ source, text, controls, clock, data, toolbar, scope 
   const rows = useRowWindow(source, query, data.version, data.epoch, range[0], range[1]);
   const count = rows.matched ?? 0;
   const pages = useRowPages(count);
-  const view = useFixedRows(scrollRef, pages.count, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 12 });
+  const view = useFixedRows(scrollRef, pages.count, {
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    overscan: 12,
+  });
   const first = pages.start + Math.max(0, view.first);
   const last = pages.start + Math.max(0, view.last);
   // State, not a value: the range depends on the row count useRowWindow returns; a change renders again at once.
@@ -135,7 +148,8 @@ export function DataTable({ source, text, controls, clock, data, toolbar, scope 
 
   // Only the rows in view go to TanStack Table: the worker holds the table, the cache a few blocks.
   const visible: VisibleRow[] = [];
-  for (let i = Math.max(0, view.first); i <= view.last; i++) visible.push({ index: pages.start + i, pageIndex: i, row: rows.rowAt(pages.start + i) });
+  for (let i = Math.max(0, view.first); i <= view.last; i++)
+    visible.push({ index: pages.start + i, pageIndex: i, row: rows.rowAt(pages.start + i) });
   const table = useGridTable(columns, visible, sort, controls.onSortChange);
 
   const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
@@ -152,7 +166,12 @@ export function DataTable({ source, text, controls, clock, data, toolbar, scope 
     <section className="table-view">
       <TableToolbar
         start={toolbar?.start}
-        filter={{ label: text.label, text: controls.filterText, placeholder: text.filterPlaceholder, onChange: controls.onFilterTextChange }}
+        filter={{
+          label: text.label,
+          text: controls.filterText,
+          placeholder: text.filterPlaceholder,
+          onChange: controls.onFilterTextChange,
+        }}
         filterRef={filterRef}
         counts={{ matched: rows.matched, total: rows.total }}
         notes={{ clockWindowIgnored: !!clock.win && !clock.applies, sortKeys: sort.length }}

@@ -8,7 +8,13 @@ import { HEADER_HEIGHT } from '../../display/grid-layout.ts';
 export function GridHeader({ table, gridStyle }: { table: Table<VisibleRow>; gridStyle: CSSProperties }) {
   const multiSort = table.getState().sorting.length > 1;
   return table.getHeaderGroups().map((hg) => (
-    <div key={hg.id} role="row" aria-rowindex={1} className="grid-row grid-header" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
+    <div
+      key={hg.id}
+      role="row"
+      aria-rowindex={1}
+      className="grid-row grid-header"
+      style={{ ...gridStyle, height: HEADER_HEIGHT }}
+    >
       {hg.headers.map((h) => {
         const dir = h.column.getIsSorted();
         const sortIndex = multiSort ? h.column.getSortIndex() : -1;

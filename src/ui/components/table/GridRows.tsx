@@ -59,7 +59,12 @@ export function GridRows({ rows, pageCount, gridStyle, active, onPick, rowId, ac
               const kind = columnKind(cell.column.columnDef);
               const f = fmtCell(kind, cell.getValue() as Cell, cell.column.id);
               return (
-                <div key={cell.id} role="gridcell" className={`cell kind-${kind}${f.muted ? ' muted' : ''}${f.className ? ` ${f.className}` : ''}`} title={f.title}>
+                <div
+                  key={cell.id}
+                  role="gridcell"
+                  className={`cell kind-${kind}${f.muted ? ' muted' : ''}${f.className ? ` ${f.className}` : ''}`}
+                  title={f.title}
+                >
                   {f.text}
                 </div>
               );

@@ -7,7 +7,13 @@ export function Pager({ pages, onPage }: { pages: RowPages; onPage: (page: numbe
   if (pages.pages <= 1) return null;
   return (
     <span className="pager" data-testid="pager">
-      <button type="button" className="btn btn-small" disabled={pages.page === 0} onClick={() => onPage(pages.page - 1)} aria-label="Previous rows">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={pages.page === 0}
+        onClick={() => onPage(pages.page - 1)}
+        aria-label="Previous rows"
+      >
         ‹
       </button>
       Rows {fmtInt(pages.start + 1)}–{fmtInt(pages.start + pages.count)}

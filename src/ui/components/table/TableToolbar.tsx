@@ -50,17 +50,26 @@ export function TableToolbar({ start, filter, filterRef, counts, notes, paging, 
         spellCheck={false}
       />
       <span className="count" aria-live="polite">
-        <span data-testid="table-count">{counts.matched === null ? '…' : `${fmtInt(counts.matched)} of ${fmtInt(counts.total)}`}</span>
+        <span data-testid="table-count">
+          {counts.matched === null ? '…' : `${fmtInt(counts.matched)} of ${fmtInt(counts.total)}`}
+        </span>
         <span className="muted"> rows</span>
       </span>
-      {notes.clockWindowIgnored && <span className="note">Totals for the whole log: the clock window does not apply here.</span>}
+      {notes.clockWindowIgnored && (
+        <span className="note">Totals for the whole log: the clock window does not apply here.</span>
+      )}
       {notes.sortKeys > 1 && <span className="note">Sorted by {notes.sortKeys} columns (shift-click to add)</span>}
       <Pager pages={paging.pages} onPage={paging.onPage} />
       <span className="spacer" />
       <ExportButtons exp={exp} />
       {fullPath && (
         <label className="toggle">
-          <input type="checkbox" data-testid="full-path" checked={fullPath.checked} onChange={(e) => fullPath.onChange(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="full-path"
+            checked={fullPath.checked}
+            onChange={(e) => fullPath.onChange(e.target.checked)}
+          />
           Full paths
         </label>
       )}

@@ -7,20 +7,43 @@ import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts
 import { MAX_LINE_BYTES } from '../../../../src/engine/format/limits.ts';
 import type { JsonReport } from '../../../../src/engine/types.ts';
 import { countsOf, fixedChunks, invariantViolations, referenceCounts } from '../../../support/fuzz.ts';
-import { path, bytesOf, cases, numbersOf, expectedNumbers, problemsOf, analyse, base } from '../../../support/bad-corpus.ts';
+import {
+  path,
+  bytesOf,
+  cases,
+  numbersOf,
+  expectedNumbers,
+  problemsOf,
+  analyse,
+  base,
+} from '../../../support/bad-corpus.ts';
 
 describe('bad-input corpus: manifest', () => {
   it('lists every fixture file and only those', () => {
-    const files = readFileSync(path('make-fixtures.ts'), 'utf8').match(/write\(\s*'([^']+)'/g)!.map((m) => m.replace(/write\(\s*'/, '').replace(/'$/, ''));
+    const files = readFileSync(path('make-fixtures.ts'), 'utf8')
+      .match(/write\(\s*'([^']+)'/g)!
+      .map((m) => m.replace(/write\(\s*'/, '').replace(/'$/, ''));
     expect(cases.map(([f]) => f).sort()).toEqual([...files, 'base.log'].sort());
   });
 
   // The numbers in expected.json are not copied from the engine: a plain reading of each file
   // (FORMAT.md's rules, test/support/fuzz.ts) gives the same ones.
-  it.each(cases.filter(([, x]) => x.via === 'engine' && x.new !== undefined))('%s: the numbers agree with a plain reading of the file', (file, x) => {
-    const ref = referenceCounts(Buffer.from(bytesOf(file)).toString('latin1'));
-    expect({ ...ref, err: undefined }).toEqual({ new: x.new, del: x.del, msg: x.msg, err: undefined, live: x.live, pairs: x.pairs, untracked: x.untracked, duplicates: x.duplicates });
-  });
+  it.each(cases.filter(([, x]) => x.via === 'engine' && x.new !== undefined))(
+    '%s: the numbers agree with a plain reading of the file',
+    (file, x) => {
+      const ref = referenceCounts(Buffer.from(bytesOf(file)).toString('latin1'));
+      expect({ ...ref, err: undefined }).toEqual({
+        new: x.new,
+        del: x.del,
+        msg: x.msg,
+        err: undefined,
+        live: x.live,
+        pairs: x.pairs,
+        untracked: x.untracked,
+        duplicates: x.duplicates,
+      });
+    },
+  );
 });
 
 describe('bad-input corpus: engine', () => {
@@ -53,7 +76,20 @@ describe('bad-input corpus: engine', () => {
 
 describe('bad-input corpus: what else is right', () => {
   it('structural damage leaves the per-type numbers of the sample untouched', () => {
-    for (const f of ['no-sof.log', 'no-hdr.log', 'no-eof.log', 'crlf.log', 'after-eof.log', 'hdr-extra-column.log', 'hdr-no-type.log', 'hdr-no-file.log', 'multiline-msg.log', 'hdr-extra-title-only.log', 'missing-function.log', 'too-many-columns.log']) {
+    for (const f of [
+      'no-sof.log',
+      'no-hdr.log',
+      'no-eof.log',
+      'crlf.log',
+      'after-eof.log',
+      'hdr-extra-column.log',
+      'hdr-no-type.log',
+      'hdr-no-file.log',
+      'multiline-msg.log',
+      'hdr-extra-title-only.log',
+      'missing-function.log',
+      'too-many-columns.log',
+    ]) {
       expect(analyse(f).r.types, f).toEqual(base.types);
     }
   });
@@ -79,13 +115,21 @@ describe('bad-input corpus: what else is right', () => {
     expect(detail('hdr-no-type.log', 3)).toMatch(/Type/);
     expect(detail('hdr-no-file.log', 3)).toMatch(/File/);
     expect(detail('after-eof.log', 306)).toBe('2 line(s) after EOF were ignored, from this line on');
-    expect(detail('split-type.log', 6)).toBe('record cut short (a newline in its type name); counted as NEW of type "range"');
+    expect(detail('split-type.log', 6)).toBe(
+      'record cut short (a newline in its type name); counted as NEW of type "range"',
+    );
     expect(detail('split-type.log', 7)).toMatch(/line 6/);
-    expect(detail('cut-4095.log', 10)).toMatch(/^record cut short \(at pymemtrace's 4095-byte limit: .*\); counted as NEW of type "Hugexxx/);
+    expect(detail('cut-4095.log', 10)).toMatch(
+      /^record cut short \(at pymemtrace's 4095-byte limit: .*\); counted as NEW of type "Hugexxx/,
+    );
     // A whole line with a column missing or one too many is a bad record, not a cut one; still counted.
     for (const f of ['missing-function.log', 'too-many-columns.log'])
-      expect(detail(f, 6), f).toMatch(/^record with missing or extra columns \(.+\); counted as NEW of type "range_iterator"$/);
-    expect(detail('truncated-mid-line.log', 200)).toMatch(/^record with missing or extra columns \(.+\); counted as NEW of type "datetime\.datetime"$/);
+      expect(detail(f, 6), f).toMatch(
+        /^record with missing or extra columns \(.+\); counted as NEW of type "range_iterator"$/,
+      );
+    expect(detail('truncated-mid-line.log', 200)).toMatch(
+      /^record with missing or extra columns \(.+\); counted as NEW of type "datetime\.datetime"$/,
+    );
     expect(detail('hdr-extra-title-only.log', 3)).toBe('unknown column(s) Extra');
     expect(detail('hdr-extra-title-only.log', 5)).toBe(
       "records do not have the HDR's columns (Clock Address LiveCnt Type File Line Function RSS dRSS Extra); reading them with the standard columns",
@@ -122,7 +166,8 @@ describe('bad-input corpus: what else is right', () => {
       expect(r.types, to).toEqual(base.types);
       return { r, s: a.summary(), funcs: a.store.funcs.strings };
     };
-    const standard = (titles: string) => `unknown column title(s) ${titles} where the standard ones belong; reading the standard columns`;
+    const standard = (titles: string) =>
+      `unknown column title(s) ${titles} where the standard ones belong; reading the standard columns`;
     // Damaged or shortened titles where the standard ones stand: Function, Line and RSS are read as in the sample.
     for (const [from, to, titles] of [
       [' Function ', ' Funct1on ', 'Funct1on'],
@@ -141,7 +186,11 @@ describe('bad-input corpus: what else is right', () => {
     const noFunction = renamed(' Function ', ' ');
     expect(noFunction.r.problems[0]).toEqual({ line: 3, kind: 'header', detail: 'no Function column in the HDR' });
     const both = renamed(' Function ', ' Funct1on Extra ');
-    expect(both.r.problems[0]).toEqual({ line: 3, kind: 'header', detail: 'unknown column(s) Funct1on, Extra; no Function column in the HDR' });
+    expect(both.r.problems[0]).toEqual({
+      line: 3,
+      kind: 'header',
+      detail: 'unknown column(s) Funct1on, Extra; no Function column in the HDR',
+    });
     // A known title does not make a problem: the control.
     expect(renamed(' Function ', ' Function ').r.problems).toEqual([]);
   });
@@ -158,24 +207,35 @@ describe('bad-input corpus: what else is right', () => {
       expect(numbersOf(r)).toEqual(numbersOf(base));
       return r.problems;
     };
-    const noHeader = { line: 4, kind: 'no-header', detail: 'no HDR line before the first record: assuming the standard columns' };
+    const noHeader = {
+      line: 4,
+      kind: 'no-header',
+      detail: 'no HDR line before the first record: assuming the standard columns',
+    };
     expect(late(hdr)).toEqual([noHeader]);
     expect(late(hdr + '            Extra')).toEqual([
       noHeader,
       {
         line: 11,
         kind: 'header',
-        detail: 'HDR after the first records, with other columns (Clock Address LiveCnt Type File Line Function RSS dRSS Extra); keeping the standard columns',
+        detail:
+          'HDR after the first records, with other columns (Clock Address LiveCnt Type File Line Function RSS dRSS Extra); keeping the standard columns',
       },
     ]);
-    expect(late(hdr.replace(' Type ', ' Kind '))[1]).toMatchObject({ line: 11, kind: 'header', detail: expect.stringMatching(/^HDR after the first records, with other columns \(Clock Address LiveCnt Kind /) });
+    expect(late(hdr.replace(' Type ', ' Kind '))[1]).toMatchObject({
+      line: 11,
+      kind: 'header',
+      detail: expect.stringMatching(/^HDR after the first records, with other columns \(Clock Address LiveCnt Kind /),
+    });
   });
 
   it('a bad record is skipped and the rest pairs by address: bad-address.log', () => {
     const { a } = analyse('bad-address.log');
     const s = a.store;
     // Line 10's NEW, never DELeted now, is replaced by line 14's NEW of the same address.
-    expect([s.seed.dupOld.length, s.lineOf(s.seed.dupOld.data[0]), s.lineOf(s.seed.dupNew.data[0])]).toEqual([1, 10, 14]);
+    expect([s.seed.dupOld.length, s.lineOf(s.seed.dupOld.data[0]), s.lineOf(s.seed.dupNew.data[0])]).toEqual([
+      1, 10, 14,
+    ]);
   });
 
   it('a duplicate NEW replaces the live one: duplicate-new.log', () => {
@@ -183,7 +243,9 @@ describe('bad-input corpus: what else is right', () => {
     const s = a.store;
     expect([s.seed.dupOld.length, s.lineOf(s.seed.dupOld.data[0]), s.lineOf(s.seed.dupNew.data[0])]).toEqual([1, 5, 6]);
     // The replacing NEW (line 6) is the one the DEL of line 278 pairs with.
-    const i = Array.from({ length: s.seed.pairNew.length }, (_, k) => k).find((k) => s.lineOf(s.seed.pairDel.get(k)) === 278)!;
+    const i = Array.from({ length: s.seed.pairNew.length }, (_, k) => k).find(
+      (k) => s.lineOf(s.seed.pairDel.get(k)) === 278,
+    )!;
     expect(s.lineOf(s.seed.pairNew.get(i))).toBe(6);
   });
 
@@ -246,7 +308,8 @@ describe('a 10 MB line (made at run time)', () => {
   const lines = Buffer.from(bytesOf('base.log')).toString('latin1').split('\n');
   const TEN = 10 * 1024 * 1024;
   /** The sample with one line inserted as line 101. */
-  const withLine = (line: string) => Buffer.from([...lines.slice(0, 100), line, ...lines.slice(100)].join('\n'), 'latin1');
+  const withLine = (line: string) =>
+    Buffer.from([...lines.slice(0, 100), line, ...lines.slice(100)].join('\n'), 'latin1');
   const each = (bytes: Uint8Array, fn: (r: JsonReport, a: Analysis, how: string) => void) => {
     for (const size of [bytes.length, 1 << 20, 65536, 4093]) {
       const a = analyseChunks(fixedChunks(bytes, size));
@@ -258,7 +321,10 @@ describe('a 10 MB line (made at run time)', () => {
     const bytes = withLine('A'.repeat(TEN));
     each(bytes, (r, _a, how) => {
       expect(numbersOf(r), how).toEqual({ ...numbersOf(base), lines: 306 });
-      expect(problemsOf(r), how).toEqual([[101, 'too-long'], [101, 'unknown-line']]);
+      expect(problemsOf(r), how).toEqual([
+        [101, 'too-long'],
+        [101, 'unknown-line'],
+      ]);
       expect(r.problems[0].detail).toContain('10,485,760 bytes');
       expect(invariantViolations(r, bytes)).toEqual([]);
     });
@@ -276,11 +342,15 @@ describe('a 10 MB line (made at run time)', () => {
 
   it('of a record with a 10 MB type name: counted, cut short, too long', () => {
     // Line 101 of the sample is a NEW; make the inserted line a NEW at a fresh address.
-    const rec = lines[100].slice(0, 19) + '   0x1234567890ab' + lines[100].slice(36, 52) + 'T'.repeat(TEN) + lines[100].slice(84);
+    const rec =
+      lines[100].slice(0, 19) + '   0x1234567890ab' + lines[100].slice(36, 52) + 'T'.repeat(TEN) + lines[100].slice(84);
     const bytes = withLine(rec);
     each(bytes, (r, _a, how) => {
       expect(numbersOf(r), how).toEqual({ ...numbersOf(base), lines: 306, new: 172, live: 62 });
-      expect(problemsOf(r), how).toEqual([[101, 'too-long'], [101, 'cut-short']]);
+      expect(problemsOf(r), how).toEqual([
+        [101, 'too-long'],
+        [101, 'cut-short'],
+      ]);
       expect(invariantViolations(r, bytes)).toEqual([]);
     });
   });

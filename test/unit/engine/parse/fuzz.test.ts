@@ -81,12 +81,16 @@ async function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, ref
   if (reference) {
     const ref = referenceCounts(Buffer.from(bytes).toString('latin1'));
     const got = countsOf(report);
-    if (JSON.stringify(ref) !== JSON.stringify(got)) o.failures.push(`${label}: counts ${JSON.stringify(got)} != plain reading ${JSON.stringify(ref)}`);
+    if (JSON.stringify(ref) !== JSON.stringify(got))
+      o.failures.push(`${label}: counts ${JSON.stringify(got)} != plain reading ${JSON.stringify(ref)}`);
   }
   try {
     const chunks = randomChunks(rng, bytes);
     const b = analyseChunks(chunks);
-    if (JSON.stringify(b.jsonReport()) !== JSON.stringify(report) || JSON.stringify(b.summary()) !== JSON.stringify(summary))
+    if (
+      JSON.stringify(b.jsonReport()) !== JSON.stringify(report) ||
+      JSON.stringify(b.summary()) !== JSON.stringify(summary)
+    )
       o.failures.push(`${label}: a different report from ${chunks.length} random chunks`);
   } catch (e) {
     o.failures.push(`${label}: threw on random chunks ${(e as Error).stack}`);
@@ -94,14 +98,22 @@ async function check(o: Outcome, label: string, rng: Rng, bytes: Uint8Array, ref
   try {
     // The parallel parse: blocks decoded apart, fed back in order.
     const b = await analyseInBlocks(bytes, randomPlan(rng, bytes.length));
-    if (JSON.stringify(b.jsonReport()) !== JSON.stringify(report) || JSON.stringify(b.summary()) !== JSON.stringify(summary))
+    if (
+      JSON.stringify(b.jsonReport()) !== JSON.stringify(report) ||
+      JSON.stringify(b.summary()) !== JSON.stringify(summary)
+    )
       o.failures.push(`${label}: a different report from decoded blocks`);
   } catch (e) {
     o.failures.push(`${label}: threw on decoded blocks ${(e as Error).stack}`);
   }
 }
 
-async function fuzz(cases: number, firstSeed: number, make: (rng: Rng, src: Source) => { bytes: Uint8Array; reference: boolean }, pool = sources): Promise<Outcome> {
+async function fuzz(
+  cases: number,
+  firstSeed: number,
+  make: (rng: Rng, src: Source) => { bytes: Uint8Array; reference: boolean },
+  pool = sources,
+): Promise<Outcome> {
   const o: Outcome = { failures: [], cases: 0 };
   for (let seed = firstSeed; seed < firstSeed + cases; seed++) {
     const rng = new Rng(seed);
@@ -126,13 +138,18 @@ describe('fuzz: sources', () => {
     }
     const small = samples.find((s) => s.name.startsWith('small/'))!;
     const r = analyseChunks([small.bytes]).jsonReport();
-    expect([r.lines, r.counts.new, r.counts.del, r.counts.msg, r.live, r.pairs, r.untracked]).toEqual([305, 171, 119, 10, 61, 110, 9]);
+    expect([r.lines, r.counts.new, r.counts.del, r.counts.msg, r.live, r.pairs, r.untracked]).toEqual([
+      305, 171, 119, 10, 61, 110, 9,
+    ]);
   });
 });
 
 describe('fuzz: the engine never throws and its numbers stay consistent', () => {
   it('1000 copies with 1-40 bytes flipped', async () => {
-    const o = await fuzz(1000, 1_000, (rng, src) => ({ bytes: flipBytes(rng, src.bytes, rng.range(1, 40)), reference: false }));
+    const o = await fuzz(1000, 1_000, (rng, src) => ({
+      bytes: flipBytes(rng, src.bytes, rng.range(1, 40)),
+      reference: false,
+    }));
     expect(o.failures.slice(0, 5)).toEqual([]);
     expect(o.cases).toBe(1000);
   });
@@ -175,7 +192,8 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
   const lines = Buffer.from(small.bytes).toString('latin1').split('\n'); // the last element is ''
   const LINE6 = lines[5]; // NEW of range_iterator 0x7f2afc39bf60 (DELeted later), 245 bytes
   /** The small sample with line 6 replaced, lines ending in eol. */
-  const withLine6 = (line: string, eol = '\n') => new Uint8Array(Buffer.from(lines.map((l, i) => (i === 5 ? line : l)).join(eol), 'latin1'));
+  const withLine6 = (line: string, eol = '\n') =>
+    new Uint8Array(Buffer.from(lines.map((l, i) => (i === 5 ? line : l)).join(eol), 'latin1'));
   const sample = analyseChunks([small.bytes]);
   const sampleReport = sample.jsonReport();
 
@@ -191,19 +209,31 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
     const whole = analyseChunks([bytes]);
     const want = JSON.stringify([whole.jsonReport(), whole.summary()]);
     const text = Buffer.from(bytes).toString('latin1');
-    const s = text.indexOf('\n', text.indexOf('\n', text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1) + 1) + 1; // line 6
+    const s =
+      text.indexOf(
+        '\n',
+        text.indexOf('\n', text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1) + 1,
+      ) + 1; // line 6
     const e = text.indexOf('\n', s) + 1;
     const chunkings: Uint8Array[][] = [...[244, 245, 246, 247, 4093].map((n) => fixedChunks(bytes, n))];
     if (step === 1) chunkings.push(fixedChunks(bytes, 1));
     for (let at = s - 2; at <= e + 2; at++)
-      if ((at - s) % step === 0 || at < s + 4 || at > e - 6) chunkings.push([bytes.subarray(0, at), bytes.subarray(at)]);
+      if ((at - s) % step === 0 || at < s + 4 || at > e - 6)
+        chunkings.push([bytes.subarray(0, at), bytes.subarray(at)]);
     const rng = new Rng(4242);
     for (let k = 0; k < 6; k++) chunkings.push(randomChunks(rng, bytes));
     const differ = chunkings.filter((c) => {
       const a = analyseChunks(c);
       return JSON.stringify([a.jsonReport(), a.summary()]) !== want;
     });
-    expect(differ.map((c) => c.map((x) => x.length).slice(0, 8).join(','))).toEqual([]);
+    expect(
+      differ.map((c) =>
+        c
+          .map((x) => x.length)
+          .slice(0, 8)
+          .join(','),
+      ),
+    ).toEqual([]);
     expect(invariantViolations(whole.jsonReport(), bytes)).toEqual([]);
     return whole;
   }
@@ -215,7 +245,13 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
     const cr = sameEverywhere(withLine6(LINE6.slice(0, 244) + '\r')).jsonReport();
     expect(countsOf(cr)).toEqual(countsOf(sampleReport));
     expect(cr.problems).toEqual([
-      { line: 6, kind: 'bad-record', detail: expect.stringMatching(/^record with missing or extra columns \(.+\); counted as NEW of type "range_iterator"$/) },
+      {
+        line: 6,
+        kind: 'bad-record',
+        detail: expect.stringMatching(
+          /^record with missing or extra columns \(.+\); counted as NEW of type "range_iterator"$/,
+        ),
+      },
     ]);
     // A CRLF log whose line 6 lost one space of its dRSS padding: 244 bytes and the CR. A good record.
     const crlf = analyseChunks([withLine6(LINE6, '\r\n')]);
@@ -229,13 +265,23 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
     const zzClock = LINE6.slice(0, 5) + 'ZZ' + LINE6.slice(7);
     expect(zzLiveCnt.slice(34, 51)).toBe('      ZZ        1');
     expect(zzClock.slice(4, 17)).toBe(' ZZ  0.045848');
-    for (const [line, field] of [[zzLiveCnt, 'LiveCnt'], [zzClock, 'Clock']]) {
+    for (const [line, field] of [
+      [zzLiveCnt, 'LiveCnt'],
+      [zzClock, 'Clock'],
+    ]) {
       for (const padded of [line, line + ' ']) {
         const r = sameEverywhere(withLine6(padded), 7).jsonReport();
         // Not counted: its DEL (line 119) is now untracked.
-        expect(countsOf(r), `${field} ${padded.length}`).toEqual({ ...countsOf(sampleReport), new: 170, pairs: 109, untracked: 10 });
+        expect(countsOf(r), `${field} ${padded.length}`).toEqual({
+          ...countsOf(sampleReport),
+          new: 170,
+          pairs: 109,
+          untracked: 10,
+        });
         expect(r.types['range_iterator']).toEqual([0, 1, 1]);
-        expect(r.problems, `${field} ${padded.length}`).toEqual([{ line: 6, kind: 'bad-record', detail: expect.stringMatching(new RegExp(`^bad ${field} "ZZ": `)) }]);
+        expect(r.problems, `${field} ${padded.length}`).toEqual([
+          { line: 6, kind: 'bad-record', detail: expect.stringMatching(new RegExp(`^bad ${field} "ZZ": `)) },
+        ]);
       }
     }
   });
@@ -245,7 +291,13 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
       for (const padded of [line, line + ' ']) {
         const r = sameEverywhere(withLine6(padded), 7).jsonReport();
         expect(countsOf(r)).toEqual(countsOf(sampleReport));
-        expect(r.problems).toEqual([{ line: 6, kind: 'bad-record', detail: expect.stringMatching(/^record with missing or extra columns .*range_iterator/) }]);
+        expect(r.problems).toEqual([
+          {
+            line: 6,
+            kind: 'bad-record',
+            detail: expect.stringMatching(/^record with missing or extra columns .*range_iterator/),
+          },
+        ]);
       }
     }
   });
@@ -260,14 +312,21 @@ describe('fuzz findings, fixed: fixed-length (245-byte) records read as strictly
     const hdr = lines[2].replace('Function', 'Funct1on');
     const z = LINE6.slice(0, 210) + 'Z' + LINE6.slice(211);
     expect(LINE6.slice(201, 212)).toBe('           ');
-    const bytes = new Uint8Array(Buffer.from(lines.map((l, i) => (i === 2 ? hdr : i === 5 ? z : l)).join('\n'), 'latin1'));
+    const bytes = new Uint8Array(
+      Buffer.from(lines.map((l, i) => (i === 2 ? hdr : i === 5 ? z : l)).join('\n'), 'latin1'),
+    );
     const a = sameEverywhere(bytes, 3);
     const r = a.jsonReport();
     expect(countsOf(r)).toEqual(countsOf(sampleReport));
     // The damaged title is reported at the HDR; it stands in Function's place, so the standard columns
     // are read (since e4a19cd): every other record's Function is read; line 6 is a bad record.
-    expect(r.problems.map((p) => [p.line, p.kind])).toEqual([[3, 'header'], [6, 'bad-record']]);
-    expect(r.problems[0].detail).toBe('unknown column title(s) Funct1on where the standard ones belong; reading the standard columns');
+    expect(r.problems.map((p) => [p.line, p.kind])).toEqual([
+      [3, 'header'],
+      [6, 'bad-record'],
+    ]);
+    expect(r.problems[0].detail).toBe(
+      'unknown column title(s) Funct1on where the standard ones belong; reading the standard columns',
+    );
     expect(a.store.funcs.strings).not.toContain('Z');
     expect(a.store.funcs.strings.filter((f) => f.includes('Z'))).toEqual([]);
     // The bad record adds an empty Function; the others are the sample's.
@@ -315,11 +374,24 @@ describe('fuzz: chunk boundaries', () => {
       `sum of type untracked ${r.untracked} != untracked ${r.untracked + 1}`,
     ]);
     const types = { ...r.types, extra: [1, 0, 0] as [number, number, number] };
-    expect(invariantViolations({ ...r, types })).toEqual([`sum of type new ${r.counts.new + 1} != new ${r.counts.new}`]);
-    expect(invariantViolations({ ...r, problems: [{ line: 1, kind: 'bad-record', detail: ' ' }], counts: { ...r.counts, bad: 1 } })).toHaveLength(1);
+    expect(invariantViolations({ ...r, types })).toEqual([
+      `sum of type new ${r.counts.new + 1} != new ${r.counts.new}`,
+    ]);
+    expect(
+      invariantViolations({
+        ...r,
+        problems: [{ line: 1, kind: 'bad-record', detail: ' ' }],
+        counts: { ...r.counts, bad: 1 },
+      }),
+    ).toHaveLength(1);
     expect(invariantViolations(r, new Uint8Array([10, 10]))).toHaveLength(1);
     // A read-error may be one line past the lines analysed (the partial line being read, dropped); nothing else may.
-    const at = (kind: string, line: number) => invariantViolations({ ...r, problems: [{ line, kind, detail: 'x stopped' }], counts: { ...r.counts, bad: 1 } } as typeof r);
+    const at = (kind: string, line: number) =>
+      invariantViolations({
+        ...r,
+        problems: [{ line, kind, detail: 'x stopped' }],
+        counts: { ...r.counts, bad: 1 },
+      } as typeof r);
     expect(at('read-error', r.lines + 1)).toEqual([]);
     expect(at('read-error', r.lines + 2)).toHaveLength(1);
     expect(at('no-eof', r.lines + 1)).toEqual([`problem no-eof at line ${r.lines + 1} of ${r.lines}`]);

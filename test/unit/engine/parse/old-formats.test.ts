@@ -18,7 +18,10 @@ describe('a RefCnt title (pymemtrace before 0.6)', () => {
   it.each([
     ['the small sample', fixture(SMALL)],
     ['a generated log', new Uint8Array(Buffer.concat([...generateLog({ lines: 3000, seed: 61 }).chunks]))],
-    ['a generated log with Sizeof', new Uint8Array(Buffer.concat([...generateLog({ lines: 3000, seed: 62, sizeof: true }).chunks]))],
+    [
+      'a generated log with Sizeof',
+      new Uint8Array(Buffer.concat([...generateLog({ lines: 3000, seed: 62, sizeof: true }).chunks])),
+    ],
   ])('%s: no problem, the same numbers, the column shown as RefCnt', (_, bytes) => {
     const now = analyseChunks([bytes]);
     const old = analyseChunks([withRefCnt(bytes)]);
@@ -28,6 +31,8 @@ describe('a RefCnt title (pymemtrace before 0.6)', () => {
     const q = new TableQueries(old.store);
     expect(q.columns('live').find((c) => c.id === 'liveCnt')?.title).toBe('RefCnt');
     expect(new TableQueries(now.store).columns('live').find((c) => c.id === 'liveCnt')?.title).toBe('LiveCnt');
-    expect(q.window({ table: 'live', offset: 0, limit: 3 }).rows).toEqual(new TableQueries(now.store).window({ table: 'live', offset: 0, limit: 3 }).rows);
+    expect(q.window({ table: 'live', offset: 0, limit: 3 }).rows).toEqual(
+      new TableQueries(now.store).window({ table: 'live', offset: 0, limit: 3 }).rows,
+    );
   });
 });

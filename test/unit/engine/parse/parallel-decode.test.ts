@@ -39,7 +39,10 @@ function layoutChangesLate(): Uint8Array {
 const sources: [string, Uint8Array][] = [
   ...fixtureLogs('samples').map((p): [string, Uint8Array] => [p, fixture(p)]),
   ...fixtureLogs('bad').map((p): [string, Uint8Array] => [p, fixture(p)]),
-  ...GENERATED.map((o): [string, Uint8Array] => [JSON.stringify(o), new Uint8Array(Buffer.concat([...generateLog(o).chunks]))]),
+  ...GENERATED.map((o): [string, Uint8Array] => [
+    JSON.stringify(o),
+    new Uint8Array(Buffer.concat([...generateLog(o).chunks])),
+  ]),
   ['the layout changes after the blocks were sent', layoutChangesLate()],
   ['records after an early EOF, records between messages and tagless lines', stateChanges()],
 ];
@@ -49,7 +52,13 @@ function stateChanges(): Uint8Array {
   const lines = Buffer.from(fixture(SMALL)).toString('latin1').split('\n');
   const rec = lines.findIndex((l) => l.startsWith('NEW:'));
   const record = lines[rec];
-  lines.splice(rec + 20, 0, 'MSG:     0.045900 # a message, then a record, then a tagless line', record, 'tagless text');
+  lines.splice(
+    rec + 20,
+    0,
+    'MSG:     0.045900 # a message, then a record, then a tagless line',
+    record,
+    'tagless text',
+  );
   lines.splice(rec + 40, 0, record.slice(0, 60), record, 'more tagless text');
   lines.splice(Math.floor(lines.length / 2), 0, 'EOF');
   return new Uint8Array(Buffer.from(lines.join('\n'), 'latin1'));
@@ -72,7 +81,8 @@ describe('parallel decode: the same analysis as a plain parse', () => {
       const rng = new Rng(seed);
       const [name, bytes] = sources[seed % sources.length];
       const want = JSON.stringify(view(analyseChunks([bytes])));
-      if (JSON.stringify(view(await analyseInBlocks(bytes, randomPlan(rng, bytes.length)))) !== want) failures.push(`seed ${seed}: ${name}`);
+      if (JSON.stringify(view(await analyseInBlocks(bytes, randomPlan(rng, bytes.length)))) !== want)
+        failures.push(`seed ${seed}: ${name}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);
   });
@@ -86,7 +96,9 @@ describe('parallel decode: the same analysis as a plain parse', () => {
     expect(b.lineCount).toBe(lines.length);
     expect(b.tail.length).toBe(0);
     const otherIdx = [...b.otherLine];
-    expect(otherIdx.map((i) => lines[i].slice(0, 4))).toEqual(lines.flatMap((l) => (/^(NEW|DEL):/.test(l) ? [] : [l.slice(0, 4)])));
+    expect(otherIdx.map((i) => lines[i].slice(0, 4))).toEqual(
+      lines.flatMap((l) => (/^(NEW|DEL):/.test(l) ? [] : [l.slice(0, 4)])),
+    );
     expect(b.eventCount).toBe(lines.length - otherIdx.length);
     expect([...b.otherLength]).toEqual(otherIdx.map((i) => lines[i].length));
     // Every distinct Type..Function key once, in order of first use.
@@ -116,7 +128,11 @@ describe('parallel decode: the same analysis as a plain parse', () => {
 describe('warm-up records', () => {
   it('are standard records the fast path and the block decoder read whole', () => {
     const body = warmUpLog(1000);
-    const a = analyseChunks([new TextEncoder().encode('SOF\nHDR: Clock Address LiveCnt Type File Line Function RSS dRSS\n'), body, new TextEncoder().encode('EOF\n')]);
+    const a = analyseChunks([
+      new TextEncoder().encode('SOF\nHDR: Clock Address LiveCnt Type File Line Function RSS dRSS\n'),
+      body,
+      new TextEncoder().encode('EOF\n'),
+    ]);
     const s = a.summary();
     // Like a real log: pairs, live objects, untracked DELs and duplicate NEWs, all read whole.
     expect(s.counts.new + s.counts.del).toBe(1000);

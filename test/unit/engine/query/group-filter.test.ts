@@ -7,7 +7,9 @@ import { TableQueries } from '../../../../src/engine/query/table-query.ts';
 import type { Row, TableQuery } from '../../../../src/engine/types.ts';
 import { generateLog, SHAPES } from '../../../support/reflog-generator.ts';
 
-const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 6000, seed: 61, shapes: true, leakEvery: 0, oddNames: true }).chunks]));
+const bytes = new Uint8Array(
+  Buffer.concat([...generateLog({ lines: 6000, seed: 61, shapes: true, leakEvery: 0, oddNames: true }).chunks]),
+);
 const queries = new TableQueries(analyseChunks([bytes]).store);
 const [file, line, fn] = SHAPES.leak.site;
 const leakSite = { file, line, function: fn };
@@ -21,7 +23,8 @@ describe('the exact site and type filter', () => {
     for (const table of ['live', 'pairs'] as const) {
       const all = rows({ table });
       const bySite = rows({ table, filter: { site: leakSite } });
-      const siteOf = (r: Row) => (table === 'live' ? [r.file, r.line, r.function] : [r.newFile, r.newLine, r.newFunction]);
+      const siteOf = (r: Row) =>
+        table === 'live' ? [r.file, r.line, r.function] : [r.newFile, r.newLine, r.newFunction];
       expect(bySite).toEqual(all.filter((r) => JSON.stringify(siteOf(r)) === JSON.stringify([file, line, fn])));
       const byType = rows({ table, filter: { type: 'str' } });
       expect(byType.length).toBeGreaterThan(0);
@@ -44,7 +47,10 @@ describe('the exact site and type filter', () => {
     expect(rows({ table: 'live', filter: { type: SHAPES.leak.type, text: 'cache.py' } })).toEqual([]);
     expect(rows({ table: 'live', filter: { site: leakSite }, ignore: { types: [], files: ['leaky.py'] } })).toEqual([]);
     // The same sort and text with another site: a new answer, not the cached one.
-    const cache = rows({ table: 'live', filter: { site: { file: SHAPES.cache.site[0], line: SHAPES.cache.site[1], function: SHAPES.cache.site[2] } } });
+    const cache = rows({
+      table: 'live',
+      filter: { site: { file: SHAPES.cache.site[0], line: SHAPES.cache.site[1], function: SHAPES.cache.site[2] } },
+    });
     expect(cache.length).toBeGreaterThan(0);
     expect(new Set(cache.map((r) => r.type))).toEqual(new Set([SHAPES.cache.type]));
   });

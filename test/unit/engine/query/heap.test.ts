@@ -45,7 +45,12 @@ function engineHeap(a: Analysis, t: number) {
   const snap = q.snapshot(t);
   const sites: Record<string, number> = {};
   for (const x of snap.sites) sites[`${x.file}:${x.line}:${x.function}`] = x.alive;
-  return { lines: [...rows].map((e) => s.lineOf(e)).sort((x, y) => x - y), alive: snap.alive, types: snap.types, sites };
+  return {
+    lines: [...rows].map((e) => s.lineOf(e)).sort((x, y) => x - y),
+    alive: snap.alive,
+    types: snap.types,
+    sites,
+  };
 }
 
 function checkHeap(name: string, bytes: Uint8Array, rng: Rng, count: number, failures: string[]): void {
@@ -60,8 +65,10 @@ function checkHeap(name: string, bytes: Uint8Array, rng: Rng, count: number, fai
     }
     // A record split over two lines gets its type and site from its second line: a cut between them differs.
     if (hasSplitRecords(a)) continue;
-    if (JSON.stringify(sorted(got.types)) !== JSON.stringify(sorted(liveByType(want)))) failures.push(`${name} at ${t}: per type`);
-    if (JSON.stringify(sorted(got.sites)) !== JSON.stringify(sorted(liveBySite(want)))) failures.push(`${name} at ${t}: per site`);
+    if (JSON.stringify(sorted(got.types)) !== JSON.stringify(sorted(liveByType(want))))
+      failures.push(`${name} at ${t}: per type`);
+    if (JSON.stringify(sorted(got.sites)) !== JSON.stringify(sorted(liveBySite(want))))
+      failures.push(`${name} at ${t}: per site`);
   }
 }
 
@@ -79,7 +86,9 @@ describe('heap at T equals the log cut at T, analysed from scratch', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const rng = new Rng(seed);
       const [name, src] = sources[seed % sources.length];
-      const bytes = rng.chance(0.5) ? flipBytes(rng, src, rng.range(1, 30)) : mutateLines(rng, src, ['shuffle', 'duplicate', 'drop', 'swap', 'cut'], rng.range(1, 6));
+      const bytes = rng.chance(0.5)
+        ? flipBytes(rng, src, rng.range(1, 30))
+        : mutateLines(rng, src, ['shuffle', 'duplicate', 'drop', 'swap', 'cut'], rng.range(1, 6));
       checkHeap(`seed ${seed} (${name})`, bytes, rng, 3, failures);
     }
     expect(failures.slice(0, 5)).toEqual([]);
@@ -88,7 +97,12 @@ describe('heap at T equals the log cut at T, analysed from scratch', () => {
   it('before the first event nothing is alive; after the last it is the end state', () => {
     const a = analyseChunks([fixture('samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log')]);
     const q = leakQueriesOf(a.store);
-    expect(q.snapshot(a.store.clockFirst! - 1)).toEqual({ at: a.store.clockFirst! - 1, alive: 0, types: {}, sites: [] });
+    expect(q.snapshot(a.store.clockFirst! - 1)).toEqual({
+      at: a.store.clockFirst! - 1,
+      alive: 0,
+      types: {},
+      sites: [],
+    });
     const end = q.snapshot(a.store.clockLast! + 100);
     expect(end.alive).toBe(a.summary().live);
     expect(end.alive).toBe(61);
@@ -97,40 +111,49 @@ describe('heap at T equals the log cut at T, analysed from scratch', () => {
 });
 
 describe('growth A->B', () => {
-  it.each(sources.filter(([n]) => !n.startsWith('bad/')))('%s: alive at A, at B, and created after A alive at B, as the oracle says', (name, bytes) => {
-    const a = analyseChunks([bytes]);
-    const q = leakQueriesOf(a.store);
-    const rng = new Rng(7);
-    const ts = instants(a, rng, 10).sort((x, y) => x - y);
-    for (let i = 0; i + 1 < ts.length; i += 2) {
-      const [from, to] = [ts[i], ts[i + 1] + 1e-6];
-      const g = q.growth(from, to);
-      const atA = analyseCutAt(bytes, a, from);
-      const atB = analyseCutAt(bytes, a, to);
-      expect(g.aliveFrom, `${name} ${from}`).toBe(liveLines(atA).length);
-      expect(g.aliveTo, `${name} ${to}`).toBe(liveLines(atB).length);
-      let created = 0;
-      const perType: Record<string, number> = {};
-      atB.store.seed.liveMap.forEachValue((e) => {
-        if (atB.store.clock.get(e) > from) {
-          created++;
-          const t = atB.store.types.strings[atB.store.typeOf(e)];
-          perType[t] = (perType[t] ?? 0) + 1;
+  it.each(sources.filter(([n]) => !n.startsWith('bad/')))(
+    '%s: alive at A, at B, and created after A alive at B, as the oracle says',
+    (name, bytes) => {
+      const a = analyseChunks([bytes]);
+      const q = leakQueriesOf(a.store);
+      const rng = new Rng(7);
+      const ts = instants(a, rng, 10).sort((x, y) => x - y);
+      for (let i = 0; i + 1 < ts.length; i += 2) {
+        const [from, to] = [ts[i], ts[i + 1] + 1e-6];
+        const g = q.growth(from, to);
+        const atA = analyseCutAt(bytes, a, from);
+        const atB = analyseCutAt(bytes, a, to);
+        expect(g.aliveFrom, `${name} ${from}`).toBe(liveLines(atA).length);
+        expect(g.aliveTo, `${name} ${to}`).toBe(liveLines(atB).length);
+        let created = 0;
+        const perType: Record<string, number> = {};
+        atB.store.seed.liveMap.forEachValue((e) => {
+          if (atB.store.clock.get(e) > from) {
+            created++;
+            const t = atB.store.types.strings[atB.store.typeOf(e)];
+            perType[t] = (perType[t] ?? 0) + 1;
+          }
+        });
+        expect(g.createdAndAlive, `${name} ${from}..${to}`).toBe(created);
+        const fromEngine = Object.fromEntries(
+          Object.entries(g.types)
+            .filter(([, v]) => v[2] > 0)
+            .map(([t, v]) => [t, v[2]]),
+        );
+        expect(sorted(fromEngine)).toEqual(sorted(perType));
+        // Per type, alive at A and at B are the snapshots'.
+        for (const [t, [x, y]] of Object.entries(g.types)) {
+          expect(x).toBe(q.snapshot(from).types[t] ?? 0);
+          expect(y).toBe(q.snapshot(to).types[t] ?? 0);
         }
-      });
-      expect(g.createdAndAlive, `${name} ${from}..${to}`).toBe(created);
-      const fromEngine = Object.fromEntries(Object.entries(g.types).filter(([, v]) => v[2] > 0).map(([t, v]) => [t, v[2]]));
-      expect(sorted(fromEngine)).toEqual(sorted(perType));
-      // Per type, alive at A and at B are the snapshots'.
-      for (const [t, [x, y]] of Object.entries(g.types)) {
-        expect(x).toBe(q.snapshot(from).types[t] ?? 0);
-        expect(y).toBe(q.snapshot(to).types[t] ?? 0);
       }
-    }
-  });
+    },
+  );
 
   it('lists the biggest growth first', () => {
-    const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 20000, seed: 5, shapes: true, leakEvery: 0 }).chunks]));
+    const bytes = new Uint8Array(
+      Buffer.concat([...generateLog({ lines: 20000, seed: 5, shapes: true, leakEvery: 0 }).chunks]),
+    );
     const a = analyseChunks([bytes]);
     const q = leakQueriesOf(a.store);
     const mid = (a.store.clockFirst! + a.store.clockLast!) / 2;
@@ -144,35 +167,45 @@ describe('growth A->B', () => {
   });
 });
 
-describe('one site\'s or type\'s moments (a row\'s detail)', () => {
-  it.each(sources.filter(([n]) => !n.startsWith('bad/')))('%s: equal its rows of the heap at T and of growth A..B, with and without an ignore list', (name, bytes) => {
-    const a = analyseChunks([bytes]);
-    const q = leakQueriesOf(a.store);
-    const s = a.store;
-    const ts = instants(a, new Rng(11), 4).sort((x, y) => x - y);
-    const [from, to] = [ts[1], ts[ts.length - 2] + 1e-6];
-    const at = ts[2];
-    const ignores = [undefined, { types: [s.types.strings[0]], files: [] }, { types: [], files: [s.files.strings[s.sites.file[0]]] }];
-    for (const ignore of ignores) {
-      const snap = q.snapshot(at, ignore);
-      const g = q.growth(from, to, ignore);
-      for (let t = 0; t < s.types.size; t++) {
-        const m = q.groupMoments({ type: t }, at, { from, to }, ignore);
-        const name_ = s.types.strings[t];
-        expect(m.at, `${name} ${name_}`).toEqual({ t: at, alive: snap.types[name_] ?? 0 });
-        const [x, y, c] = g.types[name_] ?? [0, 0, 0];
-        expect(m.growth, `${name} ${name_}`).toEqual({ from, to, aliveFrom: x, aliveTo: y, createdAndAlive: c });
+describe("one site's or type's moments (a row's detail)", () => {
+  it.each(sources.filter(([n]) => !n.startsWith('bad/')))(
+    '%s: equal its rows of the heap at T and of growth A..B, with and without an ignore list',
+    (name, bytes) => {
+      const a = analyseChunks([bytes]);
+      const q = leakQueriesOf(a.store);
+      const s = a.store;
+      const ts = instants(a, new Rng(11), 4).sort((x, y) => x - y);
+      const [from, to] = [ts[1], ts[ts.length - 2] + 1e-6];
+      const at = ts[2];
+      const ignores = [
+        undefined,
+        { types: [s.types.strings[0]], files: [] },
+        { types: [], files: [s.files.strings[s.sites.file[0]]] },
+      ];
+      for (const ignore of ignores) {
+        const snap = q.snapshot(at, ignore);
+        const g = q.growth(from, to, ignore);
+        for (let t = 0; t < s.types.size; t++) {
+          const m = q.groupMoments({ type: t }, at, { from, to }, ignore);
+          const name_ = s.types.strings[t];
+          expect(m.at, `${name} ${name_}`).toEqual({ t: at, alive: snap.types[name_] ?? 0 });
+          const [x, y, c] = g.types[name_] ?? [0, 0, 0];
+          expect(m.growth, `${name} ${name_}`).toEqual({ from, to, aliveFrom: x, aliveTo: y, createdAndAlive: c });
+        }
+        for (let i = 0; i < s.sites.size; i++) {
+          const m = q.groupMoments({ site: i }, at, { from, to }, ignore);
+          const site = q.siteName(i);
+          const same = (x: { file: string; line: number; function: string }) =>
+            x.file === site.file && x.line === site.line && x.function === site.function;
+          expect(m.at!.alive).toBe(snap.sites.find(same)?.alive ?? 0);
+          const row = g.sites.find(same);
+          expect([m.growth!.aliveFrom, m.growth!.aliveTo, m.growth!.createdAndAlive]).toEqual(
+            row ? [row.aliveFrom, row.aliveTo, row.createdAndAlive] : [0, 0, 0],
+          );
+        }
       }
-      for (let i = 0; i < s.sites.size; i++) {
-        const m = q.groupMoments({ site: i }, at, { from, to }, ignore);
-        const site = q.siteName(i);
-        const same = (x: { file: string; line: number; function: string }) => x.file === site.file && x.line === site.line && x.function === site.function;
-        expect(m.at!.alive).toBe(snap.sites.find(same)?.alive ?? 0);
-        const row = g.sites.find(same);
-        expect([m.growth!.aliveFrom, m.growth!.aliveTo, m.growth!.createdAndAlive]).toEqual(row ? [row.aliveFrom, row.aliveTo, row.createdAndAlive] : [0, 0, 0]);
-      }
-    }
-  });
+    },
+  );
 
   it('asks only what is given: no T, no window', () => {
     const a = analyseChunks([fixture(fixtureLogs('samples')[0])]);
@@ -192,7 +225,9 @@ describe('the index', () => {
   });
 
   it('follows a store that grows while it is queried', () => {
-    const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 8000, seed: 10, duplicateRate: 0.02 }).chunks]));
+    const bytes = new Uint8Array(
+      Buffer.concat([...generateLog({ lines: 8000, seed: 10, duplicateRate: 0.02 }).chunks]),
+    );
     const a = analyseChunks([]);
     const whole = analyseChunks([bytes]);
     const p = a.beginFile('log');

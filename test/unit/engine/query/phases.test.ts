@@ -18,7 +18,10 @@ function checkPhases(name: string, a: Analysis): void {
   let rss = 0;
   for (const p of list) {
     const g = q.growth(p.from ?? -Infinity, p.to);
-    expect([p.netLive, p.createdAndAlive], `${name} ${p.from}..${p.to}`).toEqual([g.aliveTo - g.aliveFrom, g.createdAndAlive]);
+    expect([p.netLive, p.createdAndAlive], `${name} ${p.from}..${p.to}`).toEqual([
+      g.aliveTo - g.aliveFrom,
+      g.createdAndAlive,
+    ]);
     news += p.new;
     dels += p.del;
     rss += p.rssDelta ?? 0;
@@ -36,7 +39,11 @@ describe('phases', () => {
   });
 
   it('generated logs with many messages', () => {
-    for (const seed of [71, 72]) checkPhases(`seed ${seed}`, analyseChunks(generateLog({ lines: 20_000, seed, msgRate: 0.01, duplicateRate: 0.01 }).chunks));
+    for (const seed of [71, 72])
+      checkPhases(
+        `seed ${seed}`,
+        analyseChunks(generateLog({ lines: 20_000, seed, msgRate: 0.01, duplicateRate: 0.01 }).chunks),
+      );
   });
 
   it('the small sample: a phase per message, the loops each keeping 24 objects', () => {
@@ -61,11 +68,20 @@ describe('phases', () => {
     const a = analyseChunks(generateLog({ lines: 5000, seed: 73, msgRate: 0 }).chunks);
     const list = leakQueriesOf(a.store).phases();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ from: null, to: a.store.clockLast, message: null, kind: 'start', new: a.summary().counts.new, netLive: a.summary().live });
+    expect(list[0]).toMatchObject({
+      from: null,
+      to: a.store.clockLast,
+      message: null,
+      kind: 'start',
+      new: a.summary().counts.new,
+      netLive: a.summary().live,
+    });
   });
 
   it("a nested run: the children's messages are phases inside the parent's span, detach and re-attach marked", async () => {
-    const a = await readLog(join(FIXTURES, 'samples/nested/20261125_072716_0_5419_O_0_PY3.13.5.log'), { recurseFiles: true });
+    const a = await readLog(join(FIXTURES, 'samples/nested/20261125_072716_0_5419_O_0_PY3.13.5.log'), {
+      recurseFiles: true,
+    });
     checkPhases('nested', a);
     const list = leakQueriesOf(a.store).phases();
     const kinds = list.map((p) => p.kind);

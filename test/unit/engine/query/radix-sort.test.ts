@@ -36,7 +36,10 @@ const cases: [string, (rnd: () => number) => number][] = [
   ['48-bit addresses', (rnd) => 0x7f00_0000_0000 + Math.floor(rnd() * 2 ** 40) * 16],
   ['integers up to 2^53', (rnd) => Math.floor(rnd() * 2 ** 53) - (rnd() < 0.5 ? 2 ** 52 : 0)],
   ['clocks (%12.6f)', (rnd) => Math.floor(rnd() * 1e11) / 1e6],
-  ['lifetimes (clock differences, with rounding noise)', (rnd) => (1000 * 1e6 + Math.floor(rnd() * 3e7)) / 1e6 - (1000 * 1e6 + Math.floor(rnd() * 3e6)) / 1e6],
+  [
+    'lifetimes (clock differences, with rounding noise)',
+    (rnd) => (1000 * 1e6 + Math.floor(rnd() * 3e7)) / 1e6 - (1000 * 1e6 + Math.floor(rnd() * 3e6)) / 1e6,
+  ],
   ['arbitrary floats', (rnd) => (rnd() - 0.3) * 10 ** Math.floor(rnd() * 30 - 15)],
   ['floats with sub-microsecond parts', (rnd) => Math.floor(rnd() * 1e6) / 1e9],
   ['NaN among integers', (rnd) => (rnd() < 0.2 ? NaN : Math.floor(rnd() * 100))],

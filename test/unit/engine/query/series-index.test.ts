@@ -25,7 +25,11 @@ const GENERATED: GeneratorOptions[] = [
  * gets its RSS from its second line, after the first was counted. */
 function splitWhereRssChanges(): Uint8Array {
   const text = Buffer.from(fixture(SMALL)).toString('latin1');
-  const out = text.split('\n').map((l) => (/^(NEW|DEL):/.test(l) && !/ 0$/.test(l) ? l.replace(/^((?:NEW|DEL):\s+\S+\s+\S+\s+\S+ )(\w+)\./, '$1$2\n') : l));
+  const out = text
+    .split('\n')
+    .map((l) =>
+      /^(NEW|DEL):/.test(l) && !/ 0$/.test(l) ? l.replace(/^((?:NEW|DEL):\s+\S+\s+\S+\s+\S+ )(\w+)\./, '$1$2\n') : l,
+    );
   return new Uint8Array(Buffer.from(out.join('\n'), 'latin1'));
 }
 
@@ -56,7 +60,9 @@ function windows(s: LogStore): SeriesQuery[] {
     { clockMin: third, clockMax: third },
     { clockMin: at(0.7), clockMax: at(0.3) },
   ];
-  return [1, 7, 1000].flatMap((buckets) => w.map((x) => ({ buckets, ...x }))).concat([{ buckets: 2.5 }, { buckets: 50_000 }, { buckets: 0 }]);
+  return [1, 7, 1000]
+    .flatMap((buckets) => w.map((x) => ({ buckets, ...x })))
+    .concat([{ buckets: 2.5 }, { buckets: 50_000 }, { buckets: 0 }]);
 }
 
 function expectSame(s: LogStore, blockBits: number[], queries = windows(s)): void {
@@ -64,7 +70,8 @@ function expectSame(s: LogStore, blockBits: number[], queries = windows(s)): voi
   const indexes = [...blockBits.map((b) => new SeriesIndex(s, b)), new SeriesIndex(s)];
   for (const q of queries) {
     const want = rssAndLiveSeriesReference(s, q);
-    for (const [i, index] of indexes.entries()) expect(index.query(q), `${JSON.stringify(q)}, block ${blockBits[i] ?? 'default'}`).toEqual(want);
+    for (const [i, index] of indexes.entries())
+      expect(index.query(q), `${JSON.stringify(q)}, block ${blockBits[i] ?? 'default'}`).toEqual(want);
   }
 }
 
@@ -130,7 +137,10 @@ describe('series index: the same series as a walk over every event', () => {
       const check = () => {
         const n = a.store.eventCount;
         const mid = n > 0 ? a.store.clock.get(n >>> 1) : 0;
-        const qs: SeriesQuery[] = [{ buckets: rng.pick([1, 7, 1000]) }, { buckets: rng.pick([7, 1000]), clockMin: mid - 0.001 }];
+        const qs: SeriesQuery[] = [
+          { buckets: rng.pick([1, 7, 1000]) },
+          { buckets: rng.pick([7, 1000]), clockMin: mid - 0.001 },
+        ];
         for (const q of qs) {
           const want = rssAndLiveSeriesReference(a.store, q);
           for (const index of indexes) expect(index.query(q)).toEqual(want);

@@ -10,29 +10,33 @@ import { SEGMENTS } from '../../../../src/engine/query/suspects.ts';
 import { fixture, SMALL } from '../../../support/fixtures.ts';
 import { generateLog, SHAPES } from '../../../support/reflog-generator.ts';
 
-const shaped = (seed: number, lines = 40_000): Analysis => analyseChunks(generateLog({ lines, seed, shapes: true, leakEvery: 0 }).chunks);
+const shaped = (seed: number, lines = 40_000): Analysis =>
+  analyseChunks(generateLog({ lines, seed, shapes: true, leakEvery: 0 }).chunks);
 
 describe('leak suspects', () => {
-  it.each([1, 2, 3, 4, 5])('seed %i: the steady leak ranks first, the plateauing cache below it, churn never appears', (seed) => {
-    const a = shaped(seed);
-    const q = leakQueriesOf(a.store);
-    for (const by of ['site', 'type'] as const) {
-      const list = q.suspects(by, 50);
-      const names = list.map((x) => (by === 'site' ? x.function : x.type));
-      const leak = by === 'site' ? SHAPES.leak.site[2] : SHAPES.leak.type;
-      const cache = by === 'site' ? SHAPES.cache.site[2] : SHAPES.cache.type;
-      expect(names[0], by).toBe(leak);
-      expect(names[1], by).toBe(cache);
-      expect(names, by).not.toContain(by === 'site' ? SHAPES.churn.site[2] : SHAPES.churn.type);
-      // The cache holds more objects than the leak: its rank is not about size.
-      expect(list[1].live).toBeGreaterThan(0);
-      const lines = 40_000;
-      expect(list[0].live).toBe(Math.ceil(lines / SHAPES.leak.every));
-      expect(list[0].survival).toBe(1);
-      expect(list[0].steadiness).toBeGreaterThan(0.9);
-      expect(list[1].steadiness).toBeLessThan(0.4);
-    }
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'seed %i: the steady leak ranks first, the plateauing cache below it, churn never appears',
+    (seed) => {
+      const a = shaped(seed);
+      const q = leakQueriesOf(a.store);
+      for (const by of ['site', 'type'] as const) {
+        const list = q.suspects(by, 50);
+        const names = list.map((x) => (by === 'site' ? x.function : x.type));
+        const leak = by === 'site' ? SHAPES.leak.site[2] : SHAPES.leak.type;
+        const cache = by === 'site' ? SHAPES.cache.site[2] : SHAPES.cache.type;
+        expect(names[0], by).toBe(leak);
+        expect(names[1], by).toBe(cache);
+        expect(names, by).not.toContain(by === 'site' ? SHAPES.churn.site[2] : SHAPES.churn.type);
+        // The cache holds more objects than the leak: its rank is not about size.
+        expect(list[1].live).toBeGreaterThan(0);
+        const lines = 40_000;
+        expect(list[0].live).toBe(Math.ceil(lines / SHAPES.leak.every));
+        expect(list[0].survival).toBe(1);
+        expect(list[0].steadiness).toBeGreaterThan(0.9);
+        expect(list[1].steadiness).toBeLessThan(0.4);
+      }
+    },
+  );
 
   it('carry a sparkline of their live count: the leak rises to its live count, the cache plateaus', () => {
     const a = shaped(7);
@@ -40,7 +44,8 @@ describe('leak suspects', () => {
     expect(leak.sparkline).toHaveLength(SEGMENTS + 1);
     expect(leak.sparkline[0]).toBe(0);
     expect(leak.sparkline.at(-1)).toBe(leak.live);
-    for (let i = 1; i < leak.sparkline.length; i++) expect(leak.sparkline[i]).toBeGreaterThanOrEqual(leak.sparkline[i - 1]);
+    for (let i = 1; i < leak.sparkline.length; i++)
+      expect(leak.sparkline[i]).toBeGreaterThanOrEqual(leak.sparkline[i - 1]);
     const fifth = Math.ceil(SEGMENTS * SHAPES.cache.until) + 1;
     expect(cache.sparkline.slice(fifth)).toEqual(new Array(SEGMENTS + 1 - fifth).fill(cache.live));
   });
@@ -97,7 +102,9 @@ describe('lifetimes and temporaries', () => {
   it("temporary: no other NEW between a pair's NEW and DEL (N = 1), or fewer than N", () => {
     const a = shaped(12, 20_000);
     const s = a.store;
-    const churn = [...Array(s.sites.size).keys()].find((i) => s.funcs.strings[s.sites.func[i]] === SHAPES.churn.site[2])!;
+    const churn = [...Array(s.sites.size).keys()].find(
+      (i) => s.funcs.strings[s.sites.func[i]] === SHAPES.churn.site[2],
+    )!;
     const h = leakQueriesOf(s).lifetimes({ site: churn });
     expect(h.pairs).toBeGreaterThan(100);
     expect(h.temporary).toBe(h.pairs); // freed on the very next line
@@ -120,6 +127,7 @@ function churnLog(): string {
   const rec = (tag: string, clock: number, addr: string) =>
     `${tag} ${clock.toFixed(6).padStart(12)} ${addr.padStart(16)} ${'1'.padStart(16)} ${'TempBuffer'.padEnd(32)} ${'churn.py'.padEnd(80)} ${'7'.padStart(4)} ${'temp'.padEnd(40)} ${'1000'.padStart(16)} ${'0'.padStart(16)}`;
   const lines = ['SOF', 'HDR: Clock Address LiveCnt Type File Line Function RSS dRSS'];
-  for (let i = 0; i < 50; i++) lines.push(rec('NEW:', 1 + i / 100, '0x7f0000001000'), rec('DEL:', 1 + i / 100 + 0.001, '0x7f0000001000'));
+  for (let i = 0; i < 50; i++)
+    lines.push(rec('NEW:', 1 + i / 100, '0x7f0000001000'), rec('DEL:', 1 + i / 100 + 0.001, '0x7f0000001000'));
   return [...lines, 'EOF', ''].join('\n');
 }

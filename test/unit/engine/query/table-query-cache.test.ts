@@ -35,7 +35,10 @@ function rowsOf(s: LogStore, table: TableId): { ids: number[]; events: ((r: numb
     case 'live':
       return { ids: [...new Derived(s).live()], events: [(r) => r] };
     case 'pairs':
-      return { ids: range(s.seed.pairNew.length), events: [(r) => s.seed.pairNew.get(r), (r) => s.seed.pairDel.get(r)] };
+      return {
+        ids: range(s.seed.pairNew.length),
+        events: [(r) => s.seed.pairNew.get(r), (r) => s.seed.pairDel.get(r)],
+      };
     case 'untracked':
       return { ids: range(s.seed.untracked.length), events: [(r) => s.seed.untracked.get(r)] };
     case 'duplicates':
@@ -54,7 +57,11 @@ function reference(s: LogStore, q: Query): number[] {
   const matches = (e: number) => {
     if (address) return s.addressHex(e).includes(text);
     const site = s.site.get(e);
-    const names = [s.types.strings[s.typeOf(e)], s.files.strings[s.sites.file[site]], s.funcs.strings[s.sites.func[site]]];
+    const names = [
+      s.types.strings[s.typeOf(e)],
+      s.files.strings[s.sites.file[site]],
+      s.funcs.strings[s.sites.func[site]],
+    ];
     return names.some((n) => n.toLowerCase().includes(text));
   };
   const kept = ids.filter((r) => {
@@ -113,8 +120,34 @@ describe('cached answers equal fresh ones', () => {
   it('filter changes with the same sort (typing, deleting, other words, addresses)', () => {
     const q = new TableQueries(s);
     const hex = s.addressHex(s.seed.pairNew.get(7));
-    const texts = ['', 'r', 'ra', 'ran', 'rand', 'random', 'rando', 'r', '', 'STR', 'str ', 'xyzzy', 'frozen', 'frozen imp', 'fro',
-      '0', '0x', hex.slice(0, 3), hex.slice(0, 5), hex, hex.slice(0, 4), hex + '0', '0x' + 'f'.repeat(17), '0x0', '0x7g', 'zip'];
+    const texts = [
+      '',
+      'r',
+      'ra',
+      'ran',
+      'rand',
+      'random',
+      'rando',
+      'r',
+      '',
+      'STR',
+      'str ',
+      'xyzzy',
+      'frozen',
+      'frozen imp',
+      'fro',
+      '0',
+      '0x',
+      hex.slice(0, 3),
+      hex.slice(0, 5),
+      hex,
+      hex.slice(0, 4),
+      hex + '0',
+      '0x' + 'f'.repeat(17),
+      '0x0',
+      '0x7g',
+      'zip',
+    ];
     for (const sort of [lifetimeDesc, [], typeThenClock]) {
       for (const text of texts) check(q, { table: 'pairs', sort, filter: { text } });
     }
@@ -135,7 +168,14 @@ describe('cached answers equal fresh ones', () => {
 
   it('sort changes with the same filter, with and without full paths', () => {
     const q = new TableQueries(s);
-    const sorts: SortSpec[][] = [lifetimeDesc, typeThenClock, [{ column: 'newFile', desc: false }], [{ column: 'address', desc: true }], [], lifetimeDesc];
+    const sorts: SortSpec[][] = [
+      lifetimeDesc,
+      typeThenClock,
+      [{ column: 'newFile', desc: false }],
+      [{ column: 'address', desc: true }],
+      [],
+      lifetimeDesc,
+    ];
     for (const text of ['random', 'r', '']) {
       for (const sort of sorts) {
         for (const fullPath of [false, true]) check(q, { table: 'pairs', sort, filter: { text }, fullPath });
@@ -149,7 +189,8 @@ describe('cached answers equal fresh ones', () => {
       const clock = table === 'pairs' || table === 'duplicates' ? 'newClock' : 'clock';
       const sorts: SortSpec[][] = [[], [{ column: clock, desc: true }], [{ column: 'type', desc: false }]];
       for (const sort of sorts) {
-        for (const text of ['', 'd', 'di', 'dic', 'dict', 'di', 'py', 'random', '']) check(q, { table, sort, filter: { text } });
+        for (const text of ['', 'd', 'di', 'dic', 'dict', 'di', 'py', 'random', ''])
+          check(q, { table, sort, filter: { text } });
       }
     }
   });
@@ -158,11 +199,19 @@ describe('cached answers equal fresh ones', () => {
     const q = new TableQueries(s);
     // Bounds equal to clocks of rows, as well as between them: both ends are inclusive.
     const at = (r: number) => s.clock.get(s.seed.pairNew.get(r));
-    const windows: TableFilter[] = [{ clockMin: mid }, { clockMax: mid }, { clockMin: at(100), clockMax: at(9000) }, {}, { clockMin: at(5000) }, { clockMax: at(5000) }];
+    const windows: TableFilter[] = [
+      { clockMin: mid },
+      { clockMax: mid },
+      { clockMin: at(100), clockMax: at(9000) },
+      {},
+      { clockMin: at(5000) },
+      { clockMax: at(5000) },
+    ];
     for (const table of ['pairs', 'live'] as TableId[]) {
       const sort: SortSpec[] = table === 'pairs' ? lifetimeDesc : [{ column: 'clock', desc: false }];
       for (const w of windows) {
-        for (const text of ['', 'r', 'ra', 'random', 'ra', '0x7', '']) check(q, { table, sort, filter: { ...w, text } });
+        for (const text of ['', 'r', 'ra', 'random', 'ra', '0x7', ''])
+          check(q, { table, sort, filter: { ...w, text } });
       }
     }
     // A window keeps fewer rows than none.
@@ -203,7 +252,9 @@ describe('a table queried while the log is still being read', () => {
         for (const qq of queries) {
           const got = [...q.order(qq).order];
           expect(got, `${step} ${JSON.stringify(qq)}`).toEqual(reference(s, qq));
-          expect(q.window({ ...qq, offset: 0, limit: 1 }).total).toBe(qq.table === 'pairs' ? s.seed.pairNew.length : new Derived(s).live().length);
+          expect(q.window({ ...qq, offset: 0, limit: 1 }).total).toBe(
+            qq.table === 'pairs' ? s.seed.pairNew.length : new Derived(s).live().length,
+          );
         }
       }
       seen.push(q.order(queries[0]).order.length);
@@ -217,9 +268,19 @@ describe('a table queried while the log is still being read', () => {
 describe('address filters', () => {
   it('a "0x…" needle matches as addressHex(e).includes(needle) does', () => {
     let seed = 1;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const hexOf = (hi: number, lo: number) => '0x' + (hi ? hi.toString(16) + lo.toString(16).padStart(8, '0') : lo.toString(16));
-    const values: [number, number][] = [[0, 0], [0, 1], [0, 0xf], [0, 0x10], [0, 0xffffffff], [1, 0], [0xffffffff, 0xffffffff], [0x7f, 0x12345678]];
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const hexOf = (hi: number, lo: number) =>
+      '0x' + (hi ? hi.toString(16) + lo.toString(16).padStart(8, '0') : lo.toString(16));
+    const values: [number, number][] = [
+      [0, 0],
+      [0, 1],
+      [0, 0xf],
+      [0, 0x10],
+      [0, 0xffffffff],
+      [1, 0],
+      [0xffffffff, 0xffffffff],
+      [0x7f, 0x12345678],
+    ];
     for (let i = 0; i < 2000; i++) {
       const bits = Math.floor(rnd() * 65);
       const hi = bits > 32 ? Math.floor(rnd() * 2 ** (bits - 32)) >>> 0 : 0;

@@ -13,7 +13,10 @@ import { generateLog, SHAPES } from '../../../support/reflog-generator.ts';
 
 const sources: [string, Uint8Array][] = [
   ...fixtureLogs('samples').map((p): [string, Uint8Array] => [p, fixture(p)]),
-  ...['bad/duplicate-new.log', 'bad/crlf.log', 'bad/no-eof.log', 'bad/cut-4095.log'].map((p): [string, Uint8Array] => [p, fixture(p)]),
+  ...['bad/duplicate-new.log', 'bad/crlf.log', 'bad/no-eof.log', 'bad/cut-4095.log'].map((p): [string, Uint8Array] => [
+    p,
+    fixture(p),
+  ]),
   ...[
     { lines: 3000, seed: 41, duplicateRate: 0.03, untrackedRate: 0.03 },
     { lines: 4000, seed: 42, shapes: true, leakEvery: 0 },
@@ -23,7 +26,11 @@ const sources: [string, Uint8Array][] = [
 function rows(a: Analysis, table: TableId, view?: TimeView, ignore?: IgnoreList, sortBy = 'logLine'): Row[] {
   const q = new TableQueries(a.store);
   const cols = q.columns(table, view).map((c) => c.id);
-  const sort = cols.includes(sortBy) ? [{ column: sortBy, desc: false }] : cols.includes('type') ? [{ column: 'type', desc: false }] : [];
+  const sort = cols.includes(sortBy)
+    ? [{ column: sortBy, desc: false }]
+    : cols.includes('type')
+      ? [{ column: 'type', desc: false }]
+      : [];
   return q.window({ table, view, ignore, sort, offset: 0, limit: 1e9 }).rows;
 }
 
@@ -45,7 +52,10 @@ describe('tables at an instant are the tables of the log cut there', () => {
         expect(got, `${name} ${table} at ${at}`).toEqual(want);
       }
       if (whole.store.notes.probKind.includes('split-record')) continue;
-      expect(keyed(rows(whole, 'types', view), (r) => String(r.type)), `${name} types at ${at}`).toEqual(keyed(rows(cut, 'types'), (r) => String(r.type)));
+      expect(
+        keyed(rows(whole, 'types', view), (r) => String(r.type)),
+        `${name} types at ${at}`,
+      ).toEqual(keyed(rows(cut, 'types'), (r) => String(r.type)));
       const strip = (r: Row): Row => ({ ...r, typeCount: null, topType: null });
       const sitesGot = keyed(rows(whole, 'sites', view, undefined, 'file').map(strip), siteKey);
       const sitesWant = keyed(rows(cut, 'sites', undefined, undefined, 'file').map(strip), siteKey);
@@ -67,13 +77,19 @@ describe('growth tables', () => {
     const view = { from: first + (last - first) / 3, to: last };
     const report = leakQueriesOf(a.store).growth(view.from, view.to);
     const types = rows(a, 'types', view);
-    expect(Object.fromEntries(types.map((r) => [r.type, [r.aliveFrom, r.aliveTo, r.createdAlive]]))).toEqual(report.types);
+    expect(Object.fromEntries(types.map((r) => [r.type, [r.aliveFrom, r.aliveTo, r.createdAlive]]))).toEqual(
+      report.types,
+    );
     for (const r of types) expect(r.delta).toBe((r.aliveTo as number) - (r.aliveFrom as number));
     const sites = rows(a, 'sites', view, undefined, 'file');
     expect(sites.length).toBe(report.sites.length);
     const leak = sites.find((r) => r.function === SHAPES.leak.site[2])!;
     const fromReport = report.sites.find((x) => x.function === SHAPES.leak.site[2])!;
-    expect([leak.aliveFrom, leak.aliveTo, leak.createdAlive]).toEqual([fromReport.aliveFrom, fromReport.aliveTo, fromReport.createdAndAlive]);
+    expect([leak.aliveFrom, leak.aliveTo, leak.createdAlive]).toEqual([
+      fromReport.aliveFrom,
+      fromReport.aliveTo,
+      fromReport.createdAndAlive,
+    ]);
     // The live table of a growth window: created after A and alive at B.
     const live = rows(a, 'live', view);
     expect(live.length).toBe(report.createdAndAlive);

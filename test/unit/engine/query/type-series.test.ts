@@ -56,7 +56,9 @@ function windows(s: LogStore): Omit<TypeSeriesQuery, 'buckets' | 'top'>[] {
 
 /** Every window with top 1/3/50 and 1/7/800/5000 buckets, then odd numbers the UI never sends. */
 function queries(s: LogStore): TypeSeriesQuery[] {
-  const grid = windows(s).flatMap((w) => [1, 3, 50].flatMap((top) => [1, 7, 800, 5000].map((buckets) => ({ buckets, top, ...w }))));
+  const grid = windows(s).flatMap((w) =>
+    [1, 3, 50].flatMap((top) => [1, 7, 800, 5000].map((buckets) => ({ buckets, top, ...w }))),
+  );
   const odd: TypeSeriesQuery[] = [
     { buckets: 2.5, top: 2.5 },
     { buckets: 50_000, top: Infinity },
@@ -76,7 +78,7 @@ function queries(s: LogStore): TypeSeriesQuery[] {
 /** Random sizes from 1 byte to 64 KiB. */
 function bigChunks(rng: Rng, bytes: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let off = 0; off < bytes.length; ) {
+  for (let off = 0; off < bytes.length;) {
     const size = rng.range(1, 65536);
     out.push(bytes.subarray(off, off + size));
     off += size;
@@ -91,7 +93,8 @@ function identical(a: TypeSeries[], b: TypeSeries[]): boolean {
     const pa = a[i].points;
     const pb = b[i].points;
     if (a[i].type !== b[i].type || pa.length !== pb.length) return false;
-    for (let j = 0; j < pa.length; j++) if (!Object.is(pa[j].clock, pb[j].clock) || !Object.is(pa[j].live, pb[j].live)) return false;
+    for (let j = 0; j < pa.length; j++)
+      if (!Object.is(pa[j].clock, pb[j].clock) || !Object.is(pa[j].live, pb[j].live)) return false;
   }
   return true;
 }
@@ -109,7 +112,8 @@ function expectSame(s: LogStore, blockBits: number[], qs = queries(s)): void {
   for (const q of qs) {
     const want = typeLiveSeriesReference(s, q);
     expectIdentical(typeLiveSeries(s, q), want, JSON.stringify(q));
-    for (const [i, index] of indexes.entries()) expectIdentical(index.query(q), want, `${JSON.stringify(q)}, block ${blockBits[i] ?? 'default'}`);
+    for (const [i, index] of indexes.entries())
+      expectIdentical(index.query(q), want, `${JSON.stringify(q)}, block ${blockBits[i] ?? 'default'}`);
   }
 }
 
@@ -136,7 +140,17 @@ function handFilled(seed: number, events: number, onEvent: (s: LogStore, e: numb
     const r = rng.next();
     clock += rng.pick([0, 0.001, 0.01, 0.5]);
     const c =
-      r < 0.02 ? NaN : r < 0.03 ? Infinity : r < 0.04 ? -Infinity : r < 0.1 ? clock - rng.next() * 5 : r < 0.12 ? 1e300 * (rng.chance(0.5) ? 1 : -1) : clock;
+      r < 0.02
+        ? NaN
+        : r < 0.03
+          ? Infinity
+          : r < 0.04
+            ? -Infinity
+            : r < 0.1
+              ? clock - rng.next() * 5
+              : r < 0.12
+                ? 1e300 * (rng.chance(0.5) ? 1 : -1)
+                : clock;
     // Later types show up late; type 0 dominates.
     const type = types[Math.min(rng.int(1 + Math.floor((12 * e) / events)), rng.chance(0.3) ? 0 : 11)];
     s.addEvent(0, e + 1, rng.chance(0.45), c, 0, 16 * (1 + rng.int(40)), 0, 0, type, 0, NaN);
@@ -182,14 +196,19 @@ describe('type live series: the same answer as the plain replays', () => {
     let queried = 0;
     let retyped = 0;
     const s = handFilled(4, 2500, (s, e) => {
-      if (indexes.length === 0) indexes.push(new TypeSeriesIndex(s, 0), new TypeSeriesIndex(s, 3), new TypeSeriesIndex(s));
+      if (indexes.length === 0)
+        indexes.push(new TypeSeriesIndex(s, 0), new TypeSeriesIndex(s, 3), new TypeSeriesIndex(s));
       if (rng.chance(0.02)) {
         // Any event, not only the last (the parser retypes the last one).
         s.retype(rng.int(e + 1), s.types.internString(`late${rng.int(4)}`));
         retyped++;
       }
       if (rng.chance(0.1)) {
-        const q = rng.pick<TypeSeriesQuery>([{ buckets: 7, top: 3 }, { buckets: 800, top: 50 }, { buckets: 5000, top: 1, clockMin: 100, clockMax: 100 + e / 100 }]);
+        const q = rng.pick<TypeSeriesQuery>([
+          { buckets: 7, top: 3 },
+          { buckets: 800, top: 50 },
+          { buckets: 5000, top: 1, clockMin: 100, clockMax: 100 + e / 100 },
+        ]);
         const want = typeLiveSeriesReference(s, q);
         expectIdentical(typeLiveSeries(s, q), want, `${JSON.stringify(q)} after event ${e}`);
         for (const index of indexes) expectIdentical(index.query(q), want, `${JSON.stringify(q)} after event ${e}`);

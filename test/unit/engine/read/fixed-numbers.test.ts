@@ -71,7 +71,13 @@ describe('fixed-width number readers', () => {
   }
 
   it('reads the values a log holds', () => {
-    const cases: [string, number][] = [['               0', 0], ['              -0', -0], ['      4294967296', 4294967296], ['9007199254740993', 9007199254740992], [' 123456789012345', 123456789012345]];
+    const cases: [string, number][] = [
+      ['               0', 0],
+      ['              -0', -0],
+      ['      4294967296', 4294967296],
+      ['9007199254740993', 9007199254740992],
+      [' 123456789012345', 123456789012345],
+    ];
     for (const [text, want] of cases) {
       const buf = new TextEncoder().encode(text);
       numbers.use(buf);
