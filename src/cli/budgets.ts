@@ -1,6 +1,6 @@
 // CI gate: --max-live N and --max-live-type TYPE=N fail the run when a leak budget is exceeded.
 
-import type { Analysis } from '../engine/analysis.ts';
+import type { HeapSnapshot } from '../engine/types.ts';
 
 export interface Budgets {
   maxLive: number | null;
@@ -27,20 +27,16 @@ export interface BudgetVerdict {
   json: { exceeded: boolean; over: { type: string | null; live: number; max: number }[] } | undefined;
 }
 
-export function checkBudgets(analysis: Analysis, budgets: Budgets): BudgetVerdict {
+/** Checks the heap at the end of the log against the budgets. */
+export function checkBudgets(end: () => HeapSnapshot, budgets: Budgets): BudgetVerdict {
   if (budgets.maxLive === null && budgets.maxLiveByType.size === 0)
     return { exceeded: false, lines: [], json: undefined };
-  const store = analysis.store;
-  const liveByType = new Map<string, number>();
-  store.seed.liveMap.forEachValue((e) => {
-    const t = store.types.strings[store.typeOf(e)];
-    liveByType.set(t, (liveByType.get(t) ?? 0) + 1);
-  });
+  const heap = end();
   const over: { type: string | null; live: number; max: number }[] = [];
-  if (budgets.maxLive !== null && store.seed.liveMap.size > budgets.maxLive)
-    over.push({ type: null, live: store.seed.liveMap.size, max: budgets.maxLive });
+  if (budgets.maxLive !== null && heap.alive > budgets.maxLive)
+    over.push({ type: null, live: heap.alive, max: budgets.maxLive });
   for (const [type, max] of budgets.maxLiveByType) {
-    const live = liveByType.get(type) ?? 0;
+    const live = Object.hasOwn(heap.types, type) ? heap.types[type] : 0;
     if (live > max) over.push({ type, live, max });
   }
   const lines = over.length

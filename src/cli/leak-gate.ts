@@ -1,7 +1,7 @@
 // CI gate: --max-score S fails the run when a leak suspect (an allocation site) scores above S,
 // so a build fails on a site that keeps growing rather than on a fixed count of live objects.
 
-import { basename } from '../engine/base/text.ts';
+import { siteLabel } from '../shared/names.ts';
 import type { Suspect } from '../engine/types.ts';
 
 /** The --max-score value, or an error message. */
@@ -21,7 +21,7 @@ export interface LeakGateVerdict {
 /** Every site of `ranked` (all suspects by site, best first) whose score is over maxScore. */
 export function checkLeakGate(ranked: Suspect[], maxScore: number, fullPath: boolean): LeakGateVerdict {
   const over = ranked.filter((x) => x.score > maxScore);
-  const where = (x: Suspect) => `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}`;
+  const where = (x: Suspect) => siteLabel(x, fullPath);
   const lines = over.length
     ? [
         `Leak gate: ${over.length} site${over.length === 1 ? '' : 's'} over score ${maxScore}:`,

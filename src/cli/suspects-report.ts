@@ -1,6 +1,6 @@
 // The "Leak suspects" section of the text report.
 
-import { basename } from '../engine/base/text.ts';
+import { siteLabel } from '../shared/names.ts';
 import type { Suspect } from '../engine/types.ts';
 
 const BARS = ' ▁▂▃▄▅▆▇█';
@@ -17,7 +17,7 @@ export function suspectLines(suspects: Suspect[], fullPath: boolean): string[] {
   ];
   if (suspects.length === 0) lines.push('    none: every object made at a site was freed, or no site keeps growing');
   suspects.forEach((x, i) => {
-    const where = x.by === 'site' ? `${fullPath ? x.file : basename(x.file)}#${x.line} ${x.function}` : x.type;
+    const where = x.by === 'site' ? siteLabel(x, fullPath) : x.type;
     lines.push(
       `  ${String(i + 1).padStart(2)}. ${where}  score ${x.score.toFixed(2)}  live ${x.live} of ${x.new} made (${(x.survival * 100).toFixed(0)}%)` +
         `  steady ${(x.steadiness * 100).toFixed(0)}%  since ${x.firstClock.toFixed(6)}  ${x.by === 'site' ? x.type + '  ' : ''}${sparkline(x.sparkline)}`,

@@ -3,7 +3,7 @@
 
 import { LogParser } from './parse/log-parser.ts';
 import { LogStore } from './store/log-store.ts';
-import { basename } from './base/text.ts';
+import { basename } from '../shared/names.ts';
 import type { JsonReport, Summary } from './types.ts';
 
 export class Analysis {

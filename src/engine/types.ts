@@ -1,7 +1,25 @@
 // Public shapes of the engine's answers. Plain data only: they cross the worker boundary
 // (structured clone) and are printed by the CLI.
 
-export type TableId = 'live' | 'pairs' | 'types' | 'sites' | 'untracked' | 'duplicates' | 'messages' | 'problems';
+import type { SiteName, Subject } from '../shared/names.ts';
+export type { SiteName, Subject } from '../shared/names.ts';
+
+/** Every table the page and the CLI page through, sort, filter and export the same way. */
+export type TableId =
+  | 'live'
+  | 'pairs'
+  | 'types'
+  | 'sites'
+  | 'untracked'
+  | 'duplicates'
+  | 'messages'
+  | 'problems'
+  | 'phases'
+  | 'compare-types'
+  | 'compare-sites';
+
+/** How a comparison of two logs groups its rows. */
+export type CompareBy = 'type' | 'site';
 
 export interface Summary {
   /** Lines read so far (every line of the file, including intro, SOF, HDR, EOF). */
@@ -89,8 +107,8 @@ export interface TableQuery {
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-export interface TableWindow {
-  table: TableId;
+/** One page of a table's rows (its filter and sort applied). */
+export interface RowPage {
   /** Rows in the table before filtering. */
   total: number;
   /** Rows matching the filter. */
@@ -145,13 +163,6 @@ export interface JsonReport {
 export interface IgnoreList {
   types: string[];
   files: string[];
-}
-
-/** An allocation site: file, line and function of the NEW. */
-export interface SiteName {
-  file: string;
-  line: number;
-  function: string;
 }
 
 /** The heap at an instant (`reftrace snapshot --json`). */
@@ -212,4 +223,75 @@ export interface LifetimeHistogram {
   pairs: number;
   alive: number;
   temporary: number;
+}
+
+/** The file formats a table exports to. */
+export type ExportFormat = 'csv' | 'json';
+
+/** A whole table as shown (its filter and sort, no page) as a CSV or JSON file. */
+export type ExportQuery = Omit<TableQuery, 'offset' | 'limit'> & { format: ExportFormat };
+
+export interface ColumnsQuery {
+  table: TableId;
+  /** A growth window has its own columns for types and sites. */
+  view?: TimeView;
+}
+
+/** Live objects of the top N types over clock. */
+export interface TypeSeriesQuery {
+  buckets: number;
+  /** How many types: those with the most live objects at their peak. */
+  top: number;
+  clockMin?: number;
+  clockMax?: number;
+  /** Its types are left out (files cannot be: the counts are per type). */
+  ignore?: IgnoreList;
+  /** Only these types (a row's detail), whatever their peak. */
+  only?: string[];
+}
+
+export interface SuspectsQuery {
+  by: 'site' | 'type';
+  limit: number;
+  ignore?: IgnoreList;
+}
+
+export interface HeapQuery {
+  at: number;
+  ignore?: IgnoreList;
+}
+
+export interface GrowthQuery {
+  from: number;
+  to: number;
+  ignore?: IgnoreList;
+}
+
+export interface PhasesQuery {
+  ignore?: IgnoreList;
+}
+
+export interface LifetimesQuery {
+  subject: Subject;
+  /** A pair is temporary when fewer than this many NEWs happened between its NEW and DEL (default 1). */
+  temporaryNews?: number;
+}
+
+/** A subject's live objects over clock, in at most `buckets` points. */
+export interface SubjectSeriesQuery {
+  subject: Subject;
+  buckets: number;
+}
+
+export interface LivePoint {
+  clock: number;
+  live: number;
+}
+
+/** A subject's objects alive at T and their growth over the window A..B (its rows in those tables). */
+export interface MomentsQuery {
+  subject: Subject;
+  at: number | null;
+  window: { from: number; to: number } | null;
+  ignore?: IgnoreList;
 }

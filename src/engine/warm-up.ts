@@ -7,7 +7,7 @@ import { BlockDecoder } from './parse/parallel/block-decoder.ts';
 import { DecodedCombos } from './parse/parallel/decoded-combos.ts';
 import { replayBlock } from './parse/parallel/replay.ts';
 import { STANDARD_LAYOUT } from './format/layout.ts';
-import { TableQueries } from './query/table-query.ts';
+import { Engine } from './engine.ts';
 
 // Like a real log's, so the code compiled during the warm-up is the code a real log runs: V8 throws
 // optimised code away when values leave the range it saw (an address word past 2^30 is no longer a
@@ -113,17 +113,17 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
     else p.push(body.subarray(half));
     p.finish();
     // The first sorts and filters of a session would otherwise run cold too.
-    const q = new TableQueries(a.store);
+    const engine = new Engine(a);
     for (const column of ['lifetime', 'type', 'newClock', 'address'])
-      q.window({ table: 'pairs', sort: [{ column, desc: r % 2 === 0 }], offset: 0, limit: 50 });
-    q.window({
+      engine.ask('rows', { table: 'pairs', sort: [{ column, desc: r % 2 === 0 }], offset: 0, limit: 50 });
+    engine.ask('rows', {
       table: 'pairs',
       sort: [{ column: 'lifetime', desc: true }],
       filter: { text: 'dict' },
       offset: 0,
       limit: 50,
     });
-    q.window({ table: 'types', sort: [{ column: 'new', desc: true }], offset: 0, limit: 50 });
+    engine.ask('rows', { table: 'types', sort: [{ column: 'new', desc: true }], offset: 0, limit: 50 });
   }
 }
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { getApi } from './data/worker-client.ts';
+import { startWorker } from './data/worker-client.ts';
 // In cascade order: where two rules tie, the later file's wins.
 import './styles/theme.css';
 import './styles/page.css';
@@ -21,4 +21,4 @@ createRoot(document.getElementById('root')!).render(
 
 // Start the analysis worker (and its decode workers) once the page is up, so they load and warm up
 // while the user picks a file instead of after the drop.
-setTimeout(() => getApi(), 0);
+setTimeout(startWorker, 0);

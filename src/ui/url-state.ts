@@ -12,8 +12,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { IgnoreList, SortSpec, TableId } from '../engine/types.ts';
-import type { CompareBy } from './data/worker-client.ts';
-import { subjectFromUrl, subjectToUrl, type Subject } from './display/subject.ts';
+import type { CompareBy } from '../engine/types.ts';
+import { subjectFromText, subjectToText, type Subject } from '../shared/names.ts';
 import { clockToUrl } from './format.ts';
 
 export const TABS = [
@@ -165,8 +165,8 @@ export function parseHash(hash: string): ViewState {
   if (t && Number.isFinite(Number(t[1]))) state.t = Number(t[1]);
   const part = p.get('part');
   if (part && (PARTS as string[]).includes(part)) state.part = part as MomentPart;
-  state.of = subjectFromUrl(p.get('of') ?? '');
-  state.detail = subjectFromUrl(p.get('detail') ?? '');
+  state.of = subjectFromText(p.get('of') ?? '');
+  state.detail = subjectFromText(p.get('detail') ?? '');
   if (p.get('sus') === 'type') state.suspectsBy = 'type';
   return state;
 }
@@ -189,8 +189,8 @@ export function serializeHash(s: ViewState): string {
   if (s.t !== null) p.set('t', clockToUrl(s.t));
   for (const e of ignoreEntries(s.ign)) p.append('ign', e);
   if (s.part !== DEFAULT_VIEW.part) p.set('part', s.part);
-  if (s.of) p.set('of', subjectToUrl(s.of));
-  if (s.detail) p.set('detail', subjectToUrl(s.detail));
+  if (s.of) p.set('of', subjectToText(s.of));
+  if (s.detail) p.set('detail', subjectToText(s.detail));
   if (s.suspectsBy !== DEFAULT_VIEW.suspectsBy) p.set('sus', s.suspectsBy);
   // Commas and colons read better unescaped and are safe in a fragment.
   return p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');

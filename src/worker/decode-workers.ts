@@ -14,8 +14,7 @@ const MAX_DECODE_WORKERS = 8;
  * there, reading the file (~0.6 s per 246 MB in Chromium, itself CPU work) and the parser already
  * keep both cores busy, and measured runs were no faster with decode workers (see README).
  */
-export function decodeWorkerCount(asked: string | null, cores = navigator.hardwareConcurrency || 2): number {
-  if (asked !== null && /^\d+$/.test(asked)) return Math.min(MAX_DECODE_WORKERS, Number(asked));
+export function decodeWorkerCount(cores = navigator.hardwareConcurrency || 2): number {
   return cores >= 3 ? Math.min(MAX_DECODE_WORKERS, cores - 1) : 0;
 }
 

@@ -5,11 +5,8 @@ import { decodeWorkerCount } from './decode-workers.ts';
 import { warmUpInBackground, warmUpParsing } from '../engine/warm-up.ts';
 import { AnalysisSession } from './session.ts';
 
-// The page's test hooks, in the worker's name (src/ui/data/worker-client.ts).
-const params = new URLSearchParams(self.name);
-const failAfter = params.get('failAfterBytes');
-Comlink.expose(new AnalysisSession({ failAfterBytes: failAfter ? Number(failAfter) : undefined }));
+Comlink.expose(new AnalysisSession());
 
 // Compile the parser before the first file: a fresh worker parses the first ~50 MB far slower; and
-// block replay when the page starts decode workers (?decoders=N, as the page counts them).
-warmUpInBackground(() => warmUpParsing(1, 10_000, decodeWorkerCount(params.get('decoders')) > 0));
+// block replay when the page will start decode workers (as many as it counts).
+warmUpInBackground(() => warmUpParsing(1, 10_000, decodeWorkerCount() > 0));

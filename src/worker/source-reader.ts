@@ -1,9 +1,8 @@
-// Reads a log source as a stream of byte chunks: a File/Blob in slices (never whole; 16 MiB read
-// here, or 4 MiB read by the page when it offered a port: page-reads.ts), or a URL through fetch's
+// Reads a log source as a stream of byte chunks: a File/Blob in slices (never whole, up to 16 MiB),
+// or a URL through fetch's
 // body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
 
 import type { SingleSource } from './api.ts';
-import { PageReads } from './page-reads.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
 const FIRST_SLICE_BYTES = 1024 * 1024;
@@ -17,19 +16,10 @@ export interface ChunkSource {
   bytesRead(): number;
   /** The file itself when it is read as is (not compressed): it can then be read in parallel. */
   plainBlob?: Blob;
-  /** Ends reads done elsewhere for this source (the page's); called once the parse stops. */
-  close?(): void;
 }
 
 /** Reads bytes [start, end) of a file. */
 export type RangeRead = (start: number, end: number) => Promise<ArrayBuffer>;
-
-/**
- * Slices read by the page: Chromium hands a read over to the page in one main-thread task that
- * grows with the slice (16 MiB: 50-66 ms on this VM when busy), and the page must stay responsive.
- * 8 MiB was 7-10% faster (less CPU in the browser process) but gave one 73 ms task in 9 runs on 1 GB.
- */
-export const PAGE_SLICE_BYTES = 4 * 1024 * 1024;
 
 /** The blob from byte `from` on, in slices (up to maxSlice bytes) read by `read` (by default, here). */
 export async function* blobSlices(
@@ -87,7 +77,6 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   if (source.kind === 'file') {
     const head = new Uint8Array(await source.file.slice(0, 2).arrayBuffer());
     if (isGzip(head)) {
-      if (source.reads) new PageReads(source.reads).close(); // read here: decompressed as a stream
       const counted = source.file.stream().pipeThrough(countingStream(counter));
       return {
         name: source.name,
@@ -100,17 +89,12 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
         bytesRead: () => counter.n,
       };
     }
-    // The page reads the slices when it offered to (see page-reads.ts).
-    const reads = source.reads ? new PageReads(source.reads) : null;
     return {
       name: source.name,
       totalBytes: source.file.size,
-      chunks: reads
-        ? blobSlices(source.file, counter, 0, reads.read, PAGE_SLICE_BYTES)
-        : blobSlices(source.file, counter),
+      chunks: blobSlices(source.file, counter),
       bytesRead: () => counter.n,
       plainBlob: source.file,
-      close: reads ? () => reads.close() : undefined,
     };
   }
   let response: Response;

@@ -6,11 +6,12 @@
 // the reference (the old two replays) alternated in rounds, medians of ms per query.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import type { TableQueries } from '../../src/engine/query/table-query.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analysis } from '../../src/engine/analysis.ts';
 import type { LogStore } from '../../src/engine/store/log-store.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
+import { Engine } from '../../src/engine/engine.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
@@ -154,7 +155,7 @@ try {
   const storeBytes = analysis.store.byteSize;
   const heapDelta = heapAfter.heapUsed + heapAfter.arrayBuffers - (heapBefore.heapUsed + heapBefore.arrayBuffers);
 
-  const fresh = () => new TableQueries(analysis.store);
+  const fresh = () => new Engine(analysis).tables;
   const sortPairs = best(3, () =>
     fresh().order({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], filter: {} }),
   );
@@ -173,7 +174,7 @@ try {
   // TableQueries that has already answered the table's previous state.
   const byLifetime = [{ column: 'lifetime', desc: true }];
   const win = (q: TableQueries, sort: typeof byLifetime, text: string) =>
-    q.window({ table: 'pairs', sort, filter: text ? { text } : {}, offset: 0, limit: 200 });
+    q.page({ table: 'pairs', sort, filter: text ? { text } : {}, offset: 0, limit: 200 });
   let afterSortMs = Infinity;
   for (let run = 0; run < 3; run++) {
     const q = fresh();
@@ -200,7 +201,7 @@ try {
   };
   const typedSorted = keystrokes(byLifetime);
   const typedNatural = keystrokes([]);
-  const address = best(3, () => fresh().window({ table: 'pairs', filter: { text: '0x7f1' }, offset: 0, limit: 200 }));
+  const address = best(3, () => fresh().page({ table: 'pairs', filter: { text: '0x7f1' }, offset: 0, limit: 200 }));
 
   const parseMBs = mb / (parse.ms / 1000);
   const floorMBs = mb / (floor.ms / 1000);

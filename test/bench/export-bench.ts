@@ -7,7 +7,8 @@ import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportAnalysis, type ExportFormat } from '../../src/cli/export/export-log.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { exportLog, type ExportFormat } from '../../src/cli/export/export-log.ts';
 import { readLog } from '../../src/cli/read-log.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 
@@ -45,7 +46,7 @@ for (const format of ['parquet', 'csv'] as ExportFormat[]) {
   rmSync(folder, { recursive: true, force: true });
   t = performance.now();
   const cpu = process.cpuUsage();
-  await exportAnalysis(analysis, folder, format);
+  await exportLog(new Engine(analysis), folder, format);
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const written = ['events', 'live', 'pairs']

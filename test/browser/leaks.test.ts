@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseChunks } from '../../src/engine/analysis.ts';
 import { leakQueriesOf, type LeakQueries } from '../../src/engine/query/leak-queries.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
+import type { TableQueries } from '../../src/engine/query/table-query.ts';
+import { tablesOf } from '../support/tables.ts';
 import type { LogStore } from '../../src/engine/store/log-store.ts';
 import type { IgnoreList } from '../../src/engine/types.ts';
 import { fmtInt } from '../../src/ui/format.ts';
@@ -46,7 +47,7 @@ beforeAll(async () => {
   await writeGeneratedLog(path, { lines: 20_000, seed: 7, shapes: true, leakEvery: 0, msgRate: 0.001 });
   store = analyseChunks([new Uint8Array(await readFile(path))]).store;
   leaks = leakQueriesOf(store);
-  tables = new TableQueries(store);
+  tables = tablesOf(store);
   [first, last] = [store.clockFirst!, store.clockLast!];
 });
 afterAll(() => cleanup?.());
@@ -99,7 +100,7 @@ async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Prom
   const snap = leaks.snapshot(t, ignore);
   await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(snap.alive));
   await page.click(tid('part-types'));
-  const typeRows = tables.window({ table: 'types', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
+  const typeRows = tables.page({ table: 'types', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
   await expectRows(page, typeRows);
   const types = await rowsBy(page, 'type');
   for (const [type, r] of types) expect(num(r.live), `type ${type}`).toBe(snap.types[type] ?? 0);
@@ -110,7 +111,7 @@ async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Prom
 
   await page.click(tid('part-sites'));
   await expect.poll(() => page.count(tid('col-line')), { timeout: WAIT_MS }).toBe(1);
-  const siteRows = tables.window({ table: 'sites', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
+  const siteRows = tables.page({ table: 'sites', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
   await expectRows(page, siteRows);
   const sites = await rowsBy(page, 'site');
   for (const s of snap.sites) expect(num(sites.get(siteKey(s))?.live ?? '0'), siteKey(s)).toBe(s.alive);
@@ -119,7 +120,7 @@ async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Prom
   await expect.poll(() => page.count(tid('col-address')), { timeout: WAIT_MS }).toBe(1);
   await expectCount(
     page,
-    `${fmtInt(snap.alive)} of ${fmtInt(tables.window({ table: 'live', view: { at: t }, offset: 0, limit: 0 }).total)}`,
+    `${fmtInt(snap.alive)} of ${fmtInt(tables.page({ table: 'live', view: { at: t }, offset: 0, limit: 0 }).total)}`,
   );
 }
 
@@ -192,7 +193,7 @@ describe('leak suspects', () => {
     await expect.poll(() => page.attribute(tid('tab-live'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
     expect(await page.text(tid('objects-of'))).toContain(leakSite);
     const [file, line, fn] = SHAPES.leak.site;
-    const its = tables.window({ table: 'live', filter: { site: { file, line, function: fn } }, offset: 0, limit: 0 });
+    const its = tables.page({ table: 'live', filter: { site: { file, line, function: fn } }, offset: 0, limit: 0 });
     expect(its.matched).toBe(want[0].live);
     await expectCount(page, `${fmtInt(its.matched)} of ${fmtInt(its.total)}`);
     await expect
@@ -224,7 +225,7 @@ describe('leak suspects', () => {
     // The churn type's detail: every pair temporary, in the short lifetime buckets.
     await openTab(page, 'types');
     await page.fill(tid('table-filter'), SHAPES.churn.type);
-    await expectCount(page, `1 of ${fmtInt(tables.window({ table: 'types', offset: 0, limit: 0 }).total)}`);
+    await expectCount(page, `1 of ${fmtInt(tables.page({ table: 'types', offset: 0, limit: 0 }).total)}`);
     await page.focus('[role="grid"]');
     await page.press('Enter');
     await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(SHAPES.churn.type);
@@ -355,7 +356,7 @@ describe('heap at T and growth from A to B', () => {
 describe('the ignore list', () => {
   test('chips remove rows from the tables and the suspects, and survive a reload', async () => {
     const page = await openShapes();
-    const nTypes = tables.window({ table: 'types', offset: 0, limit: 0 }).total;
+    const nTypes = tables.page({ table: 'types', offset: 0, limit: 0 }).total;
     await openTab(page, 'types');
     await expectCount(page, `${nTypes} of ${nTypes}`);
 
@@ -371,7 +372,7 @@ describe('the ignore list', () => {
     await page.fill(tid('table-filter'), SHAPES.cache.site[2]);
     await expectCount(
       page,
-      `1 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [] }, offset: 0, limit: 0 }).total)}`,
+      `1 of ${fmtInt(tables.page({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [] }, offset: 0, limit: 0 }).total)}`,
     );
     await page.click(`${tid('row')}[aria-rowindex="2"]`);
     await expect.poll(() => page.text(tid('detail-title')), { timeout: WAIT_MS }).toContain(cacheSite);
@@ -379,7 +380,7 @@ describe('the ignore list', () => {
     await expect.poll(() => page.count(tid('ignore-chip')), { timeout: WAIT_MS }).toBe(2);
     await expectCount(
       page,
-      `0 of ${fmtInt(tables.window({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`,
+      `0 of ${fmtInt(tables.page({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`,
     );
     const ignore = { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] };
     expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ign'))).toEqual([
@@ -396,7 +397,7 @@ describe('the ignore list', () => {
 
     // A reload keeps the list (the file is opened again: it never left the browser).
     const typesLeft = (ign: IgnoreList) =>
-      fmtInt(tables.window({ table: 'types', ignore: ign, offset: 0, limit: 0 }).total);
+      fmtInt(tables.page({ table: 'types', ignore: ign, offset: 0, limit: 0 }).total);
     await page.reload();
     await openFileByInput(page, path);
     await waitDone(page);
@@ -443,7 +444,7 @@ describe('while the file is read', () => {
       await waitDone(page, 60_000);
       const q = leakQueriesOf(whole);
       await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(q.snapshot(at).alive));
-      const live = new TableQueries(whole).window({
+      const live = tablesOf(whole).page({
         table: 'live',
         filter: { type: SHAPES.leak.type },
         offset: 0,

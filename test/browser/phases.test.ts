@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseChunks } from '../../src/engine/analysis.ts';
 import { leakQueriesOf } from '../../src/engine/query/leak-queries.ts';
 import type { Phase } from '../../src/engine/query/phases.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
+import type { TableQueries } from '../../src/engine/query/table-query.ts';
+import { tablesOf } from '../support/tables.ts';
 import { clockToUrl, fmtInt } from '../../src/ui/format.ts';
 import {
   ROOT,
@@ -55,7 +56,7 @@ beforeAll(async () => {
   await writeFile(small, text);
   const store = analyseChunks([new TextEncoder().encode(text)]).store;
   smallPhases = leakQueriesOf(store).phases();
-  smallTables = new TableQueries(store);
+  smallTables = tablesOf(store);
   dense = join(t.dir, 'dense.log');
   denseMessages = (await writeGeneratedLog(dense, { lines: 20_000, seed: 9, msgRate: 0.05 })).msg;
   quiet = join(t.dir, 'quiet.log');
@@ -226,7 +227,7 @@ async function expectWindowIs(page: AppPage, p: Phase): Promise<void> {
     p.netLive > 0 ? `+${fmtInt(p.netLive)}` : p.netLive < 0 ? `−${fmtInt(-p.netLive)}` : '0',
   );
   await openTab(page, 'live');
-  const live = smallTables.window({ table: 'live', filter: { clockMin: from, clockMax: p.to }, offset: 0, limit: 0 });
+  const live = smallTables.page({ table: 'live', filter: { clockMin: from, clockMax: p.to }, offset: 0, limit: 0 });
   await expectCount(page, `${fmtInt(live.matched)} of ${fmtInt(live.total)}`);
   await openTab(page, 'phases');
 }

@@ -2,10 +2,11 @@
 // Pairs tables, checked against the CLI's output for the same file; and the filter typed key by key
 // on a generated log, checked against the engine.
 import { readFile } from 'node:fs/promises';
+import type { TableQueries } from '../../src/engine/query/table-query.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseChunks } from '../../src/engine/analysis.ts';
-import { TableQueries } from '../../src/engine/query/table-query.ts';
+import { Engine } from '../../src/engine/engine.ts';
 import { fmtInt } from '../../src/ui/format.ts';
 import {
   WAIT_MS,
@@ -193,13 +194,13 @@ describe('the filter, typed key by key on a bigger table', () => {
     cleanup = t.cleanup;
     path = join(t.dir, 'typed.log');
     await writeGeneratedLog(path, { lines: 300_000, seed: 21, oddNames: true });
-    queries = new TableQueries(analyseChunks([new Uint8Array(await readFile(path))]).store);
+    queries = new Engine(analyseChunks([new Uint8Array(await readFile(path))])).tables;
   });
   afterAll(() => cleanup?.());
 
   /** What the engine answers for the text: the count line and the NEW log lines of the first rows. */
   const engine = (text: string) => {
-    const w = queries.window({ table: 'pairs', sort: byLifetime, filter: { text }, offset: 0, limit: 200 });
+    const w = queries.page({ table: 'pairs', sort: byLifetime, filter: { text }, offset: 0, limit: 200 });
     return { count: `${fmtInt(w.matched)} of ${fmtInt(w.total)}`, lines: w.rows.map((r) => String(r.newLogLine)) };
   };
 

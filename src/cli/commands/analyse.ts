@@ -1,14 +1,12 @@
 // `reftrace analyse LOG`: the seed analyser's report (or --json) from the viewer's engine, with the
 // leak suspects and budget checks for CI.
 
-import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { parseOptions } from '../args.ts';
 import { checkBudgets, parseBudget, type Budgets } from '../budgets.ts';
 import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
 import { checkLeakGate, maxScoreOf } from '../leak-gate.ts';
-import { notALogReason, openLog } from '../open-log.ts';
+import { openLog } from '../open-log.ts';
 import { suspectLines } from '../suspects-report.ts';
-import { textReport } from '../text-report.ts';
 import type { Command } from './command.ts';
 
 export const analyse: Command = {
@@ -55,23 +53,19 @@ ${IGNORE_USAGE}`,
     const started = performance.now();
     const opened = await openLog(file, args.flags.has('--recurse-files'));
     if (!opened.ok) return io.fail(opened.error);
-    const analysis = opened.analysis;
+    const engine = opened.engine;
     const fullPath = args.flags.has('--full-path');
-    const verdict = checkBudgets(analysis, budgets);
+    const verdict = checkBudgets(() => engine.ask('heap', { at: Infinity }), budgets);
     // One ranking serves the list and the gate, which needs every site.
     const ranked =
       suspectCount > 0 || maxScore !== null
-        ? leakQueriesOf(analysis.store).suspects(
-            'site',
-            maxScore === null ? suspectCount : analysis.store.sites.size,
-            ignore,
-          )
+        ? engine.ask('suspects', { by: 'site', limit: maxScore === null ? suspectCount : Infinity, ignore })
         : [];
     const suspects = ranked.slice(0, suspectCount);
     const gate = maxScore === null ? null : checkLeakGate(ranked, maxScore, fullPath);
     if (args.flags.has('--json')) {
       io.out(
-        JSON.stringify({ ...analysis.jsonReport(), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) +
+        JSON.stringify({ ...engine.ask('report'), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) +
           '\n',
       );
     } else {
@@ -81,15 +75,13 @@ ${IGNORE_USAGE}`,
         includeUntracked: args.flags.has('--include-untracked'),
         includeHistorical: args.flags.has('--include-historical'),
       };
-      for (const chunk of textReport(analysis, options)) io.out(chunk);
+      for (const chunk of engine.ask('seedReport', options)) io.out(chunk);
       if (suspectCount > 0) io.out(suspectLines(suspects, options.fullPath).join('\n') + '\n');
       io.out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
-      if (!analysis.summary().notALog)
-        for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
+      if (!opened.notALog) for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
     }
     // Not a log: a CI gate must not pass on it, whatever the budget says.
-    const notALog = notALogReason(analysis);
-    if (notALog) return io.fail(`${file}: ${notALog}`);
+    if (opened.notALog) return io.fail(opened.notALog);
     return verdict.exceeded || gate?.exceeded ? 1 : 0;
   },
 };

@@ -4,17 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOptions } from '../args.ts';
-import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export-log.ts';
+import { EXPORT_FORMATS, exportLog, type ExportFormat } from '../export/export-log.ts';
 import { exportFolders } from '../export/folders.ts';
-import { notALogReason, openLog, type Opened } from '../open-log.ts';
+import { openLog } from '../open-log.ts';
 import type { Command } from './command.ts';
-
-/** The log's analysis, or why it is not exported (unreadable, or not a log). */
-async function openExportable(file: string, recurseFiles: boolean): Promise<Opened> {
-  const opened = await openLog(file, recurseFiles);
-  const notALog = opened.ok && notALogReason(opened.analysis);
-  return notALog ? { ok: false, error: `${file}: ${notALog}` } : opened;
-}
 
 export const exportCommand: Command = {
   name: 'export',
@@ -40,15 +33,15 @@ export const exportCommand: Command = {
     const folders = exportFolders(args.files);
     let failed = false;
     for (const [i, file] of args.files.entries()) {
-      const opened = await openExportable(file, args.flags.has('--recurse-files'));
-      if (!opened.ok) {
-        io.fail(opened.error);
+      const opened = await openLog(file, args.flags.has('--recurse-files'));
+      if (!opened.ok || opened.notALog) {
+        io.fail(opened.ok ? opened.notALog! : opened.error);
         failed = true;
         continue;
       }
       const folder = join(out, folders[i]);
       try {
-        const rows = await exportAnalysis(opened.analysis, folder, format as ExportFormat);
+        const rows = await exportLog(opened.engine, folder, format as ExportFormat);
         io.out(`${file} → ${folder}/: events ${rows.events}, live ${rows.live}, pairs ${rows.pairs}\n`);
       } catch (e) {
         io.fail(`${file}: cannot write ${folder}: ${(e as Error).message}`);

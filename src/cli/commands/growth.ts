@@ -1,11 +1,10 @@
 // `reftrace growth LOG --from A --to B`: what grew between two instants, per type and per site:
 // alive at A, alive at B, and created after A and still alive at B.
 
-import { basename } from '../../engine/base/text.ts';
-import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
+import { siteLabel } from '../../shared/names.ts';
 import { clockValue, parseOptions } from '../args.ts';
 import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
-import { notALogReason, openLog } from '../open-log.ts';
+import { openForCommand } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const growth: Command = {
@@ -27,16 +26,13 @@ ${IGNORE_USAGE}`,
     const to = clockValue('--to', args.values.get('--to'));
     if (typeof to === 'string') return io.usageError(to);
     if (!(from < to)) return io.usageError(`--from must be before --to (got ${from} and ${to})`);
-    const opened = await openLog(args.files[0], args.flags.has('--recurse-files'));
-    if (!opened.ok) return io.fail(opened.error);
-    const notALog = notALogReason(opened.analysis);
-    if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const g = leakQueriesOf(opened.analysis.store).growth(from, to, ignoreListOf(args));
+    const engine = await openForCommand(args.files[0], args.flags.has('--recurse-files'), io);
+    if (typeof engine === 'number') return engine;
+    const g = engine.ask('growth', { from, to, ignore: ignoreListOf(args) });
     if (args.flags.has('--json')) {
       io.out(JSON.stringify(g, null, 1) + '\n');
       return 0;
     }
-    const file = (f: string) => (args.flags.has('--full-path') ? f : basename(f));
     const signed = (d: number) => (d > 0 ? '+' : '') + String(d);
     const row = (a: number, b: number, c: number) =>
       `${String(a).padStart(8)} ${String(b).padStart(8)} ${signed(b - a).padStart(8)} ${String(c).padStart(10)}`;
@@ -49,7 +45,9 @@ ${IGNORE_USAGE}`,
     for (const [type, [a, b, c]] of Object.entries(g.types)) lines.push(`    ${row(a, b, c)}  ${type}`);
     lines.push(`Sites [${g.sites.length}]:`, head);
     for (const x of g.sites)
-      lines.push(`    ${row(x.aliveFrom, x.aliveTo, x.createdAndAlive)}  ${file(x.file)}#${x.line} ${x.function}`);
+      lines.push(
+        `    ${row(x.aliveFrom, x.aliveTo, x.createdAndAlive)}  ${siteLabel(x, args.flags.has('--full-path'))}`,
+      );
     io.out(lines.join('\n') + '\n');
     return 0;
   },

@@ -1,9 +1,8 @@
 // `reftrace phases LOG`: the spans between the program's messages and what each did to the heap.
 
-import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
 import { parseOptions } from '../args.ts';
 import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
-import { notALogReason, openLog } from '../open-log.ts';
+import { openForCommand } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const phases: Command = {
@@ -20,11 +19,9 @@ ${IGNORE_USAGE}`,
       files: 'one',
     });
     if (typeof args === 'string') return io.usageError(args);
-    const opened = await openLog(args.files[0], args.flags.has('--recurse-files'));
-    if (!opened.ok) return io.fail(opened.error);
-    const notALog = notALogReason(opened.analysis);
-    if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const list = leakQueriesOf(opened.analysis.store).phases(ignoreListOf(args));
+    const engine = await openForCommand(args.files[0], args.flags.has('--recurse-files'), io);
+    if (typeof engine === 'number') return engine;
+    const list = engine.ask('phases', { ignore: ignoreListOf(args) });
     if (args.flags.has('--json')) {
       const rows = list.map((p) => ({
         from: p.from,

@@ -1,11 +1,10 @@
 // `reftrace snapshot LOG --at T`: the heap at instant T (the live objects the log would report had
 // it ended after its last NEW/DEL with clock <= T), per type and per site.
 
-import { basename } from '../../engine/base/text.ts';
-import { leakQueriesOf } from '../../engine/query/leak-queries.ts';
+import { siteLabel } from '../../shared/names.ts';
 import { clockValue, parseOptions } from '../args.ts';
 import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
-import { notALogReason, openLog } from '../open-log.ts';
+import { openForCommand } from '../open-log.ts';
 import type { Command } from './command.ts';
 
 export const snapshot: Command = {
@@ -25,21 +24,18 @@ ${IGNORE_USAGE}`,
     if (typeof args === 'string') return io.usageError(args);
     const at = clockValue('--at', args.values.get('--at'));
     if (typeof at === 'string') return io.usageError(at);
-    const opened = await openLog(args.files[0], args.flags.has('--recurse-files'));
-    if (!opened.ok) return io.fail(opened.error);
-    const notALog = notALogReason(opened.analysis);
-    if (notALog) return io.fail(`${args.files[0]}: ${notALog}`);
-    const snap = leakQueriesOf(opened.analysis.store).snapshot(at, ignoreListOf(args));
+    const engine = await openForCommand(args.files[0], args.flags.has('--recurse-files'), io);
+    if (typeof engine === 'number') return engine;
+    const snap = engine.ask('heap', { at, ignore: ignoreListOf(args) });
     if (args.flags.has('--json')) {
       io.out(JSON.stringify(snap, null, 1) + '\n');
       return 0;
     }
-    const file = (f: string) => (args.flags.has('--full-path') ? f : basename(f));
     const lines = [`Heap at ${at}: ${snap.alive} alive`, `Types [${Object.keys(snap.types).length}]:`];
     for (const [type, n] of Object.entries(snap.types)) lines.push(`    ${String(n).padStart(8)}  ${type}`);
     lines.push(`Sites [${snap.sites.length}]:`);
     for (const x of snap.sites)
-      lines.push(`    ${String(x.alive).padStart(8)}  ${file(x.file)}#${x.line} ${x.function}`);
+      lines.push(`    ${String(x.alive).padStart(8)}  ${siteLabel(x, args.flags.has('--full-path'))}`);
     io.out(lines.join('\n') + '\n');
     return 0;
   },

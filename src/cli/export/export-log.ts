@@ -3,9 +3,8 @@
 
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Analysis } from '../../engine/analysis.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { ROW_GROUP_ROWS } from '../../engine/query/fleet/parquet.ts';
-import { fleetTables } from '../../engine/query/fleet/tables.ts';
 import type { FleetTableName } from '../../engine/query/fleet/schema.ts';
 import { writeCsv } from './csv-file.ts';
 import { writeParquet } from './parquet-file.ts';
@@ -13,15 +12,15 @@ import { writeParquet } from './parquet-file.ts';
 export type ExportFormat = 'parquet' | 'csv';
 export const EXPORT_FORMATS: ExportFormat[] = ['parquet', 'csv'];
 
-export async function exportAnalysis(
-  analysis: Analysis,
+export async function exportLog(
+  engine: Engine,
   folder: string,
   format: ExportFormat,
   rowGroupRows = ROW_GROUP_ROWS,
 ): Promise<Record<FleetTableName, number>> {
   mkdirSync(folder, { recursive: true });
   const rows = { events: 0, live: 0, pairs: 0 };
-  for (const table of fleetTables(analysis.store)) {
+  for (const table of engine.ask('fleet')) {
     const path = join(folder, `${table.name}.${format}`);
     const partial = path + '.partial';
     try {

@@ -27,9 +27,3 @@ function latin1(buf: Uint8Array, start: number, end: number): string {
   }
   return s;
 }
-
-/** The seed prints os.path.basename(file). */
-export function basename(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? path : path.slice(i + 1);
-}

@@ -2,12 +2,10 @@
 // each and their difference. Keys are names, not ids, since each log interns its own.
 
 import type { LogStore } from '../store/log-store.ts';
-import { basename } from '../base/text.ts';
-import type { IgnoreList, Row } from '../types.ts';
+import { siteLabel } from '../../shared/names.ts';
+import type { CompareBy, IgnoreList, Row } from '../types.ts';
 import { Derived } from './derived.ts';
 import { leakQueriesOf } from './leak-queries.ts';
-
-export type CompareBy = 'type' | 'site';
 
 interface Counts {
   created: number;
@@ -27,10 +25,11 @@ function countsByKey(
     if (!c) out.set(k, (c = { created: 0, deleted: 0, live: 0 }));
     return c;
   };
-  const siteKey = (i: number) => {
-    const f = s.files.strings[s.sites.file[i]];
-    return `${fullPath ? f : basename(f)}:${s.sites.line[i]}:${s.funcs.strings[s.sites.func[i]]}`;
-  };
+  const siteKey = (i: number) =>
+    siteLabel(
+      { file: s.files.strings[s.sites.file[i]], line: s.sites.line[i], function: s.funcs.strings[s.sites.func[i]] },
+      fullPath,
+    );
   if (ignore && (ignore.types.length > 0 || ignore.files.length > 0)) {
     // With an ignore list the counts leave the ignored types and files out, as every table does.
     const h = leakQueriesOf(s).heapAt(Infinity, ignore);

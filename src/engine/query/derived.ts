@@ -4,7 +4,7 @@
 import type { ByteInterner } from '../store/interner.ts';
 import type { LogStore } from '../store/log-store.ts';
 import { isDelOf, typeIdOf } from '../store/type-kind.ts';
-import { basename } from '../base/text.ts';
+import { basename } from '../../shared/names.ts';
 import type { NameMatches } from './event-filter.ts';
 import { stringRanks } from './radix-sort.ts';
 

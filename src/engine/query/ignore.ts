@@ -1,7 +1,7 @@
 // The ignore list: types and files a person has set aside (import machinery, frames) so that every
 // table, chart and the leak suspects leave them out. Names match exactly; a file also by its base name.
 
-import { basename } from '../base/text.ts';
+import { basename } from '../../shared/names.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { IgnoreList } from '../types.ts';
 

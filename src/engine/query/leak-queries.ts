@@ -2,7 +2,7 @@
 // growth between two, the leak suspects and the lifetimes of a site's or a type's objects. Holds
 // the indexes they share (ObjectEnds, Instants), kept as the store grows.
 
-import { basename } from '../base/text.ts';
+import { basename } from '../../shared/names.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type {
   GroupMoments,

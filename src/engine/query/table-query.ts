@@ -1,4 +1,4 @@
-// Runs a TableQuery: filter, sort (stable, several keys), then one window of rows. The filtered and
+// Runs a TableQuery: filter, sort (stable, several keys), then one page of rows. The filtered and
 // sorted order is cached, so scrolling asks only for the rows it shows.
 //
 // A filter keystroke must not re-sort: the order of every row under the table's last sort is
@@ -11,11 +11,11 @@ import type {
   ColumnInfo,
   IgnoreList,
   Row,
+  RowPage,
   SortSpec,
   TableFilter,
   TableId,
   TableQuery,
-  TableWindow,
   TimeView,
 } from '../types.ts';
 import { derivedOf, type Derived } from './derived.ts';
@@ -49,6 +49,14 @@ interface TableState {
   answer: Answer | null;
 }
 
+/** What the tables need beyond the store: when answers go stale, and the tables computed whole. */
+export interface TableSources {
+  /** Changes whenever any answer may change (the engine's stamp). */
+  stamp(): number;
+  /** The phases and comparison tables (row-tables.ts), kept by the engine; null for the store's own tables. */
+  rowTable(table: TableId, fullPath: boolean, ignore: IgnoreList | undefined): TableDef | null;
+}
+
 export class TableQueries {
   readonly derived: Derived;
   private states = new Map<TableId, TableState>();
@@ -57,12 +65,18 @@ export class TableQueries {
   /** Working space of gather(), kept for the next keystroke. */
   private scratch = new Uint32Array(0);
 
-  constructor(private readonly store: LogStore) {
+  constructor(
+    private readonly store: LogStore,
+    private readonly sources: TableSources,
+  ) {
     this.derived = derivedOf(store);
   }
 
   private def(table: TableId, fullPath: boolean, view?: TimeView, ignore?: IgnoreList): TableDef {
-    return tableDef(table, this.store, this.derived, this.view(view, ignore), fullPath);
+    return (
+      this.sources.rowTable(table, fullPath, ignore) ??
+      tableDef(table, this.store, this.derived, this.view(view, ignore), fullPath)
+    );
   }
 
   private view(view: TimeView | undefined, ignore: IgnoreList | undefined): ViewContext {
@@ -87,14 +101,10 @@ export class TableQueries {
   }
 
   private stamp(): string {
-    const s = this.store;
-    return `${s.version}/${s.notes.msgLine.length}/${s.notes.probLine.length}`;
+    return String(this.sources.stamp());
   }
 
-  /**
-   * The cache of a table, emptied when the store changed. Messages and problems are not counted
-   * by store.version, so their numbers are part of the stamp.
-   */
+  /** The cache of a table, emptied when the store changed. */
   private state(table: TableId, viewKey: string): TableState {
     const stamp = `${this.stamp()}/${viewKey}`;
     const st = this.states.get(table);
@@ -166,7 +176,7 @@ export class TableQueries {
     return st.sorted.order;
   }
 
-  window(q: TableQuery): TableWindow {
+  page(q: TableQuery): RowPage {
     const { def, order, total } = this.order(q);
     const offset = Math.max(0, Math.min(q.offset, order.length));
     const end = Math.min(order.length, offset + Math.max(0, q.limit));
@@ -177,7 +187,7 @@ export class TableQueries {
       for (const c of def.columns) row[c.id] = c.value(r);
       rows.push(row);
     }
-    return { table: q.table, total, matched: order.length, offset, rows };
+    return { total, matched: order.length, offset, rows };
   }
 }
 

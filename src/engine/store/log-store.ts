@@ -43,8 +43,13 @@ export class LogStore {
   clockFirst: number | null = null;
   clockLast: number | null = null;
 
-  /** Bumped on every change, so cached query results know when they are stale. */
+  /** Bumped on every event written or changed (the events' own caches key on it). */
   version = 0;
+
+  /** Changes whenever anything in the store changes, messages and problems included: when answers go stale. */
+  get stamp(): number {
+    return this.version + this.notes.changes;
+  }
 
   /** The type id of the name in buf[s, e). */
   internType(buf: Uint8Array, s: number, e: number): number {

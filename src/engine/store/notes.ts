@@ -34,8 +34,11 @@ export class Notes {
   readonly probKind: ProblemKind[] = [];
   readonly probDetail: string[] = [];
   problemCount = 0;
+  /** Bumped on every message, continuation and problem (part of the store's stamp). */
+  changes = 0;
 
   addMessage(file: number, line: number, clock: number, isErr: boolean, text: string): void {
+    this.changes++;
     this.msgLine.push(line);
     this.msgFile.push(file);
     this.msgClock.push(clock);
@@ -47,11 +50,13 @@ export class Notes {
 
   /** A continuation line of the last message (messages keep their newlines). */
   continueMessage(text: string): void {
+    this.changes++;
     const i = this.msgText.length - 1;
     this.msgText[i] += '\n' + text;
   }
 
   addProblem(file: number, line: number, kind: ProblemKind, detail: string): void {
+    this.changes++;
     this.problemCount++;
     if (this.probLine.length >= PROBLEMS_KEPT) return;
     this.probLine.push(line);

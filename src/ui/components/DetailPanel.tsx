@@ -4,50 +4,17 @@
 // ignore it). Asked of the worker once the parse has ended.
 
 import { lazy, memo, Suspense } from 'react';
-import type { GroupMoments, IgnoreList, LifetimeHistogram } from '../../engine/types.ts';
-import { getApi } from '../data/worker-client.ts';
-import { fileBaseName, siteLabel, subjectLabel, type Subject } from '../display/subject.ts';
+import type { GroupMoments, IgnoreList } from '../../engine/types.ts';
+import { basename, siteLabel, subjectLabel, type Subject } from '../../shared/names.ts';
 import { fmtClock, fmtInt } from '../format.ts';
-import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
-import type { DetailMarks, LivePoint } from './DetailLiveChart.tsx';
+import { useQuery } from '../hooks/use-query.ts';
+import type { DetailMarks } from './DetailLiveChart.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LifetimeBars } from './LifetimeBars.tsx';
 
 const DetailLiveChart = lazy(() => import('./DetailLiveChart.tsx'));
 
 const BUCKETS = 160;
-
-interface Detail {
-  hist: LifetimeHistogram;
-  points: LivePoint[];
-}
-
-const NONE: Detail = { hist: { edges: [], buckets: [], pairs: 0, alive: 0, temporary: 0 }, points: [] };
-
-/** The lifetimes and the live series of a subject: a site is asked by its id, a type by its name. */
-async function askDetail(subject: Subject): Promise<Detail> {
-  const api = getApi();
-  if (subject.kind === 'type') {
-    const [hist, series] = await Promise.all([
-      api.lifetimes({ type: subject.type }),
-      api.typeSeries({ buckets: BUCKETS, top: 1, only: [subject.type] }),
-    ]);
-    return { hist, points: series[0]?.points ?? [] };
-  }
-  const site = await api.siteId(subject.site);
-  if (site < 0) return NONE;
-  const [hist, points] = await Promise.all([api.lifetimes({ site }), api.siteSeries(site, BUCKETS)]);
-  return { hist, points };
-}
-
-/** Its rows in the Heap at T and Growth A→B tables, with the same ignore list. */
-async function askMoments(subject: Subject, marks: DetailMarks, ignore: IgnoreList): Promise<GroupMoments> {
-  const api = getApi();
-  const q = { at: marks.at, window: marks.window, ignore };
-  if (subject.kind === 'type') return api.groupMoments({ ...q, type: subject.type });
-  const site = await api.siteId(subject.site);
-  return api.groupMoments({ ...q, site: site < 0 ? -1 : site });
-}
 
 /** Alive at T, and A → B with its change, as facts beside the chart. */
 function MomentFacts({ m }: { m: GroupMoments }) {
@@ -104,14 +71,19 @@ export const DetailPanel = memo(function DetailPanel({
   onShowObjects,
   onIgnore,
 }: DetailPanelProps) {
-  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, subject]), () => askDetail(subject));
+  const lifetimes = useQuery('lifetimes', parsing ? null : { subject }, dataVersion);
+  const series = useQuery('subjectSeries', parsing ? null : { subject, buckets: BUCKETS }, dataVersion);
   const hasMoments = marks.at !== null || marks.window !== null;
-  const moments = useWorkerAnswer(
-    parsing || !hasMoments ? null : JSON.stringify([dataVersion, subject, marks, ignore]),
-    () => askMoments(subject, marks, ignore),
+  // Its rows in the Heap at T and Growth A→B tables, with the same ignore list.
+  const moments = useQuery(
+    'moments',
+    parsing || !hasMoments ? null : { subject, at: marks.at, window: marks.window, ignore },
+    dataVersion,
   );
-  const d = answer.fresh ? answer.value : null;
-  const h = d?.hist;
+  const answer = { error: lifetimes.error ?? series.error };
+  const h = lifetimes.fresh ? lifetimes.value : null;
+  const points = series.fresh ? series.value : null;
+  const d = h && points && { hist: h, points };
   const label = subjectLabel(subject, fullPath);
 
   let body;
@@ -180,7 +152,7 @@ export const DetailPanel = memo(function DetailPanel({
             title={`Leave ${subject.site.file} out of every table`}
             onClick={() => onIgnore('file', subject.site.file)}
           >
-            Ignore {fileBaseName(subject.site.file)}
+            Ignore {basename(subject.site.file)}
           </button>
         )}
         <span className="spacer" />

@@ -3,7 +3,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { IgnoreList } from '../../engine/types.ts';
-import { fileBaseName } from '../display/subject.ts';
+import { basename } from '../../shared/names.ts';
 
 export type IgnoreKind = 'type' | 'file';
 
@@ -14,7 +14,7 @@ export interface IgnoreBarProps {
 }
 
 function Chip({ kind, name, onRemove }: { kind: IgnoreKind; name: string; onRemove: () => void }) {
-  const shown = kind === 'file' ? fileBaseName(name) : name;
+  const shown = kind === 'file' ? basename(name) : name;
   return (
     <span
       className="chip ignore-chip"

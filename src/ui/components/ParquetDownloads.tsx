@@ -4,7 +4,7 @@
 
 import { useCallback } from 'react';
 import type { FleetTableName } from '../../engine/query/fleet/schema.ts';
-import { getApi } from '../data/worker-client.ts';
+import { ask } from '../data/worker-client.ts';
 import { useDownload } from '../hooks/use-export.ts';
 
 const TABLES: { name: FleetTableName; title: string }[] = [
@@ -13,7 +13,8 @@ const TABLES: { name: FleetTableName; title: string }[] = [
   { name: 'pairs', title: 'Each NEW with the DEL that ended it, and its lifetime' },
 ];
 
-const makeParquet = (name: FleetTableName) => getApi().exportParquet(name);
+const makeParquet = async (table: FleetTableName) =>
+  new Blob(await ask('parquet', { table }), { type: 'application/vnd.apache.parquet' });
 
 export function ParquetDownloads({ exportName, disabled }: { exportName: string; disabled: boolean }) {
   const fileName = useCallback((name: FleetTableName) => `${exportName}-${name}.parquet`, [exportName]);

@@ -3,16 +3,17 @@
 // array, and drawn by ParsePreview while the parse runs, by the recharts chart once it has ended.
 // Both come with the chart in words (display/chart-summary.ts), kept as current as the drawing.
 
-import { lazy, memo, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClockWindow } from '../url-state.ts';
-import { getApi } from '../data/worker-client.ts';
-import { toChart, type ChartPoint } from '../display/chart-data.ts';
+import { useQuery } from '../hooks/use-query.ts';
+import { toChart } from '../display/chart-data.ts';
 import { chartSummary } from '../display/chart-summary.ts';
 import type { PhaseMarker } from './ChartOverlay.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ParsePreview } from './ParsePreview.tsx';
 
 const BUCKETS = 1000;
+const SERIES = { buckets: BUCKETS };
 
 /** Runs fn when the page is idle (or after a second at most); returns a cancel function. */
 function whenIdle(fn: () => void): () => void {
@@ -50,25 +51,9 @@ export const RssChartPanel = memo(function RssChartPanel({
   markers,
   summaryId,
 }: RssChartPanelProps) {
-  const [points, setPoints] = useState<ChartPoint[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    getApi()
-      .series({ buckets: BUCKETS })
-      .then(
-        (s) => {
-          if (!live) return;
-          setPoints(s.map(toChart));
-          setError(null);
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      );
-    return () => {
-      live = false;
-    };
-  }, [dataVersion]);
+  const series = useQuery('series', SERIES, dataVersion);
+  const points = useMemo(() => series.value?.map(toChart) ?? null, [series.value]);
+  const error = series.error;
 
   // The interactive chart's first draw costs a few hundred milliseconds of main thread: it waits
   // until the page is idle after the parse, so the final numbers and rows show first.

@@ -3,10 +3,9 @@
 
 import { memo } from 'react';
 import type { IgnoreList, Suspect } from '../../engine/types.ts';
-import { getApi } from '../data/worker-client.ts';
-import { siteLabel, type Subject } from '../display/subject.ts';
+import { siteLabel, type Subject } from '../../shared/names.ts';
 import { fmtClock, fmtInt } from '../format.ts';
-import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
+import { useQuery } from '../hooks/use-query.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 const LIMIT = 10;
@@ -76,9 +75,7 @@ function SuspectRow({
 export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   const { by, onByChange, ignore, fullPath, dataVersion, parsing, onOpen } = props;
   // Ranking replays every event: asked once the parse has ended, again for new data or another list.
-  const answer = useWorkerAnswer(parsing ? null : JSON.stringify([dataVersion, by, ignore]), () =>
-    getApi().suspects({ by, limit: LIMIT, ignore }),
-  );
+  const answer = useQuery('suspects', parsing ? null : { by, limit: LIMIT, ignore }, dataVersion);
   const suspects = answer.value;
   const ignoring = ignore.types.length + ignore.files.length > 0;
 

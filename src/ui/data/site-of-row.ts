@@ -3,7 +3,7 @@
 // paths (a sort by file), the rows of its function are searched instead.
 
 import type { Row, SiteName } from '../../engine/types.ts';
-import { fileBaseName } from '../display/subject.ts';
+import { basename } from '../../shared/names.ts';
 import type { RowQuery, RowSource } from './row-source.ts';
 
 /** How many rows of the function to search when the row moved. */
@@ -15,9 +15,7 @@ function siteOf(row: Row): SiteName | null {
 }
 
 function sameSite(full: SiteName, shown: SiteName): boolean {
-  return (
-    full.line === shown.line && full.function === shown.function && fileBaseName(full.file) === fileBaseName(shown.file)
-  );
+  return full.line === shown.line && full.function === shown.function && basename(full.file) === basename(shown.file);
 }
 
 export async function fullSiteOfRow(

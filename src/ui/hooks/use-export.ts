@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react';
 import { downloadBlob } from '../data/download.ts';
 import type { RowQuery, RowSource } from '../data/row-source.ts';
-import type { ExportFormat } from '../data/worker-client.ts';
+import type { ExportFormat } from '../../engine/types.ts';
 
 export interface Download<K extends string> {
   /** The file being made, or null when none is. */

@@ -2,7 +2,7 @@
 // or type's objects and detail, the ignore list. Stable callbacks, so memoised views keep still.
 
 import { useMemo } from 'react';
-import type { Subject } from '../display/subject.ts';
+import type { Subject } from '../../shared/names.ts';
 import type { ClockWindow, TabId, ViewState } from '../url-state.ts';
 
 export type SetView = (update: (s: ViewState) => ViewState) => void;

@@ -7,7 +7,7 @@ import type { SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
-import type { CompareBy } from '../data/worker-client.ts';
+import type { CompareBy } from '../../engine/types.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewState } from '../url-state.ts';

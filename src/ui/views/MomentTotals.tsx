@@ -3,23 +3,8 @@
 
 import { memo } from 'react';
 import type { IgnoreList, TimeView } from '../../engine/types.ts';
-import { getApi } from '../data/worker-client.ts';
 import { fmtClock, fmtInt, fmtSigned } from '../format.ts';
-import { useWorkerAnswer } from '../hooks/use-worker-answer.ts';
-
-/** Objects alive at an instant (or, for a window, created after A and alive at B), ignored ones left out. */
-async function aliveCount(view: TimeView, ignore: IgnoreList): Promise<number> {
-  return (await getApi().table({ table: 'live', view, ignore, offset: 0, limit: 0 })).matched;
-}
-
-async function totals(moment: TimeView, ignore: IgnoreList): Promise<number[]> {
-  if ('at' in moment) return [await aliveCount(moment, ignore)];
-  return Promise.all([
-    aliveCount({ at: moment.from }, ignore),
-    aliveCount({ at: moment.to }, ignore),
-    aliveCount(moment, ignore),
-  ]);
-}
+import { useQuery } from '../hooks/use-query.ts';
 
 export const MomentTotals = memo(function MomentTotals({
   moment,
@@ -30,8 +15,14 @@ export const MomentTotals = memo(function MomentTotals({
   ignore: IgnoreList;
   dataVersion: number;
 }) {
-  const answer = useWorkerAnswer(JSON.stringify([dataVersion, moment, ignore]), () => totals(moment, ignore));
-  const n = answer.fresh ? answer.value : null;
+  const heap = useQuery('heap', 'at' in moment ? { at: moment.at, ignore } : null, dataVersion);
+  const growth = useQuery('growth', 'at' in moment ? null : { ...moment, ignore }, dataVersion);
+  const answer = 'at' in moment ? heap : growth;
+  const n = !answer.fresh
+    ? null
+    : heap.value && 'at' in moment
+      ? [heap.value.alive]
+      : growth.value && [growth.value.aliveFrom, growth.value.aliveTo, growth.value.createdAndAlive];
   const ignoring = ignore.types.length + ignore.files.length > 0 ? ' (ignored types and files left out)' : '';
   if (answer.error) return <p className="moment-totals summary-problems">Could not count: {answer.error}</p>;
   if ('at' in moment)

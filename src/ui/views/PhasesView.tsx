@@ -6,9 +6,12 @@ import { memo, useCallback } from 'react';
 import type { Row, SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
-import { phaseSource, PHASES_DEFAULT_SORT } from '../data/phase-source.ts';
+import { tableSource } from '../data/row-source.ts';
 import { phaseWindow } from '../display/moments.ts';
 import type { ClockWindow, ViewState } from '../url-state.ts';
+
+/** The phases that left the most objects alive first. */
+const PHASES_DEFAULT_SORT: SortSpec[] = [{ column: 'createdAndAlive', desc: true }];
 
 export interface PhasesViewProps {
   view: ViewState;
@@ -52,7 +55,7 @@ export const PhasesView = memo(function PhasesView({
         what it left alive).
       </p>
       <DataTable
-        source={phaseSource}
+        source={tableSource('phases')}
         text={{
           label: 'Phases',
           emptyText: 'No NEW or DEL lines yet: no phases.',

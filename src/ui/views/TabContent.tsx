@@ -8,7 +8,7 @@ import { SuspectList } from '../components/SuspectList.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type Moment, type RowQuery } from '../data/row-source.ts';
 import { fullSiteOfRow } from '../data/site-of-row.ts';
-import { sameSubject, subjectLabel, type Subject } from '../display/subject.ts';
+import { sameSubject, subjectLabel, type Subject } from '../../shared/names.ts';
 import type { Baseline } from '../hooks/use-baseline.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewActions } from '../hooks/use-view-actions.ts';

@@ -1,16 +1,16 @@
 // One table tab: the explanation line and the shared DataTable bound to the URL state.
 import { memo, useCallback, type ReactNode } from 'react';
-import type { Row, SortSpec, TableId } from '../../engine/types.ts';
+import type { Row, SortSpec } from '../../engine/types.ts';
 import { DataTable, type TableScope } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type RowQuery } from '../data/row-source.ts';
 import type { ViewState } from '../url-state.ts';
-import { TABLE_VIEWS } from './table-views.ts';
+import { TABLE_VIEWS, type TabTableId } from './table-views.ts';
 
 const NO_SORT: SortSpec[] = [];
 
 export interface TableViewProps {
-  table: TableId;
+  table: TabTableId;
   view: ViewState;
   setView: (update: (s: ViewState) => ViewState) => void;
   dataVersion: number;

@@ -1,11 +1,11 @@
 // The Types tab: the live objects of the top types over clock (ignored types left out), above the
 // Types table.
-import { lazy, memo, Suspense, useEffect, useState } from 'react';
-import type { TypeSeries } from '../../engine/types.ts';
+import { lazy, memo, Suspense } from 'react';
+import type { IgnoreList, TypeSeries } from '../../engine/types.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { TYPE_COLOURS } from '../display/type-colours.ts';
 import type { ClockWindow } from '../url-state.ts';
-import { getApi } from '../data/worker-client.ts';
+import { useQuery } from '../hooks/use-query.ts';
 import { TableView, type TableViewProps } from './TableView.tsx';
 
 const TypeChart = lazy(() => import('../components/TypeChart.tsx'));
@@ -21,32 +21,20 @@ const TypeChartPanel = memo(function TypeChartPanel({
   dataVersion,
   parsing,
   win,
-  exclude,
+  ignore,
 }: {
   dataVersion: number;
   parsing: boolean;
   win: ClockWindow | null;
-  exclude: string[];
+  ignore: IgnoreList;
 }) {
-  const [series, setSeries] = useState<TypeSeries[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (parsing) return;
-    let live = true;
-    getApi()
-      .typeSeries({ buckets: BUCKETS, top: TOP, clockMin: win?.min, clockMax: win?.max, exclude })
-      .then(
-        (s) => {
-          if (!live) return;
-          setSeries(s);
-          setError(null);
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      );
-    return () => {
-      live = false;
-    };
-  }, [dataVersion, parsing, win, exclude]);
+  const answer = useQuery(
+    'typeSeries',
+    parsing ? null : { buckets: BUCKETS, top: TOP, clockMin: win?.min, clockMax: win?.max, ignore },
+    dataVersion,
+  );
+  const series: TypeSeries[] | null = answer.value;
+  const error = answer.error;
 
   let body;
   if (parsing) body = <div className="chart-empty small">Drawn when the file has been read.</div>;
@@ -99,7 +87,7 @@ export const TypesView = memo(function TypesView(
           dataVersion={props.dataVersion}
           parsing={parsing}
           win={props.view.win}
-          exclude={props.view.ign.types}
+          ignore={props.view.ign}
         />
       }
     />

@@ -19,7 +19,10 @@ const MOST_LIVE_FIRST: SortSpec[] = [{ column: 'live', desc: true }];
 
 const EVENT_FILTER = 'Filter by type, file, function, or 0x… address   ( / )';
 
-export const TABLE_VIEWS: Record<TableId, TableViewDef> = {
+/** The tables with a tab of their own (the phases and the comparison have theirs). */
+export type TabTableId = Exclude<TableId, 'phases' | 'compare-types' | 'compare-sites'>;
+
+export const TABLE_VIEWS: Record<TabTableId, TableViewDef> = {
   live: {
     table: 'live',
     title: 'Live objects',

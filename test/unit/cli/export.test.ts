@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
-import { exportAnalysis } from '../../../src/cli/export/export-log.ts';
+import { Engine } from '../../../src/engine/engine.ts';
+import { exportLog } from '../../../src/cli/export/export-log.ts';
 import { readLog } from '../../../src/cli/read-log.ts';
 import type { Analysis } from '../../../src/engine/analysis.ts';
 import { openDuck, sqlPath, type Duck, type SqlRow } from '../../support/duckdb.ts';
@@ -278,7 +279,7 @@ describe('reftrace export --format parquet', () => {
 
   it('a small row group size writes many row groups with the same rows', async () => {
     const folder = join(DIR, 'small-groups');
-    await exportAnalysis(analyses[1], folder, 'parquet', 4096);
+    await exportLog(new Engine(analyses[1]), folder, 'parquet', 4096);
     const events = analyses[1].store.eventCount;
     expect(
       await count(

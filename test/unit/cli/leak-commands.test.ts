@@ -121,7 +121,7 @@ describe('reftrace analyse: leak suspects', () => {
   it('the text report has a Leak suspects section naming the leak first', async () => {
     const { out } = await run(['analyse', log]);
     const section = out.slice(out.indexOf('Leak suspects'));
-    expect(section.split('\n')[1]).toMatch(/^\s+1\. leaky\.py#10 remember_forever\s+score \d/);
+    expect(section.split('\n')[1]).toMatch(/^\s+1\. leaky\.py:10 remember_forever\s+score \d/);
     expect((await run(['analyse', log, '--suspects', '0'])).out).not.toContain('Leak suspects');
   });
 });
@@ -138,7 +138,7 @@ describe('reftrace analyse --max-score S: the leak gate', () => {
     expect(gate.trim().split('\n')).toEqual([
       'Leak gate: 1 site over score 2:',
       expect.stringMatching(
-        /^ {2}leaky\.py#10 remember_forever: score 8\.\d\d > 2 \(400 LeakyRecord live, since \d+\.\d{6}\)$/,
+        /^ {2}leaky\.py:10 remember_forever: score 8\.\d\d > 2 \(400 LeakyRecord live, since \d+\.\d{6}\)$/,
       ),
     ]);
     // The gate sees every site, not only the --suspects listed (0 here).

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseChunks, type Analysis } from '../../../src/engine/analysis.ts';
-import { TableQueries } from '../../../src/engine/query/table-query.ts';
+import { Engine } from '../../../src/engine/engine.ts';
 import { SeriesIndex } from '../../../src/engine/query/series-index.ts';
 import { generateLog, type GeneratorOptions } from '../../support/reflog-generator.ts';
 import { chunked, fixture, SMALL } from '../../support/fixtures.ts';
@@ -51,8 +51,8 @@ describe('the real small sample', () => {
   });
 
   it('reads <frozen importlib._bootstrap> as one file name', () => {
-    const q = new TableQueries(a.store);
-    const w = q.window({ table: 'live', filter: { text: 'ModuleSpec' }, offset: 0, limit: 10, fullPath: true });
+    const q = new Engine(a).tables;
+    const w = q.page({ table: 'live', filter: { text: 'ModuleSpec' }, offset: 0, limit: 10, fullPath: true });
     expect(w.matched).toBe(1);
     expect(w.rows[0]).toMatchObject({
       type: 'ModuleSpec',
@@ -65,16 +65,16 @@ describe('the real small sample', () => {
   });
 
   it('keeps a message with an embedded newline whole', () => {
-    const q = new TableQueries(a.store);
-    const w = q.window({ table: 'messages', filter: { text: 'embedded newline' }, offset: 0, limit: 5 });
+    const q = new Engine(a).tables;
+    const w = q.page({ table: 'messages', filter: { text: 'embedded newline' }, offset: 0, limit: 5 });
     expect(w.rows).toHaveLength(1);
     expect(w.rows[0].text).toBe('A message with an embedded newline:\nsecond line of the same message');
     expect(w.rows[0].logLine).toBe(275);
   });
 
   it('reads short addresses and negative LiveCnt', () => {
-    const q = new TableQueries(a.store);
-    const w = q.window({
+    const q = new Engine(a).tables;
+    const w = q.page({
       table: 'untracked',
       filter: { text: 'type' },
       sort: [{ column: 'clock', desc: false }],
@@ -134,13 +134,13 @@ describe('synthetic logs match the generator', () => {
 describe('queries', () => {
   const { bytes } = generated({ lines: 20_000, seed: 9, duplicateRate: 0.005 });
   const a = analyseBytes(bytes);
-  const q = new TableQueries(a.store);
+  const q = new Engine(a).tables;
   const s = a.summary();
 
   it('windows cover every row exactly once', () => {
     const seen = new Set<string>();
     for (let off = 0; off < s.live; off += 97) {
-      const w = q.window({ table: 'live', sort: [{ column: 'clock', desc: true }], offset: off, limit: 97 });
+      const w = q.page({ table: 'live', sort: [{ column: 'clock', desc: true }], offset: off, limit: 97 });
       for (const r of w.rows) seen.add(`${r.address}@${r.logLine}`);
       expect(w.total).toBe(s.live);
     }
@@ -150,7 +150,7 @@ describe('queries', () => {
   it('sorts by lifetime descending, ties kept in pair order', () => {
     // Lifetimes are differences of %12.6f clocks: equal to the microsecond is equal, whatever the
     // rounding noise of the subtraction, and equal ones keep pair order (the order of their DELs).
-    const w = q.window({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], offset: 0, limit: 2000 });
+    const w = q.page({ table: 'pairs', sort: [{ column: 'lifetime', desc: true }], offset: 0, limit: 2000 });
     const micros = w.rows.map((r) => Math.round((r.lifetime as number) * 1e6));
     let ties = 0;
     for (let i = 1; i < micros.length; i++) {
@@ -165,7 +165,7 @@ describe('queries', () => {
   });
 
   it('sorts by two keys: type ascending, then clock descending', () => {
-    const w = q.window({
+    const w = q.page({
       table: 'live',
       sort: [
         { column: 'type', desc: false },
@@ -182,21 +182,21 @@ describe('queries', () => {
   });
 
   it('filters by text on type, file or function, and by clock window', () => {
-    const all = q.window({ table: 'pairs', offset: 0, limit: 0 });
-    const f = q.window({ table: 'pairs', filter: { text: 'RANDOM' }, offset: 0, limit: 100_000, fullPath: true });
+    const all = q.page({ table: 'pairs', offset: 0, limit: 0 });
+    const f = q.page({ table: 'pairs', filter: { text: 'RANDOM' }, offset: 0, limit: 100_000, fullPath: true });
     expect(f.matched).toBeGreaterThan(0);
     expect(f.matched).toBeLessThan(all.matched);
     for (const r of f.rows)
       expect(`${r.type} ${r.newFile} ${r.newFunction} ${r.delFile} ${r.delFunction}`.toLowerCase()).toContain('random');
     const mid = ((s.clockFirst ?? 0) + (s.clockLast ?? 0)) / 2;
-    const win = q.window({ table: 'live', filter: { clockMin: mid }, offset: 0, limit: 100_000 });
+    const win = q.page({ table: 'live', filter: { clockMin: mid }, offset: 0, limit: 100_000 });
     expect(win.matched).toBeGreaterThan(0);
     expect(win.matched).toBeLessThan(s.live);
     for (const r of win.rows) expect(r.clock as number).toBeGreaterThanOrEqual(mid);
   });
 
   it('filters pairs by lifetime range', () => {
-    const w = q.window({
+    const w = q.page({
       table: 'pairs',
       filter: { lifetimeMin: 0.001, lifetimeMax: 0.01 },
       offset: 0,
@@ -210,23 +210,23 @@ describe('queries', () => {
   });
 
   it('matches addresses with a 0x filter', () => {
-    const first = q.window({ table: 'live', offset: 0, limit: 1 }).rows[0];
-    const w = q.window({ table: 'live', filter: { text: String(first.address) }, offset: 0, limit: 10 });
+    const first = q.page({ table: 'live', offset: 0, limit: 1 }).rows[0];
+    const w = q.page({ table: 'live', filter: { text: String(first.address) }, offset: 0, limit: 10 });
     expect(w.rows.map((r) => r.address)).toContain(first.address);
   });
 
   it('types and sites add up to the totals', () => {
-    const types = q.window({ table: 'types', offset: 0, limit: 10_000 }).rows;
+    const types = q.page({ table: 'types', offset: 0, limit: 10_000 }).rows;
     expect(types.reduce((n, r) => n + (r.new as number), 0)).toBe(s.counts.new);
     expect(types.reduce((n, r) => n + (r.live as number), 0)).toBe(s.live);
-    const sites = q.window({ table: 'sites', offset: 0, limit: 10_000 }).rows;
+    const sites = q.page({ table: 'sites', offset: 0, limit: 10_000 }).rows;
     expect(sites.reduce((n, r) => n + (r.created as number), 0)).toBe(s.counts.new);
     expect(sites.reduce((n, r) => n + (r.live as number), 0)).toBe(s.live);
     expect(sites.reduce((n, r) => n + (r.freed as number), 0)).toBe(s.pairs);
   });
 
   it('duplicates list the replaced and the replacing NEW', () => {
-    const w = q.window({ table: 'duplicates', offset: 0, limit: 5 });
+    const w = q.page({ table: 'duplicates', offset: 0, limit: 5 });
     expect(w.total).toBe(s.duplicates);
     expect(w.total).toBeGreaterThan(0);
     expect(w.rows[0].oldLogLine as number).toBeLessThan(w.rows[0].newLogLine as number);

@@ -7,7 +7,7 @@ import { bucketLabels, fmtDuration } from '../../../src/ui/display/lifetime-buck
 import { collapseMarkers, groupKind, placeMarkers } from '../../../src/ui/display/markers.ts';
 import { momentOf, phaseWindow } from '../../../src/ui/display/moments.ts';
 import { sparklinePath } from '../../../src/ui/display/sparkline.ts';
-import { sameSubject, siteLabel, subjectFromUrl, subjectToUrl, type Subject } from '../../../src/ui/display/subject.ts';
+import { sameSubject, siteLabel, subjectFromText, subjectToText, type Subject } from '../../../src/shared/names.ts';
 
 describe('sparkline', () => {
   it('spans the box: zero at the bottom, the highest sample at the top', () => {
@@ -92,10 +92,10 @@ describe('subjects', () => {
   it('round-trips through the URL form, colons in the path included', () => {
     const win: Subject = { kind: 'site', site: { file: 'C:\\a:b\\x.py', line: 3, function: '<lambda>' } };
     const type: Subject = { kind: 'type', type: 'dict[str, int]' };
-    for (const s of [site, win, type]) expect(subjectFromUrl(subjectToUrl(s))).toEqual(s);
-    expect(subjectToUrl(site)).toBe('site:/home/user/app/leaky.py:10:remember_forever');
-    expect(subjectFromUrl('site:x.py:ten:f')).toBeNull();
-    expect(subjectFromUrl('type:')).toBeNull();
+    for (const s of [site, win, type]) expect(subjectFromText(subjectToText(s))).toEqual(s);
+    expect(subjectToText(site)).toBe('site:/home/user/app/leaky.py:10:remember_forever');
+    expect(subjectFromText('site:x.py:ten:f')).toBeNull();
+    expect(subjectFromText('type:')).toBeNull();
     expect(sameSubject(type, { kind: 'type', type: 'dict[str, int]' })).toBe(true);
     expect(sameSubject(type, null)).toBe(false);
     expect(sameSubject(null, null)).toBe(true);

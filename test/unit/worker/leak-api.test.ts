@@ -19,39 +19,45 @@ describe('the worker answers leak queries', async () => {
 
   it('suspects, snapshot and growth equal the engine on the same bytes', () => {
     const q = leakQueriesOf(plain.store);
-    expect(session.suspects({ by: 'site', limit: 5 })).toEqual(q.suspects('site', 5));
-    expect(session.suspects({ by: 'type', limit: 5 })[0].type).toBe(SHAPES.leak.type);
+    expect(session.ask('suspects', { by: 'site', limit: 5 })).toEqual(q.suspects('site', 5));
+    expect(session.ask('suspects', { by: 'type', limit: 5 })[0].type).toBe(SHAPES.leak.type);
     const mid = (first + last) / 2;
-    expect(session.snapshot(mid)).toEqual(q.snapshot(mid));
-    expect(session.growth(first, mid)).toEqual(q.growth(first, mid));
+    expect(session.ask('heap', { at: mid })).toEqual(q.snapshot(mid));
+    expect(session.ask('growth', { from: first, to: mid })).toEqual(q.growth(first, mid));
   });
 
   it("a suspect's detail: its lifetimes and its live count over the run", () => {
-    const [leak] = session.suspects({ by: 'site', limit: 1 });
-    const h = session.lifetimes({ site: leak.key });
+    const [leak] = session.ask('suspects', { by: 'site', limit: 1 });
+    const h = session.ask('lifetimes', { subject: { kind: 'site', site: leak } });
     expect([h.pairs, h.alive, h.temporary]).toEqual([0, leak.live, 0]);
-    const series = session.siteSeries(leak.key, 50);
+    const series = session.ask('subjectSeries', { subject: { kind: 'site', site: leak }, buckets: 50 });
     expect(series.length).toBeGreaterThan(40);
     expect(series.at(-1)!.live).toBe(leak.live);
     for (let i = 1; i < series.length; i++) expect(series[i].live).toBeGreaterThanOrEqual(series[i - 1].live);
-    const churn = session.lifetimes({ type: SHAPES.churn.type });
+    const churn = session.ask('lifetimes', { subject: { kind: 'type', type: SHAPES.churn.type } });
     expect(churn.pairs).toBeGreaterThan(0);
     expect(churn.temporary).toBe(churn.pairs);
-    expect(session.lifetimes({ type: 'no such type' }).pairs).toBe(0);
+    expect(session.ask('lifetimes', { subject: { kind: 'type', type: 'no such type' } }).pairs).toBe(0);
   });
 
   it('tables take a view and an ignore list; a growth window has its own columns', () => {
     const view = { from: first + (last - first) / 2, to: last };
-    expect(session.columns('types', view).map((c) => c.id)).toEqual([
+    expect(session.ask('columns', { table: 'types', view: view }).map((c) => c.id)).toEqual([
       'type',
       'aliveFrom',
       'aliveTo',
       'delta',
       'createdAlive',
     ]);
-    const w = session.table({ table: 'types', view, sort: [{ column: 'delta', desc: true }], offset: 0, limit: 1 });
+    const w = session.ask('rows', {
+      table: 'types',
+      view,
+      sort: [{ column: 'delta', desc: true }],
+      offset: 0,
+      limit: 1,
+    });
     expect(w.rows[0].type).toBe(SHAPES.leak.type);
-    const ignored = session.table({
+    const ignored = session.ask('rows', {
       table: 'types',
       view,
       ignore: { types: [SHAPES.leak.type], files: [] },

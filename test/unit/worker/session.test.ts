@@ -10,6 +10,7 @@ import { DecodeService } from '../../../src/worker/decode-service.ts';
 import { decodeWorkerCount, shardsOverPorts } from '../../../src/worker/decode-workers.ts';
 import { AnalysisSession } from '../../../src/worker/session.ts';
 import { blobSlices } from '../../../src/worker/source-reader.ts';
+import { FailingBlob } from '../../support/failing-blob.ts';
 import { fixture, SMALL } from '../../support/fixtures.ts';
 import { generateLog } from '../../support/reflog-generator.ts';
 import { rssAndLiveSeriesReference } from '../../support/series-reference.ts';
@@ -41,7 +42,7 @@ describe('AnalysisSession', () => {
     expect(s.counts.new).toBe(171);
     expect(seen.at(-1)!.done).toBe(true);
     expect(seen.at(-1)!.bytesRead).toBe(fixture(SMALL).length);
-    expect(session.table({ table: 'live', offset: 0, limit: 5 }).total).toBe(61);
+    expect(session.ask('rows', { table: 'live', offset: 0, limit: 5 }).total).toBe(61);
   });
 
   it('cancel stops mid-file and keeps what was read', async () => {
@@ -87,9 +88,9 @@ describe('AnalysisSession', () => {
   });
 
   it('an allocation failure stops cleanly with partial results and says why', async () => {
-    const session = new AnalysisSession({ failAfterBytes: 3 << 20 });
+    const session = new AnalysisSession();
     const s = await session.open(
-      { kind: 'file', file: new Blob([bigLog(60_000) as BlobPart]), name: 'big.log' },
+      { kind: 'file', file: new FailingBlob([bigLog(60_000) as BlobPart], 3 << 20), name: 'big.log' },
       () => {},
     );
     expect(s.stopped).toMatchObject({
@@ -99,7 +100,7 @@ describe('AnalysisSession', () => {
       ),
     });
     expect(s.counts.new).toBeGreaterThan(1000);
-    expect(session.table({ table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
+    expect(session.ask('rows', { table: 'live', offset: 0, limit: 1 }).total).toBe(s.live);
   });
 
   it('opening another file cancels the first', async () => {
@@ -111,7 +112,7 @@ describe('AnalysisSession', () => {
     const second = session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
     expect((await first).stopped).toMatchObject({ reason: 'cancelled', message: expect.stringMatching(/^Cancelled/) });
     expect((await second).live).toBe(61);
-    expect(session.summary()!.live).toBe(61);
+    expect(session.ask('summary')!.live).toBe(61);
   });
 
   it('several files: finds the parent and merges the children it names (nested_named)', async () => {
@@ -121,7 +122,7 @@ describe('AnalysisSession', () => {
     const s = await session.open({ kind: 'files', files }, () => {});
     expect([s.counts.new, s.counts.del, s.counts.msg, s.live, s.pairs]).toEqual([57, 55, 15, 12, 45]);
     expect(s.problems).toBe(0);
-    expect(session.columns('live').map((c) => c.id)).toContain('source');
+    expect(session.ask('columns', { table: 'live' }).map((c) => c.id)).toContain('source');
   });
 
   it('several files: a named child that was not opened is a problem with a hint', async () => {
@@ -131,7 +132,7 @@ describe('AnalysisSession', () => {
     }));
     const session = new AnalysisSession({ readBlobSync });
     const s = await session.open({ kind: 'files', files }, () => {});
-    const problems = session.table({ table: 'problems', offset: 0, limit: 10 }).rows;
+    const problems = session.ask('rows', { table: 'problems', offset: 0, limit: 10 }).rows;
     expect(problems.map((p) => p.kind)).toEqual(['missing-child', 'missing-child']);
     expect(String(problems[0].detail)).toMatch(
       /child log not found: nested_inner\.log \(open it together with its parent/,
@@ -146,13 +147,17 @@ describe('AnalysisSession', () => {
       () => {},
     );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
-    const w = session.compare({ by: 'type', offset: 0, limit: 100 });
-    expect(w.names).toEqual(['before.log', 'after.log']);
+    const w = session.ask('rows', { table: 'compare-types', offset: 0, limit: 100 });
     expect(w.rows[0].liveDiff as number).toBeGreaterThanOrEqual(w.rows[1].liveDiff as number);
     const sat = w.rows.find((r) => r.key === 'StringAndTime')!;
     expect(sat).toMatchObject({ newA: 0, newB: 40, liveA: 0, liveB: 20, liveDiff: 20 });
-    const sites = session.compare({ by: 'site', offset: 0, limit: 100, text: 'small.py:28' });
-    expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28:example_reference_tracing']);
+    const sites = session.ask('rows', {
+      table: 'compare-sites',
+      offset: 0,
+      limit: 100,
+      filter: { text: 'small.py:28' },
+    });
+    expect(sites.rows.map((r) => r.key)).toEqual(['small.py:28 example_reference_tracing']);
   });
 
   it('leaves the ignore list out of both logs in the comparison, and keeps the other numbers', async () => {
@@ -162,9 +167,9 @@ describe('AnalysisSession', () => {
       () => {},
     );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
-    const all = session.compare({ by: 'type', offset: 0, limit: 100 }).rows;
+    const all = session.ask('rows', { table: 'compare-types', offset: 0, limit: 100 }).rows;
     const ignore = { types: ['StringAndTime'], files: ['fractions.py'] };
-    const kept = session.compare({ by: 'type', offset: 0, limit: 100, ignore }).rows;
+    const kept = session.ask('rows', { table: 'compare-types', offset: 0, limit: 100, ignore }).rows;
     expect(kept.map((r) => r.key)).not.toContain('StringAndTime');
     // Fractions are made in fractions.py: with that file ignored none is counted as made or live
     // (their DELs happen elsewhere, and those lines are not in an ignored file).
@@ -172,61 +177,64 @@ describe('AnalysisSession', () => {
     expect(all.find((r) => r.key === 'Fraction')).toMatchObject({ newB: 40, liveB: 20 });
     const untouched = (r: (typeof all)[number]) => r.key === 'datetime.datetime';
     expect(kept.find(untouched)).toEqual(all.find(untouched));
-    const sites = session.compare({ by: 'site', offset: 0, limit: 100, ignore }).rows.map((r) => String(r.key));
+    const sites = session
+      .ask('rows', { table: 'compare-sites', offset: 0, limit: 100, ignore })
+      .rows.map((r) => String(r.key));
     expect(sites.some((k) => k.startsWith('fractions.py:'))).toBe(false);
     // small.py:28 makes only StringAndTime objects (ignored); small.py:15 makes datetimes.
-    expect(sites).not.toContain('small.py:28:example_reference_tracing');
-    expect(sites).toContain('small.py:15:__init__');
+    expect(sites).not.toContain('small.py:28 example_reference_tracing');
+    expect(sites).toContain('small.py:15 __init__');
   });
 
-  it('exports the comparison as shown, with the columns the page gives, as CSV and JSON', async () => {
+  it('exports the comparison as shown, with its columns, as CSV and JSON', async () => {
     const session = new AnalysisSession();
     await session.openBaseline(
       { kind: 'file', file: blobOf(fixture('samples/nested_named/nested_middle.log')), name: 'before.log' },
       () => {},
     );
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'after.log' }, () => {});
-    const q = { by: 'type' as const, sort: [{ column: 'key', desc: false }], text: 'str' };
-    const columns = [
-      { id: 'key', title: '=Type', kind: 'text' as const },
-      { id: 'liveDiff', title: 'Live Δ', kind: 'int' as const },
-    ];
-    const rows = session.compare({ ...q, offset: 0, limit: 1000 }).rows;
+    const q = { table: 'compare-types' as const, sort: [{ column: 'key', desc: false }], filter: { text: 'str' } };
+    const columns = session.ask('columns', { table: 'compare-types' });
+    const ids = columns.map((c) => c.id);
+    const rows = session.ask('rows', { ...q, offset: 0, limit: 1000 }).rows;
     expect(rows.length).toBeGreaterThan(0);
-    const csv = await session.exportCompare(q, columns, 'csv').text();
-    expect(csv).toBe([`"'=Type",Live Δ`, ...rows.map((r) => `${r.key},${r.liveDiff}`), ''].join('\r\n'));
-    const json = JSON.parse(await session.exportCompare(q, columns, 'json').text());
-    expect(json).toEqual(rows.map((r) => ({ key: r.key, liveDiff: r.liveDiff })));
+    const csv = session.ask('export', { ...q, format: 'csv' }).join('');
+    expect(csv).toBe(
+      [columns.map((c) => c.title).join(','), ...rows.map((r) => ids.map((id) => r[id]).join(',')), ''].join('\r\n'),
+    );
+    const json = JSON.parse(session.ask('export', { ...q, format: 'json' }).join(''));
+    expect(json).toEqual(rows.map((r) => Object.fromEntries(ids.map((id) => [id, r[id]]))));
   });
 
   it('exports the filtered, sorted table as CSV and JSON with formula escaping', async () => {
     const session = new AnalysisSession();
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
     const q = { table: 'untracked' as const, sort: [{ column: 'clock', desc: false }], filter: { text: 'type' } };
-    const csv = await session.exportTable(q, 'csv').text();
+    const csv = session.ask('export', { ...q, format: 'csv' }).join('');
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^Address,Type,/);
     expect(lines[1]).toMatch(/^0x338faba0,type,/);
-    const json = JSON.parse(await session.exportTable(q, 'json').text());
+    const json = JSON.parse(session.ask('export', { ...q, format: 'json' }).join(''));
     expect(json.map((r: { address: string }) => r.address)).toEqual(['0x338faba0', '0x3389e150', '0x33972990']);
   });
 
   it('answers the series fresh while parsing and once the parse is done', async () => {
-    // A report after every chunk: how many come in 100 ms depends on the machine's speed.
-    const session = new AnalysisSession({ progressEveryMs: 0 });
+    // A report after every chunk (a clock a second on at every look): how many come in 100 ms depends on the machine's speed.
+    let ms = 0;
+    const session = new AnalysisSession({ now: () => (ms += 1000) });
     const bytes = bigLog(60_000);
     const during: { live: number; points: SeriesPoint[] }[] = [];
     const s = await session.open({ kind: 'file', file: new Blob([bytes as BlobPart]), name: 'big.log' }, (p) => {
       if (!p.done && p.summary.lines > 1000)
-        during.push({ live: p.summary.live, points: session.series({ buckets: 100 }) });
+        during.push({ live: p.summary.live, points: session.ask('series', { buckets: 100 }) });
     });
     expect(during.length).toBeGreaterThan(1);
     for (const { live, points } of during) {
       const last = points.at(-1)!;
       expect(last.liveMin <= live && live <= last.liveMax).toBe(true);
     }
-    const after = session.series({ buckets: 100 });
+    const after = session.ask('series', { buckets: 100 });
     expect(after).toEqual(rssAndLiveSeriesReference(analyseChunks([bytes]).store, { buckets: 100 }));
     const last = after.at(-1)!;
     expect(last.liveMin <= s.live && s.live <= last.liveMax).toBe(true);
@@ -235,7 +243,7 @@ describe('AnalysisSession', () => {
   it('per-type live series: top types, ending at their live counts', async () => {
     const session = new AnalysisSession();
     await session.open({ kind: 'file', file: blobOf(fixture(SMALL)), name: 'small.log' }, () => {});
-    const series = session.typeSeries({ buckets: 50, top: 3 });
+    const series = session.ask('typeSeries', { buckets: 50, top: 3 });
     expect(series.map((s) => s.type).sort()).toEqual(['Fraction', 'StringAndTime', 'datetime.datetime']);
     for (const s of series) expect(s.points.at(-1)!.live).toBe(20);
   });
@@ -246,7 +254,7 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
   const big = bigLog(100_000); // ~25 MB: over the parallel threshold, several blocks
   const tables = (s: AnalysisSession) =>
     (['live', 'pairs', 'types', 'sites', 'untracked', 'messages', 'problems'] as const).map((table) => {
-      const w = s.table({
+      const w = s.ask('rows', {
         table,
         sort: [{ column: table === 'types' ? 'type' : 'logLine', desc: false }],
         offset: 0,
@@ -315,8 +323,11 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
     });
     expect(mid.bytes).toBeGreaterThan(4 << 20); // the first MiB and at least one block
     expect(mid.bytes).toBeLessThan(big.length);
-    const oom = new AnalysisSession({ decodeShards: shards(2), failAfterBytes: 10 << 20 });
-    const o = await oom.open({ kind: 'file', file: new Blob([big as BlobPart]), name: 'big.log' }, () => {});
+    const oom = new AnalysisSession({ decodeShards: shards(2) });
+    const o = await oom.open(
+      { kind: 'file', file: new FailingBlob([big as BlobPart], 10 << 20), name: 'big.log' },
+      () => {},
+    );
     expect(o.stopped).toMatchObject({
       reason: 'out-of-memory',
       message: expect.stringMatching(
@@ -357,11 +368,8 @@ describe('AnalysisSession with decode workers (in-process DecodeService shards)'
 });
 
 describe('decode worker count', () => {
-  it('one per core but one from 3 cores on (at most 8), none on 2 cores; ?decoders=N overrides', () => {
-    expect([1, 2, 3, 4, 8, 16].map((cores) => decodeWorkerCount(null, cores))).toEqual([0, 0, 2, 3, 7, 8]);
-    expect(decodeWorkerCount('3', 2)).toBe(3);
-    expect(decodeWorkerCount('0', 16)).toBe(0);
-    expect(decodeWorkerCount('x', 4)).toBe(3);
+  it('one per core but one from 3 cores on (at most 8), none on 2 cores', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => decodeWorkerCount(cores))).toEqual([0, 0, 2, 3, 7, 8]);
   });
 });
 

@@ -32,7 +32,7 @@ export interface ParallelPlan {
 }
 
 export interface ParallelHooks {
-  /** Before bytes are parsed: throws to stop (cancel, a forced allocation failure). */
+  /** Before bytes are parsed: throws to stop (cancel). */
   willParse(bytes: number): void;
   /** After: the bytes parsed and the parser's time (progress, then a yield for queries). */
   parsed(bytes: number, parseMs: number): Promise<void> | void;

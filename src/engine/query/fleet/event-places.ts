@@ -1,7 +1,7 @@
 // Where an event sits in its log: its line, the source file it came from, and the RSS at it, read
 // from the store's run tables with cursors so a walk in event order costs no search per row.
 
-import { basename } from '../../base/text.ts';
+import { basename } from '../../../shared/names.ts';
 import type { LogStore } from '../../store/log-store.ts';
 import { RunCursor } from './run-cursor.ts';
 

@@ -1,7 +1,7 @@
 // Column definitions shared by the tables: a numeric sort key and a display value per column,
 // over row ids.
 
-import { basename } from '../../base/text.ts';
+import { basename } from '../../../shared/names.ts';
 import type { LogStore } from '../../store/log-store.ts';
 import type { Cell, ColumnInfo, TableFilter, TableId } from '../../types.ts';
 import type { Derived } from '../derived.ts';

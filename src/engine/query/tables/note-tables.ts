@@ -1,6 +1,6 @@
 // Tables of the log's notes: its messages (MSG/ERR lines) and the problems found reading it.
 
-import { basename } from '../../base/text.ts';
+import { basename } from '../../../shared/names.ts';
 import type { LogStore } from '../../store/log-store.ts';
 import type { TableId } from '../../types.ts';
 import type { Derived } from '../derived.ts';

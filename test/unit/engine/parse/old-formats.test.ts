@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyseChunks } from '../../../../src/engine/analysis.ts';
-import { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import { Engine } from '../../../../src/engine/engine.ts';
 import { fixture, SMALL } from '../../../support/fixtures.ts';
 import { generateLog } from '../../../support/reflog-generator.ts';
 
@@ -28,11 +28,11 @@ describe('a RefCnt title (pymemtrace before 0.6)', () => {
     expect(old.jsonReport().problems).toEqual(now.jsonReport().problems);
     expect({ ...old.jsonReport(), problems: [] }).toEqual({ ...now.jsonReport(), problems: [] });
     expect(old.summary().headerColumns).toContain('RefCnt');
-    const q = new TableQueries(old.store);
+    const q = new Engine(old).tables;
     expect(q.columns('live').find((c) => c.id === 'liveCnt')?.title).toBe('RefCnt');
-    expect(new TableQueries(now.store).columns('live').find((c) => c.id === 'liveCnt')?.title).toBe('LiveCnt');
-    expect(q.window({ table: 'live', offset: 0, limit: 3 }).rows).toEqual(
-      new TableQueries(now.store).window({ table: 'live', offset: 0, limit: 3 }).rows,
+    expect(new Engine(now).tables.columns('live').find((c) => c.id === 'liveCnt')?.title).toBe('LiveCnt');
+    expect(q.page({ table: 'live', offset: 0, limit: 3 }).rows).toEqual(
+      new Engine(now).tables.page({ table: 'live', offset: 0, limit: 3 }).rows,
     );
   });
 });

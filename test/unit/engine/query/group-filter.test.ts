@@ -3,19 +3,19 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyseChunks } from '../../../../src/engine/analysis.ts';
-import { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import { Engine } from '../../../../src/engine/engine.ts';
 import type { Row, TableQuery } from '../../../../src/engine/types.ts';
 import { generateLog, SHAPES } from '../../../support/reflog-generator.ts';
 
 const bytes = new Uint8Array(
   Buffer.concat([...generateLog({ lines: 6000, seed: 61, shapes: true, leakEvery: 0, oddNames: true }).chunks]),
 );
-const queries = new TableQueries(analyseChunks([bytes]).store);
+const queries = new Engine(analyseChunks([bytes])).tables;
 const [file, line, fn] = SHAPES.leak.site;
 const leakSite = { file, line, function: fn };
 
 function rows(q: Omit<TableQuery, 'offset' | 'limit'>): Row[] {
-  return queries.window({ ...q, offset: 0, limit: 1e9, fullPath: true }).rows;
+  return queries.page({ ...q, offset: 0, limit: 1e9, fullPath: true }).rows;
 }
 
 describe('the exact site and type filter', () => {

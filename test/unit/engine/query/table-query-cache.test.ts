@@ -8,7 +8,8 @@ import { Analysis } from '../../../../src/engine/analysis.ts';
 import type { LogStore } from '../../../../src/engine/store/log-store.ts';
 import { addressPrefixTest } from '../../../../src/engine/query/address-match.ts';
 import { Derived } from '../../../../src/engine/query/derived.ts';
-import { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import type { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import { tablesOf } from '../../../support/tables.ts';
 import { tableDef } from '../../../../src/engine/query/tables/index.ts';
 import { viewContext } from '../../../../src/engine/query/tables/view-context.ts';
 import type { SortSpec, TableFilter, TableId } from '../../../../src/engine/types.ts';
@@ -104,8 +105,8 @@ describe('cached answers equal fresh ones', () => {
   const check = (cached: TableQueries, q: Query): number[] => {
     const got = [...cached.order(q).order];
     expect(got, JSON.stringify(q)).toEqual(reference(s, q));
-    expect(got, `${JSON.stringify(q)}: fresh`).toEqual([...new TableQueries(s).order(q).order]);
-    const w = cached.window({ ...q, offset: 0, limit: 5 });
+    expect(got, `${JSON.stringify(q)}: fresh`).toEqual([...tablesOf(s).order(q).order]);
+    const w = cached.page({ ...q, offset: 0, limit: 5 });
     expect(w.matched).toBe(got.length);
     return got;
   };
@@ -118,7 +119,7 @@ describe('cached answers equal fresh ones', () => {
   });
 
   it('filter changes with the same sort (typing, deleting, other words, addresses)', () => {
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     const hex = s.addressHex(s.seed.pairNew.get(7));
     const texts = [
       '',
@@ -156,7 +157,7 @@ describe('cached answers equal fresh ones', () => {
   });
 
   it('refinement: "ran" then "random" narrows, and going back to "ra" does not reuse the narrower answer', () => {
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     check(q, { table: 'pairs', sort: lifetimeDesc });
     const ran = check(q, { table: 'pairs', sort: lifetimeDesc, filter: { text: 'ran' } });
     const random = check(q, { table: 'pairs', sort: lifetimeDesc, filter: { text: 'random' } });
@@ -167,7 +168,7 @@ describe('cached answers equal fresh ones', () => {
   });
 
   it('sort changes with the same filter, with and without full paths', () => {
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     const sorts: SortSpec[][] = [
       lifetimeDesc,
       typeThenClock,
@@ -185,7 +186,7 @@ describe('cached answers equal fresh ones', () => {
 
   it('every event table, through typing and sorting', () => {
     for (const table of ['live', 'untracked', 'duplicates', 'pairs'] as TableId[]) {
-      const q = new TableQueries(s);
+      const q = tablesOf(s);
       const clock = table === 'pairs' || table === 'duplicates' ? 'newClock' : 'clock';
       const sorts: SortSpec[][] = [[], [{ column: clock, desc: true }], [{ column: 'type', desc: false }]];
       for (const sort of sorts) {
@@ -196,7 +197,7 @@ describe('cached answers equal fresh ones', () => {
   });
 
   it('clock windows, alone and with a text, as the window and the text change', () => {
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     // Bounds equal to clocks of rows, as well as between them: both ends are inclusive.
     const at = (r: number) => s.clock.get(s.seed.pairNew.get(r));
     const windows: TableFilter[] = [
@@ -219,11 +220,11 @@ describe('cached answers equal fresh ones', () => {
   });
 
   it('the other tables: the cached answer equals a fresh one', () => {
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     for (const table of ['types', 'sites', 'messages', 'problems'] as TableId[]) {
       for (const text of ['', 'r', 'ra', 'random', 'ra', '']) {
         const qq = { table, filter: { text }, sort: [] };
-        expect([...q.order(qq).order], `${table} ${text}`).toEqual([...new TableQueries(s).order(qq).order]);
+        expect([...q.order(qq).order], `${table} ${text}`).toEqual([...tablesOf(s).order(qq).order]);
       }
     }
   });
@@ -235,7 +236,7 @@ describe('a table queried while the log is still being read', () => {
     const a = new Analysis('log');
     const p = a.beginFile('log');
     const s = a.store;
-    const q = new TableQueries(s);
+    const q = tablesOf(s);
     const queries: Query[] = [
       { table: 'pairs', sort: lifetimeDesc, filter: { text: 'random' } },
       { table: 'pairs', sort: lifetimeDesc, filter: { text: 'rand' } },
@@ -252,7 +253,7 @@ describe('a table queried while the log is still being read', () => {
         for (const qq of queries) {
           const got = [...q.order(qq).order];
           expect(got, `${step} ${JSON.stringify(qq)}`).toEqual(reference(s, qq));
-          expect(q.window({ ...qq, offset: 0, limit: 1 }).total).toBe(
+          expect(q.page({ ...qq, offset: 0, limit: 1 }).total).toBe(
             qq.table === 'pairs' ? s.seed.pairNew.length : new Derived(s).live().length,
           );
         }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts';
 import { leakQueriesOf } from '../../../../src/engine/query/leak-queries.ts';
-import { TableQueries } from '../../../../src/engine/query/table-query.ts';
+import { Engine } from '../../../../src/engine/engine.ts';
 import type { IgnoreList, Row, TableId, TimeView } from '../../../../src/engine/types.ts';
 import { analyseCutAt } from '../../../support/cut-oracle.ts';
 import { fixture, fixtureLogs } from '../../../support/fixtures.ts';
@@ -24,14 +24,14 @@ const sources: [string, Uint8Array][] = [
 ];
 
 function rows(a: Analysis, table: TableId, view?: TimeView, ignore?: IgnoreList, sortBy = 'logLine'): Row[] {
-  const q = new TableQueries(a.store);
+  const q = new Engine(a).tables;
   const cols = q.columns(table, view).map((c) => c.id);
   const sort = cols.includes(sortBy)
     ? [{ column: sortBy, desc: false }]
     : cols.includes('type')
       ? [{ column: 'type', desc: false }]
       : [];
-  return q.window({ table, view, ignore, sort, offset: 0, limit: 1e9 }).rows;
+  return q.page({ table, view, ignore, sort, offset: 0, limit: 1e9 }).rows;
 }
 
 const keyed = (rs: Row[], key: (r: Row) => string) => Object.fromEntries(rs.map((r) => [key(r), r]));

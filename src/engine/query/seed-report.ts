@@ -1,11 +1,12 @@
 // The seed analyser's text report (same sections, same columns), plus what the seed could not
 // say: problems, duplicates and cut-short records.
 
-import type { Analysis } from '../engine/analysis.ts';
-import { TableQueries } from '../engine/query/table-query.ts';
-import { basename } from '../engine/base/text.ts';
+import { basename } from '../../shared/names.ts';
+import type { LogStore } from '../store/log-store.ts';
+import type { Summary } from '../types.ts';
+import type { TableQueries } from './table-query.ts';
 
-export interface TextOptions {
+export interface SeedReportOptions {
   file: string;
   fullPath: boolean;
   includeUntracked: boolean;
@@ -17,10 +18,12 @@ const padL = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.len
 const hex12 = (address: string) => '0x' + address.slice(2).padStart(12, '0');
 
 /** Yields the report in pieces, so a million-pair listing is never one giant string. */
-export function* textReport(analysis: Analysis, o: TextOptions): Generator<string> {
-  const store = analysis.store;
-  const queries = new TableQueries(store);
-  const summary = analysis.summary();
+export function* seedReport(
+  store: LogStore,
+  summary: Summary,
+  queries: TableQueries,
+  o: SeedReportOptions,
+): Generator<string> {
   const file = (path: string) => (o.fullPath ? path : basename(path));
   let buf: string[] = [];
   const flushIfBig = function* () {
@@ -33,7 +36,7 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
   buf.push(`File path: ${o.file}`);
   if (summary.introMessage) buf.push('Initial Message:', ...summary.introMessage.split('\n'));
   if (o.includeUntracked) {
-    const types = queries.window({
+    const types = queries.page({
       table: 'types',
       sort: [{ column: 'type', desc: false }],
       filter: {},
@@ -69,7 +72,7 @@ export function* textReport(analysis: Analysis, o: TextOptions): Generator<strin
       yield* flushIfBig();
     }
   }
-  const types = queries.window({
+  const types = queries.page({
     table: 'types',
     sort: [{ column: 'type', desc: false }],
     filter: {},
