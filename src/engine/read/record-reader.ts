@@ -9,6 +9,10 @@ import { INCOMPLETE, type RecordFields, UNUSABLE, WHOLE } from './record-fields.
 import { decodeBytes } from '../base/text.ts';
 
 const SPACE = 32;
+const LT = 60;
+const GT = 62;
+/** How far left a `<…>` name with spaces is looked for. */
+const ANGLE_NAME_MAX = 256;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === 9;
@@ -70,8 +74,11 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
     let problem = '';
     if (ts === te || q <= typeStart) problem = 'columns missing after Type';
     else if (right[k] === Field.Function) {
-      out.funcS = ts;
+      // CPython names some scopes with spaces (`<generic parameters of SupportsAbs>`): take the whole `<…>`.
+      if (buf[te - 1] === GT && buf[ts] !== LT) q = angleNameStart(buf, typeStart, q);
+      out.funcS = q < ts && buf[q] === LT ? q : ts;
       out.funcE = te;
+      if (out.funcS !== ts) while (q > typeStart && isBlank(buf[q - 1])) q--;
     } else if (right[k] === Field.Line || right[k] === Field.Rss || right[k] === Field.DRss) {
       const v = parseInteger(buf, ts, te);
       if (v !== v)
@@ -93,6 +100,25 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
   out.fileS = fs;
   out.fileE = q > fs ? q : fs;
   return WHOLE;
+}
+
+/**
+ * The start of the `<…>` name whose last word ends just right of `end` (blanks skipped), or `end`
+ * when no word starting with `<` is found close enough.
+ */
+function angleNameStart(buf: Uint8Array, limit: number, end: number): number {
+  let p = end;
+  const stop = Math.max(limit, end - ANGLE_NAME_MAX);
+  while (p > stop) {
+    while (p > stop && isBlank(buf[p - 1])) p--;
+    let w = p;
+    while (w > stop && !isBlank(buf[w - 1])) w--;
+    if (w === p) break;
+    if (buf[w] === LT) return w;
+    if (buf[p - 1] === GT) break;
+    p = w;
+  }
+  return end;
 }
 
 /** Type span from ts within [ts, limit): the 32-character column when the byte after it separates, else up to the next space. */

@@ -296,6 +296,31 @@ describe('bad-input corpus: what else is right', () => {
     expect(s.rssAt(e)).toBe(15687680);
   });
 
+  it('a function named with spaces (`<generic parameters of SupportsAbs>`, as typing.py makes) is one name, not a bad line', () => {
+    // Lines as pymemtrace writes them for objects made in a PEP 695 type-parameter scope (CPython 3.13).
+    const rec = (tag: string, addr: string, fn: string, line: number) =>
+      `${tag}: ${'0.329813'.padStart(12)} ${addr.padStart(16)} ${'10'.padStart(16)} ${'typing.TypeVar'.padEnd(32)} ` +
+      `${'/usr/lib/python3.13/typing.py'.padEnd(80)} ${String(line).padStart(4)} ${fn.padEnd(40)} ${'19410944'.padStart(16)} ${'0'.padStart(16)}`;
+    const lines = Buffer.from(bytesOf('base.log')).toString('latin1').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('HDR:')) + 1;
+    lines.splice(
+      at,
+      0,
+      rec('NEW', '0x7f0e9b3b49f0', '<generic parameters of SupportsAbs>', 2958),
+      rec('NEW', '0x7f0e9b3b4a60', '<generic parameters of SupportsRound>', 2969),
+      rec('DEL', '0x7f0e9b3b49f0', 'f', 3),
+    );
+    const a = analyseChunks([Buffer.from(lines.join('\n'), 'latin1')]);
+    const s = a.store;
+    expect(a.summary().problems).toBe(analyse('base.log').a.summary().problems);
+    const names = Array.from(
+      { length: s.sites.size },
+      (_, i) => `${s.sites.line[i]} ${s.funcs.strings[s.sites.func[i]]}`,
+    );
+    expect(names).toContain('2958 <generic parameters of SupportsAbs>');
+    expect(names).toContain('2969 <generic parameters of SupportsRound>');
+  });
+
   it('a record cut at 4095 bytes counts as a NEW of its (huge) type', () => {
     const { r } = analyse('cut-4095.log');
     const huge = 'Huge' + 'x'.repeat(4095 - 52 - 4);
