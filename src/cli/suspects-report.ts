@@ -13,13 +13,13 @@ export function sparkline(values: number[]): string {
 
 export function suspectLines(suspects: Suspect[], fullPath: boolean): string[] {
   const lines = [
-    `Leak suspects [${suspects.length}] (score = steadiness × survival × log2(1 + live); see the README):`,
+    `Leak suspects [${suspects.length}] (leaks first; score = steadiness × survival × log2(1 + live); see the README):`,
   ];
   if (suspects.length === 0) lines.push('    none: every object made at a site was freed, or no site keeps growing');
   suspects.forEach((x, i) => {
     const where = x.by === 'site' ? siteLabel(x, fullPath) : x.type;
     lines.push(
-      `  ${String(i + 1).padStart(2)}. ${where}  score ${x.score.toFixed(2)}  live ${x.live} of ${x.new} made (${(x.survival * 100).toFixed(0)}%)` +
+      `  ${String(i + 1).padStart(2)}. ${where}  ${x.verdict}: ${x.reason}\n      score ${x.score.toFixed(2)}  live ${x.live} of ${x.new} made (${(x.survival * 100).toFixed(0)}%)` +
         `  steady ${(x.steadiness * 100).toFixed(0)}%  since ${x.firstClock.toFixed(6)}  ${x.by === 'site' ? x.type + '  ' : ''}${sparkline(x.sparkline)}`,
     );
   });

@@ -22,6 +22,8 @@ import type {
   HeapQuery,
   HeapSnapshot,
   JsonReport,
+  LeakReport,
+  LeaksQuery,
   LifetimeHistogram,
   LifetimesQuery,
   LivePoint,
@@ -39,6 +41,7 @@ import type {
   TypeSeriesQuery,
 } from './types.ts';
 import { exportTable } from './query/export.ts';
+import { leakReport } from './query/leaks/verdicts.ts';
 import { seedReport, type SeedReportOptions } from './query/seed-report.ts';
 import { typeLiveSeries } from './query/type-series.ts';
 import { siteLiveSeries } from './query/site-series.ts';
@@ -72,8 +75,10 @@ export interface Queries {
   /** RSS and the live count over clock, for the chart. */
   series: [SeriesQuery, SeriesPoint[]];
   typeSeries: [TypeSeriesQuery, TypeSeries[]];
-  /** Leak suspects by site or type, best first (README, "Leak suspects"). */
+  /** Sites or types holding objects at the end with their verdicts, leaks first (README, "Leak verdicts"). */
   suspects: [SuspectsQuery, Suspect[]];
+  /** The log's leak verdict: the headline, the findings (sites that leak together) and warnings about the log. */
+  leaks: [LeaksQuery, LeakReport];
   /** The heap at an instant, per type and per site. */
   heap: [HeapQuery, HeapSnapshot];
   /** Growth between two instants, per type and per site. */
@@ -112,6 +117,13 @@ export const ANSWERS: Answerers = {
   series: (e, q) => e.series().query(q),
   typeSeries: (e, q) => typeLiveSeries(e.store, q),
   suspects: (e, q) => e.leaks.suspects(q.by, q.limit, q.ignore),
+  leaks: (e, q) =>
+    leakReport(e.leaks.verdicts(q.ignore), {
+      news: e.store.seed.newCount,
+      duplicates: e.store.seed.dupNew.length,
+      fileNames: e.store.sourceFiles,
+      series: () => e.series().query({ buckets: 100 }),
+    }),
   heap: (e, q) => e.leaks.snapshot(q.at, q.ignore),
   growth: (e, q) => e.leaks.growth(q.from, q.to, q.ignore),
   phases: (e, q) => e.phases(q.ignore),

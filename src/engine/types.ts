@@ -212,6 +212,17 @@ export interface Suspect {
   firstClock: number;
   /** Live count at the start and at the end of each of 32 equal spans of the run. */
   sparkline: number[];
+  /** `leak`, or what it is instead, and why (README, "Leak verdicts"). */
+  verdict: VerdictWord;
+  reason: string;
+  /** Objects it holds and never gives back, up to the run's last 1%. */
+  kept: number;
+  /** Objects it kept per second of clock after its start-up (0 unless it leaks). */
+  growthPerSecond: number;
+  /** Clock from which it kept growing after its start-up (null unless it leaks). */
+  growingSince: number | null;
+  /** Index of its finding in the leak report (sites that leak together), or null. */
+  finding: number | null;
   /** Site id or type id, for asking about its objects. */
   key: number;
 }
@@ -271,6 +282,10 @@ export interface PhasesQuery {
   ignore?: IgnoreList;
 }
 
+export interface LeaksQuery {
+  ignore?: IgnoreList;
+}
+
 export interface LifetimesQuery {
   subject: Subject;
   /** A pair is temporary when fewer than this many NEWs happened between its NEW and DEL (default 1). */
@@ -294,4 +309,33 @@ export interface MomentsQuery {
   at: number | null;
   window: { from: number; to: number } | null;
   ignore?: IgnoreList;
+}
+
+/** A verdict on a site or a type (README, "Leak verdicts"): `leak`, or the word for what it is instead. */
+export type VerdictWord =
+  'leak' | 'working-set' | 'bounded' | 'one-step' | 'import' | 'end-of-run' | 'made-late' | 'too-few';
+
+/** Something about the log that limits what its verdicts can say. */
+export interface LeakWarning {
+  kind: 'missing-dels' | 'rss-not-objects';
+  message: string;
+}
+
+/** Sites that leak together (objects made at the same moments and kept together). */
+export interface LeakFinding {
+  /** Its members, most kept first. */
+  sites: (SiteName & { type: string; live: number; kept: number })[];
+  /** Objects its sites keep. */
+  kept: number;
+  reason: string;
+}
+
+/** The log's leak verdict: what leaks and why, or that nothing does. */
+export interface LeakReport {
+  /** The one line the Summary and the CLI lead with ("3 sites leak", "No leak found", …). */
+  headline: string;
+  /** Sites whose verdict is leak. */
+  leakingSites: number;
+  findings: LeakFinding[];
+  warnings: LeakWarning[];
 }

@@ -5,6 +5,7 @@ import { parseOptions } from '../args.ts';
 import { checkBudgets, parseBudget, type Budgets } from '../budgets.ts';
 import { IGNORE_OPTIONS, IGNORE_USAGE, ignoreListOf } from '../ignore-options.ts';
 import { checkLeakGate, maxScoreOf } from '../leak-gate.ts';
+import { failOnLeak, verdictLines } from '../leak-verdict.ts';
 import { openLog } from '../open-log.ts';
 import { suspectLines } from '../suspects-report.ts';
 import type { Command } from './command.ts';
@@ -13,7 +14,7 @@ export const analyse: Command = {
   name: 'analyse',
   usage: `reftrace analyse <file> [--json] [--full-path] [--include-untracked]
                         [--include-historical] [--recurse-files] [--suspects N]
-                        [--max-live N] [--max-live-type TYPE=N ...] [--max-score S]
+                        [--fail-on-leak] [--max-live N] [--max-live-type TYPE=N ...] [--max-score S]
                         [--ignore-type T ...] [--ignore-file F ...]
   Analyses a pymemtrace ReferenceTracing log (plain or gzip).
   --json                print a JSON report instead of text
@@ -22,6 +23,8 @@ export const analyse: Command = {
   --include-historical  list every NEW/DEL pair with its lifetime
   --recurse-files       follow "Detaching ... New file: <path>" into child logs
   --suspects N          how many leak suspects to list (default 10; 0: none)
+  --fail-on-leak        exit 1 when any allocation site's verdict is leak (see the README: how a
+                        verdict is decided); the gate a CI job uses, with no number to tune
   --max-live N          exit 1 when more than N objects are live at the end
   --max-live-type T=N   exit 1 when more than N objects of type T are live (repeatable)
   --max-score S         exit 1 when a leak suspect (a site) scores over S; a site that grew all
@@ -30,7 +33,14 @@ export const analyse: Command = {
 ${IGNORE_USAGE}`,
   async run(rest, io) {
     const args = parseOptions(rest, {
-      flags: ['--json', '--full-path', '--include-untracked', '--include-historical', '--recurse-files'],
+      flags: [
+        '--json',
+        '--full-path',
+        '--include-untracked',
+        '--include-historical',
+        '--recurse-files',
+        '--fail-on-leak',
+      ],
       values: ['--suspects', '--max-score'],
       repeated: ['--max-live', '--max-live-type', ...IGNORE_OPTIONS],
       files: 'one',
@@ -55,19 +65,17 @@ ${IGNORE_USAGE}`,
     if (!opened.ok) return io.fail(opened.error);
     const engine = opened.engine;
     const fullPath = args.flags.has('--full-path');
-    const verdict = checkBudgets(() => engine.ask('heap', { at: Infinity }), budgets);
-    // One ranking serves the list and the gate, which needs every site.
-    const ranked =
-      suspectCount > 0 || maxScore !== null
-        ? engine.ask('suspects', { by: 'site', limit: maxScore === null ? suspectCount : Infinity, ignore })
-        : [];
+    const budgetVerdict = checkBudgets(() => engine.ask('heap', { at: Infinity }), budgets);
+    // One ranking serves the list and both gates, which need every site.
+    const ranked = engine.ask('suspects', { by: 'site', limit: Infinity, ignore });
     const suspects = ranked.slice(0, suspectCount);
     const gate = maxScore === null ? null : checkLeakGate(ranked, maxScore, fullPath);
+    const leakGate = args.flags.has('--fail-on-leak') ? failOnLeak(ranked, fullPath) : null;
+    const leaks = engine.ask('leaks', { ignore });
     if (args.flags.has('--json')) {
-      io.out(
-        JSON.stringify({ ...engine.ask('report'), suspects, budget: verdict.json, leakGate: gate?.json }, null, 1) +
-          '\n',
-      );
+      const { warnings, ...verdict } = leaks;
+      const report = { ...engine.ask('report'), leaks: verdict, warnings, suspects };
+      io.out(JSON.stringify({ ...report, budget: budgetVerdict.json, leakGate: gate?.json }, null, 1) + '\n');
     } else {
       const options = {
         file,
@@ -76,12 +84,14 @@ ${IGNORE_USAGE}`,
         includeHistorical: args.flags.has('--include-historical'),
       };
       for (const chunk of engine.ask('seedReport', options)) io.out(chunk);
+      if (!opened.notALog) io.out(verdictLines(leaks, fullPath).join('\n') + '\n');
       if (suspectCount > 0) io.out(suspectLines(suspects, options.fullPath).join('\n') + '\n');
       io.out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);
-      if (!opened.notALog) for (const line of [...verdict.lines, ...(gate?.lines ?? [])]) io.out(line + '\n');
+      const gates = [...budgetVerdict.lines, ...(gate?.lines ?? []), ...(leakGate?.lines ?? [])];
+      if (!opened.notALog) for (const line of gates) io.out(line + '\n');
     }
     // Not a log: a CI gate must not pass on it, whatever the budget says.
     if (opened.notALog) return io.fail(opened.notALog);
-    return verdict.exceeded || gate?.exceeded ? 1 : 0;
+    return budgetVerdict.exceeded || gate?.exceeded || leakGate?.failed ? 1 : 0;
   },
 };

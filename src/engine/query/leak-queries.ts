@@ -13,19 +13,19 @@ import type {
   SiteName,
   Suspect,
 } from '../types.ts';
-import { derivedOf } from './derived.ts';
 import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
 import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
 import { Instants } from './instants.ts';
 import { LIFETIME_EDGES, lifetimeProfile, type ObjectGroup } from './lifetimes.ts';
 import { ObjectEnds } from './object-ends.ts';
 import { logPhases, type Phase } from './phases.ts';
-import { leakSuspects } from './suspects.ts';
+import { logVerdicts, type Verdicts } from './leaks/verdicts.ts';
 
 export class LeakQueries {
   readonly ends: ObjectEnds;
   readonly instants: Instants;
   private masks: { key: string; version: number; masks: IgnoreMasks | null } | null = null;
+  private verdictCache: { key: string; version: number; verdicts: Verdicts } | null = null;
 
   constructor(private readonly store: LogStore) {
     this.ends = new ObjectEnds(store);
@@ -76,22 +76,19 @@ export class LeakQueries {
     return { from, to, aliveFrom: g.aliveFrom, aliveTo: g.aliveTo, createdAndAlive: g.createdAlive, types, sites };
   }
 
+  /** Every site's and type's verdict (leaks/verdicts.ts), kept while the store and the ignore list stay the same. */
+  verdicts(ignore?: IgnoreList): Verdicts {
+    const key = ignoreKey(ignore);
+    const version = this.store.version;
+    if (this.verdictCache?.key !== key || this.verdictCache.version !== version)
+      this.verdictCache = { key, version, verdicts: logVerdicts(this.store, this.ignoreMasks(ignore)) };
+    return this.verdictCache.verdicts;
+  }
+
+  /** Sites or types holding objects at the end, leaks first (README, "Leak verdicts"). */
   suspects(by: 'site' | 'type', limit = 20, ignore?: IgnoreList): Suspect[] {
-    const s = this.store;
-    const top = by === 'site' ? derivedOf(s).sites().topType : null;
-    return leakSuspects(s, by, limit, this.ignoreMasks(ignore)).map((x) => ({
-      by,
-      ...(by === 'site' ? this.siteName(x.key) : { file: '', line: 0, function: '' }),
-      type: by === 'site' ? (s.types.strings[top![x.key]] ?? '') : s.types.strings[x.key],
-      score: round(x.score, 4),
-      live: x.live,
-      new: x.created,
-      survival: round(x.survival, 4),
-      steadiness: round(x.steadiness, 4),
-      firstClock: x.firstClock,
-      sparkline: x.sparkline,
-      key: x.key,
-    }));
+    const v = this.verdicts(ignore);
+    return (by === 'site' ? v.sites : v.types).slice(0, limit);
   }
 
   /**
@@ -179,9 +176,4 @@ function growthOrder(from: Int32Array, to: Int32Array, created: Int32Array): num
   const ids: number[] = [];
   for (let i = 0; i < from.length; i++) if (from[i] || to[i] || created[i]) ids.push(i);
   return ids.sort((a, b) => to[b] - from[b] - (to[a] - from[a]) || created[b] - created[a] || a - b);
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

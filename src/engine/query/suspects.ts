@@ -1,20 +1,18 @@
-// Leak suspects: allocation sites (and types) ranked by how much they look like a leak, from what
-// the log shows. For each, one pass over the events follows its live count (the seed's bookkeeping:
-// a NEW adds one to its site, the DEL that pairs it or the NEW that replaces it takes it back) and
-// samples it at the ends of SEGMENTS equal spans of the run's clock. Then (README, "Leak suspects"):
+// Leak suspects: allocation sites (and types) holding objects at the end, each with a verdict
+// (leaks/judge.ts) and the numbers of the older score (README, "Leak suspects"):
 //   live       objects still alive at the end
 //   survival   live / NEWs: the share of what it made that it kept
-//   steadiness the share of the segments since its first NEW (at least MIN_SPAN) in which its live
-//              count reached a new high: ~1 for a steady leak, small for a cache that filled and
-//              then plateaued, whatever their sizes
+//   steadiness the share of the 32 segments since its first NEW (at least MIN_SPAN) in which its
+//              live count reached a new high
 //   score      steadiness × survival × log2(1 + live)
-// A site whose objects were all freed (live 0) never appears.
+// Ranked by verdict first (leaks, most kept first, then fastest growing), then by score.
 
 import type { LogStore } from '../store/log-store.ts';
-import { isDelOf, typeIdOf } from '../store/type-kind.ts';
 import type { IgnoreMasks } from './ignore.ts';
+import { leakCurves, SPANS, SPARK_EVERY, type LeakCurves } from './leaks/curves.ts';
+import { judge, type Judgement, type KeyName } from './leaks/judge.ts';
 
-export const SEGMENTS = 32;
+export const SEGMENTS = SPANS / SPARK_EVERY;
 const MIN_SPAN = 4;
 
 export interface SuspectScore {
@@ -29,104 +27,78 @@ export interface SuspectScore {
   firstClock: number;
   /** Live count at the start and at the end of each segment (SEGMENTS + 1 values). */
   sparkline: number[];
+  judgement: Judgement;
 }
 
-/** Suspects by site or by type, best first, at most `limit`. */
-export function leakSuspects(
+export interface SuspectInputs {
+  /** Each key's live count at the end, before the ignore list (keys with none are skipped). */
+  liveAtEnd: ArrayLike<number>;
+  /** What a key is called, for the verdict (import-time code, cache entries). */
+  nameOf(key: number): KeyName;
+}
+
+/** Every key holding objects at the end, ranked (see above), with the curves they were judged on. */
+export function rankSuspects(
   s: LogStore,
   by: 'site' | 'type',
-  limit: number,
+  inputs: SuspectInputs,
   ignore: IgnoreMasks | null,
-): SuspectScore[] {
-  const n = s.eventCount;
-  const keys = by === 'site' ? s.sites.size : s.types.size;
-  if (n === 0 || keys === 0) return [];
-  const keyOf = by === 'site' ? (e: number) => s.site.get(e) : (e: number) => s.typeOf(e);
-  const live = new Int32Array(keys);
-  const created = new Int32Array(keys);
-  const firstSeg = new Int32Array(keys).fill(-1);
-  const firstEvent = new Int32Array(keys).fill(-1);
-  const best = new Int32Array(keys);
-  const highs = new Int32Array(keys);
-  /** Live counts at each segment end, row-major by segment: filled for every key (keys × 33 ints). */
-  const samples = new Int32Array((SEGMENTS + 1) * keys);
-  const lo = s.clockFirst ?? 0;
-  const span = Math.max((s.clockLast ?? lo) - lo, 1e-9);
-  const { pairNew, pairDel, dupOld, dupNew } = s.seed;
-  let pair = 0;
-  let dup = 0;
-  let nextPairDel = pairDel.length > 0 ? pairDel.get(0) : -1;
-  let nextDupNew = dupNew.length > 0 ? dupNew.data[0] : -1;
-  let seg = 0;
-  let segEnd = lo + span / SEGMENTS;
-  const ignT = ignore?.types;
-  const ignS = ignore?.sites;
-  const ignored = (e: number) => ignT !== undefined && (ignT[s.typeOf(e)] | ignS![s.site.get(e)]) === 1;
-  const closeSegment = () => {
-    seg++;
-    samples.set(live, seg * keys);
-    for (let k = 0; k < keys; k++) {
-      if (firstSeg[k] < 0) continue;
-      if (live[k] > best[k]) {
-        best[k] = live[k];
-        highs[k]++;
-      }
-    }
-  };
-  for (let e = 0; e < n; e++) {
-    const c = s.clock.get(e);
-    while (seg < SEGMENTS - 1 && c > segEnd) {
-      closeSegment();
-      segEnd = lo + (span * (seg + 1)) / SEGMENTS;
-    }
-    const tk = s.typeKind.get(e);
-    if (isDelOf(tk)) {
-      if (e === nextPairDel) {
-        const born = pairNew.get(pair);
-        if (!ignored(born)) live[keyOf(born)]--;
-        nextPairDel = ++pair < pairDel.length ? pairDel.get(pair) : -1;
-      }
-      continue;
-    }
-    if (e === nextDupNew) {
-      const old = dupOld.data[dup];
-      if (!ignored(old)) live[keyOf(old)]--;
-      nextDupNew = ++dup < dupNew.length ? dupNew.data[dup] : -1;
-    }
-    if (ignT && (ignT[typeIdOf(tk)] | ignS![s.site.get(e)]) === 1) continue;
-    const k = keyOf(e);
-    live[k]++;
-    created[k]++;
-    if (firstSeg[k] < 0) {
-      firstSeg[k] = seg;
-      firstEvent[k] = e;
-    }
-  }
-  while (seg < SEGMENTS) closeSegment();
+): { ranked: SuspectScore[]; curves: LeakCurves } {
+  const curves = leakCurves(s, by, inputs.liveAtEnd, ignore);
   const out: SuspectScore[] = [];
-  for (let k = 0; k < keys; k++) {
-    if (live[k] <= 0 || created[k] === 0) continue;
-    const steadiness = highs[k] / Math.max(MIN_SPAN, SEGMENTS - firstSeg[k]);
-    const survival = live[k] / created[k];
-    const score = steadiness * survival * Math.log2(1 + live[k]);
-    if (!(score > 0)) continue;
+  curves.keys.forEach((key, c) => {
+    const live = curves.live[c];
+    const created = curves.created[c];
+    if (live <= 0 || created === 0) return;
+    const sparkline = sparklineOf(curves, c);
+    const firstSeg = Math.floor(spanOf(curves, c) / SPARK_EVERY);
+    let best = 0;
+    let highs = 0;
+    for (let g = firstSeg + 1; g <= SEGMENTS; g++)
+      if (sparkline[g] > best) {
+        best = sparkline[g];
+        highs++;
+      }
+    const steadiness = highs / Math.max(MIN_SPAN, SEGMENTS - firstSeg);
+    const survival = live / created;
+    const score = steadiness * survival * Math.log2(1 + live);
     out.push({
-      key: k,
+      key,
       score,
-      live: live[k],
-      created: created[k],
+      live,
+      created,
       survival,
       steadiness,
-      firstClock: s.clock.get(firstEvent[k]),
-      sparkline: [],
+      firstClock: s.clock.get(curves.firstEvent[c]),
+      sparkline,
+      judgement: judge(curves, c, inputs.nameOf(key)),
     });
-  }
-  out.sort((a, b) => b.score - a.score || b.live - a.live || a.key - b.key);
-  const top = out.slice(0, limit);
-  for (const x of top) {
-    const line: number[] = [];
-    for (let g = 0; g <= SEGMENTS; g++) line.push(samples[g * keys + x.key]);
-    x.sparkline = line;
-  }
-  return top;
+  });
+  out.sort(
+    (a, b) =>
+      leakFirst(a) - leakFirst(b) ||
+      (a.judgement.verdict === 'leak' && b.judgement.verdict === 'leak'
+        ? b.judgement.kept - a.judgement.kept || b.judgement.growthPerSecond - a.judgement.growthPerSecond
+        : 0) ||
+      b.score - a.score ||
+      b.live - a.live ||
+      a.key - b.key,
+  );
+  return { ranked: out, curves };
+}
+
+const leakFirst = (x: SuspectScore) => (x.judgement.verdict === 'leak' ? 0 : 1);
+
+/** The span of the key's first NEW. */
+function spanOf(curves: LeakCurves, c: number): number {
+  let t = 0;
+  while (t < SPANS - 1 && curves.news[c * SPANS + t] === 0) t++;
+  return t;
+}
+
+/** Live count at the start (0) and at the end of each of the SEGMENTS segments. */
+function sparklineOf(curves: LeakCurves, c: number): number[] {
+  const line = [0];
+  for (let g = 1; g <= SEGMENTS; g++) line.push(curves.ends[c * SPANS + g * SPARK_EVERY - 1]);
+  return line;
 }
