@@ -203,9 +203,12 @@ export class AnalysisSession implements ReftraceApi {
       }
       parser.finish();
     } catch (e) {
-      analysis.stopped = stopReason(e, fed, analysis.summary().lines);
+      // A cancel also aborts a URL's fetch, and the read the parse was waiting on fails with the
+      // abort's error: the parse was still cancelled, not stopped by a failure.
+      const cancelled = e instanceof CancelledError || abort.signal.aborted || generation !== this.generation;
+      analysis.stopped = stopReason(cancelled ? new CancelledError() : e, fed, analysis.summary().lines);
       try {
-        if (parser && !(e instanceof CancelledError)) parser.finish();
+        if (parser && !cancelled) parser.finish();
       } catch {
         // Out of memory again while finishing: the partial numbers stand as they are.
       }

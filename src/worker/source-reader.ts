@@ -110,23 +110,58 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
     throw new Error(`could not fetch ${source.url}: HTTP ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length') ?? 0);
   const name = decodeURIComponent(new URL(source.url, 'http://x/').pathname.split('/').pop() || source.url);
+  /** A failure of the body's stream (the connection broke off), with the address and how much arrived. */
+  const brokenOff = (e: unknown) => {
+    const got = counter.n.toLocaleString('en-US');
+    const arrived = total ? `${got} of ${total.toLocaleString('en-US')} bytes arrived` : `${got} bytes arrived`;
+    return new Error(`could not read all of ${source.url}: ${(e as Error)?.message ?? String(e)} (${arrived}).`, {
+      cause: e,
+    });
+  };
   const [probe, body] = response.body.tee();
-  const first = await probe.getReader().read();
+  let first: ReadableStreamReadResult<Uint8Array>;
+  try {
+    first = await probe.getReader().read();
+  } catch (e) {
+    throw brokenOff(e);
+  }
   const counted = body.pipeThrough(countingStream(counter));
   const gz = first.value ? isGzip(first.value) : false;
   probe.cancel().catch(() => {});
   return {
     name,
     totalBytes: total,
-    chunks: streamChunks(
-      gz
-        ? counted.pipeThrough(
-            new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
-          )
-        : counted,
+    chunks: failingAs(
+      streamChunks(
+        gz
+          ? counted.pipeThrough(
+              new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+            )
+          : counted,
+      ),
+      brokenOff,
     ),
     bytesRead: () => counter.n,
   };
+}
+
+/** The chunks of `chunks`; a failure to read the next one is rethrown as `wrap` makes it (a cancel's abort included). */
+async function* failingAs(chunks: AsyncGenerator<Uint8Array>, wrap: (e: unknown) => Error): AsyncGenerator<Uint8Array> {
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        throw wrap(e);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stopped early: the stream's reader is released as with the stream read directly.
+    await chunks.return(undefined);
+  }
 }
 
 function countingStream(counter: { n: number }): TransformStream<Uint8Array, Uint8Array> {

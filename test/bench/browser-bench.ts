@@ -8,9 +8,10 @@
 // during drop → done with the floor it sets on this machine's cores.
 // Flags: --browser chromium|firefox, --sizes 100,1000 (MB), --4gb, --log FILE (a log of your own,
 // e.g. from scripts/make-reflog.ts, instead of the generated sizes; never deleted), --keep (keep the
-// generated logs), --decoders N (decode workers; default: the viewer's own choice, none on 2 cores), --settle
-// MS (wait after the page loads before opening the file, as a person would; default 1000), --query
-// Q (added to the page's URL, e.g. pageReads=0: the worker reads the file itself).
+// generated logs), --decoders N (decode workers: the page is shown the number of cores that makes it
+// start N, support/cores.ts; default: the viewer's own choice, none on 2 cores), --settle MS (wait
+// after the page loads before opening the file, as a person would; default 1000). The worker's own
+// times (parser, queries) and its decode workers are read from the status line's tooltip.
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { serveStatic } from '../browser/support/static-server.ts';
 import { BROWSERS, EXECUTABLE, type AppPage, type BrowserName } from '../browser/support/driver.ts';
+import { withDecodeWorkers } from '../browser/support/cores.ts';
 import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { cpuSnapshot, cpuUse, describeCpuUse, pageProcessesRssMB } from './browser-cpu.ts';
@@ -130,8 +132,9 @@ const SETTLE_PROBE = `
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (msg, ...rest) {
       const p = s.pending;
-      if (p && msg && Array.isArray(msg.path) && msg.path[0] === 'table') {
-        const text = msg.argumentList?.[0]?.value?.filter?.text ?? '';
+      // A page of rows asked through comlink: ask('rows', query).
+      if (p && msg && Array.isArray(msg.path) && msg.path[0] === 'ask' && msg.argumentList?.[0]?.value === 'rows') {
+        const text = msg.argumentList?.[1]?.value?.filter?.text ?? '';
         if (p.value === null || text === p.value) {
           if (!p.sent) p.sentAt = performance.now();
           p.sent = true;
@@ -214,7 +217,17 @@ interface BenchProbe {
     longTasks: { ms: number; at: number }[];
   };
   __longTasksReported: boolean;
-  __reftraceLastProgress?: { parseMs: number; queryMs: number; decodeWorkers: number };
+}
+
+/** The worker's times and decode workers, from the finished parse's status tooltip (StatusBar.tsx). */
+function workerTimes(title: string | null): { parseMs: number; queryMs: number; decodeWorkers: number } | null {
+  const m = /([\d.]+) s in the parser, ([\d.]+) s answering the page; (no|\d+) decode workers/.exec(title ?? '');
+  if (!m) return null;
+  return {
+    parseMs: Number(m[1]) * 1000,
+    queryMs: Number(m[2]) * 1000,
+    decodeWorkers: m[3] === 'no' ? 0 : Number(m[3]),
+  };
 }
 
 async function main(): Promise<void> {
@@ -238,9 +251,12 @@ async function main(): Promise<void> {
       const made = ownLog ? log : `generated in ${((performance.now() - t) / 1000).toFixed(1)} s`;
       console.log(`\n== ${(bytes / 1e6).toFixed(0)} MB log (${lineCount.toLocaleString()} lines; ${made})`);
       // The probes are the driver's init script, run before the page's own (its CSP does not apply).
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, initScript: PROBE + SETTLE_PROBE });
-      const query = [decoders !== null ? `decoders=${decoders}` : '', option('query') ?? ''].filter(Boolean).join('&');
-      await page.goto(base + (query ? `?${query}` : ''));
+      const cores = decoders !== null ? withDecodeWorkers(Number(decoders)) : '';
+      const page = await browser.newPage({
+        viewport: { width: 1400, height: 900 },
+        initScript: PROBE + SETTLE_PROBE + cores,
+      });
+      await page.goto(base);
       // The analysis worker starts (and warms up) at page load; a person takes a moment to pick a file.
       await sleep(settleMs);
       let peakMB = pageRssMB();
@@ -254,10 +270,11 @@ async function main(): Promise<void> {
       });
       const cpuAfter = cpuSnapshot(browserName);
       clearInterval(sampler);
-      const { b, longTasksReported, worker } = await page.evaluate(() => {
+      const { b, longTasksReported } = await page.evaluate(() => {
         const w = window as unknown as BenchProbe;
-        return { b: w.__bench, longTasksReported: w.__longTasksReported, worker: w.__reftraceLastProgress ?? null };
+        return { b: w.__bench, longTasksReported: w.__longTasksReported };
       });
+      const worker = workerTimes(await page.attribute(tid('parse-status'), 'title'));
       const seconds = (b.done - b.t0) / 1000;
       const status = await page.text(tid('parse-status'));
       console.log(

@@ -25,7 +25,7 @@ import {
   type AppPage,
   type BrowserDriver,
 } from './support/index.ts';
-import { holdReads } from './support/read-gate.ts';
+import { serveHeldLog } from './support/held-log.ts';
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
 const BEFORE = 'test/fixtures/samples/nested_named/nested_middle.log';
@@ -39,7 +39,7 @@ let tmp: Awaited<ReturnType<typeof tempDir>>;
 let big = '';
 beforeAll(async () => {
   tmp = await tempDir('reftrace-a11y-');
-  // 15 MB: four page reads of 4 MiB, of which read-gate.ts lets three through.
+  // 15 MB, of which the log's server sends 12 MB and holds the rest (support/held-log.ts).
   big = join(tmp.dir, 'big.log');
   await writeGeneratedLog(big, { lines: 60_000, seed: 3 });
 });
@@ -91,8 +91,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
   }
 
   test('the welcome page, and a parse in progress', { timeout: 120_000 }, async () => {
-    // ?pageReads=1: the page reads the slices, so read-gate.ts can hold them.
-    const page = await open(`${baseUrl}?pageReads=1`, holdReads(3));
+    const page = await open();
     const { found, seen, check } = checker(page);
     await page.waitFor(tid('open-example'), { state: 'visible' });
     await check('welcome');
@@ -101,19 +100,25 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     expect((await axeViolations(page, 'planted')).join('\n')).toMatch(/^planted: label \(critical\) at #planted: /);
     await page.evaluate(() => document.getElementById('planted')!.remove());
 
-    await openFileByInput(page, big);
-    // Three reads answered, the rest held: the parse waits mid-file, with numbers and the chart's preview.
-    await page.waitFor(`${tid('rss-chart')}[data-state="preview"]`, { state: 'visible' });
-    await page.waitForFunction(
-      (sel) => /^Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''),
-      tid('parse-status'),
-    );
-    await check('a parse in progress (summary, preview chart, progress, Cancel)');
-    await openTab(page, 'live');
-    await check('a parse in progress (Live objects)');
-    expect(await page.text(tid('parse-status'))).toMatch(/^Parsing…/);
-    await page.evaluate(() => (window as unknown as { releaseReads(): void }).releaseReads());
-    await waitDone(page, 60_000);
+    // The log from a server that sends 12 MB and holds the rest: the parse waits mid-file, with
+    // numbers and the chart's preview.
+    const held = await serveHeldLog(big, { holdAfter: 12e6 });
+    try {
+      await page.goto(held.pageUrl(baseUrl));
+      await page.waitFor(`${tid('rss-chart')}[data-state="preview"]`, { state: 'visible' });
+      await page.waitForFunction(
+        (sel) => /^Parsing… .*[1-9][\d,]* lines/.test(document.querySelector(sel)?.textContent ?? ''),
+        tid('parse-status'),
+      );
+      await check('a parse in progress (summary, preview chart, progress, Cancel)');
+      await openTab(page, 'live');
+      await check('a parse in progress (Live objects)');
+      expect(await page.text(tid('parse-status'))).toMatch(/^Parsing…/);
+      held.release();
+      await waitDone(page, 60_000);
+    } finally {
+      await held.stop();
+    }
 
     expect(seen).toHaveLength(3);
     expect(found).toEqual([]);

@@ -103,11 +103,14 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
     new RegExp(`; selecting ${fmtClock(aAt).replace('.', '\\.')} to ${fmtClock(bAt).replace('.', '\\.')} s$`),
   );
   const [a, bEnd] = [micro(aAt), micro(bAt)];
-  await page.waitFor(tid('clock-window'));
-  expect([await page.inputValue(tid('clock-from')), await page.inputValue(tid('clock-to'))]).toEqual([
-    clockToUrl(a),
-    clockToUrl(bEnd),
-  ]);
+  // The window applies when the keys pause: on a busy machine a pause between two presses may apply
+  // part of the selection first, and the whole of it follows after the last key.
+  await expect
+    .poll(async () => [await page.inputValue(tid('clock-from')), await page.inputValue(tid('clock-to'))], {
+      timeout: WAIT_MS,
+    })
+    .toEqual([clockToUrl(a), clockToUrl(bEnd)]);
+  expect(await page.count(tid('clock-window'))).toBe(1);
   await expect
     .poll(() => page.text(tid('chart-summary')), { timeout: WAIT_MS })
     .toMatch(
@@ -140,11 +143,24 @@ test('Esc drops a selection not yet applied; the brush handles say which end of 
   await waitDone(page);
   await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
   await page.focus(CURSOR);
-  await page.keyDown('Shift');
-  await page.press('ArrowRight');
-  await page.press('ArrowRight');
-  await page.keyUp('Shift');
-  await page.press('Escape');
+  // The gesture in one go, in the page: Shift+→ twice, then Esc, with no pause in which the
+  // selection could apply (250 ms). Pressed one by one from here, each key is a round trip to the
+  // browser: on a busy machine the pause passed between the last arrow and Esc, and the window was set.
+  const selecting = await page.evaluate(async (sel) => {
+    const cursor = document.querySelector(sel)!;
+    const key = (key: string, shiftKey: boolean) =>
+      cursor.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+    // React renders a key's state in a microtask: let it before the next key (no timer runs in between).
+    const rendered = () => new Promise<void>((ok) => queueMicrotask(ok));
+    key('ArrowRight', true);
+    await rendered();
+    key('ArrowRight', true);
+    await rendered();
+    const during = cursor.getAttribute('aria-valuetext');
+    key('Escape', false);
+    return during;
+  }, CURSOR);
+  expect(selecting).toContain('selecting');
   await new Promise((ok) => setTimeout(ok, 600));
   expect(await page.count(tid('clock-window'))).toBe(0);
   expect(await page.attribute(CURSOR, 'aria-valuetext')).not.toContain('selecting');

@@ -55,7 +55,7 @@ async function cliLive(path: string): Promise<LiveLine[]> {
   return out;
 }
 
-/** Live objects per key (type, or `file:line:function` site) from the CLI's live section. */
+/** Live objects per key (type, or `file:line function` site, as the page prints a site) from the CLI's live section. */
 function liveBy(live: LiveLine[], key: (l: LiveLine) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of live) m.set(key(l), (m.get(key(l)) ?? 0) + 1);
@@ -64,7 +64,7 @@ function liveBy(live: LiveLine[], key: (l: LiveLine) => string): Map<string, num
 const siteKey = (l: LiveLine) => {
   const i = l.site.lastIndexOf('#');
   const [file, line] = [l.site.slice(0, i), l.site.slice(i + 1)];
-  return `${file}:${line}:${l.func}`;
+  return `${file}:${line} ${l.func}`;
 };
 
 /** "+20", "−20" (minus sign), "1,234", "0" → number. */
@@ -199,7 +199,7 @@ describe('Compare', () => {
     const sum = (c: string) => [...got.values()].reduce((s, r) => s + num(r[c]), 0);
     expect([sum('liveA'), sum('liveB')]).toEqual([middle.live, small.live]);
     expect([sum('newA'), sum('newB')]).toEqual([middle.counts.new, small.counts.new]);
-    expect(got.get('small.py:28:example_reference_tracing')).toMatchObject({
+    expect(got.get('small.py:28 example_reference_tracing')).toMatchObject({
       newA: '0',
       newB: '40',
       liveA: '0',

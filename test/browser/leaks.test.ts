@@ -2,6 +2,7 @@
 // leaky.py:10 remember_forever, a cache that fills then plateaus, churn): the Summary's suspects,
 // a click on the chart for the heap at T, the growth from A to B, the URL that brings a view back,
 // and the ignore list. Every number is checked against the engine on the same bytes.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -20,7 +21,6 @@ import {
   openFileByInput,
   openTab,
   parseIntText,
-  slowDisk,
   tableRecords,
   tempDir,
   tid,
@@ -29,6 +29,7 @@ import {
   writeGeneratedLog,
   type AppPage,
 } from './support/index.ts';
+import { serveHeldLog, type HeldLog } from './support/held-log.ts';
 
 const b = useBrowser();
 
@@ -420,17 +421,15 @@ describe('the ignore list', () => {
 describe('while the file is read', () => {
   test("the heap at T and a detail work on the partial log, and give the engine's numbers once it is done", async () => {
     const t = await tempDir('reftrace-leaks-partial-');
+    let held: HeldLog | undefined;
     try {
       const big = join(t.dir, 'big-shapes.log');
       await writeGeneratedLog(big, { lines: 200_000, seed: 8, shapes: true, leakEvery: 0 });
       const whole = analyseChunks([new Uint8Array(await readFile(big))]).store;
       const at = Number(((whole.clockFirst! + whole.clockLast!) / 2).toFixed(6));
-      // Each 4 MiB read of the page answered 400 ms late: the parse lasts a few seconds.
-      const page = await b.openAppAt('pageReads=1', {
-        hash: `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`,
-        initScript: slowDisk(400),
-      });
-      await openFileByInput(page, big);
+      // From a server that sends the first quarter and holds the rest until the partial view is read.
+      held = await serveHeldLog(big, { holdAfter: Math.round(statSync(big).size / 4) });
+      const page = await b.openUrl(held.pageUrl(b.baseUrl, `tab=heap&t=${at}&detail=type:${SHAPES.leak.type}`));
       const during = await page.waitForFunction(
         (ids) => {
           const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
@@ -441,6 +440,7 @@ describe('while the file is read', () => {
       );
       expect(during?.status).toMatch(/Parsing/);
       expect(during?.detail).toContain('Drawn when the file has been read');
+      held.release();
       await waitDone(page, 60_000);
       const q = leakQueriesOf(whole);
       await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(q.snapshot(at).alive));
@@ -452,6 +452,7 @@ describe('while the file is read', () => {
       }).matched;
       await expect.poll(() => page.text(tid('detail-alive')), { timeout: WAIT_MS }).toBe(fmtInt(live));
     } finally {
+      await held?.stop();
       await t.cleanup();
     }
   });

@@ -26,6 +26,7 @@ import {
   writeGeneratedLog,
   type AppPage,
 } from './support/index.ts';
+import { decodeWorkersShown, withDecodeWorkers } from './support/cores.ts';
 import { activeServiceWorker, controller } from './support/pwa.ts';
 import { serveLog, serveSite, type LogServer, type SiteServer } from './support/site-server.ts';
 
@@ -56,8 +57,8 @@ afterAll(async () => {
 });
 
 /** Opens the site, waits for its service worker, and reloads so that the worker controls the page. */
-async function openControlled(url: string): Promise<AppPage> {
-  const page = await b.openUrl(url);
+async function openControlled(url: string, initScript?: string): Promise<AppPage> {
+  const page = await b.openUrl(url, { initScript });
   const sw = await activeServiceWorker(page);
   expect(sw).toBe(`${site!.url}sw.js`);
   // The first visit is not controlled (no clients.claim): the next load is.
@@ -82,7 +83,8 @@ function fetchFails(page: AppPage, url: string): Promise<boolean> {
 describe('offline', () => {
   test('from a sub-path: reloads with the server stopped; a 30 MB log (decode workers), both charts, Compare, export and the example work', async () => {
     site = await serveSite(SUB);
-    const page = await openControlled(`${site.url}?decoders=2`);
+    // Three cores as the page sees them: it starts two decode workers.
+    const page = await openControlled(site.url, withDecodeWorkers(2));
     const [want, small] = await Promise.all([cliJson(big), cliJson(SMALL)]);
 
     await site.stop();
@@ -96,11 +98,7 @@ describe('offline', () => {
     await openFileByInput(page, big);
     await waitDone(page, 60_000);
     expect(await summaryNumbers(page)).toEqual(cliSummary(want));
-    const used = await page.evaluate(
-      () =>
-        (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers,
-    );
-    expect(used).toBe(2);
+    expect(await decodeWorkersShown(page)).toBe(2);
 
     // The RSS chart (its lazy chunk and recharts' come from the cache): drawn, with both lines.
     await expect

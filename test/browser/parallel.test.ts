@@ -1,7 +1,8 @@
 // Issue 4: big plain files are decoded by decode workers (one per core) alongside the parser. In
 // each browser, a 30 MB log with odd names, messages, duplicates and untracked DELs gives the same
-// numbers and the same rows with the decode workers (3, forced) as without them (?decoders=0) and
-// as the CLI.
+// numbers and the same rows with 3 decode workers as without them, and as the CLI. The page starts
+// its decode workers from the cores it sees: an init script shows it 4 cores (3 workers) or 2 (none),
+// and the status line says how many the parse used.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -20,6 +21,7 @@ import {
   writeGeneratedLog,
   type AppPage,
 } from './support/index.ts';
+import { decodeWorkersShown, withDecodeWorkers } from './support/cores.ts';
 
 const b = useBrowser();
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -41,14 +43,12 @@ afterAll(async () => {
   await tmp?.cleanup();
 });
 
-/** Opens the log with ?decoders=N; returns what a person reads: summary, counts and first rows of three sorted tables, and how many decode workers the worker used. */
+/** Opens the log on a page that starts N decode workers; returns what a person reads: summary, counts and first rows of three sorted tables, and how many decode workers the parse used. */
 async function readEverything(decoders: number) {
-  const page: AppPage = await b.openAppAt(`decoders=${decoders}`);
+  const page: AppPage = await b.openAppAt('', { initScript: withDecodeWorkers(decoders) });
   await openFileByInput(page, path);
   await waitDone(page, 60_000);
-  const used = await page.evaluate(
-    () => (globalThis as { __reftraceLastProgress?: { decodeWorkers: number } }).__reftraceLastProgress?.decodeWorkers,
-  );
+  const used = await decodeWorkersShown(page);
   const summary = await summaryNumbers(page);
   const tables: Record<string, [string, string[][]]> = {};
   for (const [tab, column] of [

@@ -2,8 +2,7 @@
 // or a URL the page fetches first (the bundled example). The parse itself is useParse's.
 
 import { useCallback, useEffect, useRef } from 'react';
-import type { Summary } from '../../engine/types.ts';
-import type { LogSource, Progress } from '../../worker/api.ts';
+import type { LogSource } from '../../worker/api.ts';
 import { cancelLog, onWorkerCrash, openLog } from '../data/worker-client.ts';
 import { IDLE, useParse, type ParseState } from './use-parse.ts';
 
@@ -17,14 +16,6 @@ export interface LogLoader {
   refuse(name: string, reason: string): void;
 }
 
-function openLogForBench(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary> {
-  return openLog(source, (p) => {
-    // Read by `npm run bench:browser` (worker-side parse and query times).
-    (globalThis as { __reftraceLastProgress?: Progress }).__reftraceLastProgress = p;
-    onProgress(p);
-  });
-}
-
 function sourceName(source: LogSource): string {
   if (source.kind === 'file') return source.name;
   if (source.kind === 'url') return source.url;
@@ -32,7 +23,7 @@ function sourceName(source: LogSource): string {
 }
 
 export function useLogLoader(): LogLoader {
-  const { state, setState, open: openParse, begin, isCurrent } = useParse(openLogForBench);
+  const { state, setState, open: openParse, begin, isCurrent } = useParse(openLog);
   const fetchAbort = useRef<AbortController | null>(null);
 
   useEffect(

@@ -98,6 +98,8 @@ export function useParse(start: StartParse): Parse {
       /** The newest report not shown yet, and the timer that will show it. */
       let pending: Progress | null = null;
       let showTimer: ReturnType<typeof setTimeout> | undefined;
+      /** A refresh of tables and chart that a shown report did not get (see show). */
+      let refreshTimer: ReturnType<typeof setTimeout> | undefined;
       let latest: Progress | null = null;
       /** The worker's last report (done: true) and the parse's result: the parse ends when both are in. */
       let finalReport: Progress | null = null;
@@ -109,7 +111,9 @@ export function useParse(start: StartParse): Parse {
         ended = true;
         clearTimeout(showTimer);
         clearTimeout(endTimer);
+        clearTimeout(refreshTimer);
         showTimer = undefined;
+        refreshTimer = undefined;
         pending = null;
       };
       stopTimers.current = stopShowing;
@@ -122,12 +126,26 @@ export function useParse(start: StartParse): Parse {
         const now = Date.now();
         lastShown = now;
         const refresh = now - lastRefresh >= REFRESH_EVERY_MS;
-        if (refresh) lastRefresh = now;
+        if (refresh) {
+          lastRefresh = now;
+          clearTimeout(refreshTimer);
+          refreshTimer = undefined;
+        } else if (refreshTimer === undefined) {
+          // The tables and the chart catch up with this report in a moment even if no other comes:
+          // a stream that stalls (a slow server) must not leave them behind the numbers shown.
+          refreshTimer = setTimeout(catchUp, lastRefresh + REFRESH_EVERY_MS - now);
+        }
         setState((s) =>
           refresh
             ? { ...s, progress: p, summary: p.summary, dataSummary: p.summary, dataVersion: s.dataVersion + 1 }
             : { ...s, progress: p, summary: p.summary },
         );
+      };
+      const catchUp = () => {
+        refreshTimer = undefined;
+        if (stale()) return;
+        lastRefresh = Date.now();
+        setState((s) => ({ ...s, dataSummary: s.summary, dataVersion: s.dataVersion + 1 }));
       };
       const end = () => {
         if (stale() || !result) return;

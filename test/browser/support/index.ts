@@ -55,7 +55,7 @@ export interface OpenAppOptions {
   hash?: string;
   /** Console errors this page may log (e.g. a browser's own line about a 404 asked for on purpose). */
   consoleErrors?: RegExp[];
-  /** Script run in the page before its own (see slowDisk). */
+  /** Script run in the page before its own (e.g. support/cores.ts's withCores). */
   initScript?: string;
 }
 
@@ -64,7 +64,7 @@ export interface BrowserFixture {
   name: BrowserName;
   /** A new page (own context) on the viewer, at `hash` (with or without '#'). */
   openApp(hash?: string): Promise<AppPage>;
-  /** Like openApp, with a query string (`failAfterBytes=…`, `url=…`; with or without '?'). */
+  /** Like openApp, with a query string (`url=…`; with or without '?'). */
   openAppAt(search: string, options?: OpenAppOptions): Promise<AppPage>;
   /** A new page (own context) at any address (the viewer served elsewhere, support/site-server.ts). */
   openUrl(url: string, options?: OpenAppOptions): Promise<AppPage>;
@@ -129,21 +129,6 @@ export function useBrowser(): BrowserFixture {
     openAppAt,
     openUrl,
   };
-}
-
-/**
- * An init script that makes every Blob read of the page's main thread (the page reads the file's
- * slices for the worker) answer `ms` later, like a slow disk: a parse then lasts long enough to
- * show several progress states however fast the parser has become. Open the page with
- * `?pageReads=1`: by default the worker reads the file itself (src/ui/data/page-reads-choice.ts).
- */
-export function slowDisk(ms: number): string {
-  return `{
-    const read = Blob.prototype.arrayBuffer;
-    Blob.prototype.arrayBuffer = function () {
-      return read.call(this).then((bytes) => new Promise((ok) => setTimeout(() => ok(bytes), ${ms})));
-    };
-  }`;
 }
 
 /** Opens a log through the <input type=file>. */

@@ -10,8 +10,8 @@ describe('shareLink', () => {
   });
 
   test('the example opened on a page without ?url=: ?url= is added, other parameters and the hash kept', () => {
-    expect(shareLink(`${PAGE}?decoders=0#tab=types`, { kind: 'url', url: 'example.log' })).toEqual({
-      link: `${PAGE}?decoders=0&url=example.log#tab=types`,
+    expect(shareLink(`${PAGE}?ref=chat#tab=types`, { kind: 'url', url: 'example.log' })).toEqual({
+      link: `${PAGE}?ref=chat&url=example.log#tab=types`,
       note: null,
     });
   });
@@ -34,6 +34,6 @@ describe('shareLink', () => {
   });
 
   test('no log: the page without ?url=', () => {
-    expect(shareLink(`${PAGE}?url=x.log&decoders=2`, null)).toEqual({ link: `${PAGE}?decoders=2`, note: null });
+    expect(shareLink(`${PAGE}?url=x.log&ref=chat`, null)).toEqual({ link: `${PAGE}?ref=chat`, note: null });
   });
 });

@@ -87,6 +87,83 @@ describe('AnalysisSession', () => {
     expect(s.stopped!.atLine).toBeLessThanOrEqual(s.lines);
   });
 
+  it('a cancel while the read waits on the network is a cancel, not a failure of the read', async () => {
+    const bytes = fixture(SMALL);
+    let waiting!: () => void;
+    const reading = new Promise<void>((ok) => (waiting = ok));
+    const session = new AnalysisSession({
+      // A URL whose server sent 4 KiB and then nothing: the abort fails the pending read, as fetch's does.
+      openSource: async (_source, signal) => ({
+        name: 'small.log',
+        totalBytes: bytes.length,
+        bytesRead: () => 4096,
+        chunks: (async function* () {
+          yield bytes.subarray(0, 4096);
+          waiting();
+          await new Promise((_, fail) =>
+            signal.addEventListener('abort', () => fail(new DOMException('The operation was aborted.', 'AbortError'))),
+          );
+        })(),
+      }),
+    });
+    const done = session.open({ kind: 'url', url: 'https://example.org/small.log' }, () => {});
+    await reading;
+    session.cancel();
+    const s = await done;
+    expect(s.stopped).toEqual({
+      reason: 'cancelled',
+      message: 'Cancelled after 4,096 bytes.',
+      atLine: s.lines,
+      atByte: 4096,
+    });
+  });
+
+  it('a URL whose body breaks off: the message names the address and how many of the promised bytes arrived', async () => {
+    const bytes = fixture(SMALL);
+    const url = 'https://example.org/logs/small.log';
+    /** A response that promises the whole log, sends its first 4 KiB, and fails once the parser has them (or at once). */
+    const breaking = (after: Promise<void> | null) => {
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (after && pulls++ === 0) return controller.enqueue(bytes.slice(0, 4096));
+          await after;
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { headers: { 'Content-Length': String(bytes.length) } });
+    };
+    let parsed!: () => void;
+    const firstParsed = new Promise<void>((ok) => (parsed = ok));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => breaking(firstParsed)),
+    );
+    try {
+      const s = await new AnalysisSession().open({ kind: 'url', url }, (p) => {
+        if (p.bytesRead >= 4096) parsed();
+      });
+      const total = bytes.length.toLocaleString('en-US');
+      expect(s.stopped).toMatchObject({
+        reason: 'error',
+        message: `Stopped after 4,096 bytes: could not read all of ${url}: network error (4,096 of ${total} bytes arrived).`,
+        atByte: 4096,
+      });
+      expect(s.lines).toBeGreaterThan(10);
+      // Broken before the first byte: the same message, nothing read.
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => breaking(null)),
+      );
+      const none = await new AnalysisSession().open({ kind: 'url', url }, () => {});
+      expect(none.stopped?.message).toBe(
+        `Stopped after 0 bytes: could not read all of ${url}: network error (0 of ${total} bytes arrived).`,
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('an allocation failure stops cleanly with partial results and says why', async () => {
     const session = new AnalysisSession();
     const s = await session.open(
