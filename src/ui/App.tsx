@@ -7,6 +7,7 @@ import { ChartSection } from './components/ChartSection.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { IgnoreBar } from './components/IgnoreBar.tsx';
+import { LinkNotice } from './components/LinkNotice.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
 import { ShareButton } from './components/ShareButton.tsx';
@@ -29,7 +30,7 @@ const EXAMPLE_URL = './example.log';
 export function App() {
   const { state: load, open, openUrlAsBlob, refuse, cancel, dismissError } = useLogLoader();
   const baseline = useBaseline();
-  const [view, setView] = useHashState();
+  const { view, setView, unreadable, dismissUnreadable } = useHashState();
   const actions = useViewActions(setView);
   // Where the open log came from, for the Share link: ?url= at page start, then each open.
   const [shareSource, setShareSource] = useState<ShareSource | null>(() => {
@@ -111,6 +112,7 @@ export function App() {
 
       {/* The one main landmark: everything below the top bar, so no content is outside a landmark. */}
       <main className="app-main">
+        {unreadable && <LinkNotice message={unreadable} onDismiss={dismissUnreadable} />}
         <Notices load={load} onDismissError={dismissError} />
         <UpdatePrompt />
 
@@ -127,9 +129,9 @@ export function App() {
               onWindowChange={actions.setWindow}
               t={view.t}
               onInstantChange={actions.setInstant}
-              ignore={view.ign}
+              ignore={view.ignore}
             />
-            <IgnoreBar ignore={view.ign} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
+            <IgnoreBar ignore={view.ignore} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
 
             <Tabs items={tabItems(s)} active={view.tab} onSelect={actions.setTab} />
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">

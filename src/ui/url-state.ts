@@ -1,16 +1,22 @@
 // The shareable view state lives in location.hash, so a reload, or a colleague opening the same
 // URL with the same file, shows the same view. Format (URLSearchParams, keys may repeat):
-//   #tab=live&sub=problems&sort=live:clock:desc,type:asc&sort=pairs:lifetime:desc
+//   #v=2&tab=live&sub=problems&sort=live:clock:desc,type:asc&sort=pairs:lifetime:desc
 //    &q=live:foo&q=types:dict&win=0.1-0.2&full=1&by=site
-//    &t=0.05&ign=type:frame&ign=file:<frozen importlib._bootstrap>&part=sites
+//    &t=0.05&ignore=type:frame&ignore=file:<frozen importlib._bootstrap>&part=sites
 //    &of=site:/app/leaky.py:10:remember_forever&detail=type:LeakyRecord&sus=type
-// `sort` and `q` are per table (table id first, `compare` for the comparison); `win` is the clock
-// window (A..B of the growth view); `full=1` full paths; `by=site` compares per allocation site
-// instead of per type; `t` the instant T; `ign` a type or file left out of everything; `part` the
-// table the heap and growth tabs show; `of` the site or type whose objects the Live tab shows;
-// `detail` the site or type whose detail is open; `sus=type` ranks suspects by type.
+// `v` is the version of this form (CURRENT_URL_VERSION); `sort` and `q` are per table (table id
+// first, `compare` for the comparison); `win` is the clock window (A..B of the growth view); `full=1`
+// full paths; `by=site` compares per allocation site instead of per type; `t` the instant T;
+// `ignore` a type or file left out of everything; `part` the table the heap and growth tabs show;
+// `of` the site or type whose objects the Live tab shows; `detail` the site or type whose detail is
+// open; `sus=type` ranks suspects by type.
+//
+// Links are kept working as the form changes, as the Firefox Profiler does (its url-handling.ts):
+// a link carries its version, and a link of an older version is upgraded on read, one version at a
+// time, by the upgraders below; a link of a newer version than this page knows is not guessed at:
+// the page says so (LinkNotice) and keeps the link as it is.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IgnoreList, SortSpec, TableId } from '../engine/types.ts';
 import type { CompareBy } from '../engine/types.ts';
 import { subjectFromText, subjectToText, type Subject } from '../shared/names.ts';
@@ -80,7 +86,7 @@ export interface ViewState {
   /** The instant T of the heap-at-T tab (CPU seconds). */
   t: number | null;
   /** Types and files left out of every table, the per-type chart, the suspects and the phases. */
-  ign: IgnoreList;
+  ignore: IgnoreList;
   part: MomentPart;
   /** The site or type whose objects the Live tab shows. */
   of: Subject | null;
@@ -99,7 +105,7 @@ export const DEFAULT_VIEW: ViewState = {
   full: false,
   by: 'type',
   t: null,
-  ign: { types: [], files: [] },
+  ignore: { types: [], files: [] },
   part: 'types',
   of: null,
   detail: null,
@@ -114,7 +120,7 @@ const NUM = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
 const WIN_RE = new RegExp(`^${NUM}-${NUM}$`);
 const T_RE = new RegExp(`^${NUM}$`);
 
-/** `type:<name>` and `file:<name>` entries (repeated `ign` keys); anything else is dropped. */
+/** `type:<name>` and `file:<name>` entries (repeated `ignore` keys); anything else is dropped. */
 export function parseIgnore(entries: string[]): IgnoreList {
   const list: IgnoreList = { types: [], files: [] };
   for (const e of entries) {
@@ -130,9 +136,63 @@ export function ignoreEntries(list: IgnoreList): string[] {
   return [...list.types.map((t) => `type:${t}`), ...list.files.map((f) => `file:${f}`)];
 }
 
-export function parseHash(hash: string): ViewState {
+/** The version of the hash's form that this page writes: `v=2`. A hash without `v` is version 1. */
+export const CURRENT_URL_VERSION = 2;
+
+/** A link whose view this page cannot read: made by a newer version of the viewer, or not a version at all. */
+export class UrlUpgradeError extends Error {
+  override name = 'UrlUpgradeError';
+  constructor(
+    message: string,
+    /** The link's version, or null when its `v` is not a version number. */
+    readonly version: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * UPGRADERS[n] turns the parameters of a version n − 1 hash into those of version n, in place.
+ * Every version from 2 to CURRENT_URL_VERSION has one (checked below, when the module loads).
+ */
+const UPGRADERS: Record<number, (p: URLSearchParams) => void> = {
+  // 1 → 2: `ign` is `ignore` (one word per idea: the engine and the page call it the ignore list).
+  2: (p) => {
+    for (const entry of p.getAll('ign')) p.append('ignore', entry);
+    p.delete('ign');
+  },
+};
+for (let v = 2; v <= CURRENT_URL_VERSION; v++)
+  if (!UPGRADERS[v])
+    throw new Error(`url-state: no upgrader to version ${v} (CURRENT_URL_VERSION ${CURRENT_URL_VERSION})`);
+for (const v of Object.keys(UPGRADERS).map(Number))
+  if (v > CURRENT_URL_VERSION) throw new Error(`url-state: an upgrader to version ${v}: raise CURRENT_URL_VERSION`);
+
+/**
+ * The hash's parameters in today's form (version CURRENT_URL_VERSION, `v` dropped): a hash without
+ * `v` is version 1, and each upgrader from its version on is applied in turn. Throws
+ * UrlUpgradeError for a version newer than this page's, or a `v` that is not a version.
+ */
+export function upgradeHash(hash: string): URLSearchParams {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: ViewState = { ...DEFAULT_VIEW, sort: {}, q: {}, ign: parseIgnore(p.getAll('ign')) };
+  const v = p.get('v');
+  const version = v === null ? 1 : /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null;
+  if (version === null)
+    throw new UrlUpgradeError(`This link’s view has version “${v}”, which this viewer cannot read.`, null);
+  if (version > CURRENT_URL_VERSION)
+    throw new UrlUpgradeError(
+      `This link was made by a newer version of RefTrace Viewer (its view is version ${version}; this page reads up to version ${CURRENT_URL_VERSION}).`,
+      version,
+    );
+  p.delete('v');
+  for (let to = version + 1; to <= CURRENT_URL_VERSION; to++) UPGRADERS[to](p);
+  return p;
+}
+
+/** The view a hash of any version up to this page's describes (upgraded first); throws UrlUpgradeError beyond. */
+export function parseHash(hash: string): ViewState {
+  const p = upgradeHash(hash);
+  const state: ViewState = { ...DEFAULT_VIEW, sort: {}, q: {}, ignore: parseIgnore(p.getAll('ignore')) };
   const tab = p.get('tab');
   if (tab && (TABS as readonly string[]).includes(tab)) state.tab = tab as TabId;
   if (p.get('sub') === 'problems') state.sub = 'problems';
@@ -171,6 +231,7 @@ export function parseHash(hash: string): ViewState {
   return state;
 }
 
+/** The hash of a view, in today's form (`v=2` first); the default view is the empty hash. */
 export function serializeHash(s: ViewState): string {
   const p = new URLSearchParams();
   if (s.tab !== DEFAULT_VIEW.tab) p.set('tab', s.tab);
@@ -187,34 +248,76 @@ export function serializeHash(s: ViewState): string {
   if (s.full) p.set('full', '1');
   if (s.by !== DEFAULT_VIEW.by) p.set('by', s.by);
   if (s.t !== null) p.set('t', clockToUrl(s.t));
-  for (const e of ignoreEntries(s.ign)) p.append('ign', e);
+  for (const e of ignoreEntries(s.ignore)) p.append('ignore', e);
   if (s.part !== DEFAULT_VIEW.part) p.set('part', s.part);
   if (s.of) p.set('of', subjectToText(s.of));
   if (s.detail) p.set('detail', subjectToText(s.detail));
   if (s.suspectsBy !== DEFAULT_VIEW.suspectsBy) p.set('sus', s.suspectsBy);
+  if (p.size === 0) return '';
   // Commas and colons read better unescaped and are safe in a fragment.
-  return p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  const text = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  return `v=${CURRENT_URL_VERSION}&${text}`;
 }
 
-/** View state bound to location.hash: read at startup and on hashchange, written with replaceState. */
-export function useHashState(): [ViewState, (update: (s: ViewState) => ViewState) => void] {
-  const [state, setState] = useState<ViewState>(() => parseHash(location.hash));
+/** What a hash says: its view, or, for a link this page cannot read, the default view and why. */
+export interface HashRead {
+  view: ViewState;
+  /** Why the link's view is not shown (a newer viewer's link), for the page to say; null when it is. */
+  unreadable: string | null;
+}
+
+export function readHash(hash: string): HashRead {
+  try {
+    return { view: parseHash(hash), unreadable: null };
+  } catch (e) {
+    if (!(e instanceof UrlUpgradeError)) throw e;
+    return { view: { ...DEFAULT_VIEW }, unreadable: e.message };
+  }
+}
+
+export interface HashState {
+  view: ViewState;
+  setView: (update: (s: ViewState) => ViewState) => void;
+  /** Why the link's view could not be shown (made by a newer viewer), until dismissed; else null. */
+  unreadable: string | null;
+  dismissUnreadable: () => void;
+}
+
+/**
+ * View state bound to location.hash: read at startup and on hashchange (an older link upgraded),
+ * written with replaceState. A link this page cannot read leaves the default view and a notice,
+ * and stays in the address bar as it is until the view is changed (a reload with a newer viewer
+ * then opens it).
+ */
+export function useHashState(): HashState {
+  const [first] = useState(() => readHash(location.hash));
+  const [view, setState] = useState<ViewState>(first.view);
+  const [unreadable, setUnreadable] = useState<string | null>(first.unreadable);
+  /** The view shown in place of an unreadable link: not written over that link. */
+  const standIn = useRef<ViewState | null>(first.unreadable ? first.view : null);
 
   useEffect(() => {
-    const onHash = () => setState(parseHash(location.hash));
+    const onHash = () => {
+      const read = readHash(location.hash);
+      standIn.current = read.unreadable ? read.view : null;
+      setUnreadable(read.unreadable);
+      setState(read.view);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   useEffect(() => {
-    const hash = serializeHash(state);
+    if (view === standIn.current) return;
+    const hash = serializeHash(view);
     if (hash === location.hash.replace(/^#/, '')) return;
     // replaceState keeps ?url=… and does not fire hashchange or fill the history with every keystroke.
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
-  }, [state]);
+  }, [view]);
 
-  const update = useCallback((fn: (s: ViewState) => ViewState) => setState(fn), []);
-  return [state, update];
+  const setView = useCallback((fn: (s: ViewState) => ViewState) => setState(fn), []);
+  const dismissUnreadable = useCallback(() => setUnreadable(null), []);
+  return { view, setView, unreadable, dismissUnreadable };
 }
 
 /**

@@ -293,12 +293,12 @@ describe('heap at T and growth from A to B', () => {
     expect((await columnTexts(page, 'type'))[0]).toBe(SHAPES.leak.type);
   });
 
-  test('a URL with t, win, ign and part opens the same view', async () => {
+  test('a URL with t, win, ignore and part opens the same view', async () => {
     const t = Number((first + (last - first) * 0.5).toFixed(6));
     const a = Number((first + (last - first) * 0.2).toFixed(6));
     const bEnd = Number((first + (last - first) * 0.9).toFixed(6));
     const ignore = { types: [SHAPES.leak.type], files: [base(SHAPES.cache.site[0])] };
-    const hash = `tab=heap&t=${t}&win=${a}-${bEnd}&ign=type:${SHAPES.leak.type}&ign=file:${ignore.files[0]}&part=sites`;
+    const hash = `v=2&tab=heap&t=${t}&win=${a}-${bEnd}&ignore=type:${SHAPES.leak.type}&ignore=file:${ignore.files[0]}&part=sites`;
     const page = await openShapes(hash);
     await expect.poll(() => page.attribute(tid('tab-heap'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
     expect(await page.attribute(tid('part-sites'), 'aria-pressed')).toBe('true');
@@ -384,7 +384,7 @@ describe('the ignore list', () => {
       `0 of ${fmtInt(tables.page({ table: 'sites', ignore: { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] }, offset: 0, limit: 0 }).total)}`,
     );
     const ignore = { types: [SHAPES.leak.type], files: [SHAPES.cache.site[0]] };
-    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ign'))).toEqual([
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).getAll('ignore'))).toEqual([
       `type:${SHAPES.leak.type}`,
       `file:${SHAPES.cache.site[0]}`,
     ]);

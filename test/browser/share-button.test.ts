@@ -43,7 +43,9 @@ async function liveFraction(page: AppPage): Promise<string> {
   await openTab(page, 'live');
   await page.fill(tid('table-filter'), 'Fraction');
   await expectCount(page, '20 of 61');
-  await expect.poll(() => page.evaluate(() => location.hash), { timeout: WAIT_MS }).toBe('#tab=live&q=live:Fraction');
+  await expect
+    .poll(() => page.evaluate(() => location.hash), { timeout: WAIT_MS })
+    .toBe('#v=2&tab=live&q=live:Fraction');
   return page.evaluate(() => location.hash);
 }
 
@@ -110,7 +112,8 @@ describe('Share', () => {
     const page = await b.openApp('tab=types');
     await page.click(tid('open-example'));
     await waitDone(page);
-    const withExample = `${b.baseUrl}?url=example.log#tab=types`;
+    // The page opened at a link of version 1 (no v): it now holds the view in today's form.
+    const withExample = `${b.baseUrl}?url=example.log#v=2&tab=types`;
     expect(await share(page)).toEqual({
       status: 'Link to this view copied to the clipboard.',
       link: withExample,

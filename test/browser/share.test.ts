@@ -1,13 +1,17 @@
 // A shared URL: the view state (tab, filter, sort) lives in location.hash, so a new page opened at
-// the same URL with the same file shows the same view.
+// the same URL with the same file shows the same view. Links carry their version (v=2): a link of
+// the first form (no v, the ignore list as `ign`) still opens the view it did, and a link newer
+// than the page says so instead of quietly showing the default view.
 import { describe, expect, test } from 'vitest';
 import {
   WAIT_MS,
+  type AppPage,
   columnTexts,
   expectCount,
   firstCell,
   openFileByInput,
   openTab,
+  renderedRows,
   sortOf,
   tableCount,
   tid,
@@ -66,4 +70,102 @@ describe('share a view through the URL', () => {
     // And the URL is still the shared one.
     expect(new URL(again.url()).hash).toBe(hash);
   });
+
+  test('a link of version 1 (no v, ign=) opens the view it did, and the address bar moves to version 2', async () => {
+    // Every part of the view at once: tab, sort, filter, T, the clock window, two ignore chips, a detail, full paths.
+    const RANDOM = '/tmp/py313root/usr/lib/python3.13/random.py';
+    const common = `tab=live&sort=live:clock:desc&q=live:Fraction&t=0.048&win=0.047-0.049&detail=type:datetime.datetime&full=1`;
+    const v1 = `${common}&ign=type:StringAndTime&ign=file:${RANDOM}`;
+    const v2 = `v=2&${common}&ignore=type:StringAndTime&ignore=file:${RANDOM}`;
+    const open = async (hash: string) => {
+      const page = await b.openApp(hash);
+      await openFileByInput(page, SMALL);
+      await waitDone(page);
+      return page;
+    };
+    const old = await open(v1);
+    const shown = await viewShown(old);
+    expect(shown).toMatchObject({
+      tab: 'tab-live',
+      filter: 'Fraction',
+      sort: 'desc',
+      t: '0.048',
+      window: 'Clock window: 0.047000–0.049000 s',
+      chips: ['type:StringAndTime', `file:${RANDOM}`],
+      detail: 'Type datetime.datetime',
+      full: true,
+    });
+    // Fraction objects created in the window and alive at the end, latest first.
+    expect(shown.count).toMatch(/^[1-9]\d* of 61$/);
+    expect(shown.count).not.toBe('20 of 61');
+    expect(new Set(shown.types)).toEqual(new Set(['Fraction']));
+    expect(shown.clocks).toEqual([...shown.clocks].sort((x, y) => Number(y) - Number(x)));
+    for (const c of shown.clocks) {
+      expect(Number(c)).toBeGreaterThanOrEqual(0.047);
+      expect(Number(c)).toBeLessThanOrEqual(0.049);
+    }
+
+    // The address bar now holds the same view in today's form.
+    await expect.poll(() => old.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('v'))).toBe('2');
+    const upgraded = await old.evaluate(() => [...new URLSearchParams(location.hash.slice(1))]);
+    expect(upgraded.filter(([k]) => k === 'ign')).toEqual([]);
+    expect(upgraded.filter(([k]) => k === 'ignore').map(([, v]) => v)).toEqual([
+      'type:StringAndTime',
+      `file:${RANDOM}`,
+    ]);
+    expect(Object.fromEntries(upgraded.filter(([k]) => k !== 'ignore'))).toEqual({
+      ...Object.fromEntries(new URLSearchParams(common)),
+      v: '2',
+    });
+
+    // The same view written in today's form shows exactly the same.
+    const today = await open(v2);
+    expect(await viewShown(today)).toEqual(shown);
+  });
+
+  test('a link newer than the page: a notice says so, the default view shows, and the link is kept', async () => {
+    const page = await b.openApp('v=3&tab=live&q=live:Fraction');
+    await page.waitFor(tid('link-notice'), { state: 'visible' });
+    expect(await page.text(tid('link-notice'))).toMatch(
+      /^This link’s view could not be shown\. This link was made by a newer version of RefTrace Viewer \(its view is version 3; this page reads up to version 2\)\./,
+    );
+    await openFileByInput(page, SMALL);
+    await waitDone(page);
+    expect(await page.attribute(tid('tab-summary'), 'aria-selected')).toBe('true');
+    expect(new URL(page.url()).hash).toBe('#v=3&tab=live&q=live:Fraction');
+    // Changing the view writes it in today's form; the notice goes when dismissed.
+    await openTab(page, 'types');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#v=2&tab=types');
+    await page.click(`${tid('link-notice')} .banner-close`);
+    await expect.poll(() => page.count(tid('link-notice'))).toBe(0);
+  });
 });
+
+/** What the page shows of its view: the tab, the table's filter, sort, count and rows, T, the window, the chips, the detail. */
+async function viewShown(page: AppPage) {
+  await expect.poll(() => page.attribute(tid('tab-live'), 'aria-selected'), { timeout: WAIT_MS }).toBe('true');
+  await expect.poll(() => tableCount(page), { timeout: WAIT_MS }).not.toContain('…');
+  await page.waitFor(tid('detail-title'));
+  return {
+    tab: await page.evaluate(() =>
+      document.querySelector('[role="tab"][aria-selected="true"]')?.getAttribute('data-testid'),
+    ),
+    filter: await page.inputValue(tid('table-filter')),
+    sort: await sortOf(page, 'clock'),
+    count: await tableCount(page),
+    t: await page.inputValue(tid('instant-input')),
+    window: (await page.text(tid('clock-window'))).replace(/✕$/, '').trim(),
+    chips: await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="ignore-chip"]')].map(
+        (c) => `${c.dataset.kind}:${c.dataset.name}`,
+      ),
+    ),
+    detail: (await page.text(tid('detail-title'))).trim(),
+    full: await page.evaluate(
+      () => (document.querySelector('[data-testid="full-path"]') as HTMLInputElement | null)?.checked ?? null,
+    ),
+    types: await columnTexts(page, 'type'),
+    clocks: await columnTexts(page, 'clock'),
+    rows: await renderedRows(page),
+  };
+}

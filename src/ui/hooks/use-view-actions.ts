@@ -35,20 +35,21 @@ export function useViewActions(setView: SetView): ViewActions {
       closeDetail: () => setView((s) => ({ ...s, detail: null })),
       addIgnore: (kind, name) =>
         setView((s) => {
-          const names = kind === 'type' ? s.ign.types : s.ign.files;
+          const names = kind === 'type' ? s.ignore.types : s.ignore.files;
           if (names.includes(name)) return s;
           return {
             ...s,
-            ign: kind === 'type' ? { ...s.ign, types: [...names, name] } : { ...s.ign, files: [...names, name] },
+            ignore:
+              kind === 'type' ? { ...s.ignore, types: [...names, name] } : { ...s.ignore, files: [...names, name] },
           };
         }),
       removeIgnore: (kind, name) =>
         setView((s) => ({
           ...s,
-          ign:
+          ignore:
             kind === 'type'
-              ? { ...s.ign, types: s.ign.types.filter((t) => t !== name) }
-              : { ...s.ign, files: s.ign.files.filter((f) => f !== name) },
+              ? { ...s.ignore, types: s.ignore.types.filter((t) => t !== name) }
+              : { ...s.ignore, files: s.ignore.files.filter((f) => f !== name) },
         })),
       setSuspectsBy: (by) => setView((s) => ({ ...s, suspectsBy: by })),
       setFullPath: (full) => setView((s) => ({ ...s, full })),

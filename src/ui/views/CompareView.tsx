@@ -57,7 +57,7 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
     [setView],
   );
   // The ignore list leaves the same types and files out of both logs.
-  const ignoreScope = useMemo(() => ({ ignore: view.ign }), [view.ign]);
+  const ignoreScope = useMemo(() => ({ ignore: view.ignore }), [view.ignore]);
   const onFilterTextChange = useCallback(
     (text: string) => setView((s) => ({ ...s, q: { ...s.q, compare: text } })),
     [setView],

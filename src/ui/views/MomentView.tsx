@@ -80,7 +80,7 @@ export const MomentView = memo(function MomentView({
 
   return (
     <div className="table-tab">
-      <MomentTotals moment={moment} ignore={view.ign} dataVersion={dataVersion} />
+      <MomentTotals moment={moment} ignore={view.ignore} dataVersion={dataVersion} />
       <p className="view-description">{def.description}</p>
       <DataTable
         key={key}
@@ -97,7 +97,7 @@ export const MomentView = memo(function MomentView({
         clock={{ win: null, applies: false }}
         data={{ version: dataVersion, epoch: dataEpoch }}
         toolbar={{ start: parts }}
-        scope={{ view: moment, ignore: view.ign }}
+        scope={{ view: moment, ignore: view.ignore }}
         onActivateRow={def.table === 'live' ? undefined : onActivateRow}
       />
     </div>

@@ -73,7 +73,7 @@ export const PhasesView = memo(function PhasesView({
         clock={{ win: null, applies: false }}
         data={{ version: dataVersion, epoch: dataEpoch }}
         toolbar={{ showFullPath: false }}
-        scope={{ ignore: view.ign }}
+        scope={{ ignore: view.ignore }}
         onActivateRow={onActivateRow}
       />
     </div>

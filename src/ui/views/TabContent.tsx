@@ -78,12 +78,12 @@ export const TabContent = memo(function TabContent({
   }, [openDetail]);
 
   // Memoised: this renders with every progress report, the tables only when these change.
-  const { ign, of, detail: detailOf, full, t, win } = view;
+  const { ignore, of, detail: detailOf, full, t, win } = view;
   const marks = useMemo(() => ({ at: t, window: win && { from: win.min, to: win.max } }), [t, win]);
-  const scope = useMemo(() => ({ ignore: ign }), [ign]);
+  const scope = useMemo(() => ({ ignore }), [ignore]);
   const liveScope = useMemo(
-    () => ({ ignore: ign, ...(of?.kind === 'site' ? { site: of.site } : of ? { type: of.type } : {}) }),
-    [ign, of],
+    () => ({ ignore, ...(of?.kind === 'site' ? { site: of.site } : of ? { type: of.type } : {}) }),
+    [ignore, of],
   );
   const ofChip = useMemo(
     () => of && <ObjectsOfChip of={of} fullPath={full} onClear={actions.clearObjects} />,
@@ -100,7 +100,7 @@ export const TabContent = memo(function TabContent({
       dataVersion={dataVersion}
       parsing={parsing}
       marks={marks}
-      ignore={ign}
+      ignore={ignore}
       onClose={actions.closeDetail}
       onShowObjects={tab === 'live' && sameSubject(of, detailOf) ? null : showObjects}
       onIgnore={actions.addIgnore}
@@ -119,7 +119,7 @@ export const TabContent = memo(function TabContent({
             <SuspectList
               by={view.suspectsBy}
               onByChange={actions.setSuspectsBy}
-              ignore={ign}
+              ignore={ignore}
               fullPath={full}
               onFullPathChange={actions.setFullPath}
               dataVersion={dataVersion}

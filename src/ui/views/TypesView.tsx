@@ -87,7 +87,7 @@ export const TypesView = memo(function TypesView(
           dataVersion={props.dataVersion}
           parsing={parsing}
           win={props.view.win}
-          ignore={props.view.ign}
+          ignore={props.view.ignore}
         />
       }
     />
