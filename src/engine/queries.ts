@@ -33,6 +33,8 @@ import type {
   SeriesPoint,
   SeriesQuery,
   SubjectSeriesQuery,
+  SubjectVerdict,
+  SubjectVerdictQuery,
   Summary,
   Suspect,
   SuspectsQuery,
@@ -89,6 +91,8 @@ export interface Queries {
   lifetimes: [LifetimesQuery, LifetimeHistogram];
   /** A site's or a type's live objects over clock. */
   subjectSeries: [SubjectSeriesQuery, LivePoint[]];
+  /** A site's or a type's verdict, and its objects phase by phase. */
+  subjectVerdict: [SubjectVerdictQuery, SubjectVerdict];
   /** A site's or a type's objects alive at T and their growth over A..B. */
   moments: [MomentsQuery, GroupMoments];
   /** The tables `reftrace export` writes (events, live objects, pairs) as batches of columns (in-process only). */
@@ -137,6 +141,7 @@ export const ANSWERS: Answerers = {
     const group = e.groupOf(q.subject);
     return group?.site === undefined ? [] : siteLiveSeries(e.store, group.site, q.buckets);
   },
+  subjectVerdict: (e, q) => e.leaks.subjectVerdict(q.subject, e.groupOf(q.subject), q.ignore),
   moments: (e, q) => e.leaks.groupMoments(e.groupOf(q.subject) ?? { site: -1 }, q.at, q.window, q.ignore),
   fleet: (e) => fleetTables(e.store),
   parquet: async (e, q) => {

@@ -223,6 +223,8 @@ export interface Suspect {
   growingSince: number | null;
   /** Index of its finding in the leak report (sites that leak together), or null. */
   finding: number | null;
+  /** The program's message in effect when it began to grow (null without one, or when it does not leak). */
+  growingDuring: string | null;
   /** Site id or type id, for asking about its objects. */
   key: number;
 }
@@ -313,7 +315,7 @@ export interface MomentsQuery {
 
 /** A verdict on a site or a type (README, "Leak verdicts"): `leak`, or the word for what it is instead. */
 export type VerdictWord =
-  'leak' | 'working-set' | 'bounded' | 'one-step' | 'import' | 'end-of-run' | 'made-late' | 'too-few';
+  'leak' | 'working-set' | 'bounded' | 'one-step' | 'import' | 'end-of-run' | 'made-late' | 'long-lived' | 'too-few';
 
 /** Something about the log that limits what its verdicts can say. */
 export interface LeakWarning {
@@ -338,4 +340,35 @@ export interface LeakReport {
   leakingSites: number;
   findings: LeakFinding[];
   warnings: LeakWarning[];
+}
+
+/** A site's or a type's objects in one phase (the span after a message): its row's detail. */
+export interface SubjectPhase {
+  /** Numbered from 1 in clock order, as the Phases tab numbers them. */
+  phase: number;
+  message: string | null;
+  from: number | null;
+  to: number;
+  /** Objects it made in the phase. */
+  made: number;
+  liveAtEnd: number;
+  /** Objects live at the phase's end that it never gives back (the lowest live count from then on). */
+  kept: number;
+}
+
+export interface SubjectVerdictQuery {
+  subject: Subject;
+  ignore?: IgnoreList;
+}
+
+/** A site's or a type's verdict and the phase-by-phase numbers behind it. */
+export interface SubjectVerdict {
+  /** Null when it holds nothing at the end (nothing to judge). */
+  verdict: VerdictWord | null;
+  reason: string;
+  growthPerSecond: number;
+  growingSince: number | null;
+  /** The program's message in effect when it began to grow (null without one). */
+  growingDuring: string | null;
+  phases: SubjectPhase[];
 }

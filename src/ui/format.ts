@@ -43,6 +43,11 @@ export function fmtSeconds(ms: number): string {
 }
 
 /** A difference: +20, −20 (a minus sign), 0. */
+/** A rate (objects per second): whole numbers from 100 on, else two significant digits. */
+export function fmtRate(x: number): string {
+  return x >= 100 ? fmtInt(Math.round(x)) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
+}
+
 export function fmtSigned(n: number): string {
   return n > 0 ? `+${intFmt.format(n)}` : n < 0 ? `−${intFmt.format(-n)}` : '0';
 }

@@ -88,8 +88,11 @@ export async function cliJson(
   file: string,
 ): Promise<{ code: number; r: JsonReport & { budget?: unknown }; suspects: unknown[] }> {
   const { code, out } = await cli(['analyse', path(file), '--json']);
-  const { suspects, ...r } = JSON.parse(out);
+  // The leak verdict (suspects, leaks, warnings) comes on top of the engine's report.
+  const { suspects, leaks, warnings, ...r } = JSON.parse(out);
   expect(Array.isArray(suspects), 'suspects').toBe(true);
+  expect(typeof leaks?.headline, 'leaks').toBe('string');
+  expect(Array.isArray(warnings), 'warnings').toBe(true);
   return { code, r, suspects };
 }
 

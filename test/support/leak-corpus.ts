@@ -16,6 +16,8 @@ export interface CorpusLog {
   leaks: string[];
   /** Sites that leak together, by finding name. */
   findings: Map<string, string[]>;
+  /** A log written to check the verdicts after they were designed (truth.json `set: holdout`). */
+  holdout: boolean;
 }
 
 interface TruthSite {
@@ -29,12 +31,12 @@ const key = (s: { file: string; line: number; function: string }) => `${basename
 
 export function corpusLogs(): CorpusLog[] {
   const truth = JSON.parse(readFileSync(FIXTURES + 'leaks/truth.json', 'utf8')) as {
-    logs: { log: string; leaks: TruthSite[] }[];
+    logs: { log: string; leaks: TruthSite[]; set?: string }[];
   };
   const logs: CorpusLog[] = truth.logs.map((t) => {
     const findings = new Map<string, string[]>();
     for (const l of t.leaks) findings.set(l.finding ?? key(l), [...(findings.get(l.finding ?? key(l)) ?? []), key(l)]);
-    return { path: `leaks/${t.log}`, leaks: t.leaks.map(key), findings };
+    return { path: `leaks/${t.log}`, leaks: t.leaks.map(key), findings, holdout: t.set === 'holdout' };
   });
   const releases = JSON.parse(readFileSync(FIXTURES + 'releases/truth.json', 'utf8')) as {
     runs: string[];
@@ -44,7 +46,7 @@ export function corpusLogs(): CorpusLog[] {
     const leaks = releases.leaks
       .filter((l) => l.linesByRun[i] !== null)
       .map((l) => key({ file: l.file, line: l.linesByRun[i]!, function: l.function }));
-    logs.push({ path: `releases/${run}`, leaks, findings: new Map(leaks.map((l) => [l, [l]])) });
+    logs.push({ path: `releases/${run}`, leaks, findings: new Map(leaks.map((l) => [l, [l]])), holdout: false });
   });
   return logs;
 }
@@ -84,4 +86,22 @@ export function scoreLog(log: CorpusLog, sites: Suspect[]): Score {
     falseAlarms: [...flagged].filter((k) => !truth.has(k)),
     missed: [...truth].filter((k) => !flagged.has(k)),
   };
+}
+
+/** Recall and false alarms over a set of logs. */
+export function scoreAll(logs: CorpusLog[]): {
+  leakSites: number;
+  flagged: number;
+  falseAlarms: string[];
+  missed: string[];
+} {
+  const out = { leakSites: 0, flagged: 0, falseAlarms: [] as string[], missed: [] as string[] };
+  for (const log of logs) {
+    const s = scoreLog(log, siteVerdicts(log.path));
+    out.leakSites += s.leakSites;
+    out.flagged += s.flaggedLeaks;
+    out.falseAlarms.push(...s.falseAlarms.map((k) => `${log.path} ${k}`));
+    out.missed.push(...s.missed.map((k) => `${log.path} ${k}`));
+  }
+  return out;
 }

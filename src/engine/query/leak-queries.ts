@@ -11,6 +11,8 @@ import type {
   IgnoreList,
   LifetimeHistogram,
   SiteName,
+  Subject,
+  SubjectVerdict,
   Suspect,
 } from '../types.ts';
 import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
@@ -19,6 +21,7 @@ import { Instants } from './instants.ts';
 import { LIFETIME_EDGES, lifetimeProfile, type ObjectGroup } from './lifetimes.ts';
 import { ObjectEnds } from './object-ends.ts';
 import { logPhases, type Phase } from './phases.ts';
+import { subjectPhases } from './leaks/subject-phases.ts';
 import { logVerdicts, type Verdicts } from './leaks/verdicts.ts';
 
 export class LeakQueries {
@@ -83,6 +86,31 @@ export class LeakQueries {
     if (this.verdictCache?.key !== key || this.verdictCache.version !== version)
       this.verdictCache = { key, version, verdicts: logVerdicts(this.store, this.ignoreMasks(ignore)) };
     return this.verdictCache.verdicts;
+  }
+
+  /** A site's or a type's verdict, and its objects phase by phase (its row's detail). */
+  subjectVerdict(subject: Subject, group: ObjectGroup | null, ignore?: IgnoreList): SubjectVerdict {
+    const v = this.verdicts(ignore);
+    const x =
+      subject.kind === 'site'
+        ? v.sites.find(
+            (y) => y.line === subject.site.line && y.function === subject.site.function && y.file === subject.site.file,
+          )
+        : v.types.find((y) => y.type === subject.type);
+    const phases = group
+      ? subjectPhases(this.store, group, this.phases(ignore), this.instants, this.ignoreMasks(ignore))
+      : [];
+    if (!x)
+      return {
+        verdict: null,
+        reason: 'holds nothing at the end',
+        growthPerSecond: 0,
+        growingSince: null,
+        growingDuring: null,
+        phases,
+      };
+    const { verdict, reason, growthPerSecond, growingSince, growingDuring } = x;
+    return { verdict, reason, growthPerSecond, growingSince, growingDuring, phases };
   }
 
   /** Sites or types holding objects at the end, leaks first (README, "Leak verdicts"). */

@@ -33,6 +33,8 @@ export interface SuspectScore {
 export interface SuspectInputs {
   /** Each key's live count at the end, before the ignore list (keys with none are skipped). */
   liveAtEnd: ArrayLike<number>;
+  /** The NEWs still alive at the end, ascending. */
+  liveEvents: Uint32Array;
   /** What a key is called, for the verdict (import-time code, cache entries). */
   nameOf(key: number): KeyName;
 }
@@ -44,7 +46,7 @@ export function rankSuspects(
   inputs: SuspectInputs,
   ignore: IgnoreMasks | null,
 ): { ranked: SuspectScore[]; curves: LeakCurves } {
-  const curves = leakCurves(s, by, inputs.liveAtEnd, ignore);
+  const curves = leakCurves(s, by, inputs.liveAtEnd, inputs.liveEvents, ignore);
   const out: SuspectScore[] = [];
   curves.keys.forEach((key, c) => {
     const live = curves.live[c];

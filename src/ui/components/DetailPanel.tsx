@@ -9,6 +9,7 @@ import { basename, siteLabel, subjectLabel, type Subject } from '../../shared/na
 import { fmtClock, fmtInt } from '../format.ts';
 import { useQuery } from '../hooks/use-query.ts';
 import type { DetailMarks } from './DetailLiveChart.tsx';
+import { DetailVerdict } from './DetailVerdict.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LifetimeBars } from './LifetimeBars.tsx';
 
@@ -93,6 +94,7 @@ export const DetailPanel = memo(function DetailPanel({
   else
     body = (
       <div className="detail-body">
+        <DetailVerdict subject={subject} ignore={ignore} dataVersion={dataVersion} parsing={parsing} />
         <dl className="facts detail-facts">
           <dt>Alive at the end</dt>
           <dd data-testid="detail-alive">{fmtInt(h.alive)}</dd>

@@ -1,10 +1,11 @@
-// The Summary's lead: the leak suspects, ranked by the worker (README, "Leak suspects"), by
-// allocation site or by type. Each one opens its objects; ranked once the file has been read.
+// The Summary's lead: the sites (or types) holding objects at the end, each with its verdict and
+// why (README, "Leak verdicts"), leaks first. Each one opens its objects; judged once the file has
+// been read.
 
 import { memo } from 'react';
 import type { IgnoreList, Suspect } from '../../engine/types.ts';
 import { siteLabel, type Subject } from '../../shared/names.ts';
-import { fmtClock, fmtInt } from '../format.ts';
+import { fmtClock, fmtInt, fmtRate } from '../format.ts';
 import { useQuery } from '../hooks/use-query.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -20,6 +21,21 @@ export interface SuspectListProps {
   parsing: boolean;
   /** Opens the suspect's objects (the Live tab, filtered to it) and its detail. */
   onOpen: (subject: Subject) => void;
+}
+
+/** A dotted name (`datetime.datetime`) that wraps after its dots, never inside a word. */
+function DottedName({ name }: { name: string }) {
+  const parts = name.split(/(?<=\.)/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -55,16 +71,25 @@ function SuspectRow({
         >
           {name}
         </button>
+        <div className="suspect-reason" data-testid="suspect-reason">
+          {s.reason}
+        </div>
       </td>
-      {s.by === 'site' && <td className="suspect-type">{s.type}</td>}
-      <td className="num" data-testid="suspect-score">
-        {s.score.toFixed(2)}
+      {s.by === 'site' && (
+        <td className="suspect-type">
+          <DottedName name={s.type} />
+        </td>
+      )}
+      <td data-testid="suspect-verdict">
+        <span className={`verdict verdict-${s.verdict === 'leak' ? 'leak' : 'other'}`}>{s.verdict}</span>
       </td>
       <td className="num" data-testid="suspect-live">
         {fmtInt(s.live)} of {fmtInt(s.new)} ({pct(s.survival)})
       </td>
-      <td className="num">{pct(s.steadiness)}</td>
-      <td className="num">since {fmtClock(s.firstClock)} s</td>
+      <td className="num" data-testid="suspect-rate">
+        {s.verdict === 'leak' ? `+${fmtRate(s.growthPerSecond)}/s` : '—'}
+      </td>
+      <td className="num">since {fmtClock(s.growingSince ?? s.firstClock)} s</td>
       <td>
         <Sparkline values={s.sparkline} />
       </td>
@@ -86,7 +111,7 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   else if (suspects.length === 0)
     body = (
       <p data-testid="suspects-empty">
-        No leak suspects:{' '}
+        Nothing holds objects at the end:{' '}
         {by === 'site' ? 'every object made at a site was freed' : 'every object of every type was freed'}
         {ignoring ? ' (apart from what is ignored)' : ''}.
       </p>
@@ -101,8 +126,8 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
             </th>
             <th scope="col">{by === 'site' ? 'Allocation site' : 'Type'}</th>
             {by === 'site' && <th scope="col">Makes most</th>}
-            <th scope="col" className="num" title="steadiness × survival × log2(1 + live)">
-              Score
+            <th scope="col" title="leak, or what it is instead (README, Leak verdicts)">
+              Verdict
             </th>
             <th scope="col" className="num" title="Objects still alive at the end, of those it made (survival)">
               Live of new
@@ -110,11 +135,11 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
             <th
               scope="col"
               className="num"
-              title="Share of the run since its first NEW in which its live count reached a new high"
+              title="Objects it keeps per second of clock (CPU time), once past its start-up"
             >
-              Steadiness
+              Grows
             </th>
-            <th scope="col" className="num" title="Clock of its first NEW">
+            <th scope="col" className="num" title="Clock from which it kept growing (a leak), or of its first NEW">
               Since
             </th>
             <th scope="col">Live over the run</th>
@@ -131,7 +156,7 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   return (
     <section className="suspects" data-testid="suspects" aria-labelledby="suspects-title">
       <div className="suspects-head">
-        <h2 id="suspects-title">Leak suspects</h2>
+        <h2 id="suspects-title">{by === 'site' ? 'Sites' : 'Types'} holding objects, leaks first</h2>
         <div className="segmented" role="group" aria-label="Rank by">
           <button
             type="button"
@@ -150,7 +175,7 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
             by type
           </button>
         </div>
-        <span className="muted">What was made all through the run and kept first. Open one to see its objects.</span>
+        <span className="muted">Each with its verdict and why. Open one to see its objects and its phases.</span>
         {by === 'site' && (
           <label className="toggle">
             <input

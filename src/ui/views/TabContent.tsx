@@ -4,6 +4,7 @@
 import { memo, useMemo } from 'react';
 import type { Row } from '../../engine/types.ts';
 import { DetailPanel } from '../components/DetailPanel.tsx';
+import { LeakHeadline } from '../components/LeakHeadline.tsx';
 import { SuspectList } from '../components/SuspectList.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type Moment, type RowQuery } from '../data/row-source.ts';
@@ -116,16 +117,19 @@ export const TabContent = memo(function TabContent({
           exportName={exportName}
           onOpenTab={actions.setTab}
           lead={
-            <SuspectList
-              by={view.suspectsBy}
-              onByChange={actions.setSuspectsBy}
-              ignore={ignore}
-              fullPath={full}
-              onFullPathChange={actions.setFullPath}
-              dataVersion={dataVersion}
-              parsing={parsing}
-              onOpen={actions.openObjects}
-            />
+            <>
+              <LeakHeadline ignore={ignore} dataVersion={dataVersion} parsing={parsing} />
+              <SuspectList
+                by={view.suspectsBy}
+                onByChange={actions.setSuspectsBy}
+                ignore={ignore}
+                fullPath={full}
+                onFullPathChange={actions.setFullPath}
+                dataVersion={dataVersion}
+                parsing={parsing}
+                onOpen={actions.openObjects}
+              />
+            </>
           }
         />
       );

@@ -121,7 +121,8 @@ describe('reftrace analyse: leak suspects', () => {
   it('the text report has a Leak suspects section naming the leak first', async () => {
     const { out } = await run(['analyse', log]);
     const section = out.slice(out.indexOf('Leak suspects'));
-    expect(section.split('\n')[1]).toMatch(/^\s+1\. leaky\.py:10 remember_forever\s+score \d/);
+    expect(section.split('\n')[1]).toMatch(/^\s+1\. leaky\.py:10 remember_forever\s+leak: grew in/);
+    expect(section.split('\n')[2]).toMatch(/^\s+score \d/);
     expect((await run(['analyse', log, '--suspects', '0'])).out).not.toContain('Leak suspects');
   });
 });

@@ -1,12 +1,13 @@
 // Each site's (or type's) live count over the run, as a leak hunter reads it: one pass over the
 // events follows the seed's bookkeeping per key (a NEW adds one to its key, the DEL that pairs it or
 // the NEW that replaces it takes it back) and, for every key still holding objects at the end,
-// records per span of the run's clock its live count at the span's end, its lowest live count in
-// the span, and the NEWs it made there.
+// records per span of the run's clock its live count at the span's end, the NEWs it made there,
+// how many of those are still alive at the end, and the lifetimes of those it freed.
 //
-// From the lows comes the retained curve: retained(j) = the lowest live count from the end of span
-// j to the end of the log, i.e. what the key holds at j and never gives back. It looks through
-// the garbage collector's sawtooth and through batches that are freed later, and it only rises.
+// The kept curve: kept(j) = its objects alive at the end that were made by the end of span j, i.e.
+// what it made by then and never gave back. Objects are followed one by one, so garbage the
+// collector frees late (its sawtooth, or only at exit) and batches freed later never count; it
+// only rises.
 
 import type { LogStore } from '../../store/log-store.ts';
 import { isDelOf, typeIdOf } from '../../store/type-kind.ts';
@@ -25,10 +26,12 @@ export interface LeakCurves {
   live: Int32Array;
   created: Int32Array;
   firstEvent: Int32Array;
-  /** Per key, SPANS values each (row-major by key): live at the span's end, retained at its end, NEWs in it. */
+  /** Per key, SPANS values each (row-major by key): live at the span's end, kept by its end, NEWs in it. */
   ends: Int32Array;
   retained: Int32Array;
   news: Int32Array;
+  /** Per key, SPANS values each: its freed objects by lifetime, in whole spans (the last holds longer ones). */
+  lifetimes: Int32Array;
   /** The clock at the end of each span. */
   spanEnd: Float64Array;
   /** Per span: 1 when a module was imported in it (the import machinery, or module-level code that ran once). */
@@ -52,11 +55,15 @@ function siteKinds(s: LogStore): Uint8Array {
   return out;
 }
 
-/** `liveAtEnd(k)`: a key's live count at the end before the ignore list (keys with none are skipped). */
+/**
+ * `liveAtEnd(k)`: a key's live count at the end before the ignore list (keys with none are skipped);
+ * `liveEvents`: the NEWs still alive at the end, ascending.
+ */
 export function leakCurves(
   s: LogStore,
   by: 'site' | 'type',
   liveAtEnd: ArrayLike<number>,
+  liveEvents: Uint32Array,
   ignore: IgnoreMasks | null,
 ): LeakCurves {
   const n = s.eventCount;
@@ -77,19 +84,21 @@ export function leakCurves(
     ends: new Int32Array(m * SPANS),
     retained: new Int32Array(m * SPANS),
     news: new Int32Array(m * SPANS),
+    lifetimes: new Int32Array(m * SPANS),
     spanEnd,
     importing: new Uint8Array(SPANS),
     clockFirst: lo,
   };
   if (n === 0 || m === 0) return out;
   const keyOf = by === 'site' ? (e: number) => s.site.get(e) : (e: number) => s.typeOf(e);
-  const { live, created, firstEvent, ends, news, importing } = out;
+  const { live, created, firstEvent, ends, news, importing, lifetimes } = out;
+  const perSpan = SPANS / span;
   const kinds = siteKinds(s);
   // The spans in which each module-level site made objects: an imported module's code runs once.
   const moduleFirst = new Int32Array(s.sites.size).fill(-1);
   const moduleLast = new Int32Array(s.sites.size).fill(-1);
-  const lows = new Int32Array(m * SPANS);
-  const low = new Int32Array(m);
+  const keptMade = out.retained;
+  let nextLive = 0;
   const ignT = ignore?.types;
   const ignS = ignore?.sites;
   const ignored = (e: number) => ignT !== undefined && (ignT[s.typeOf(e)] | ignS![s.site.get(e)]) === 1;
@@ -104,14 +113,12 @@ export function leakCurves(
     if (ignored(e)) return;
     const c = slot[keyOf(e)];
     if (c < 0) return;
-    if (--live[c] < low[c]) low[c] = live[c];
+    live[c]--;
   };
   const closeSpan = () => {
     const base = j;
     for (let c = 0; c < m; c++) {
       ends[c * SPANS + base] = live[c];
-      lows[c * SPANS + base] = low[c];
-      low[c] = live[c];
     }
     j++;
   };
@@ -124,7 +131,10 @@ export function leakCurves(
     const tk = s.typeKind.get(e);
     if (isDelOf(tk)) {
       if (e === nextPairDel) {
-        release(pairNew.get(pair));
+        const born = pairNew.get(pair);
+        release(born);
+        const c = ignored(born) ? -1 : slot[keyOf(born)];
+        if (c >= 0) lifetimes[c * SPANS + Math.min(SPANS - 1, Math.floor((clock - s.clock.get(born)) * perSpan))]++;
         nextPairDel = ++pair < pairDel.length ? pairDel.get(pair) : -1;
       }
       continue;
@@ -145,20 +155,15 @@ export function leakCurves(
     live[c]++;
     created[c]++;
     news[c * SPANS + j]++;
+    while (nextLive < liveEvents.length && liveEvents[nextLive] < e) nextLive++;
+    if (liveEvents[nextLive] === e) keptMade[c * SPANS + j]++;
     if (firstEvent[c] < 0) firstEvent[c] = e;
   }
   while (j < SPANS) closeSpan();
   for (let i = 0; i < moduleFirst.length; i++)
     if (moduleFirst[i] >= 0 && moduleLast[i] - moduleFirst[i] <= 1)
       importing.fill(1, moduleFirst[i], moduleLast[i] + 1);
-  // Retained at the end of span j: the lowest live count after it, up to the end of the log.
-  const retained = out.retained;
-  for (let c = 0; c < m; c++) {
-    let r = live[c];
-    for (let t = SPANS - 1; t >= 0; t--) {
-      retained[c * SPANS + t] = r;
-      r = Math.min(r, lows[c * SPANS + t]);
-    }
-  }
+  // Kept by the end of span j: those made in it and before.
+  for (let c = 0; c < m; c++) for (let t = 1; t < SPANS; t++) keptMade[c * SPANS + t] += keptMade[c * SPANS + t - 1];
   return out;
 }

@@ -15,12 +15,21 @@ export interface Judgement {
   growthPerSecond: number;
   /** Clock from which its growth after start-up began (null when it has none). */
   growingSince: number | null;
+  /** The end of the span its growth began in: the program's message then says what it was doing. */
+  growthSeen: number | null;
 }
 
 /** Fewer kept objects than this cannot tell a leak from noise. */
 const MIN_KEPT = 3;
+/** A burst that rebuilds a structure adds at least this many objects (a pool grows by a few at its peaks). */
+const MIN_REBUILD = 10;
 /** A life shorter than this many spans (about 8% of the run) is too short to see growth go on. */
 const MIN_LIFE = 8;
+/** The share of a key's freed objects whose lifetime says how long its objects may still live. */
+const USUAL_LIFETIME = 0.99;
+/** Fewer freed objects than this say nothing of their lifetimes. */
+const MIN_FREED = 10;
+
 /** Entries of a functools.lru_cache with a maxsize (one with none makes no such objects): evicted when it is full. */
 const LRU_ENTRY = 'functools._lru_list_elem';
 
@@ -34,13 +43,14 @@ export interface KeyName {
 /** Judges key index `c` of the curves; `name` lets import machinery and cache entries be recognised. */
 export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
   const base = c * SPANS;
-  const R = (t: number) => (t < 0 ? 0 : curves.retained[base + t]);
+  const retained = (t: number) => (t < 0 ? 0 : curves.retained[base + t]);
   const N = (t: number) => curves.news[base + t];
-  const last = SPANS - 2; // the last span (the last 1% of the run) is left out: its objects may be in flight
-  const kept = R(last);
+  // The last span (the last 1% of the run) is left out: its objects may be in flight.
+  const kept = retained(SPANS - 2);
   const live = curves.live[c];
   const clockAt = (t: number) => (t < 0 ? curves.clockFirst : curves.spanEnd[t]);
-  const none = { kept, growthPerSecond: 0, growingSince: null };
+  const none = { kept, growthPerSecond: 0, growingSince: null, growthSeen: null };
+  const pctOfRun = (t: number) => Math.round(((t + 1) / SPANS) * 100);
   if (kept === 0)
     return { verdict: 'end-of-run', reason: `its ${live} live objects were made in the last 1% of the run`, ...none };
   if (isImportMachinery(name.file))
@@ -56,10 +66,24 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
       ...none,
     };
   let first = 0;
-  while (first < last && N(first) === 0) first++;
+  while (first < SPANS - 2 && N(first) === 0) first++;
+  const last = SPANS - 2;
   const life = last - first + 1;
-  const pctOfRun = (t: number) => Math.round(((t + 1) / SPANS) * 100);
-  if (kept < MIN_KEPT) return { verdict: 'too-few', reason: `keeps only ${kept}: too few to tell`, ...none };
+  const R = retained;
+  const judgedKept = R(last);
+  if (judgedKept < MIN_KEPT) return { verdict: 'too-few', reason: `keeps only ${kept}: too few to tell`, ...none };
+  // Evidence of a leak is objects older than nearly all it ever freed, more of them than it freed that old.
+  const { spans: usual, beyond } = usualLifetime(curves, c);
+  const overdue = R(last - usual);
+  const young = judgedKept - overdue;
+  const longLived: Judgement = {
+    verdict: 'long-lived',
+    reason:
+      `its freed objects lived up to ${pctOfRun(usual - 1)}% of the run (${beyond} lived longer); ` +
+      `${young} of the ${kept} it holds are younger than that and may still be freed`,
+    ...none,
+  };
+  const evidence = overdue >= MIN_KEPT && overdue > beyond;
   if (life < MIN_LIFE)
     return {
       verdict: 'made-late',
@@ -97,11 +121,14 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
   const since = episodes.find(([, end]) => end > quarter(1))?.[0] ?? first;
   const rate = (from: number) => {
     const seconds = clockAt(last) - clockAt(from - 1);
-    return seconds > 0 ? (kept - R(from - 1)) / seconds : 0;
+    return seconds > 0 ? (judgedKept - R(from - 1)) / seconds : 0;
   };
-  const steadily = grewIn(1) && grewIn(2) && grewIn(3) && kept - startUp >= MIN_KEPT;
+  // A leak keeps old objects: a good share of what it kept after start-up was made in the first half of its life.
+  const keepsOld = R(quarter(2)) - startUp >= (judgedKept - startUp) / 4;
+  const steadily = grewIn(1) && grewIn(2) && grewIn(3) && keepsOld && judgedKept - startUp >= MIN_KEPT;
   if (steadily) {
     if (whileImporting) return imported;
+    if (!evidence) return longLived;
     const share =
       survival >= 0.95
         ? 'keeps everything it makes'
@@ -112,11 +139,18 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
       kept,
       growthPerSecond: rate(quarter(1) + 1),
       growingSince: clockAt(since - 1),
+      growthSeen: clockAt(since),
     };
   }
   const plateauWhileBusy = activeAfter >= Math.max(3, Math.ceil(life / 10));
-  if (episodes.length >= 3 && !plateauWhileBusy && kept - R(episodes[0][1]) >= MIN_KEPT) {
+  // Each later burst kept as much again as the first built: it builds the same thing again and keeps the old one.
+  const burst = ([a, b]: [number, number]) => R(b) - R(a - 1);
+  const rebuilds =
+    episodes.length >= 3 &&
+    episodes.slice(1).every((e) => burst(e) >= MIN_REBUILD && burst(e) * 2 >= burst(episodes[0]));
+  if (rebuilds && !plateauWhileBusy && judgedKept - R(episodes[0][1]) >= MIN_KEPT) {
     if (whileImporting) return imported;
+    if (!evidence) return longLived;
     return {
       verdict: 'leak',
       reason:
@@ -125,14 +159,38 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
       kept,
       growthPerSecond: rate(episodes[1][0]),
       growingSince: clockAt(episodes[1][0] - 1),
+      growthSeen: clockAt(episodes[1][0]),
     };
   }
+  // The longest stretch of sustained growth (gaps of a span allowed), and how much of what it made it kept there.
+  const stretch = longestStretch(episodes);
+  const [sa, sb] = stretch ?? [first, first];
+  const stretchSpans = sb - sa + 1;
+  const stretchKept = R(sb) - R(sa - 1);
+  const during = `${pctOfRun(sa - 1)}–${pctOfRun(sb)}% of the run`;
+  const sustained = stretch !== null && stretchSpans >= MIN_LIFE && stretchKept >= MIN_KEPT;
+  const phaseLeak = (why: string): Judgement => ({
+    verdict: 'leak',
+    reason: why,
+    kept,
+    growthPerSecond: (stretchKept / (clockAt(sb) - clockAt(sa - 1))) | 0,
+    growingSince: clockAt(sa - 1),
+    growthSeen: clockAt(sa),
+  });
+  if (young >= MIN_KEPT && young > overdue) return longLived;
   if (plateauWhileBusy)
     return {
       verdict: 'bounded',
       reason: `plateaued at ${kept} from ${pctOfRun(lastGrowth)}% of the run while it made ${madeAfter} more: a bounded cache or pool`,
       ...none,
     };
+  // Growth at a steady rate through a quarter of the run or more, then none: as big as that phase's work.
+  const half = sa + Math.floor(stretchSpans / 2);
+  const steadyRate = R(sb) - R(half - 1) >= (R(half - 1) - R(sa - 1)) / 2;
+  if (sustained && stretchSpans >= SPANS / 4 && steadyRate && !whileImporting && evidence)
+    return phaseLeak(
+      `grew at a steady rate all through ${during}, keeping everything, then stopped and never gave it back: it grows with the work of that phase`,
+    );
   if (episodes.length === 1 && episodes[0][1] <= quarter(1))
     return {
       verdict: 'working-set',
@@ -144,6 +202,37 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
     reason: `grew ${episodes.length === 1 ? 'once' : 'twice'} (last at ${pctOfRun(lastGrowth)}% of the run) and held ${kept} since: a structure built lazily, or growth that stopped`,
     ...none,
   };
+}
+
+/** The longest run of growth episodes separated by at most one flat span, if its spans mostly grew (3 in 4). */
+function longestStretch(episodes: [number, number][]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let grown = 0;
+  let cur: [number, number] | null = null;
+  for (const [a, b] of episodes) {
+    if (cur && a - cur[1] <= 2) {
+      cur = [cur[0], b];
+      grown += b - a + 1;
+    } else {
+      cur = [a, b];
+      grown = b - a + 1;
+    }
+    if (grown * 4 >= (cur[1] - cur[0] + 1) * 3 && (!best || cur[1] - cur[0] > best[1] - best[0])) best = cur;
+  }
+  return best;
+}
+
+/** How many spans its freed objects live (USUAL_LIFETIME of them; 0 when few were freed), and how many lived longer. */
+function usualLifetime(curves: LeakCurves, c: number): { spans: number; beyond: number } {
+  let freed = 0;
+  for (let b = 0; b < SPANS; b++) freed += curves.lifetimes[c * SPANS + b];
+  if (freed < MIN_FREED) return { spans: 0, beyond: 0 };
+  let seen = 0;
+  for (let b = 0; b < SPANS; b++) {
+    seen += curves.lifetimes[c * SPANS + b];
+    if (seen >= freed * USUAL_LIFETIME) return { spans: b + 1, beyond: freed - seen };
+  }
+  return { spans: SPANS, beyond: 0 };
 }
 
 function pct(x: number): string {

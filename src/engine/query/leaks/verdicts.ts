@@ -6,6 +6,7 @@ import type { LogStore } from '../../store/log-store.ts';
 import type { LeakFinding, LeakReport, SeriesPoint, SiteName, Suspect } from '../../types.ts';
 import { derivedOf } from '../derived.ts';
 import { isIgnored, type IgnoreMasks } from '../ignore.ts';
+import { messageKind } from '../phases.ts';
 import { rankSuspects, type SuspectScore } from '../suspects.ts';
 import { groupRelated, madeTogether } from './findings.ts';
 import { missingDelsWarning, rssWithoutObjectsWarning } from './warnings.ts';
@@ -30,7 +31,7 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
   const bySite = rankSuspects(
     s,
     'site',
-    { liveAtEnd: st.live, nameOf: (i) => ({ ...siteName(i), type: topType(i) }) },
+    { liveAtEnd: st.live, liveEvents: d.live(), nameOf: (i) => ({ ...siteName(i), type: topType(i) }) },
     ignore,
   ).ranked;
   // The leaking sites' live objects: to group them, and to say which types they leak.
@@ -52,17 +53,28 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
   const groups = groupRelated(leaking.length, (a, b) => madeTogether(lists[a], lists[b], s.eventCount));
   const findingOf = new Map<number, number>();
   groups.forEach((g, f) => g.forEach((i) => findingOf.set(leaking[i].key, f)));
-  const sites = bySite.map((x) => suspectOf('site', x, siteName(x.key), topType(x.key), findingOf.get(x.key) ?? null));
+  const during = messageAt(s);
+  const sites = bySite.map((x) => ({
+    ...suspectOf('site', x, siteName(x.key), topType(x.key), findingOf.get(x.key) ?? null),
+    growingDuring: during(x.judgement.growthSeen),
+  }));
   const findings = groups.map((g) => findingFrom(g.map((i) => sites.find((x) => x.key === leaking[i].key)!)));
 
   const byType = rankSuspects(
     s,
     'type',
-    { liveAtEnd: d.liveByType(), nameOf: (t) => ({ file: '', function: '', type: s.types.strings[t] }) },
+    {
+      liveAtEnd: d.liveByType(),
+      liveEvents: d.live(),
+      nameOf: (t) => ({ file: '', function: '', type: s.types.strings[t] }),
+    },
     ignore,
   ).ranked;
   const types = byType.map((x) => {
-    const suspect = suspectOf('type', x, { file: '', line: 0, function: '' }, s.types.strings[x.key], null);
+    const suspect = {
+      ...suspectOf('type', x, { file: '', line: 0, function: '' }, s.types.strings[x.key], null),
+      growingDuring: during(x.judgement.growthSeen),
+    };
     const leaked = leakedOfType[x.key];
     if (leaked === 0) return suspect;
     const where = [...leakSitesOfType.get(x.key)!].map((k) => siteLabel(siteName(k)));
@@ -76,13 +88,34 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
   return { sites, types, findings };
 }
 
+/** The program's own message in effect at a clock (the last one at or before it), or null. */
+function messageAt(s: LogStore): (clock: number | null) => string | null {
+  const n = s.notes;
+  const user: number[] = [];
+  for (let i = 0; i < n.msgLine.length; i++)
+    if (!n.msgIsErr[i] && n.msgClock[i] === n.msgClock[i] && messageKind(n.msgText[i], false) === 'message')
+      user.push(i);
+  user.sort((a, b) => n.msgClock[a] - n.msgClock[b]);
+  return (clock) => {
+    if (clock === null) return null;
+    let lo = 0;
+    let hi = user.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (n.msgClock[user[mid]] <= clock) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? n.msgText[user[lo - 1]].split('\n')[0] : null;
+  };
+}
+
 function suspectOf(
   by: 'site' | 'type',
   x: SuspectScore,
   name: SiteName,
   type: string,
   finding: number | null,
-): Suspect {
+): Omit<Suspect, 'growingDuring'> {
   const j = x.judgement;
   return {
     by,

@@ -2,12 +2,14 @@
 // every leak site is flagged, no other site is, and the warnings about a log are right.
 
 import { describe, expect, it } from 'vitest';
-import { cleanSamples, corpusLogs, engineOf, scoreLog, siteVerdicts } from '../../../support/leak-corpus.ts';
+import { cleanSamples, corpusLogs, engineOf, scoreAll, scoreLog, siteVerdicts } from '../../../support/leak-corpus.ts';
 
 const logs = corpusLogs();
+const designed = logs.filter((l) => !l.holdout);
+const holdout = logs.filter((l) => l.holdout);
 
 describe('leak verdicts on the real leak corpus', () => {
-  it.each(logs.map((l) => [l.path, l] as const))('%s: every leak site flagged, nothing else', (_, log) => {
+  it.each(designed.map((l) => [l.path, l] as const))('%s: every leak site flagged, nothing else', (_, log) => {
     const score = scoreLog(log, siteVerdicts(log.path));
     expect({ missed: score.missed, falseAlarms: score.falseAlarms }).toEqual({ missed: [], falseAlarms: [] });
   });
@@ -15,6 +17,14 @@ describe('leak verdicts on the real leak corpus', () => {
   it.each(cleanSamples())('%s (a bundled sample): no leak', (path) => {
     const leaks = siteVerdicts(path).filter((x) => x.verdict === 'leak');
     expect(leaks.map((x) => `${x.file}:${x.line}`)).toEqual([]);
+  });
+
+  it('on the held-out logs (written after the verdicts): no false alarm, and at least 90% of leak sites flagged', () => {
+    const s = scoreAll(holdout);
+    expect(s.falseAlarms).toEqual([]);
+    expect(s.flagged / s.leakSites).toBeGreaterThanOrEqual(0.9);
+    // The one kind knowingly missed: a busy site keeping a fraction during the first phase only (README).
+    expect(s.missed.every((m) => m.startsWith('leaks/chained-errors'))).toBe(true);
   });
 
   it('covers enough of both kinds to mean something', () => {
