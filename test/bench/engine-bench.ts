@@ -17,6 +17,7 @@ import { generateLog } from '../support/reflog-generator.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
 import { bestOf } from './best-of.ts';
 import { benchLeakQueries } from './leak-bench.ts';
+import { benchVerdicts } from './verdict-bench.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -237,6 +238,7 @@ try {
   console.log(`filter address 0x7f1:   ${address.ms.toFixed(0)} ms (${address.result.matched.toLocaleString()} rows)`);
   console.log(benchTypeSeries(analysis.store, 3));
   for (const line of benchLeakQueries(analysis.store)) console.log(line);
+  for (const line of benchVerdicts()) console.log(line);
   console.log(
     `counts: new ${s.counts.new} del ${s.counts.del} live ${s.live} pairs ${s.pairs} untracked ${s.untracked} problems ${s.problems}`,
   );

@@ -102,4 +102,25 @@ describe('warnings about the log', () => {
         path,
       ).not.toContain('missing-dels');
   });
+
+  it('memory that grew while the traced objects did not: the rss-not-objects warning, with the sizes, leads the headline', () => {
+    const r = engineOf('rss/native-growth.log.gz').ask('leaks', {});
+    expect(r.leakingSites).toBe(0);
+    expect(r.warnings.map((w) => w.kind)).toEqual(['rss-not-objects']);
+    expect(r.warnings[0].message).toMatch(
+      /^Memory grew by \d+\.\d MB \(RSS [\d.]+ MB → [\d.]+ MB after start-up\) but the traced objects did not/,
+    );
+    expect(r.warnings[0].message).toMatch(/include_builtins=True/);
+    expect(r.headline).toMatch(/^Memory grew by \d+\.\d MB/);
+  });
+
+  it('no other real log gets it: their memory grew with their objects, or did not grow', () => {
+    for (const path of [...logs.map((l) => l.path), ...cleanSamples()])
+      expect(
+        engineOf(path)
+          .ask('leaks', {})
+          .warnings.map((w) => w.kind),
+        path,
+      ).not.toContain('rss-not-objects');
+  });
 });
