@@ -128,7 +128,10 @@ export const ANSWERS: Answerers = {
       fileNames: e.store.sourceFiles,
       series: () => e.series().query({ buckets: 100 }),
     }),
-  heap: (e, q) => e.leaks.snapshot(q.at, q.ignore),
+  heap: (e, q) => {
+    const { ignore, ...view } = q;
+    return e.leaks.snapshot(view, ignore);
+  },
   growth: (e, q) => e.leaks.growth(q.from, q.to, q.ignore),
   phases: (e, q) => e.phases(q.ignore),
   lifetimes: (e, q) => {

@@ -85,11 +85,8 @@ export interface TableFilter {
   type?: string;
 }
 
-/**
- * Which moment the tables show: the end of the log (no view), the heap at an instant (the log as if
- * it had ended after its last NEW/DEL with clock <= at), or the growth from one instant to another.
- */
-export type TimeView = { at: number } | { from: number; to: number };
+import type { InstantView, TimeView } from './query/tables/moment.ts';
+export type { InstantView, TimeView } from './query/tables/moment.ts';
 
 export interface TableQuery {
   table: TableId;
@@ -269,10 +266,8 @@ export interface SuspectsQuery {
   ignore?: IgnoreList;
 }
 
-export interface HeapQuery {
-  at: number;
-  ignore?: IgnoreList;
-}
+/** The heap at an instant: the view of the Heap at T tab. */
+export type HeapQuery = InstantView & { ignore?: IgnoreList };
 
 export interface GrowthQuery {
   from: number;

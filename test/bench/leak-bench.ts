@@ -13,7 +13,7 @@ export function benchLeakQueries(s: LogStore): string[] {
   const mid = (first + last) / 2;
   const build = bestOf(1, () => q.ends.current());
   const heap = bestOf(5, () => heapCounts(s, q.ends.current(), q.instants.prefixAt(mid), null));
-  const snapshot = bestOf(5, () => q.snapshot(mid));
+  const snapshot = bestOf(5, () => q.snapshot({ at: mid }));
   const growth = bestOf(5, () => q.growth(first + (last - first) * 0.25, mid));
   const suspectsBySite = bestOf(3, () => q.suspects('site', 20));
   const suspectsByType = bestOf(3, () => q.suspects('type', 20));

@@ -123,7 +123,7 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
   await tabUntil(page, (f) => f.role === 'tab');
   for (let i = 0; i < 12 && (await page.attribute(tid('tab-heap'), 'aria-selected')) !== 'true'; i++)
     await page.press('ArrowRight');
-  const snap = leaks.snapshot(t);
+  const snap = leaks.snapshot({ at: t });
   await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(snap.alive));
   expect(await page.text(tid('heap-totals'))).toContain(`T = ${fmtClock(t)} s`);
   await page.press('ArrowRight');

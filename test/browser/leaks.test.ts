@@ -98,7 +98,7 @@ async function expectRows(page: AppPage, n: number): Promise<void> {
 
 /** Heap at T as the page shows it per type and per site, against the engine's snapshot (ignored ones left out). */
 async function expectHeapAt(page: AppPage, t: number, ignore?: IgnoreList): Promise<void> {
-  const snap = leaks.snapshot(t, ignore);
+  const snap = leaks.snapshot({ at: t }, ignore);
   await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(snap.alive));
   await page.click(tid('part-types'));
   const typeRows = tables.page({ table: 'types', view: { at: t }, ignore, offset: 0, limit: 1000 }).total;
@@ -319,7 +319,7 @@ describe('heap at T and growth from A to B', () => {
     const a = Number((first + (last - first) * 0.3).toFixed(6));
     const bEnd = Number((first + (last - first) * 0.8).toFixed(6));
     const page = await openShapes(`tab=growth&t=${t}&win=${a}-${bEnd}&detail=type:${SHAPES.leak.type}`);
-    const leakType = leaks.snapshot(t).types[SHAPES.leak.type];
+    const leakType = leaks.snapshot({ at: t }).types[SHAPES.leak.type];
     const [x, y, c] = leaks.growth(a, bEnd).types[SHAPES.leak.type];
     expect(y - x).toBeGreaterThan(0);
     await expect.poll(() => page.text(tid('detail-at-t')), { timeout: WAIT_MS }).toBe(fmtInt(leakType));
@@ -339,7 +339,7 @@ describe('heap at T and growth from A to B', () => {
       .poll(() => page.text(tid('detail-growth')), { timeout: WAIT_MS })
       .toBe(`${fmtInt(row.aliveFrom)} → ${fmtInt(row.aliveTo)} (+${fmtInt(row.aliveTo - row.aliveFrom)})`);
     expect(await page.text(tid('detail-created-alive'))).toBe(fmtInt(row.createdAndAlive));
-    const atT = leaks.snapshot(t).sites.find((s) => s.function === SHAPES.leak.site[2])!.alive;
+    const atT = leaks.snapshot({ at: t }).sites.find((s) => s.function === SHAPES.leak.site[2])!.alive;
     expect(await page.text(tid('detail-at-t'))).toBe(fmtInt(atT));
 
     // Ignoring its type leaves the site nothing at T; clearing T drops the fact and the mark.
@@ -443,7 +443,9 @@ describe('while the file is read', () => {
       held.release();
       await waitDone(page, 60_000);
       const q = leakQueriesOf(whole);
-      await expect.poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS }).toBe(fmtInt(q.snapshot(at).alive));
+      await expect
+        .poll(() => page.text(tid('heap-alive')), { timeout: WAIT_MS })
+        .toBe(fmtInt(q.snapshot({ at: at }).alive));
       const live = tablesOf(whole).page({
         table: 'live',
         filter: { type: SHAPES.leak.type },

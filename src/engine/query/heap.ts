@@ -6,6 +6,12 @@
 import type { LogStore } from '../store/log-store.ts';
 import { isDelOf, typeIdOf } from '../store/type-kind.ts';
 import type { IgnoreMasks } from './ignore.ts';
+import { ANY_TIME, type BornWindow } from './tables/moment.ts';
+
+const bornIn = (s: LogStore, e: number, w: BornWindow) => {
+  const c = s.clock.get(e);
+  return (w.after === -Infinity || c > w.after) && (w.by === Infinity || c <= w.by);
+};
 
 /** The log cut after its first `prefix` events. */
 export interface HeapCounts {
@@ -21,7 +27,13 @@ export interface HeapCounts {
   siteFreed: Int32Array;
 }
 
-export function heapCounts(s: LogStore, ends: Uint32Array, prefix: number, ignore: IgnoreMasks | null): HeapCounts {
+export function heapCounts(
+  s: LogStore,
+  ends: Uint32Array,
+  prefix: number,
+  ignore: IgnoreMasks | null,
+  born: BornWindow = ANY_TIME,
+): HeapCounts {
   const nTypes = s.types.size;
   const nSites = s.sites.size;
   const h: HeapCounts = {
@@ -48,7 +60,7 @@ export function heapCounts(s: LogStore, ends: Uint32Array, prefix: number, ignor
     }
     h.typeNew[t]++;
     h.siteNew[site]++;
-    if (ends[e] >= prefix) {
+    if (ends[e] >= prefix && bornIn(s, e, born)) {
       h.alive++;
       h.typeAlive[t]++;
       h.siteAlive[site]++;
@@ -137,12 +149,12 @@ export function growthCounts(
   return g;
 }
 
-/** Event ids of the NEWs alive after the first `prefix` events, in event order; with `createdAfter`, only those whose NEW clock is later. */
+/** Event ids of the NEWs alive after the first `prefix` events and made in the window, in event order. */
 export function aliveRows(
   s: LogStore,
   ends: Uint32Array,
   prefix: number,
-  createdAfter: number | undefined,
+  born: BornWindow,
   ignore: IgnoreMasks | null,
 ): Uint32Array {
   let n = 0;
@@ -153,7 +165,7 @@ export function aliveRows(
     if (ends[e] < prefix) continue;
     const tk = s.typeKind.get(e);
     if (isDelOf(tk)) continue;
-    if (createdAfter !== undefined && !(s.clock.get(e) > createdAfter)) continue;
+    if (!bornIn(s, e, born)) continue;
     if (ignT && (ignT[typeIdOf(tk)] | ignS![s.site.get(e)]) === 1) continue;
     out[n++] = e;
   }

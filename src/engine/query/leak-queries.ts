@@ -9,11 +9,13 @@ import type {
   GrowthReport,
   HeapSnapshot,
   IgnoreList,
+  InstantView,
   LifetimeHistogram,
   SiteName,
   Subject,
   SubjectVerdict,
   Suspect,
+  TimeView,
 } from '../types.ts';
 import { growthCounts, heapCounts, type HeapCounts } from './heap.ts';
 import { ignoreKey, ignoreMasks, type IgnoreMasks } from './ignore.ts';
@@ -22,6 +24,7 @@ import { LIFETIME_EDGES, lifetimeProfile, type ObjectGroup } from './lifetimes.t
 import { ObjectEnds } from './object-ends.ts';
 import { logPhases, type Phase } from './phases.ts';
 import { subjectPhases } from './leaks/subject-phases.ts';
+import { viewContext, type ViewContext } from './tables/view-context.ts';
 import { logVerdicts, type Verdicts } from './leaks/verdicts.ts';
 
 export class LeakQueries {
@@ -48,9 +51,21 @@ export class LeakQueries {
     return heapCounts(this.store, this.ends.current(), this.instants.prefixAt(at), this.ignoreMasks(ignore));
   }
 
-  snapshot(at: number, ignore?: IgnoreList): HeapSnapshot {
+  /** A moment of the log as the tables show it, with the ignore list. */
+  view(view: TimeView | undefined, ignore?: IgnoreList): ViewContext {
+    return viewContext(this.store, view, {
+      ends: this.ends,
+      instants: this.instants,
+      masks: this.ignoreMasks(ignore),
+      ignoreKey: ignoreKey(ignore),
+    });
+  }
+
+  /** The heap at an instant as the Heap at T tab's tables count it (the same view). */
+  snapshot(view: InstantView, ignore?: IgnoreList): HeapSnapshot {
     const s = this.store;
-    const h = this.heapAt(at, ignore);
+    const at = view.at;
+    const h = this.view(view, ignore).heap();
     const types: Record<string, number> = {};
     for (const t of byCountDesc(h.typeAlive)) types[s.types.strings[t]] = h.typeAlive[t];
     const sites = byCountDesc(h.siteAlive).map((i) => ({ ...this.siteName(i), alive: h.siteAlive[i] }));

@@ -23,7 +23,8 @@ import { filterText, isAddressText } from './event-filter.ts';
 import { sortRowsByKey } from './radix-sort.ts';
 import { gather } from './row-mask.ts';
 import { tableDef, type TableDef } from './tables/index.ts';
-import { viewContext, type ViewContext } from './tables/view-context.ts';
+import { leakQueriesOf } from './leak-queries.ts';
+import type { ViewContext } from './tables/view-context.ts';
 
 /** The last answer of a table, with what a refinement needs to know of it. */
 interface Answer {
@@ -90,7 +91,7 @@ export class TableQueries {
       last.ignore === ignoreText
     )
       return last.ctx;
-    const ctx = viewContext(this.store, view, ignore);
+    const ctx = leakQueriesOf(this.store).view(view, ignore);
     this.lastView = { stamp, view, ignore: ignoreText, ctx };
     return ctx;
   }

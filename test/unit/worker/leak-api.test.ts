@@ -22,7 +22,7 @@ describe('the worker answers leak queries', async () => {
     expect(session.ask('suspects', { by: 'site', limit: 5 })).toEqual(q.suspects('site', 5));
     expect(session.ask('suspects', { by: 'type', limit: 5 })[0].type).toBe(SHAPES.leak.type);
     const mid = (first + last) / 2;
-    expect(session.ask('heap', { at: mid })).toEqual(q.snapshot(mid));
+    expect(session.ask('heap', { at: mid })).toEqual(q.snapshot({ at: mid }));
     expect(session.ask('growth', { from: first, to: mid })).toEqual(q.growth(first, mid));
   });
 

@@ -76,11 +76,7 @@ export function eventTable(id: TableId, s: LogStore, d: Derived, v: ViewContext,
     case 'live': {
       const ev = (r: number) => r; // rows are event ids
       let rows: Uint32Array | null = null;
-      const liveRows = () =>
-        (rows ??=
-          v.kind === 'end'
-            ? d.live()
-            : aliveRows(s, v.ends(), v.prefix, v.kind === 'growth' ? v.from : undefined, null));
+      const liveRows = () => (rows ??= v.kind === 'end' ? d.live() : aliveRows(s, v.ends(), v.prefix, v.born, null));
       return {
         id,
         rows: liveRows,

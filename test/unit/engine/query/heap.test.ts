@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts';
 import { aliveRows } from '../../../../src/engine/query/heap.ts';
+import { ANY_TIME } from '../../../../src/engine/query/tables/moment.ts';
 import { leakQueriesOf } from '../../../../src/engine/query/leak-queries.ts';
 import { analyseCutAt, liveBySite, liveByType, liveLines } from '../../../support/cut-oracle.ts';
 import { fixture, fixtureLogs } from '../../../support/fixtures.ts';
@@ -41,8 +42,8 @@ function hasSplitRecords(a: Analysis): boolean {
 function engineHeap(a: Analysis, t: number) {
   const q = leakQueriesOf(a.store);
   const s = a.store;
-  const rows = aliveRows(s, q.ends.current(), q.instants.prefixAt(t), undefined, null);
-  const snap = q.snapshot(t);
+  const rows = aliveRows(s, q.ends.current(), q.instants.prefixAt(t), ANY_TIME, null);
+  const snap = q.snapshot({ at: t });
   const sites: Record<string, number> = {};
   for (const x of snap.sites) sites[`${x.file}:${x.line}:${x.function}`] = x.alive;
   return {
@@ -97,13 +98,13 @@ describe('heap at T equals the log cut at T, analysed from scratch', () => {
   it('before the first event nothing is alive; after the last it is the end state', () => {
     const a = analyseChunks([fixture('samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log')]);
     const q = leakQueriesOf(a.store);
-    expect(q.snapshot(a.store.clockFirst! - 1)).toEqual({
+    expect(q.snapshot({ at: a.store.clockFirst! - 1 })).toEqual({
       at: a.store.clockFirst! - 1,
       alive: 0,
       types: {},
       sites: [],
     });
-    const end = q.snapshot(a.store.clockLast! + 100);
+    const end = q.snapshot({ at: a.store.clockLast! + 100 });
     expect(end.alive).toBe(a.summary().live);
     expect(end.alive).toBe(61);
     expect(end.types).toEqual({ StringAndTime: 20, 'datetime.datetime': 20, Fraction: 20, ModuleSpec: 1 });
@@ -143,8 +144,8 @@ describe('growth A->B', () => {
         expect(sorted(fromEngine)).toEqual(sorted(perType));
         // Per type, alive at A and at B are the snapshots'.
         for (const [t, [x, y]] of Object.entries(g.types)) {
-          expect(x).toBe(q.snapshot(from).types[t] ?? 0);
-          expect(y).toBe(q.snapshot(to).types[t] ?? 0);
+          expect(x).toBe(q.snapshot({ at: from }).types[t] ?? 0);
+          expect(y).toBe(q.snapshot({ at: to }).types[t] ?? 0);
         }
       }
     },
@@ -183,7 +184,7 @@ describe("one site's or type's moments (a row's detail)", () => {
         { types: [], files: [s.files.strings[s.sites.file[0]]] },
       ];
       for (const ignore of ignores) {
-        const snap = q.snapshot(at, ignore);
+        const snap = q.snapshot({ at: at }, ignore);
         const g = q.growth(from, to, ignore);
         for (let t = 0; t < s.types.size; t++) {
           const m = q.groupMoments({ type: t }, at, { from, to }, ignore);
@@ -211,7 +212,9 @@ describe("one site's or type's moments (a row's detail)", () => {
     const a = analyseChunks([fixture(fixtureLogs('samples')[0])]);
     const q = leakQueriesOf(a.store);
     expect(q.groupMoments({ type: 0 }, null, null)).toEqual({ at: null, growth: null });
-    expect(q.groupMoments({ type: 0 }, 1e9, null).at!.alive).toBe(q.snapshot(1e9).types[a.store.types.strings[0]] ?? 0);
+    expect(q.groupMoments({ type: 0 }, 1e9, null).at!.alive).toBe(
+      q.snapshot({ at: 1e9 }).types[a.store.types.strings[0]] ?? 0,
+    );
   });
 });
 
@@ -220,7 +223,7 @@ describe('the index', () => {
     const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 50000, seed: 9 }).chunks]));
     const a = analyseChunks([bytes]);
     const q = leakQueriesOf(a.store);
-    q.snapshot(a.store.clockLast!);
+    q.snapshot({ at: a.store.clockLast! });
     expect(q.ends.byteSize / a.store.eventCount).toBeLessThanOrEqual(8);
   });
 
@@ -234,10 +237,10 @@ describe('the index', () => {
     const q = leakQueriesOf(a.store);
     for (let off = 0; off < bytes.length; off += 30_001) {
       p.push(bytes.subarray(off, off + 30_001));
-      if (a.store.eventCount > 0) expect(q.snapshot(a.store.clockLast!).alive).toBe(a.store.seed.liveMap.size);
+      if (a.store.eventCount > 0) expect(q.snapshot({ at: a.store.clockLast! }).alive).toBe(a.store.seed.liveMap.size);
     }
     p.finish();
     const t = (whole.store.clockFirst! + whole.store.clockLast!) / 2;
-    expect(q.snapshot(t)).toEqual(leakQueriesOf(whole.store).snapshot(t));
+    expect(q.snapshot({ at: t })).toEqual(leakQueriesOf(whole.store).snapshot({ at: t }));
   });
 });

@@ -11,7 +11,7 @@ import { Derived } from '../../../../src/engine/query/derived.ts';
 import type { TableQueries } from '../../../../src/engine/query/table-query.ts';
 import { tablesOf } from '../../../support/tables.ts';
 import { tableDef } from '../../../../src/engine/query/tables/index.ts';
-import { viewContext } from '../../../../src/engine/query/tables/view-context.ts';
+import { leakQueriesOf } from '../../../../src/engine/query/leak-queries.ts';
 import type { SortSpec, TableFilter, TableId } from '../../../../src/engine/types.ts';
 import { generateLog, type GeneratorOptions } from '../../../support/reflog-generator.ts';
 
@@ -72,7 +72,7 @@ function reference(s: LogStore, q: Query): number[] {
     if (f.clockMax !== undefined && !(clock <= f.clockMax)) return false;
     return true;
   });
-  const columns = tableDef(q.table, s, new Derived(s), viewContext(s, undefined, undefined), !!q.fullPath).columns;
+  const columns = tableDef(q.table, s, new Derived(s), leakQueriesOf(s).view(undefined), !!q.fullPath).columns;
   const keys = (q.sort ?? []).map((sp) => ({ key: columns.find((c) => c.id === sp.column)!.key, desc: sp.desc }));
   return kept.sort((a, b) => {
     for (const { key, desc } of keys) {
