@@ -15,7 +15,8 @@ export const MomentTotals = memo(function MomentTotals({
   ignore: IgnoreList;
   dataVersion: number;
 }) {
-  const heap = useQuery('heap', 'at' in moment ? { at: moment.at, ignore } : null, dataVersion);
+  // The whole view, whatever it holds: the heap counts what the Heap at T tables count.
+  const heap = useQuery('heap', 'at' in moment ? { ...moment, ignore } : null, dataVersion);
   const growth = useQuery('growth', 'at' in moment ? null : { ...moment, ignore }, dataVersion);
   const answer = 'at' in moment ? heap : growth;
   const n = !answer.fresh
