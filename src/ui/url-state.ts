@@ -85,6 +85,8 @@ export interface ViewState {
   by: CompareBy;
   /** The instant T of the heap-at-T tab (CPU seconds). */
   t: number | null;
+  /** The heap at T shows only objects older than this many seconds at T (null: all of them). */
+  older: number | null;
   /** Types and files left out of every table, the per-type chart, the suspects and the phases. */
   ignore: IgnoreList;
   part: MomentPart;
@@ -105,6 +107,7 @@ export const DEFAULT_VIEW: ViewState = {
   full: false,
   by: 'type',
   t: null,
+  older: null,
   ignore: { types: [], files: [] },
   part: 'types',
   of: null,
@@ -223,6 +226,8 @@ export function parseHash(hash: string): ViewState {
   if (p.get('by') === 'site') state.by = 'site';
   const t = p.get('t')?.match(T_RE);
   if (t && Number.isFinite(Number(t[1]))) state.t = Number(t[1]);
+  const older = p.get('older')?.match(T_RE);
+  if (older && Number.isFinite(Number(older[1]))) state.older = Number(older[1]);
   const part = p.get('part');
   if (part && (PARTS as string[]).includes(part)) state.part = part as MomentPart;
   state.of = subjectFromText(p.get('of') ?? '');
@@ -248,6 +253,7 @@ export function serializeHash(s: ViewState): string {
   if (s.full) p.set('full', '1');
   if (s.by !== DEFAULT_VIEW.by) p.set('by', s.by);
   if (s.t !== null) p.set('t', clockToUrl(s.t));
+  if (s.older !== null) p.set('older', clockToUrl(s.older));
   for (const e of ignoreEntries(s.ignore)) p.append('ignore', e);
   if (s.part !== DEFAULT_VIEW.part) p.set('part', s.part);
   if (s.of) p.set('of', subjectToText(s.of));

@@ -9,24 +9,29 @@ import type { Command } from './command.ts';
 
 export const snapshot: Command = {
   name: 'snapshot',
-  usage: `reftrace snapshot <file> --at T [--json] [--full-path] [--recurse-files] [--ignore-type T ...] [--ignore-file F ...]
+  usage: `reftrace snapshot <file> --at T [--older-than S] [--json] [--full-path] [--recurse-files] [--ignore-type T ...] [--ignore-file F ...]
   The heap at clock T (seconds): objects alive had the log ended after its last NEW/DEL at or
   before T, per type and per allocation site. Before the first event nothing is alive; after the
-  last, this is the end state.
+  last, this is the end state. --older-than S: only the objects made S seconds before T or earlier.
 ${IGNORE_USAGE}`,
   async run(rest, io) {
     const args = parseOptions(rest, {
       flags: ['--json', '--full-path', '--recurse-files'],
-      values: ['--at'],
+      values: ['--at', '--older-than'],
       repeated: IGNORE_OPTIONS,
       files: 'one',
     });
     if (typeof args === 'string') return io.usageError(args);
     const at = clockValue('--at', args.values.get('--at'));
     if (typeof at === 'string') return io.usageError(at);
+    const olderText = args.values.get('--older-than');
+    const olderThan = olderText === undefined ? undefined : clockValue('--older-than', olderText);
+    if (typeof olderThan === 'string') return io.usageError(olderThan);
+    if (olderThan !== undefined && olderThan < 0)
+      return io.usageError(`--older-than takes 0 or more seconds, not ${olderThan}`);
     const engine = await openForCommand(args.files[0], args.flags.has('--recurse-files'), io);
     if (typeof engine === 'number') return engine;
-    const snap = engine.ask('heap', { at, ignore: ignoreListOf(args) });
+    const snap = engine.ask('heap', { at, olderThan, ignore: ignoreListOf(args) });
     if (args.flags.has('--json')) {
       io.out(JSON.stringify(snap, null, 1) + '\n');
       return 0;

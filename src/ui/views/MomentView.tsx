@@ -44,7 +44,8 @@ export const MomentView = memo(function MomentView({
     [setView, key],
   );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
-  const moment = momentOf(mode, view);
+  const instant = momentOf(mode, view);
+  const moment = instant && 'at' in instant && view.older !== null ? { ...instant, olderThan: view.older } : instant;
 
   if (!moment)
     return (
@@ -62,6 +63,25 @@ export const MomentView = memo(function MomentView({
       </div>
     );
 
+  const olderField = mode === 'heap' && (
+    <label className="toggle" title="Only objects made this many seconds before T, or earlier">
+      Older than
+      <input
+        className="num-input"
+        data-testid="older-than"
+        type="text"
+        inputMode="decimal"
+        size={6}
+        placeholder="0"
+        defaultValue={view.older ?? ''}
+        onChange={(e) => {
+          const v = e.target.value.trim() === '' ? null : Number(e.target.value);
+          if (v === null || (Number.isFinite(v) && v >= 0)) setView((s) => ({ ...s, older: v }));
+        }}
+      />
+      s
+    </label>
+  );
   const parts = (
     <div className="segmented" role="group" aria-label="Show">
       {(['types', 'sites', 'objects'] as const).map((p) => (
@@ -96,7 +116,14 @@ export const MomentView = memo(function MomentView({
         }}
         clock={{ win: null, applies: false }}
         data={{ version: dataVersion, epoch: dataEpoch }}
-        toolbar={{ start: parts }}
+        toolbar={{
+          start: (
+            <>
+              {parts}
+              {olderField}
+            </>
+          ),
+        }}
         scope={{ view: moment, ignore: view.ignore }}
         onActivateRow={def.table === 'live' ? undefined : onActivateRow}
       />

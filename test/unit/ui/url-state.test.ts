@@ -153,6 +153,7 @@ describe('versioned links', () => {
       full: true,
       by: 'site',
       t: 0.05,
+      older: null,
       ignore: { types: ['frame'], files: ['<frozen importlib._bootstrap>'] },
       part: 'objects',
       of: { kind: 'site', site: { file: '/app/leaky.py', line: 10, function: 'remember_forever' } },
@@ -193,5 +194,13 @@ describe('versioned links', () => {
       expect(read.unreadable, v).toMatch(/cannot read/);
       expect(read.view).toEqual(DEFAULT_VIEW);
     }
+  });
+
+  it('older: the heap at T of objects older than a number of seconds, in the link and back', () => {
+    const view = { ...DEFAULT_VIEW, tab: 'heap' as const, t: 0.5, older: 0.125, part: 'objects' as const };
+    const hash = serializeHash(view);
+    expect(hash).toContain('&t=0.5&older=0.125');
+    expect(parseHash(`#${hash}`)).toEqual(view);
+    expect(parseHash('#v=2&t=0.5&older=soon').older).toBeNull();
   });
 });

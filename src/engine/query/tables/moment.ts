@@ -3,9 +3,10 @@
 
 /**
  * The end of the log (no view), the heap at an instant (the log as if it had ended after its last
- * NEW/DEL with clock <= at), or the growth from one instant to another.
+ * NEW/DEL with clock <= at; with `olderThan`, only the objects made that many seconds before it or
+ * earlier), or the growth from one instant to another.
  */
-export type TimeView = { at: number } | { from: number; to: number };
+export type TimeView = { at: number; olderThan?: number } | { from: number; to: number };
 
 /** A view of one instant (the heap at T). */
 export type InstantView = Extract<TimeView, { at: number }>;
@@ -18,8 +19,9 @@ export interface BornWindow {
 
 export const ANY_TIME: BornWindow = { after: -Infinity, by: Infinity };
 
-/** When the objects a view counts as alive were made: for a growth, after its start. */
+/** When the objects a view counts as alive were made: for a growth, after its start; older than X at T, by T - X. */
 export function bornWindow(view: TimeView | undefined): BornWindow {
   if (view && 'from' in view) return { after: view.from, by: Infinity };
+  if (view?.olderThan !== undefined) return { after: -Infinity, by: view.at - view.olderThan };
   return ANY_TIME;
 }
