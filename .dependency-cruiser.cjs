@@ -34,6 +34,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'shared-is-a-leaf',
+      comment: 'src/shared/ names things for every layer: it imports nothing of theirs.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(engine|worker|ui|cli)/|^node:' },
+    },
+    {
       name: 'worker-not-ui-or-cli',
       comment: 'The worker serves the engine; it knows nothing of the page or the CLI.',
       severity: 'error',

@@ -64,7 +64,7 @@ export interface ReadOptions {
 
 /**
  * Analyses the log at path. With recurseFiles, child logs named by detach messages are read where
- * they are named (see engine/nested.ts); a child that cannot be found is a problem, not a crash.
+ * they are named (see engine/parse/child-logs.ts); a child that cannot be found is a problem, not a crash.
  */
 export async function readLog(path: string, options: ReadOptions = {}): Promise<Analysis> {
   const analysis = new Analysis(path);

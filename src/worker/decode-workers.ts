@@ -11,8 +11,8 @@ const MAX_DECODE_WORKERS = 8;
 
 /**
  * One per core but one (the parser and the browser's own file reads need it), none on two cores:
- * there, reading the file (~0.6 s per 246 MB in Chromium, itself CPU work) and the parser already
- * keep both cores busy, and measured runs were no faster with decode workers (see README).
+ * there, reading the file (itself CPU work in the browser) and the parser already keep both cores
+ * busy, and measured runs were no faster with decode workers (docs/performance.md).
  */
 export function decodeWorkerCount(cores = navigator.hardwareConcurrency || 2): number {
   return cores >= 3 ? Math.min(MAX_DECODE_WORKERS, cores - 1) : 0;

@@ -1,5 +1,5 @@
 // Typed arrays that grow by doubling, for side tables whose size is not per line (the per-event
-// columns are chunked instead: see store/columns.ts). Every growth in the engine goes through here.
+// columns are chunked instead: see store/chunked-columns.ts). Every growth in the engine goes through here.
 
 type GrowableArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 

@@ -1,4 +1,4 @@
-// Messages the tracer itself writes into a log (MSG: lines), as FORMAT.md lists them.
+// Messages the tracer itself writes into a log (MSG: lines): suspend, resume, and the nesting of child logs.
 
 /** An outer log hands over to a nested one: the child log's path follows. */
 export const DETACH_CHILD = /^Detaching this Reference Tracing file wrapper\. New file: (.+)$/;

@@ -1,4 +1,4 @@
-// The tag that starts each line of a log (see FORMAT.md: SOF, HDR:, NEW:, DEL:, MSG:, ERR:, EOF).
+// The tag that starts each line of a log: SOF, HDR:, NEW:, DEL:, MSG:, ERR:, EOF.
 
 export const enum Tag {
   None,

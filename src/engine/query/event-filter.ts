@@ -3,7 +3,7 @@
 // no `.get()` per row. Rows are in event order (pairs in DEL order), so most reads are near the
 // previous row's.
 
-import { chunkOf, slotOf } from '../store/columns.ts';
+import { chunkOf, slotOf } from '../store/chunked-columns.ts';
 import { typeIdOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TableFilter } from '../types.ts';

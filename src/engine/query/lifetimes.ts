@@ -65,15 +65,3 @@ export function lifetimeProfile(s: LogStore, group: ObjectGroup, temporaryNews =
   });
   return { buckets, pairs, alive, temporary };
 }
-
-/** Temporary pairs per site of their NEW (see above). */
-export function temporaryBySite(s: LogStore, temporaryNews = 1): Int32Array {
-  const before = newsBefore(s);
-  const out = new Int32Array(s.sites.size);
-  const { pairNew, pairDel } = s.seed;
-  for (let i = 0; i < pairNew.length; i++) {
-    const born = pairNew.get(i);
-    if (before[pairDel.get(i)] - before[born] - 1 < temporaryNews) out[s.site.get(born)]++;
-  }
-  return out;
-}

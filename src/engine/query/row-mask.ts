@@ -3,7 +3,7 @@
 // order gives what sorting the filtered rows would.
 
 import type { GrowableInt32 } from '../base/growable.ts';
-import { COLUMN_CHUNK, type Uint32Column } from '../store/columns.ts';
+import { COLUMN_CHUNK, type Uint32Column } from '../store/chunked-columns.ts';
 
 /** A column of event ids, one per row, as arrays in row order (the column's own chunks: no copy). */
 export function eventSegments(col: Uint32Column | GrowableInt32): Uint32Array[] {

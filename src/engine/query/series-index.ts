@@ -5,7 +5,7 @@
 // and max (so a spike between two drawn points is never lost).
 
 import { withRoom } from '../base/growable.ts';
-import { COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
 import { isDelOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../types.ts';

@@ -4,10 +4,7 @@
 import type { LogStore } from '../store/log-store.ts';
 import { isDelOf } from '../store/type-kind.ts';
 
-export interface LivePoint {
-  clock: number;
-  live: number;
-}
+import type { LivePoint } from '../types.ts';
 
 export function siteLiveSeries(s: LogStore, site: number, buckets: number): LivePoint[] {
   const n = s.eventCount;

@@ -10,7 +10,7 @@
 // (test/support/type-series-reference.ts).
 
 import { capacityFor, grown } from '../base/growable.ts';
-import { COLUMN_CHUNK_BITS } from '../store/columns.ts';
+import { COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
 import { isDelOf, liveDeltaOf, typeIdOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TypeSeries } from '../types.ts';

@@ -2,7 +2,7 @@
 // 28 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
 // runs and the seed's bookkeeping, so partial results are always consistent.
 
-import { chunkOf, COLUMN_CHUNK, Float64Column, Int32Column, slotOf, Uint32Column } from './columns.ts';
+import { chunkOf, COLUMN_CHUNK, Float64Column, Int32Column, slotOf, Uint32Column } from './chunked-columns.ts';
 import { ByteInterner } from './interner.ts';
 import { LineAnchors } from './line-anchors.ts';
 import { Notes } from './notes.ts';

@@ -4,7 +4,7 @@
 
 import { GrowableInt32 } from '../base/growable.ts';
 import { AddressMap } from './address-map.ts';
-import { Uint32Column } from './columns.ts';
+import { Uint32Column } from './chunked-columns.ts';
 
 export class SeedBookkeeping {
   /** Live objects: address → the event index of their NEW. */

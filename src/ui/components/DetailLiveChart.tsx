@@ -1,6 +1,7 @@
 // A site's or a type's live objects over clock, in a row's detail, with T and A..B marked as on the
 // RSS chart. Loaded lazily with recharts.
 
+import type { LivePoint } from '../../engine/types.ts';
 import { memo, useRef } from 'react';
 import {
   Area,
@@ -17,11 +18,6 @@ import { clockAxisProps } from '../display/clock-axis.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
-
-export interface LivePoint {
-  clock: number;
-  live: number;
-}
 
 export interface DetailMarks {
   /** The instant T, or null. */

@@ -1,6 +1,6 @@
 // The RSS/live chart while a file is being read: four SVG paths drawn from the same series as the
-// full chart, once a second. Recharts costs 35–100 ms of main-thread time per redraw (measured),
-// which a parse on a two-core machine cannot spare; this costs about a millisecond. It scales with
+// full chart, once a second. A Recharts redraw costs tens of milliseconds of main thread
+// (docs/performance.md), which a parse on a two-core machine cannot spare; this costs about one. It scales with
 // CSS (a fixed viewBox stretched to the box), so it never measures the page. The interactive chart
 // (tooltip, brush) replaces it when the parse ends.
 

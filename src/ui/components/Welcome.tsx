@@ -3,7 +3,7 @@
 /**
  * Text in the sizes, weights and symbols the page uses once a log is open, laid out (not seen)
  * while the welcome shows: the browser loads those fonts now, not in the first frame of a parse
- * (measured: 20-30 ms of font lookups and text shaping moved out of that frame).
+ * (docs/performance.md has the measurement).
  */
 const WARM = '0123456789,.…·→−Δ✕‹›▲▼–“”';
 function FontWarmup() {

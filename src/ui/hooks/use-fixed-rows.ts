@@ -1,6 +1,6 @@
 // Which rows of a fixed-height list are in view: from the scroll position and the viewport height,
 // in constant time. (A general virtualiser rebuilds a measurement per row whenever the row count
-// changes, ~15 ms for 500,000 rows, once a second while a parse grows the table; rows here all
+// changes, once a second while a parse grows the table, in time that grows with the rows; rows here all
 // have one height, so the arithmetic is enough.) No layout is read while rendering: the height
 // comes from a ResizeObserver entry, the scroll position from scroll events.
 

@@ -8,7 +8,7 @@ import type { FleetColumn, FleetColumnType, FleetTable, FleetValues } from './sc
 
 /**
  * Rows per row group (and per batch of CSV rows): what is held in memory at once. At 32k a batch's
- * garbage dies young; at 64k-128k it reached V8's old space and the peak RSS grew by 200-350 MB.
+ * garbage dies young; larger batches reach V8's old space and raise the peak RSS (docs/performance.md).
  */
 export const ROW_GROUP_ROWS = 32 * 1024;
 

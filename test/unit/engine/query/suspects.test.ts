@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts';
 import { leakQueriesOf } from '../../../../src/engine/query/leak-queries.ts';
-import { LIFETIME_EDGES, temporaryBySite } from '../../../../src/engine/query/lifetimes.ts';
+import { LIFETIME_EDGES, lifetimeProfile } from '../../../../src/engine/query/lifetimes.ts';
 import { SEGMENTS } from '../../../../src/engine/query/suspects.ts';
 import { fixture, SMALL } from '../../../support/fixtures.ts';
 import { generateLog, SHAPES } from '../../../support/reflog-generator.ts';
@@ -110,7 +110,7 @@ describe('lifetimes and temporaries', () => {
     expect(h.temporary).toBe(h.pairs); // freed on the very next line
     expect(h.alive).toBe(0);
     for (const n of [1, 2, 5]) {
-      const bySite = temporaryBySite(s, n);
+      const bySite = Array.from({ length: s.sites.size }, (_, site) => lifetimeProfile(s, { site }, n).temporary);
       const brute = new Int32Array(s.sites.size);
       for (let i = 0; i < s.seed.pairNew.length; i++) {
         const [born, died] = [s.seed.pairNew.get(i), s.seed.pairDel.get(i)];
