@@ -35,14 +35,9 @@ export function* seedReport(
 
   buf.push(`File path: ${o.file}`);
   if (summary.introMessage) buf.push('Initial Message:', ...summary.introMessage.split('\n'));
+  // Every type, by name: the untracked section and the type counts.
+  const types = queries.page({ table: 'types', sort: [{ column: 'type', desc: false }], offset: 0, limit: Infinity });
   if (o.includeUntracked) {
-    const types = queries.page({
-      table: 'types',
-      sort: [{ column: 'type', desc: false }],
-      filter: {},
-      offset: 0,
-      limit: Infinity,
-    });
     const rows = types.rows.filter((r) => (r.untracked as number) > 0);
     buf.push(`Untracked Objects [${rows.length}]:`, `${pad('Type', 40)} ${padL('Count', 8)}`);
     for (const r of rows) buf.push(`${pad(String(r.type), 40)} ${padL(String(r.untracked), 8)}`);
@@ -72,13 +67,6 @@ export function* seedReport(
       yield* flushIfBig();
     }
   }
-  const types = queries.page({
-    table: 'types',
-    sort: [{ column: 'type', desc: false }],
-    filter: {},
-    offset: 0,
-    limit: Infinity,
-  });
   buf.push(
     `Type count [${types.rows.length}]:`,
     `${pad('Type', 40)} ${padL('New', 8)} ${padL('Del', 8)} ${padL('New - Del', 10)}`,
