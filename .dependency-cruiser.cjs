@@ -78,6 +78,7 @@ module.exports = {
     engineStage('store', ['base/', 'format/']),
     engineStage('parse', ['base/', 'format/', 'read/', 'store/']),
     engineStage('query', ['base/', 'format/', 'store/', 'types.ts']),
+    engineStage('runs', ['types.ts']),
     {
       name: 'engine-stages-not-the-facade',
       comment: 'Stages do not import the engine facade (analysis.ts, warm-up.ts) except as types.',

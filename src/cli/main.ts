@@ -4,10 +4,11 @@ import { analyse } from './commands/analyse.ts';
 import type { Command, CommandIO } from './commands/command.ts';
 import { exportCommand } from './commands/export.ts';
 import { growth } from './commands/growth.ts';
+import { history } from './commands/history.ts';
 import { phases } from './commands/phases.ts';
 import { snapshot } from './commands/snapshot.ts';
 
-const COMMANDS: Command[] = [analyse, snapshot, growth, phases, exportCommand];
+const COMMANDS: Command[] = [analyse, snapshot, growth, phases, history, exportCommand];
 const ALIASES: Record<string, string> = { analyze: 'analyse' };
 
 const USAGE = `usage: reftrace <command> <file> [options]

@@ -43,6 +43,8 @@ import type {
   TypeSeriesQuery,
 } from './types.ts';
 import { exportTable } from './query/export.ts';
+import type { RunSummary } from './runs/history.ts';
+import { runSummary } from './runs/run-summary.ts';
 import { leakReport } from './query/leaks/verdicts.ts';
 import { seedReport, type SeedReportOptions } from './query/seed-report.ts';
 import { typeLiveSeries } from './query/type-series.ts';
@@ -79,6 +81,8 @@ export interface Queries {
   typeSeries: [TypeSeriesQuery, TypeSeries[]];
   /** Sites or types holding objects at the end with their verdicts, leaks first (README, "Leak verdicts"). */
   suspects: [SuspectsQuery, Suspect[]];
+  /** What this log contributes to its program's history across runs (runs/history.ts). */
+  run: [LeaksQuery, RunSummary];
   /** The log's leak verdict: the headline, the findings (sites that leak together) and warnings about the log. */
   leaks: [LeaksQuery, LeakReport];
   /** The heap at an instant, per type and per site. */
@@ -121,6 +125,7 @@ export const ANSWERS: Answerers = {
   series: (e, q) => e.series().query(q),
   typeSeries: (e, q) => typeLiveSeries(e.store, q),
   suspects: (e, q) => e.leaks.suspects(q.by, q.limit, q.ignore),
+  run: (e, q) => runSummary(e.log.jsonReport(), e.leaks.suspects('site', Infinity, q.ignore)),
   leaks: (e, q) =>
     leakReport(e.leaks.verdicts(q.ignore), {
       news: e.store.seed.newCount,

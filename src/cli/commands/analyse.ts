@@ -74,7 +74,9 @@ ${IGNORE_USAGE}`,
     const leaks = engine.ask('leaks', { ignore });
     if (args.flags.has('--json')) {
       const { warnings, ...verdict } = leaks;
-      const report = { ...engine.ask('report'), leaks: verdict, warnings, suspects };
+      // The sites (leaks and those holding most) let reftrace history read this report in place of the log.
+      const { sites, sitesBelow } = engine.ask('run', { ignore });
+      const report = { ...engine.ask('report'), leaks: verdict, warnings, suspects, sites, sitesBelow };
       io.out(JSON.stringify({ ...report, budget: budgetVerdict.json, leakGate: gate?.json }, null, 1) + '\n');
     } else {
       const options = {
