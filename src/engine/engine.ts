@@ -19,7 +19,8 @@ import type { Phase } from './query/phases.ts';
 import { SeriesIndex } from './query/series-index.ts';
 import { TableQueries } from './query/table-query.ts';
 import type { TableDef } from './query/tables/index.ts';
-import { compareTable, phaseTable } from './query/tables/row-tables.ts';
+import { compareTable, comparePhaseTable, phaseTable } from './query/tables/row-tables.ts';
+import { comparePhaseRows } from './query/compare-phases.ts';
 import type { LogStore } from './store/log-store.ts';
 import type { IgnoreList, Subject, TableId } from './types.ts';
 
@@ -99,6 +100,12 @@ export class Engine implements EngineParts {
 
   private rowTable(table: TableId, fullPath: boolean, ignore: IgnoreList | undefined): TableDef | null {
     if (table === 'phases') return this.keep('phaseTable', ignoreKey(ignore), () => phaseTable(this.phases(ignore)));
+    if (table === 'compare-phases')
+      return this.keep(table, ignoreKey(ignore), () =>
+        comparePhaseTable(
+          this.baseline ? comparePhaseRows(leakQueriesOf(this.baseline.store).phases(ignore), this.phases(ignore)) : [],
+        ),
+      );
     if (table !== 'compare-types' && table !== 'compare-sites') return null;
     const by = table === 'compare-types' ? 'type' : 'site';
     const baseline = this.baseline;

@@ -16,10 +16,11 @@ export type TableId =
   | 'problems'
   | 'phases'
   | 'compare-types'
-  | 'compare-sites';
+  | 'compare-sites'
+  | 'compare-phases';
 
-/** How a comparison of two logs groups its rows. */
-export type CompareBy = 'type' | 'site';
+/** How a comparison of two logs groups its rows: per type, per allocation site, or phase by phase. */
+export type CompareBy = 'type' | 'site' | 'phase';
 
 export interface Summary {
   /** Lines read so far (every line of the file, including intro, SOF, HDR, EOF). */

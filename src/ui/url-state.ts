@@ -223,7 +223,8 @@ export function parseHash(hash: string): ViewState {
     if (Number.isFinite(a) && Number.isFinite(b) && a <= b) state.win = { min: a, max: b };
   }
   state.full = p.get('full') === '1';
-  if (p.get('by') === 'site') state.by = 'site';
+  const by = p.get('by');
+  if (by === 'site' || by === 'phase') state.by = by;
   const t = p.get('t')?.match(T_RE);
   if (t && Number.isFinite(Number(t[1]))) state.t = Number(t[1]);
   const older = p.get('older')?.match(T_RE);

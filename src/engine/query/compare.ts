@@ -3,7 +3,9 @@
 
 import type { LogStore } from '../store/log-store.ts';
 import { siteLabel } from '../../shared/names.ts';
-import type { CompareBy, IgnoreList, Row } from '../types.ts';
+import type { IgnoreList, Row } from '../types.ts';
+
+type CompareBy = 'type' | 'site';
 import { Derived } from './derived.ts';
 import { leakQueriesOf } from './leak-queries.ts';
 

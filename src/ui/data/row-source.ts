@@ -4,6 +4,7 @@
 
 import type {
   ColumnInfo,
+  CompareBy,
   ExportFormat,
   IgnoreList,
   RowPage,
@@ -73,8 +74,8 @@ export function tableSource(table: TableId, moment: Moment = 'end'): RowSource {
 }
 
 /** The comparison per type or per site. */
-export const compareSource = (by: 'type' | 'site'): RowSource =>
-  tableSource(by === 'type' ? 'compare-types' : 'compare-sites');
+export const compareSource = (by: CompareBy): RowSource =>
+  tableSource(by === 'type' ? 'compare-types' : by === 'site' ? 'compare-sites' : 'compare-phases');
 
 /** Biggest growth of live objects first (the worker's natural order, made visible in the header). */
 export const COMPARE_DEFAULT_SORT: SortSpec[] = [{ column: 'liveDiff', desc: true }];

@@ -12,6 +12,9 @@ import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewState } from '../url-state.ts';
 
+/** The phases' own order: kept in the after run only first, then most kept. */
+const NO_SORT: SortSpec[] = [];
+
 export interface CompareViewProps {
   baseline: ParseState;
   onOpenBaseline: (files: File[]) => void;
@@ -71,10 +74,14 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
         data-testid="compare-by"
         className="select"
         value={by}
-        onChange={(e) => setView((s) => ({ ...s, by: e.target.value === 'site' ? 'site' : 'type' }))}
+        onChange={(e) => {
+          const v = e.target.value;
+          setView((s) => ({ ...s, by: v === 'site' || v === 'phase' ? v : 'type' }));
+        }}
       >
         <option value="type">type</option>
         <option value="site">allocation site</option>
+        <option value="phase">phase (aligned on messages)</option>
       </select>
     </label>
   );
@@ -83,8 +90,9 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
     <div className="table-tab">
       <p className="view-description">
         Compare this log (<strong>after</strong>) with the log of another run (<strong>before</strong>, e.g. without a
-        fix): New, Del and Live per type or per allocation site in each, and the difference (Δ = after − before).
-        Biggest growth of live objects first.
+        fix): New, Del and Live per type or per allocation site in each, and the difference (Δ = after − before),
+        biggest growth of live objects first; or phase by phase, the runs aligned on the program&apos;s messages, the
+        phases that kept objects in the after run only first.
       </p>
       <div className="compare-bar">
         <input
@@ -148,13 +156,18 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
           key={by}
           source={compareSource(by)}
           text={{
-            label: `Comparison per ${by === 'type' ? 'type' : 'allocation site'}`,
+            label: `Comparison per ${by === 'type' ? 'type' : by === 'site' ? 'allocation site' : 'phase'}`,
             emptyText: 'Neither log has NEW or DEL lines yet.',
-            filterPlaceholder: by === 'type' ? 'Filter by type   ( / )' : 'Filter by file, line or function   ( / )',
+            filterPlaceholder:
+              by === 'type'
+                ? 'Filter by type   ( / )'
+                : by === 'site'
+                  ? 'Filter by file, line or function   ( / )'
+                  : 'Filter by message   ( / )',
             exportName: props.exportName,
           }}
           controls={{
-            sort: view.sort.compare ?? COMPARE_DEFAULT_SORT,
+            sort: view.sort.compare ?? (by === 'phase' ? NO_SORT : COMPARE_DEFAULT_SORT),
             onSortChange,
             filterText: view.q.compare ?? '',
             onFilterTextChange,

@@ -20,7 +20,7 @@ const MOST_LIVE_FIRST: SortSpec[] = [{ column: 'live', desc: true }];
 const EVENT_FILTER = 'Filter by type, file, function, or 0x… address   ( / )';
 
 /** The tables with a tab of their own (the phases and the comparison have theirs). */
-export type TabTableId = Exclude<TableId, 'phases' | 'compare-types' | 'compare-sites'>;
+export type TabTableId = Exclude<TableId, 'phases' | 'compare-types' | 'compare-sites' | 'compare-phases'>;
 
 export const TABLE_VIEWS: Record<TabTableId, TableViewDef> = {
   live: {

@@ -7,7 +7,9 @@ import { cleanSamples, corpusLogs } from '../../support/leak-corpus.ts';
 
 async function run(args: string[]): Promise<{ status: number; out: string }> {
   let out = '';
-  const status = await main(args, (s) => (out += s));
+  const status = await main(args, (s) => {
+    out += s;
+  });
   return { status, out };
 }
 

@@ -10,7 +10,9 @@ import { FIXTURES } from '../../support/fixtures.ts';
 
 async function run(args: string[]): Promise<{ status: number; out: string }> {
   let out = '';
-  const status = await main(args, (s) => (out += s));
+  const status = await main(args, (s) => {
+    out += s;
+  });
   return { status, out };
 }
 

@@ -75,6 +75,28 @@ export function compareColumns(by: 'type' | 'site'): ColumnInfo[] {
   ];
 }
 
+export const COMPARE_PHASE_COLUMNS: ColumnInfo[] = [
+  { id: 'phase', title: 'Phase (message)', kind: 'text' },
+  { id: 'in', title: 'In', kind: 'text' },
+  { id: 'newA', title: 'New before', kind: 'int' },
+  { id: 'newB', title: 'New after', kind: 'int' },
+  { id: 'newDiff', title: 'New Δ', kind: 'int' },
+  { id: 'delA', title: 'Del before', kind: 'int' },
+  { id: 'delB', title: 'Del after', kind: 'int' },
+  { id: 'delDiff', title: 'Del Δ', kind: 'int' },
+  { id: 'netA', title: 'Net live before', kind: 'int' },
+  { id: 'netB', title: 'Net live after', kind: 'int' },
+  { id: 'netDiff', title: 'Net live Δ', kind: 'int' },
+  { id: 'aliveA', title: 'Made, alive at end before', kind: 'int' },
+  { id: 'aliveB', title: 'Made, alive at end after', kind: 'int' },
+  { id: 'aliveDiff', title: 'Made, alive at end Δ', kind: 'int' },
+];
+
+/** The two runs phase by phase (compare-phases.ts); the filter looks at the message. */
+export function comparePhaseTable(rows: Row[]): TableDef {
+  return rowTable('compare-phases', COMPARE_PHASE_COLUMNS, rows, ['phase', 'in']);
+}
+
 /** The comparison's rows (compare.ts), biggest growth of live objects first; the filter looks at the key. */
 export function compareTable(by: 'type' | 'site', rows: Row[]): TableDef {
   return rowTable(by === 'type' ? 'compare-types' : 'compare-sites', compareColumns(by), rows, ['key']);

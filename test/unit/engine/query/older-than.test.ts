@@ -63,10 +63,9 @@ describe('live objects older than X at T', () => {
     const at = sa.store.clockLast!;
     const olderThan = (sa.store.clockLast! - sa.store.clockFirst!) / 2;
     expect(
-      await main(
-        ['snapshot', small, '--at', String(at), '--older-than', String(olderThan), '--json'],
-        (s) => (out += s),
-      ),
+      await main(['snapshot', small, '--at', String(at), '--older-than', String(olderThan), '--json'], (s) => {
+        out += s;
+      }),
     ).toBe(0);
     expect(JSON.parse(out)).toEqual(new Engine(sa).ask('heap', { at, olderThan }));
     expect(JSON.parse(out).alive).toBeLessThan(new Engine(sa).ask('heap', { at }).alive);
