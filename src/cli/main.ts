@@ -25,10 +25,7 @@ function writeStdout(s: string): void | Promise<void> {
   return new Promise((ok) => process.stdout.once('drain', ok));
 }
 
-export async function main(
-  argv: string[],
-  write: (s: string) => unknown = writeStdout,
-): Promise<number> {
+export async function main(argv: string[], write: (s: string) => unknown = writeStdout): Promise<number> {
   // Log text reaches the terminal and CI logs only through terminalSafe (terminal-text.ts).
   const lines = new SafeLines(write);
   try {

@@ -13,7 +13,7 @@ import type { Command } from './command.ts';
 export const analyse: Command = {
   name: 'analyse',
   usage: `reftrace analyse <file> [--json] [--full-path] [--include-untracked]
-                        [--include-historical] [--recurse-files] [--suspects N]
+                        [--include-historical] [--recurse-files] [--all] [--suspects N]
                         [--fail-on-leak] [--max-live N] [--max-live-type TYPE=N ...] [--max-score S]
                         [--ignore-type T ...] [--ignore-file F ...]
   Analyses a pymemtrace ReferenceTracing log (plain or gzip).
@@ -22,6 +22,8 @@ export const analyse: Command = {
   --include-untracked   list DELs of objects never seen created, per type
   --include-historical  list every NEW/DEL pair with its lifetime
   --recurse-files       follow "Detaching ... New file: <path>" into child logs
+  --all                 list every duplicate, error and problem (default: the first 1000 of each,
+                        and how many more)
   --suspects N          how many leak suspects to list (default 10; 0: none)
   --fail-on-leak        exit 1 when any allocation site's verdict is leak (see the README: how a
                         verdict is decided); the gate a CI job uses, with no number to tune
@@ -40,6 +42,7 @@ ${IGNORE_USAGE}`,
         '--include-historical',
         '--recurse-files',
         '--fail-on-leak',
+        '--all',
       ],
       values: ['--suspects', '--max-score'],
       repeated: ['--max-live', '--max-live-type', ...IGNORE_OPTIONS],
@@ -84,8 +87,9 @@ ${IGNORE_USAGE}`,
         fullPath,
         includeUntracked: args.flags.has('--include-untracked'),
         includeHistorical: args.flags.has('--include-historical'),
+        listLimit: args.flags.has('--all') ? Infinity : undefined,
       };
-      for (const chunk of engine.ask('seedReport', options)) io.out(chunk);
+      for (const chunk of engine.ask('seedReport', options)) await io.out(chunk);
       if (!opened.notALog) io.out(verdictLines(leaks, fullPath).join('\n') + '\n');
       if (suspectCount > 0) io.out(suspectLines(suspects, options.fullPath).join('\n') + '\n');
       io.out(`Process time: ${((performance.now() - started) / 1000).toFixed(3)} (s)\n`);

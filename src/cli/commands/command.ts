@@ -1,7 +1,8 @@
 // One subcommand of `reftrace`.
 
 export interface CommandIO {
-  out(s: string): void;
+  /** Prints text; a report of many pieces awaits each, so a slow reader of the pipe slows it down. */
+  out(s: string): void | Promise<void>;
   /** Reports a usage error (one line) and returns exit status 2. */
   usageError(message: string): number;
   /** Reports an error that stops the command (one line) and returns exit status 2. */

@@ -11,7 +11,12 @@ export interface SeedReportOptions {
   fullPath: boolean;
   includeUntracked: boolean;
   includeHistorical: boolean;
+  /** At most this many rows of the duplicates, errors and problems lists (the rest counted); the seed's sections are whole. */
+  listLimit?: number;
 }
+
+/** Rows of a list beyond the seed's own sections, unless more are asked for (`reftrace analyse --all`). */
+export const REPORT_LIST_LIMIT = 1000;
 
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const padL = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);
@@ -25,6 +30,11 @@ export function* seedReport(
   o: SeedReportOptions,
 ): Generator<string> {
   const file = (path: string) => (o.fullPath ? path : basename(path));
+  const limit = o.listLimit ?? REPORT_LIST_LIMIT;
+  const more = (listed: number, total: number) =>
+    total > listed
+      ? [`    … ${(total - listed).toLocaleString('en-US')} more (reftrace analyse --all lists them all)`]
+      : [];
   let buf: string[] = [];
   const flushIfBig = function* () {
     if (buf.length >= 10_000) {
@@ -83,7 +93,8 @@ export function* seedReport(
   );
   if (summary.duplicates > 0) {
     buf.push(`Duplicate NEWs (address already live; the newer replaced the older) [${summary.duplicates}]:`);
-    for (let i = 0; i < store.seed.dupNew.length; i++) {
+    const listed = Math.min(limit, store.seed.dupNew.length);
+    for (let i = 0; i < listed; i++) {
       const older = store.seed.dupOld.get(i);
       const newer = store.seed.dupNew.get(i);
       buf.push(
@@ -91,22 +102,30 @@ export function* seedReport(
       );
       yield* flushIfBig();
     }
+    buf.push(...more(listed, store.seed.dupNew.length));
   }
   const errors = store.notes.msgIsErr.map((isErr, i) => (isErr ? i : -1)).filter((i) => i >= 0);
   if (errors.length) {
     buf.push(`Errors [${errors.length}]:`);
-    for (const i of errors) buf.push(`    line ${store.notes.msgLine[i]}: ${store.notes.msgText[i]}`);
+    // A multi-line ERR's continuation lines are indented under its first.
+    for (const i of errors.slice(0, limit))
+      buf.push(`    line ${store.notes.msgLine[i]}: ${store.notes.msgText[i].split('\n').join('\n      ')}`);
+    buf.push(...more(Math.min(limit, errors.length), errors.length));
   }
   const n = store.notes;
   if (n.problemCount > 0) {
-    buf.push(
-      `Problems [${n.problemCount}]${n.problemCount > n.probLine.length ? ` (first ${n.probLine.length} listed)` : ''}:`,
-    );
-    for (let i = 0; i < n.probLine.length; i++) {
+    buf.push(`Problems [${n.problemCount}]:`);
+    const listed = Math.min(limit, n.probLine.length);
+    for (let i = 0; i < listed; i++) {
       const src = store.sourceFiles.length > 1 ? basename(store.sourceFiles[n.probFile[i]]) + ':' : 'line ';
       buf.push(`    ${src}${n.probLine[i]}: ${n.probKind[i]}: ${n.probDetail[i]}`);
       yield* flushIfBig();
     }
+    if (listed < n.probLine.length) buf.push(...more(listed, n.problemCount));
+    else if (n.problemCount > listed)
+      buf.push(
+        `    … ${(n.problemCount - listed).toLocaleString('en-US')} more (counted, not kept: only the first ${listed.toLocaleString('en-US')} are)`,
+      );
   }
   if (summary.stopped) buf.push(summary.stopped.message);
   yield buf.join('\n') + '\n';
