@@ -50,10 +50,18 @@ import { seedReport, type SeedReportOptions } from './query/seed-report.ts';
 import { typeLiveSeries } from './query/type-series.ts';
 import { siteLiveSeries } from './query/site-series.ts';
 import { fleetTables } from './query/fleet/tables.ts';
+import { runsTable } from './query/fleet/run-rows.ts';
+import { basename } from '../shared/names.ts';
+import { logPeaks, type Peaks } from './query/peaks.ts';
+import { growthRates, type GrowthRate, type GrowthRatesQuery } from './query/leaks/growth-rates.ts';
+import { logLikeness, type LogLikeness } from './query/log-likeness.ts';
+import { otherLogSeries } from './query/baseline-series.ts';
 
 /** What the answers in queries.ts are computed from. */
 export interface EngineParts {
   readonly log: Analysis;
+  /** The "before" log of a comparison, when one is open. */
+  readonly baseline: Analysis | null;
   readonly store: LogStore;
   readonly tables: TableQueries;
   readonly leaks: LeakQueries;
@@ -99,7 +107,15 @@ export interface Queries {
   subjectVerdict: [SubjectVerdictQuery, SubjectVerdict];
   /** A site's or a type's objects alive at T and their growth over A..B. */
   moments: [MomentsQuery, GroupMoments];
-  /** The tables `reftrace export` writes (events, live objects, pairs) as batches of columns (in-process only). */
+  /** The instants with the most live objects and the highest RSS, and the phases they fall in. */
+  peaks: [void, Peaks];
+  /** How fast sites or types grow (per second, per phase) and when they began (clock, message). */
+  growthRates: [GrowthRatesQuery, GrowthRate[]];
+  /** How alike the "before" log and the open one are (the functions both make objects in); null without a "before". */
+  likeness: [void, LogLikeness | null];
+  /** RSS and the live count over clock of the "before" log, for the chart. */
+  baselineSeries: [SeriesQuery, SeriesPoint[]];
+  /** The tables `reftrace export` writes (events, live objects, pairs, runs) as batches of columns (in-process only). */
   fleet: [void, FleetTable[]];
   /** A log's events, live objects or pairs as the parts of the Parquet file `reftrace export` writes. */
   parquet: [{ table: FleetTableName }, Promise<Uint8Array<ArrayBuffer>[]>];
@@ -151,7 +167,23 @@ export const ANSWERS: Answerers = {
   },
   subjectVerdict: (e, q) => e.leaks.subjectVerdict(q.subject, e.groupOf(q.subject), q.ignore),
   moments: (e, q) => e.leaks.groupMoments(e.groupOf(q.subject) ?? { site: -1 }, q.at, q.window, q.ignore),
-  fleet: (e) => fleetTables(e.store),
+  peaks: (e) => logPeaks(e.store, e.phases(undefined)),
+  growthRates: (e, q) =>
+    growthRates(
+      e.store,
+      q.subjects,
+      q.subjects.map((x) => e.groupOf(x)),
+      (x) => e.leaks.verdictOf(x, q.ignore),
+      e.phases(q.ignore),
+      e.leaks.instants,
+      e.leaks.ignoreMasks(q.ignore),
+    ),
+  likeness: (e) => (e.baseline ? logLikeness(e.baseline.store, e.store) : null),
+  baselineSeries: (e, q) => otherLogSeries(e.baseline?.store ?? null, q),
+  fleet: (e) => [
+    ...fleetTables(e.store),
+    runsTable(basename(e.store.sourceFiles[0] ?? e.log.name), e.leaks.suspects('site', Infinity)),
+  ],
   parquet: async (e, q) => {
     const table = fleetTables(e.store).find((t) => t.name === q.table);
     if (!table) throw new Error(`No table "${q.table}"`);

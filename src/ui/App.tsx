@@ -19,6 +19,9 @@ import type { DataEpoch } from './data/data-epoch.ts';
 import type { ShareSource } from './data/share-link.ts';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './hooks/use-baseline.ts';
+import { useRuns } from './hooks/use-runs.ts';
+import { RunsChoice } from './components/RunsChoice.tsx';
+import type { Subject } from '../shared/names.ts';
 import { useLogLoader } from './hooks/use-log-loader.ts';
 import { useViewActions } from './hooks/use-view-actions.ts';
 import { urlRefusal, useHashState } from './url-state.ts';
@@ -49,6 +52,32 @@ export function App() {
     },
     [open],
   );
+  // A program's runs, read for their history; the last one opens as the log to look at.
+  const { runs, openRuns, cancelRuns } = useRuns();
+  const [droppedMany, setDroppedMany] = useState<File[] | null>(null);
+  const openRunFiles = useCallback(
+    (files: File[]) => {
+      setDroppedMany(null);
+      openRuns(files, (last) => openFiles([last]));
+      actions.setTab('runs');
+    },
+    [openRuns, openFiles, actions],
+  );
+  const openRun = useCallback(
+    (file: File, subject: Subject) => {
+      openFiles([file]);
+      actions.openObjects(subject);
+    },
+    [openFiles, actions],
+  );
+  const dropFiles = useCallback(
+    (files: File[]) => {
+      openFiles(files);
+      setDroppedMany(files.length > 1 ? files : null);
+    },
+    [openFiles],
+  );
+
   const openExample = useCallback(() => {
     // Relative, as ?url= allows: the link opens the example of whichever copy of the viewer it points to.
     setShareSource({ kind: 'url', url: EXAMPLE_URL.replace(/^\.\//, '') });
@@ -81,7 +110,7 @@ export function App() {
 
   // A load that failed before reading anything (bad URL) leaves only its error banner and the welcome.
   const nothingRead = load.status === 'failed' && (!load.summary || load.summary.lines === 0);
-  const started = load.status !== 'idle' && !nothingRead;
+  const started = (load.status !== 'idle' && !nothingRead) || runs.status !== 'idle';
   const s = load.summary;
   const parsing = load.status === 'parsing';
   const exportName = logFileStem(load.name);
@@ -100,7 +129,7 @@ export function App() {
         <h1>
           RefTrace <span>Viewer</span>
         </h1>
-        <OpenControls onFiles={openFiles} onExample={openExample} />
+        <OpenControls onFiles={openFiles} onExample={openExample} onRuns={openRunFiles} />
         {load.name && (
           <span className="file-name" title={load.name}>
             {load.name}
@@ -114,6 +143,13 @@ export function App() {
       <main className="app-main">
         {unreadable && <LinkNotice message={unreadable} onDismiss={dismissUnreadable} />}
         <Notices load={load} onDismissError={dismissError} />
+        {droppedMany && (
+          <RunsChoice
+            count={droppedMany.length}
+            onRuns={() => openRunFiles(droppedMany)}
+            onDismiss={() => setDroppedMany(null)}
+          />
+        )}
         <UpdatePrompt />
 
         {!started ? (
@@ -133,7 +169,7 @@ export function App() {
             />
             <IgnoreBar ignore={view.ignore} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
 
-            <Tabs items={tabItems(s)} active={view.tab} onSelect={actions.setTab} />
+            <Tabs items={tabItems(s, runs.files.length)} active={view.tab} onSelect={actions.setTab} />
             <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
               <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
                 <TabContent
@@ -145,6 +181,7 @@ export function App() {
                   epoch={epoch}
                   compareEpoch={compareEpoch}
                   exportName={exportName}
+                  runs={{ state: runs, onOpenRun: openRun, onCancel: cancelRuns }}
                 />
               </ErrorBoundary>
             </div>
@@ -152,7 +189,7 @@ export function App() {
         )}
       </main>
 
-      <DropOverlay onFiles={openFiles} />
+      <DropOverlay onFiles={dropFiles} />
     </div>
   );
 }

@@ -35,6 +35,7 @@ export const TABS = [
   'duplicates',
   'messages',
   'compare',
+  'runs',
 ] as const;
 export type TabId = (typeof TABS)[number];
 

@@ -1,6 +1,7 @@
 // The worker's API as the page sees it (through comlink). Everything returned is plain data.
 
 import type { QueryAnswer, QueryArgs, QueryName } from '../engine/queries.ts';
+import type { History } from '../engine/runs/history.ts';
 import type { Summary } from '../engine/types.ts';
 
 export interface Progress {
@@ -19,6 +20,14 @@ export interface Progress {
   decodeWorkers: number;
   summary: Summary;
   done: boolean;
+}
+
+/** Where reading a program's runs stands: which run, and its parse. */
+export interface RunsProgress {
+  run: number;
+  runs: number;
+  name: string;
+  progress: Progress;
 }
 
 export interface NamedFile {
@@ -44,6 +53,11 @@ export interface ReftraceApi {
   open(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
   /** Parses a second log to compare with (the "before"); the open log is the "after". */
   openBaseline(source: LogSource, onProgress: (p: Progress) => void): Promise<Summary>;
+  /**
+   * Reads a program's runs one after another (oldest first), keeping each run's summary and not its
+   * store, and gives their history (which site began to leak in which run). The open log stays open.
+   */
+  openRuns(sources: LogSource[], onProgress: (p: RunsProgress) => void): Promise<History>;
   cancel(): void;
   /** The ports of the page's decode workers (decode-workers.ts), used for big plain files from now on. */
   attachDecoders(ports: MessagePort[]): void;

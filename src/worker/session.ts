@@ -9,7 +9,8 @@ import type { LogParser } from '../engine/parse/log-parser.ts';
 import { parseInParallel } from '../engine/parse/parallel/drive.ts';
 import { fileNameOf, childLogFollower } from '../engine/parse/child-logs.ts';
 import type { Summary } from '../engine/types.ts';
-import type { LogSource, Progress, ReftraceApi, SingleSource } from './api.ts';
+import { runHistory, type History, type RunSummary } from '../engine/runs/history.ts';
+import type { LogSource, Progress, ReftraceApi, RunsProgress, SingleSource } from './api.ts';
 import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-files.ts';
 import type { DecodeShard } from './decode-service.ts';
 import { shardsOverPorts } from './decode-workers.ts';
@@ -73,6 +74,22 @@ export class AnalysisSession implements ReftraceApi {
     this.baseline = analysis;
     this.engine = new Engine(this.analysis, analysis);
     return this.parse(analysis, source, onProgress);
+  }
+
+  async openRuns(sources: LogSource[], onProgress: (p: RunsProgress) => void): Promise<History> {
+    const summaries: RunSummary[] = [];
+    for (const [run, source] of sources.entries()) {
+      const name = sourceName(source);
+      // Each run is parsed, summed up and let go: memory holds one run's store at a time.
+      const analysis = new Analysis(name);
+      const generation = this.generation + 1;
+      const s = await this.parse(analysis, source, (progress) =>
+        onProgress({ run, runs: sources.length, name, progress }),
+      );
+      if (s.stopped?.reason === 'cancelled' || this.generation !== generation) break;
+      summaries.push({ ...new Engine(analysis).ask('run', {}), log: name });
+    }
+    return runHistory(summaries);
   }
 
   cancel(): void {

@@ -1,4 +1,4 @@
-// Writes one analysed log as its three tables (events, live, pairs) into a folder. Each file is
+// Writes one analysed log as its tables (events, live, pairs, runs) into a folder. Each file is
 // written under a temporary name and renamed when whole, so a fleet glob never reads half a file.
 
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ export async function exportLog(
   rowGroupRows = ROW_GROUP_ROWS,
 ): Promise<Record<FleetTableName, number>> {
   mkdirSync(folder, { recursive: true });
-  const rows = { events: 0, live: 0, pairs: 0 };
+  const rows = { events: 0, live: 0, pairs: 0, runs: 0 };
   for (const table of engine.ask('fleet')) {
     const path = join(folder, `${table.name}.${format}`);
     const partial = path + '.partial';

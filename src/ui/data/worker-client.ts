@@ -2,7 +2,8 @@
 // the worker a Blob or a URL and then asks it for summaries, windows of rows and chart series.
 
 import * as Comlink from 'comlink';
-import type { LogSource, Progress, ReftraceApi } from '../../worker/api.ts';
+import type { LogSource, Progress, ReftraceApi, RunsProgress } from '../../worker/api.ts';
+import type { History } from '../../engine/runs/history.ts';
 import type { QueryAnswer, QueryArgs, QueryName } from '../../engine/queries.ts';
 import type { Summary } from '../../engine/types.ts';
 import { decodeWorkerCount, startDecodeWorkers } from '../../worker/decode-workers.ts';
@@ -54,6 +55,11 @@ export function openLog(source: LogSource, onProgress: (p: Progress) => void): P
 
 export function cancelLog(): void {
   void getApi().cancel();
+}
+
+/** Reads a program's runs (oldest first) for their history; the open log stays open. */
+export function openRunLogs(sources: LogSource[], onProgress: (p: RunsProgress) => void): Promise<History> {
+  return getApi().openRuns(sources, Comlink.proxy(onProgress));
 }
 
 /** Parses a second log as the baseline ("before") of a comparison; the open log is the "after". */

@@ -6,6 +6,8 @@ import type { Row } from '../../engine/types.ts';
 import { DetailPanel } from '../components/DetailPanel.tsx';
 import { LeakHeadline } from '../components/LeakHeadline.tsx';
 import { SuspectList } from '../components/SuspectList.tsx';
+import type { RunsState } from '../hooks/use-runs.ts';
+import { RunsView } from './RunsView.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type Moment, type RowQuery } from '../data/row-source.ts';
 import { fullSiteOfRow } from '../data/site-of-row.ts';
@@ -32,6 +34,8 @@ export interface TabContentProps {
   epoch: DataEpoch;
   compareEpoch: DataEpoch;
   exportName: string;
+  /** A program's runs and what to do with them (the Runs tab). */
+  runs: { state: RunsState; onOpenRun: (file: File, subject: Subject) => void; onCancel: () => void };
 }
 
 /** Above the Live table when it shows one site's or type's objects, with ✕ to show every one. */
@@ -61,6 +65,7 @@ export const TabContent = memo(function TabContent({
   epoch,
   compareEpoch,
   exportName,
+  runs,
 }: TabContentProps) {
   const parsing = load.status === 'parsing';
   const dataVersion = load.dataVersion;
@@ -146,6 +151,9 @@ export const TabContent = memo(function TabContent({
       break;
     case 'phases':
       body = <PhasesView {...common} onWindowChange={actions.setWindow} />;
+      break;
+    case 'runs':
+      body = <RunsView runs={runs.state} fullPath={full} onOpenRun={runs.onOpenRun} onCancel={runs.onCancel} />;
       break;
     case 'compare':
       body = (

@@ -4,7 +4,8 @@ import type { Summary } from '../../engine/types.ts';
 import type { TabItem } from '../components/Tabs.tsx';
 import type { TabId } from '../url-state.ts';
 
-export function tabItems(s: Summary | null): TabItem[] {
+/** `runs`: how many runs of the program were opened (their tab shows once there are any). */
+export function tabItems(s: Summary | null, runs = 0): TabItem[] {
   return [
     { id: 'summary', label: 'Summary' },
     { id: 'live', label: 'Live objects', count: s?.live },
@@ -24,6 +25,7 @@ export function tabItems(s: Summary | null): TabItem[] {
       warn: !!s && (s.problems > 0 || s.counts.err > 0),
     },
     { id: 'compare', label: 'Compare' },
+    ...(runs > 0 ? [{ id: 'runs' as const, label: 'Runs', count: runs }] : []),
   ];
 }
 
@@ -40,6 +42,7 @@ export const TAB_TITLES: Record<TabId, string> = {
   duplicates: 'the Duplicates table',
   messages: 'Messages & problems',
   compare: 'the comparison',
+  runs: "the program's runs",
 };
 
 /** The tabs that show a site's or a type's detail above their table. */

@@ -1,7 +1,7 @@
-// The three tables a log is exported as (events, live, pairs): their columns and the shape of a
-// batch of rows, format-neutral so the CLI can write them as Parquet or CSV.
+// The tables a log is exported as (events, live, pairs, and runs: its sites' verdicts): their
+// columns and the shape of a batch of rows, format-neutral so the CLI can write them as Parquet or CSV.
 
-export type FleetTableName = 'events' | 'live' | 'pairs';
+export type FleetTableName = 'events' | 'live' | 'pairs' | 'runs';
 
 /** string: text; double: float64; int32: whole number; int64: whole number that may exceed 2^31 (bytes). */
 export type FleetColumnType = 'string' | 'double' | 'int32' | 'int64';
@@ -54,6 +54,18 @@ const side = (p: 'new' | 'del') => [
   c(`${p}_line`, 'int32'),
   c(`${p}_function`, 'string'),
   c(`${p}_log_line`, 'int32'),
+];
+
+/** Columns of a site of a run: its objects alive at the end, kept, and its verdict. */
+export const RUN_COLUMNS: FleetColumn[] = [
+  c('log_file', 'string'),
+  c('file', 'string'),
+  c('line', 'int32'),
+  c('function', 'string'),
+  c('type', 'string'),
+  c('live', 'int32'),
+  c('kept', 'int32'),
+  c('verdict', 'string'),
 ];
 
 /** Columns of a NEW/DEL pair: each side's event, then what they share. */
