@@ -66,7 +66,7 @@ export class LeakQueries {
     const s = this.store;
     const at = view.at;
     const h = this.view(view, ignore).heap();
-    const types: Record<string, number> = {};
+    const types: Record<string, number> = Object.create(null); // a type may be named __proto__
     for (const t of byCountDesc(h.typeAlive)) types[s.types.strings[t]] = h.typeAlive[t];
     const sites = byCountDesc(h.siteAlive).map((i) => ({ ...this.siteName(i), alive: h.siteAlive[i] }));
     return { at, alive: h.alive, types, sites };
@@ -83,7 +83,7 @@ export class LeakQueries {
       this.ignoreMasks(ignore),
     );
     const typeIds = growthOrder(g.typeFrom, g.typeTo, g.typeCreated);
-    const types: Record<string, [number, number, number]> = {};
+    const types: Record<string, [number, number, number]> = Object.create(null); // a type may be named __proto__
     for (const t of typeIds) types[s.types.strings[t]] = [g.typeFrom[t], g.typeTo[t], g.typeCreated[t]];
     const sites = growthOrder(g.siteFrom, g.siteTo, g.siteCreated).map((i) => ({
       ...this.siteName(i),
@@ -103,15 +103,19 @@ export class LeakQueries {
     return this.verdictCache.verdicts;
   }
 
+  /** A site's or a type's verdict (undefined when it holds nothing at the end). */
+  verdictOf(subject: Subject, ignore?: IgnoreList): Suspect | undefined {
+    const v = this.verdicts(ignore);
+    return subject.kind === 'site'
+      ? v.sites.find(
+          (y) => y.line === subject.site.line && y.function === subject.site.function && y.file === subject.site.file,
+        )
+      : v.types.find((y) => y.type === subject.type);
+  }
+
   /** A site's or a type's verdict, and its objects phase by phase (its row's detail). */
   subjectVerdict(subject: Subject, group: ObjectGroup | null, ignore?: IgnoreList): SubjectVerdict {
-    const v = this.verdicts(ignore);
-    const x =
-      subject.kind === 'site'
-        ? v.sites.find(
-            (y) => y.line === subject.site.line && y.function === subject.site.function && y.file === subject.site.file,
-          )
-        : v.types.find((y) => y.type === subject.type);
+    const x = this.verdictOf(subject, ignore);
     const phases = group
       ? subjectPhases(this.store, group, this.phases(ignore), this.instants, this.ignoreMasks(ignore))
       : [];
