@@ -1,17 +1,16 @@
 // Node-side reading of a log into an Analysis: streamed in 1 MiB chunks, gunzipped when the
-// bytes say gzip, following nested child logs when asked.
+// bytes say gzip (engine/gzip: the page's gunzip, with bounded memory), following nested child logs
+// when asked (a child is read the same way, a chunk at a time, .gz or not).
 
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { gunzip, gunzipSyncLenient } from './gunzip.ts';
+import { gunzipChunks, gunzipStream } from '../engine/gzip/gunzip.ts';
 import { Analysis } from '../engine/analysis.ts';
 import type { LogParser } from '../engine/parse/log-parser.ts';
 import { childLogFollower } from '../engine/parse/child-logs.ts';
 
 const CHUNK = 1 << 20;
-/** Damaged .gz files up to this size are inflated a second time to recover their last bytes. */
-const RECOVER_MAX_BYTES = 256 << 20;
 
 async function isGzipFile(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -28,20 +27,11 @@ async function feedFile(path: string, parser: LogParser, analysis: Analysis): Pr
   const gz = await isGzipFile(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
   let stopped = false;
-  let delivered = 0;
   try {
-    for await (const chunk of gz ? gunzip(raw) : raw) {
-      delivered += chunk.length;
-      parser.push(chunk as Uint8Array);
-    }
+    for await (const chunk of gz ? gunzipStream(raw) : raw) parser.push(chunk as Uint8Array);
   } catch (e) {
-    // A damaged gzip or a read error: what was read is analysed; say where it stopped.
-    if (gz) {
-      // Gunzip drops its last output chunk at the damage; the first member inflated again without
-      // a checksum gives back every byte that inflates (a bad CRC loses nothing).
-      const rest = recoverFirstMember(path, delivered);
-      for (let off = 0; off < rest.length; off += CHUNK) parser.push(rest.subarray(off, off + CHUNK));
-    }
+    // A damaged gzip or a read error: what was read (every byte inflated before the damage) is
+    // analysed; say where it stopped.
     stopped = true;
     const index = analysis.store.sourceFiles.indexOf(path);
     analysis.store.notes.addProblem(Math.max(0, index), parser.currentLine, 'read-error', (e as Error).message);
@@ -49,13 +39,6 @@ async function feedFile(path: string, parser: LogParser, analysis: Analysis): Pr
     raw.destroy();
   }
   parser.finish(stopped);
-}
-
-/** The inflatable bytes of a damaged .gz's first member beyond the `delivered` already read (small files only). */
-function recoverFirstMember(path: string, delivered: number): Uint8Array {
-  if (statSync(path).size > RECOVER_MAX_BYTES) return new Uint8Array(0);
-  const { data } = gunzipSyncLenient(readFileSync(path));
-  return data.length > delivered ? data.subarray(delivered) : new Uint8Array(0);
 }
 
 export interface ReadOptions {
@@ -85,11 +68,30 @@ function findChildBeside(named: string, parent: string): { name: string; chunks:
   return {
     name: resolve(found),
     chunks: function* () {
-      const file: Uint8Array = readFileSync(found);
-      const gz = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b;
-      const { data, error } = gz ? gunzipSyncLenient(file) : { data: file, error: null };
-      for (let off = 0; off < data.length; off += CHUNK) yield data.subarray(off, off + CHUNK);
-      if (error) throw error;
+      const raw = fileChunks(found);
+      const first = raw.next();
+      if (first.done) return;
+      const gz = first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+      const rest = (function* () {
+        yield first.value;
+        yield* raw;
+      })();
+      yield* gz ? gunzipChunks(rest) : rest;
     },
   };
+}
+
+/** The file's bytes, a chunk at a time (a child log is read inside its parent's parse, synchronously). */
+function* fileChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = new Uint8Array(CHUNK);
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

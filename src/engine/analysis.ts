@@ -74,7 +74,7 @@ export class Analysis {
   jsonReport(): JsonReport {
     const s = this.store;
     const sum = this.summary();
-    const types: Record<string, [number, number, number]> = {};
+    const types: Record<string, [number, number, number]> = Object.create(null); // a type may be named __proto__
     for (let t = 0; t < s.types.size; t++) {
       const n = s.seed.typeNew.data[t] ?? 0;
       const d = s.seed.typeDel.data[t] ?? 0;

@@ -33,7 +33,7 @@ export function liveLines(a: Analysis): number[] {
 
 /** Per type name, the live objects of an analysis. */
 export function liveByType(a: Analysis): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null); // a name may be __proto__
   a.store.seed.liveMap.forEachValue((e) => {
     const t = a.store.types.strings[a.store.typeOf(e)];
     out[t] = (out[t] ?? 0) + 1;
@@ -43,7 +43,7 @@ export function liveByType(a: Analysis): Record<string, number> {
 
 /** Per site ("file:line:function"), the live objects of an analysis. */
 export function liveBySite(a: Analysis): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null); // a name may be __proto__
   const s = a.store;
   s.seed.liveMap.forEachValue((e) => {
     const i = s.site.get(e);

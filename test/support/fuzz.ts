@@ -253,7 +253,7 @@ export interface ReferenceCounts {
 
 /**
  * The counts of a log with the standard columns (no Sizeof), read the plain way: a NEW/DEL line
- * counts when its Clock, Address and LiveCnt read as numbers (FORMAT.md: a record cut short still
+ * counts when its Clock, Address and LiveCnt read as numbers in range (FORMAT.md: a record cut short still
  * counts); nothing after the first EOF line counts. Addresses are keyed by their value.
  */
 export function referenceCounts(text: string): ReferenceCounts {
@@ -265,7 +265,8 @@ export function referenceCounts(text: string): ReferenceCounts {
     if (line.startsWith('MSG:')) r.msg++;
     else if (line.startsWith('ERR:')) r.err++;
     const m = RECORD.exec(line);
-    if (!m) continue;
+    // A clock is 0 or more seconds and finite; LiveCnt is exact (within 2^53).
+    if (!m || m[2].startsWith('-') || !Number.isFinite(Number(m[2])) || !Number.isSafeInteger(Number(m[4]))) continue;
     const addr = BigInt(m[3].replace(/^0x/i, '0x'));
     if (m[1] === 'NEW') {
       r.new++;
@@ -280,7 +281,8 @@ export function referenceCounts(text: string): ReferenceCounts {
   r.live = live.size;
   return r;
 }
-const RECORD = /^(NEW|DEL):[ \t]*(-?(?:\d+\.?\d*|\.\d+))[ \t]+(0[xX][0-9a-fA-F]{1,16})[ \t]+-?\d+(?:[ \t]|$)/;
+// Columns are separated by spaces only: a tab is part of a name (a file named `\t=tab.py`).
+const RECORD = /^(NEW|DEL): *(-?(?:\d+\.?\d*|\.\d+)) +(0[xX][0-9a-fA-F]{1,16}) +(-?\d+)(?: |$)/;
 
 /** The reference counts' view of a jsonReport, for comparing the two. */
 export function countsOf(r: JsonReport): ReferenceCounts {

@@ -69,11 +69,12 @@ const WIDTH: Record<string, number> = {
   dRSS: 16,
 };
 function fixedOffsets(titles: string[]): FixedOffsets | null {
-  const at: Record<string, number> = {};
+  // Titles come from the log: own keys only (a title `constructor` or `__proto__` is just unknown).
+  const at: Record<string, number> = Object.create(null);
   const separators: number[] = [];
   let pos = 4; // after the "NEW:" tag
   for (const t of titles) {
-    const w = WIDTH[t];
+    const w = Object.hasOwn(WIDTH, t) ? WIDTH[t] : undefined;
     if (w === undefined || t in at) return null;
     separators.push(pos);
     at[t] = pos + 1;
@@ -151,8 +152,9 @@ export function layoutFromTitles(titles: string[]): LayoutResult {
   const f = titles.indexOf('File');
   if (t < 0 || f < 0) return no(`HDR has no ${t < 0 ? 'Type' : 'File'} column`);
   if (f !== t + 1) return no('HDR must have File right after Type');
-  const left = titles.slice(0, t).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
-  const right = titles.slice(f + 1).map((x) => FIELD_BY_TITLE[x] ?? Field.Other);
+  const fieldOf = (x: string) => (Object.hasOwn(FIELD_BY_TITLE, x) ? FIELD_BY_TITLE[x] : Field.Other);
+  const left = titles.slice(0, t).map(fieldOf);
+  const right = titles.slice(f + 1).map(fieldOf);
   if (!left.includes(Field.Clock) || !left.includes(Field.Address))
     return no('HDR needs Clock and Address before Type');
   if (right.includes(Field.Clock) || right.includes(Field.Address)) return no('HDR has Clock or Address after File');

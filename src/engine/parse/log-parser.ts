@@ -147,7 +147,8 @@ export class LogParser {
     const store = this.store;
     const nothing = !this.sawSof && !this.headerFromFile && store.eventCount === 0 && store.notes.msgLine.length === 0;
     if (nothing && this.bytesRead === 0) {
-      if (!readStopped) this.problem(0, 'not-a-log', 'the file is empty');
+      // A read that stopped before any byte (a gzip header and nothing after it) is not a log either.
+      this.problem(0, 'not-a-log', readStopped ? 'nothing could be read (see the read error)' : 'the file is empty');
     } else if (nothing) {
       if (!this.binaryReported)
         this.problem(
@@ -344,8 +345,14 @@ export class LogParser {
   }
 
   private message(buf: Uint8Array, s: number, e: number, isErr: boolean, lineNo: number): void {
-    const { clock, text } = readMessageLine(buf, s, e);
-    if (clock !== clock) this.problem(lineNo, 'bad-record', `${isErr ? 'ERR' : 'MSG'} without a clock`);
+    const { clock, text, outOfRange } = readMessageLine(buf, s, e);
+    if (outOfRange !== undefined)
+      this.problem(
+        lineNo,
+        'bad-record',
+        `${isErr ? 'ERR' : 'MSG'} clock out of range "${outOfRange.length > 40 ? outOfRange.slice(0, 24) + '…' : outOfRange}": read without a clock`,
+      );
+    else if (clock !== clock) this.problem(lineNo, 'bad-record', `${isErr ? 'ERR' : 'MSG'} without a clock`);
     else this.store.noteClock(clock);
     this.store.notes.addMessage(this.fileIndex, lineNo, clock, isErr, text);
     if (!isErr && this.options.onChildLog) {

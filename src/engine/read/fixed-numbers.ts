@@ -43,7 +43,8 @@ export class FixedNumbers {
       v = -v;
       i--;
     }
-    return this.allSpaces(buf, s, i + 1) ? v : NaN;
+    // Beyond 2^53 a value is not exact: the general reader reports it.
+    return this.allSpaces(buf, s, i + 1) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : NaN;
   }
 
   /** A field of padding then a %f decimal, ending at e; NaN if the field holds anything else. */
@@ -53,7 +54,8 @@ export class FixedNumbers {
     const scale = this.digitsScale;
     if (i < s || buf[i] !== 46) return NaN; // '.'
     const int = this.int(buf, s, i);
-    if (int !== int || int < 0) return NaN;
+    // A negative value (-0.000001 reads as -0 here) is the general reader's to judge.
+    if (int !== int || int < 0 || (int === 0 && 1 / int < 0)) return NaN;
     // Exactly what parsing the decimal text gives: (int * scale + frac) / scale is correctly rounded.
     return (int * scale + frac) / scale;
   }

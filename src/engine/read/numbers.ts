@@ -4,7 +4,7 @@ const SPACE = 32;
 const MINUS = 45;
 const DOT = 46;
 
-/** Parses a decimal such as `0.045787` or `-12.5`; NaN if the bytes are not one. */
+/** Parses a decimal such as `0.045787` or `-12.5` (-0 for `-0.0`); NaN if the bytes are not one. */
 export function parseDecimal(buf: Uint8Array, s: number, e: number): number {
   if (s >= e) return NaN;
   let neg = false;
@@ -39,7 +39,7 @@ export function parseDecimal(buf: Uint8Array, s: number, e: number): number {
   return neg ? -v : v;
 }
 
-/** Parses a decimal integer (optionally negative); NaN if not one. */
+/** Parses a decimal integer (optionally negative); NaN if not one, or not exact (beyond 2^53). */
 export function parseInteger(buf: Uint8Array, s: number, e: number): number {
   if (s >= e) return NaN;
   let neg = false;
@@ -54,6 +54,7 @@ export function parseInteger(buf: Uint8Array, s: number, e: number): number {
     if (d < 0 || d > 9) return NaN;
     v = v * 10 + d;
   }
+  if (v > Number.MAX_SAFE_INTEGER) return NaN;
   return neg ? -v : v;
 }
 

@@ -14,8 +14,14 @@ const GT = 62;
 /** How far left a `<…>` name with spaces is looked for. */
 const ANGLE_NAME_MAX = 256;
 
+/** pymemtrace separates columns with spaces only: a tab is part of a name (a file named `\t=tab.py`). */
 function isBlank(c: number): boolean {
-  return c === SPACE || c === 9;
+  return c === SPACE;
+}
+
+/** A long field quoted in a problem: its start, and how long it was. */
+function clip(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 24)}… (${text.length} characters)`;
 }
 
 function fail(out: RecordFields, reason: string): number {
@@ -40,6 +46,9 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
     if (f === Field.Clock) {
       const v = parseDecimal(buf, ts, p);
       if (v !== v) return fail(out, `bad Clock "${decodeBytes(buf, ts, p)}"`);
+      // A clock is CPU seconds since the process began: finite, 0 or more (not -0.000001, not 1e309).
+      if (!Number.isFinite(v) || v < 0 || (v === 0 && 1 / v < 0))
+        return fail(out, `Clock out of range "${clip(decodeBytes(buf, ts, p))}": a clock is 0 or more seconds`);
       out.clock = v;
       haveClock = true;
     } else if (f === Field.Address) {
@@ -47,7 +56,7 @@ export function readRecord(buf: Uint8Array, s: number, e: number, layout: Layout
       haveAddr = true;
     } else if (f === Field.LiveCnt || f === Field.Sizeof) {
       const v = parseInteger(buf, ts, p);
-      if (v !== v) return fail(out, `bad ${layout.titles[k]} "${decodeBytes(buf, ts, p)}"`);
+      if (v !== v) return fail(out, `bad ${layout.titles[k]} "${clip(decodeBytes(buf, ts, p))}"`);
       if (f === Field.LiveCnt) out.live = v;
       else out.sizeof = v;
     }
