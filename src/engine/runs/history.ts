@@ -31,6 +31,8 @@ export interface RunSummary {
 export interface HistorySite {
   /** The file as the latest run names it. */
   file: string;
+  /** Its file's full path in each run (null where the run does not have it): a release may live elsewhere. */
+  files: (string | null)[];
   /** Its line in each run (null where the run does not have it). */
   lines: (number | null)[];
   function: string;
@@ -85,6 +87,7 @@ export function runHistory(runs: RunSummary[]): History {
       }
       const site: HistorySite = {
         file: s.file,
+        files: Array(n).fill(null),
         lines: Array(n).fill(null),
         function: s.function,
         type: s.type,
@@ -102,6 +105,7 @@ export function runHistory(runs: RunSummary[]): History {
   function place(id: Identity, s: RunSite, r: number, claimed: Set<Identity>): void {
     claimed.add(id);
     id.site.lines[r] = s.line;
+    id.site.files[r] = s.file;
     id.site.live[r] = s.live;
     id.site.verdict[r] = s.verdict;
     id.site.file = s.file;

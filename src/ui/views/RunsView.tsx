@@ -83,7 +83,8 @@ export const RunsView = memo(function RunsView({ runs, fullPath, onOpenRun, onCa
     );
   const open = (site: HistorySite) => (run: number) => {
     const line = site.lines[run] ?? lastLine(site);
-    onOpenRun(runs.files[run], { kind: 'site', site: { file: site.file, line, function: site.function } });
+    const file = site.files[run] ?? site.file;
+    onOpenRun(runs.files[run], { kind: 'site', site: { file, line, function: site.function } });
   };
   return (
     <div className="table-tab runs-view">
