@@ -155,3 +155,31 @@ describe('big lists in the text report are capped with a count (issue 26, item 7
     expect(section(all)).toHaveLength(2999);
   });
 });
+
+describe('a slow reader of the pipe (issue 26, item 7)', () => {
+  it('the built CLI waits for it: the whole report arrives, exit 0, nothing on stderr', async () => {
+    const { spawn } = await import('node:child_process');
+    const { generateLog } = await import('../../support/reflog-generator.ts');
+    const path = join(DIR, 'many.log');
+    writeFileSync(path, Buffer.concat([...generateLog({ lines: 200_000, duplicateRate: 0.3, seed: 5 }).chunks]));
+    const expected = (await run(['analyse', path, '--all'])).out;
+    expect(expected.length).toBeGreaterThan(2 << 20);
+    const bin = join(FIXTURES, '../../bin/reftrace.mjs');
+    const child = spawn(process.execPath, [bin, 'analyse', path, '--all'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let got = 0;
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    // Read 64 KiB, then nothing for a second, then the rest slowly.
+    child.stdout.pause();
+    await new Promise((ok) => setTimeout(ok, 1000));
+    for await (const c of child.stdout) {
+      got += (c as Buffer).length;
+      if (got < 1 << 20) await new Promise((ok) => setTimeout(ok, 1));
+    }
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // The same report (its last line, the process time, may differ in length).
+    expect(Math.abs(got - Buffer.byteLength(expected))).toBeLessThan(16);
+  }, 60_000);
+});
