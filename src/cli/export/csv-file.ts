@@ -9,7 +9,8 @@ import type { FleetTable } from '../../engine/query/fleet/schema.ts';
 const ROWS_PER_WRITE = 8192;
 
 export function writeCsv(path: string, table: FleetTable, batchRows: number): void {
-  const fd = openSync(path, 'w');
+  // 'wx': fails if anything (a file, a planted symlink) is already there (see export-log.ts).
+  const fd = openSync(path, 'wx');
   try {
     writeSync(fd, table.columns.map((c) => csvCell(c.name)).join(',') + '\r\n');
     for (const batch of table.batches(batchRows)) {
