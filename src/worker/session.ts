@@ -28,6 +28,14 @@ const BLOCK_BYTES = 4 << 20;
 /** Blocks in flight per decode worker: one decoding, one being read. */
 const IN_FLIGHT_PER_SHARD = 2;
 const PROGRESS_EVERY_MS = 100;
+/**
+ * The most memory one log's tables may take in this tab (its store: columns, names, anchors): past
+ * it the parse stops with what it has and says so, before the browser kills the tab. A 16 GB log
+ * (64M lines) fits; an endless ?url= stream or a gzip bomb of records does not.
+ */
+export const STORE_BUDGET_BYTES = 2 * 1024 ** 3;
+/** Bytes read with no line of a log in them (no SOF, HDR, NEW, DEL, MSG) before a source is called not a log and no more is read. */
+export const NOT_A_LOG_AFTER_BYTES = 64 * 1024 ** 2;
 
 /** What the session reads and decodes with; tests give their own (slow or failing reads, in-process decoders). */
 export interface SessionSeams {
@@ -38,6 +46,8 @@ export interface SessionSeams {
   decodeShards?: () => DecodeShard[];
   /** Milliseconds, for spacing progress reports (Date.now by default). */
   now?: () => number;
+  /** The store budget (STORE_BUDGET_BYTES by default). */
+  storeBudgetBytes?: number;
 }
 
 class CancelledError extends Error {
@@ -45,6 +55,11 @@ class CancelledError extends Error {
     super('cancelled');
   }
 }
+
+/** The store passed the tab's budget. */
+class BudgetError extends Error {}
+/** So many bytes and not one line of a log: reading stops (finish() then says not a log). */
+class NotALogError extends Error {}
 
 export class AnalysisSession implements ReftraceApi {
   /** The page's decode workers (none until it attaches them: parse in this thread alone). */
@@ -166,8 +181,20 @@ export class AnalysisSession implements ReftraceApi {
           report(false);
         }
       };
+      const budget = this.seams.storeBudgetBytes ?? STORE_BUDGET_BYTES;
       const checkStop = () => {
         if (abort.signal.aborted || generation !== this.generation) throw new CancelledError();
+        const stored = analysis.store.byteSize;
+        if (stored > budget)
+          throw new BudgetError(
+            `Too big for this tab: the log’s tables reached ${(stored / 1e9).toFixed(2)} GB, this tab’s budget for one log, ` +
+              `after ${fed.toLocaleString('en-US')} bytes (line ${analysis.summary().lines.toLocaleString('en-US')}). ` +
+              'What was read is analysed below; open the whole log with the CLI (reftrace analyse LOG) or export it (reftrace export LOG --out DIR).',
+          );
+        if (fed >= NOT_A_LOG_AFTER_BYTES && !p.sawLogLine)
+          throw new NotALogError(
+            `Not a log: no SOF, HDR, NEW, DEL or MSG line in its first ${(fed / 1024 ** 2).toFixed(0)} MiB, so no more was read.`,
+          );
       };
       /** Parses one piece of plain bytes, then lets queries and cancel in. */
       const feed = async (piece: Uint8Array) => {
@@ -265,6 +292,8 @@ function stopReason(e: unknown, bytes: number, lines: number): ParseStop {
     atByte: bytes,
   });
   if (e instanceof CancelledError) return stop('cancelled', `Cancelled ${at}.`);
+  if (e instanceof BudgetError) return stop('out-of-memory', e.message);
+  if (e instanceof NotALogError) return stop('error', e.message);
   if (e instanceof RangeError || (e instanceof Error && /memory|allocation/i.test(e.message)))
     return stop(
       'out-of-memory',

@@ -1,7 +1,11 @@
 // Reads a log source as a stream of byte chunks: a File/Blob in slices (never whole, up to 16 MiB),
-// or a URL through fetch's
-// body stream. Gzip is recognised by its magic bytes and decompressed on the fly.
+// or a URL through fetch's body stream. Gzip is recognised by its magic bytes and gunzipped on the
+// fly by engine/gzip, as the CLI does (every member, zero padding, every byte before damage, a piece
+// at a time: a bomb never fills memory). A ?url= whose redirects end where the rule the first
+// address passed does not allow (shared/log-url.ts) is refused before its body is read.
 
+import { gunzipStream } from '../engine/gzip/gunzip.ts';
+import { logUrlRefusal } from '../shared/log-url.ts';
 import type { SingleSource } from './api.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
@@ -77,15 +81,10 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   if (source.kind === 'file') {
     const head = new Uint8Array(await source.file.slice(0, 2).arrayBuffer());
     if (isGzip(head)) {
-      const counted = source.file.stream().pipeThrough(countingStream(counter));
       return {
         name: source.name,
         totalBytes: source.file.size,
-        chunks: streamChunks(
-          counted.pipeThrough(
-            new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
-          ),
-        ),
+        chunks: gunzipStream(blobSlices(source.file, counter)),
         bytesRead: () => counter.n,
       };
     }
@@ -105,6 +104,14 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
       `could not fetch ${source.url}: ${(e as Error).message} (a network error, or the server does not allow cross-origin reads: CORS)`,
       { cause: e },
     );
+  }
+  // Redirects are followed by the browser; where they ended must pass the rule the first address did.
+  if (response.redirected && response.url) {
+    const refusal = logUrlRefusal(new URL(response.url), globalThis.location?.origin ?? '');
+    if (refusal) {
+      response.body?.cancel().catch(() => {});
+      throw new Error(`${source.url} redirected to ${response.url}, which is not opened: ${refusal}`);
+    }
   }
   if (!response.ok || !response.body)
     throw new Error(`could not fetch ${source.url}: HTTP ${response.status} ${response.statusText}`);
@@ -131,16 +138,10 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
   return {
     name,
     totalBytes: total,
-    chunks: failingAs(
-      streamChunks(
-        gz
-          ? counted.pipeThrough(
-              new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
-            )
-          : counted,
-      ),
-      brokenOff,
-    ),
+    // A damaged gzip is said as such (GzipError), not as a broken download.
+    chunks: gz
+      ? gunzipStream(failingAs(streamChunks(counted), brokenOff))
+      : failingAs(streamChunks(counted), brokenOff),
     bytesRead: () => counter.n,
   };
 }

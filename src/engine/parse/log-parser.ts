@@ -46,6 +46,11 @@ export class LogParser {
   private firstAfterEof = 0;
   /** True once a real HDR line was read (sawHeader is also set when the standard columns are assumed). */
   private headerFromFile = false;
+
+  /** True once any line of a log was read (SOF, a real HDR, a NEW/DEL or a MSG/ERR): what finish() calls not a log is false. */
+  get sawLogLine(): boolean {
+    return this.sawSof || this.headerFromFile || this.store.eventCount > 0 || this.store.notes.msgLine.length > 0;
+  }
   private prev = Prev.Other;
   private readonly fileIndex: number;
   private readonly carry = new LineCarry();
