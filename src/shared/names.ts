@@ -17,13 +17,24 @@ export function basename(path: string): string {
   return i < 0 ? path : path.slice(i + 1);
 }
 
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A name inside a label: one holding bidi control characters (a right-to-left override, say) is
+ * isolated, FSI … PDI, so it cannot reorder the rest of the label (`admin)(daol 01:exe.py`).
+ * Names without them are as they are.
+ */
+export function isolatedName(name: string): string {
+  return BIDI_CONTROL.test(name) ? `\u2068${name}\u2069` : name;
+}
+
 /** The one way a site is printed: `leaky.py:10 remember_forever` (the full path when asked). */
 export function siteLabel(site: SiteName, fullPath = false): string {
-  return `${fullPath ? site.file : basename(site.file)}:${site.line} ${site.function}`;
+  return `${isolatedName(fullPath ? site.file : basename(site.file))}:${site.line} ${isolatedName(site.function)}`;
 }
 
 export function subjectLabel(s: Subject, fullPath = false): string {
-  return s.kind === 'site' ? siteLabel(s.site, fullPath) : s.type;
+  return s.kind === 'site' ? siteLabel(s.site, fullPath) : isolatedName(s.type);
 }
 
 /** `site:<file>:<line>:<function>` or `type:<name>`: a subject in a link and in the CLI's options. */

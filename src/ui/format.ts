@@ -77,6 +77,10 @@ export function isLineColumn(id: string): boolean {
 }
 
 /** How one table cell reads, by the column's kind. */
+/** Characters of a text cell shown, and in its tooltip. */
+export const CELL_TEXT_MAX = 500;
+export const CELL_TITLE_MAX = 2000;
+
 export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellText {
   if (v === null || (typeof v === 'number' && Number.isNaN(v))) return { text: '—', muted: true };
   switch (kind) {
@@ -96,8 +100,15 @@ export function fmtCell(kind: ColumnInfo['kind'], v: Cell, columnId = ''): CellT
     case 'bytes':
       return typeof v === 'number' ? { text: intFmt.format(v), title: fmtBytes(v) } : { text: String(v) };
     case 'address':
-    case 'text':
-      return { text: String(v), title: String(v) };
+    case 'text': {
+      // A name can be 64 KiB long: a cell shows its start (laying out all of it in every cell
+      // blocked the page), the tooltip a little more; the row's detail and exports have it whole.
+      const t = String(v);
+      return {
+        text: t.length > CELL_TEXT_MAX ? `${t.slice(0, CELL_TEXT_MAX)}…` : t,
+        title: t.length > CELL_TITLE_MAX ? `${t.slice(0, CELL_TITLE_MAX)}… (${intFmt.format(t.length)} characters)` : t,
+      };
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import './styles/features.css';
 import './styles/share.css';
 import './styles/leak.css';
 import './styles/focus.css';
+import './styles/log-text.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

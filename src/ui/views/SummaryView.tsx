@@ -3,6 +3,7 @@
 
 import type { ReactNode } from 'react';
 import type { Summary } from '../../engine/types.ts';
+import { CutText } from '../components/CutText.tsx';
 import { ParquetDownloads } from '../components/ParquetDownloads.tsx';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
@@ -169,7 +170,9 @@ export function SummaryView({
         <div className="intro">
           <div className="intro-label">Opening message</div>
           {s.introMessage ? (
-            <blockquote data-testid="summary-intro">{s.introMessage}</blockquote>
+            <blockquote data-testid="summary-intro">
+              <CutText text={s.introMessage} />
+            </blockquote>
           ) : (
             <div className="muted">None (the log starts without one).</div>
           )}
