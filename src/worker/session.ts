@@ -88,7 +88,13 @@ export class AnalysisSession implements ReftraceApi {
     const analysis = new Analysis(sourceName(source));
     this.baseline = analysis;
     this.engine = new Engine(this.analysis, analysis);
-    return this.parse(analysis, source, onProgress);
+    const summary = await this.parse(analysis, source, onProgress);
+    // A "before" that is not a log is no baseline: nothing is compared with it (the page says why).
+    if (summary.notALog && this.baseline === analysis) {
+      this.baseline = null;
+      this.engine = new Engine(this.analysis, null);
+    }
+    return summary;
   }
 
   async openRuns(sources: LogSource[], onProgress: (p: RunsProgress) => void): Promise<History> {

@@ -194,3 +194,19 @@ describe('one input’s memory is bounded (issue 26, item 11)', () => {
     expect(sent).toBeLessThan(1 << 30);
   });
 });
+
+describe('Compare refuses a "before" that is not a log (issue 26, item 9)', () => {
+  test('a README chosen as the before: said in a word, and no comparison rows', async () => {
+    const page = await b.openApp();
+    await openFileByInput(page, BAD + 'base.log');
+    await waitDone(page);
+    await page.click(tid('tab-compare'));
+    await page.setInputFiles(tid('compare-file-input'), [join(ROOT, BAD, 'readme.log')]);
+    await expect
+      .poll(() => page.text(tid('compare-status')), { timeout: WAIT_MS })
+      .toMatch(
+        /readme\.log is not a ReferenceTracing log \(nothing in it reads as one\): there is nothing to compare with/,
+      );
+    expect(await page.count(tid('row'))).toBe(0);
+  });
+});

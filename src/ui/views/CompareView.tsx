@@ -43,7 +43,10 @@ function baselineText(b: ParseState): ReactNode {
       return `Reading ${b.name}… ${pct}${fmtMB(p.bytesRead)} · ${lines}`;
     }
     case 'done':
-      return `${b.name} · ${lines}`;
+      // The worker drops a "before" that is not a log (session.ts): say so, not a line count.
+      return b.summary?.notALog
+        ? `${b.name} is not a ReferenceTracing log (nothing in it reads as one): there is nothing to compare with`
+        : `${b.name} · ${lines}`;
     case 'cancelled':
       return `${b.name} · cancelled after ${lines}: the comparison covers the part that was read`;
     case 'failed':
@@ -126,7 +129,10 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
         {b.status !== 'idle' && (
           <span className="compare-names">
             <span className="muted">Before:</span>{' '}
-            <span data-testid="compare-status" className={b.status === 'failed' ? 'summary-problems' : undefined}>
+            <span
+              data-testid="compare-status"
+              className={b.status === 'failed' || b.summary?.notALog ? 'summary-problems' : undefined}
+            >
               {baselineText(b)}
             </span>{' '}
             <span className="muted">→ After:</span> <span className="compare-after">{props.afterName}</span>

@@ -150,3 +150,20 @@ describe('a ?url= redirect must end where the rule allows (issue 26, item 4)', (
     expect(s.lines).toBe(305);
   });
 });
+
+describe('Compare refuses a "before" that is not a log (issue 26, item 9)', () => {
+  it('the baseline is dropped: no comparison rows, and its summary says not a log', async () => {
+    const session = new AnalysisSession();
+    await session.open({ kind: 'file', file: new Blob([LOG as BlobPart]), name: 'after.log' }, () => {});
+    const good = await session.openBaseline(
+      { kind: 'file', file: new Blob([LOG as BlobPart]), name: 'b.log' },
+      () => {},
+    );
+    expect(good.notALog).toBe(false);
+    expect(session.ask('rows', { table: 'compare-types', offset: 0, limit: 100 }).total).toBeGreaterThan(0);
+    const notes = new TextEncoder().encode('shopping list\neggs\nmilk\n');
+    const s = await session.openBaseline({ kind: 'file', file: new Blob([notes]), name: 'notes.txt' }, () => {});
+    expect(s.notALog).toBe(true);
+    expect(session.ask('rows', { table: 'compare-types', offset: 0, limit: 100 }).total).toBe(0);
+  });
+});
