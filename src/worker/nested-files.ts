@@ -1,6 +1,7 @@
 // Several files dropped at once form a nested run: find the parent (the file no other names as its
 // child) and resolve the children it names among the dropped files, by file name.
 
+import { gunzipChunks } from '../engine/gzip/gunzip.ts';
 import type { ChildResolver } from '../engine/parse/child-logs.ts';
 import { fileNameOf } from '../engine/parse/child-logs.ts';
 import type { NamedFile } from './api.ts';
@@ -42,9 +43,19 @@ export function droppedFilesResolver(files: NamedFile[], readSync: (blob: Blob) 
     return {
       name: f.name,
       chunks: function* () {
-        if (f.file.size <= SCAN_SLICE) yield readSync(f.file);
-        else
-          for (let off = 0; off < f.file.size; off += SCAN_SLICE) yield readSync(f.file.slice(off, off + SCAN_SLICE));
+        const slices = (function* () {
+          if (f.file.size <= SCAN_SLICE) yield readSync(f.file);
+          else
+            for (let off = 0; off < f.file.size; off += SCAN_SLICE) yield readSync(f.file.slice(off, off + SCAN_SLICE));
+        })();
+        const first = slices.next();
+        if (first.done) return;
+        const rest = (function* () {
+          yield first.value;
+          yield* slices;
+        })();
+        // A .gz child is gunzipped as the CLI does (engine/gzip), a piece at a time.
+        yield* first.value[0] === 0x1f && first.value[1] === 0x8b ? gunzipChunks(rest) : rest;
       },
     };
   };

@@ -167,3 +167,26 @@ describe('Compare refuses a "before" that is not a log (issue 26, item 9)', () =
     expect(session.ask('rows', { table: 'compare-types', offset: 0, limit: 100 }).total).toBe(0);
   });
 });
+
+describe('a nested run’s .gz child is gunzipped in the page too', () => {
+  it('a parent and its child.log.gz, dropped together: the child’s lines are read', async () => {
+    const parent = new TextEncoder().encode(
+      'SOF\nMSG:     0.1 # Detaching this Reference Tracing file wrapper. New file: child.log.gz\nEOF\n',
+    );
+    const child = gzipSync(bytesOf('base.log'));
+    const blobs = new Map<Blob, Uint8Array>();
+    const blob = (b: Uint8Array) => {
+      const x = new Blob([b as BlobPart]);
+      blobs.set(x, b);
+      return x;
+    };
+    const files = [
+      { file: blob(parent), name: 'parent.log' },
+      { file: blob(child), name: 'child.log.gz' },
+    ];
+    const session = new AnalysisSession({ readBlobSync: (b) => blobs.get(b) ?? new Uint8Array(0) });
+    const s = await session.open({ kind: 'files', files }, () => {});
+    expect(s.lines).toBe(3 + 305);
+    expect(s.counts.new).toBe(171);
+  });
+});
