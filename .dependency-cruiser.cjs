@@ -73,6 +73,7 @@ module.exports = {
       },
     },
     engineStage('base', []),
+    engineStage('gzip', []),
     engineStage('format', ['base/']),
     engineStage('read', ['base/', 'format/']),
     engineStage('store', ['base/', 'format/']),
