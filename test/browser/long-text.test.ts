@@ -108,6 +108,22 @@ describe('long text and bidi overrides in the page (issue 26)', () => {
     expect(Math.max(0, ...onMore)).toBeLessThan(200);
   });
 
+  test('a 10 MB file of one line: its first 64 KiB read, shown cut, no freeze', async () => {
+    const one = join(tmp.dir, 'one-line.log');
+    await writeFile(one, 'y'.repeat(10 << 20));
+    const page = await b.openAppAt('', { initScript: STALLS });
+    await openFileByInput(page, one);
+    await waitDone(page);
+    expect((await page.text(tid('summary-intro'))).length).toBeLessThan(3000);
+    for (const tab of ['messages', 'summary']) {
+      await openTab(page, tab);
+      await sleep(400);
+    }
+    const seen = await stalls(page);
+    console.log(`[${b.name}] 10 MB line: stalls over 50 ms ${seen}`);
+    expect(Math.max(0, ...seen)).toBeLessThan(1000);
+  });
+
   test('a right-to-left override in a file name is isolated: the text after it reads left to right', async () => {
     const page = await b.openApp();
     await openFileByInput(page, path);

@@ -183,3 +183,20 @@ describe('a slow reader of the pipe (issue 26, item 7)', () => {
     expect(Math.abs(got - Buffer.byteLength(expected))).toBeLessThan(16);
   }, 60_000);
 });
+
+describe('every name is an ordinary key in the JSON (issue 26, item 9)', () => {
+  it.each([
+    ['analyse', [] as string[]],
+    ['snapshot', ['--at', '1e9']],
+    ['growth', ['--from', '0', '--to', '1e9']],
+  ])('%s --json: a type named __proto__ is in types, and the types add up', async (cmd, extra) => {
+    const { out } = await run([cmd, join(FIXTURES, 'bad/proto-type.log'), ...extra, '--json']);
+    const j = JSON.parse(out);
+    expect(Object.keys(j.types)).toContain('__proto__');
+    if (cmd === 'snapshot')
+      expect(Object.values(j.types as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(j.alive);
+    if (cmd === 'growth')
+      expect(Object.values(j.types as Record<string, number[]>).reduce((a, t) => a + t[1], 0)).toBe(j.aliveTo);
+    if (cmd === 'analyse') expect(j.types.__proto__).toEqual([2, 0, 0]);
+  });
+});
