@@ -85,6 +85,7 @@ describe('the built CLI', () => {
       'events.parquet',
       'live.parquet',
       'pairs.parquet',
+      'runs.parquet',
     ]);
   });
 

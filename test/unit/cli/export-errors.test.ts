@@ -32,6 +32,7 @@ describe('reftrace export: errors', () => {
       'events.parquet',
       'live.parquet',
       'pairs.parquet',
+      'runs.parquet',
     ]);
   });
 

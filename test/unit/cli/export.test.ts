@@ -68,10 +68,15 @@ function liveByType(a: Analysis): Record<string, number> {
 const byKey = (rows: SqlRow[]) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
 
 describe('reftrace export --format parquet', () => {
-  it('writes DIR/<log name>/{events,live,pairs}.parquet per log, no partial files', () => {
+  it('writes DIR/<log name>/{events,live,pairs,runs}.parquet per log, no partial files', () => {
     expect(readdirSync(OUT).sort()).toEqual(FOLDERS);
     for (const f of FOLDERS)
-      expect(readdirSync(join(OUT, f)).sort()).toEqual(['events.parquet', 'live.parquet', 'pairs.parquet']);
+      expect(readdirSync(join(OUT, f)).sort()).toEqual([
+        'events.parquet',
+        'live.parquet',
+        'pairs.parquet',
+        'runs.parquet',
+      ]);
   });
 
   it('row counts equal NEW+DEL, live and pairs of the analysis (and of the generator)', async () => {
