@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // AssemblyScript (the record kernel): == compares values there, and u64 literals are exact.
+    files: ['assembly/**/*.ts'],
+    rules: { eqeqeq: 'off', 'no-loss-of-precision': 'off' },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

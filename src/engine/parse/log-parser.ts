@@ -14,6 +14,7 @@ import { layoutForHeader } from './header.ts';
 import { LineCarry } from './line-carry.ts';
 import { readMessageLine } from './message-line.ts';
 import { RecordWriter } from './record-writer.ts';
+import { KERNEL_WINDOW, KernelStop, type RecordKernel } from '../read/record-kernel.ts';
 
 const NL = 10;
 const CR = 13;
@@ -94,16 +95,23 @@ export class LogParser {
       carry.clear();
       start = nl + 1;
     }
-    // Hot loop: a NEW/DEL whose values fit their widths goes straight to the fixed-offset reader;
-    // every other line takes the general path through line().
+    // Hot loop: runs of NEW/DEL lines whose values fit their widths go to the record kernel
+    // (WebAssembly) when there is one, else one by one to the fixed-offset reader; every other line
+    // takes the general path through line().
     const records = this.records;
     let fixed = this.fastFixed();
     let fixedLen = fixed === null ? -1 : fixed.length;
+    let kernel = fixed === null ? null : records.kernelFor(fixed);
+    if (kernel !== null) kernel.unload();
     for (;;) {
+      if (kernel !== null) start = this.kernelRun(kernel, chunk, start, fixedLen);
       // A record the fast path reads whole holds no newline (every byte is checked: see namesOf),
       // so a newline right after fixedLen bytes ends it: no search needed.
       const end = start + fixedLen;
       if (fixed !== null && end < n && chunk[end] === NL && records.fast(chunk, start, fixed, this.lineNo + 1)) {
+        // The kernel stopped here for names it did not know: it knows them now.
+        if (kernel !== null && kernel.stopReason === KernelStop.Names && kernel.stoppedAt === start)
+          records.teachKernel(kernel, start);
         this.lineNo++;
         start = end + 1;
         continue;
@@ -115,12 +123,35 @@ export class LogParser {
         this.line(chunk, start, start + Math.min(len, MAX_LINE_BYTES), len);
         fixed = this.fastFixed(); // the line may have been SOF, HDR, EOF or a message
         fixedLen = fixed === null ? -1 : fixed.length;
+        kernel = fixed === null ? null : records.kernelFor(fixed);
       } else {
         this.lineNo++;
       }
       start = nl + 1;
     }
     if (start < n) carry.append(chunk, start, n);
+  }
+
+  /**
+   * The kernel reads records from chunk offset `start` on, window by window, into the store;
+   * returns where it stopped: the start of a line it does not read, or of one the chunk does not end.
+   */
+  private kernelRun(kernel: RecordKernel, chunk: Uint8Array, start: number, fixedLen: number): number {
+    const n = chunk.length;
+    for (;;) {
+      if (start + fixedLen >= kernel.windowEnd) {
+        // No whole record from start on in the window: copy the next one in, unless it reached the chunk's end.
+        if (kernel.windowEnd >= n && kernel.windowStart <= start) return start;
+        kernel.load(chunk, start, Math.min(n, start + KERNEL_WINDOW));
+      }
+      const count = kernel.decode(start, KERNEL_WINDOW);
+      if (count > 0) {
+        this.records.kernelEvents(kernel, count, this.lineNo + 1);
+        this.lineNo += count;
+      }
+      start = kernel.stoppedAt;
+      if (kernel.stopReason !== KernelStop.Window) return start;
+    }
   }
 
   /**
@@ -143,6 +174,7 @@ export class LogParser {
         this.problem(this.lineNo, 'no-newline', 'last line has no newline: the file may be truncated');
     }
     this.records.flushIncomplete();
+    this.records.releaseKernel();
     if (this.afterEofLines > 0)
       this.problem(
         this.firstAfterEof,

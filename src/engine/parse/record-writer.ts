@@ -7,10 +7,12 @@ import { recordTagAt } from '../format/tags.ts';
 import { type FixedOffsets, type Layout, STANDARD_LAYOUT } from '../format/layout.ts';
 import { decodeBytes } from '../base/text.ts';
 import { FixedRecordReader } from '../read/fixed-record-reader.ts';
+import { RecordKernel } from '../read/record-kernel.ts';
 import { INCOMPLETE, RecordFields, UNUSABLE, WHOLE, WHOLE_INTERNED } from '../read/record-fields.ts';
 import { readContinuation, readRecord } from '../read/record-reader.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { ProblemKind } from '../store/notes.ts';
+import { typeKindOf } from '../store/type-kind.ts';
 import { StoreNameCombos } from './store-name-combos.ts';
 
 export type ReportProblem = (line: number, kind: ProblemKind, detail: string) => void;
@@ -27,6 +29,8 @@ export class RecordWriter {
   private readonly out = new RecordFields();
   private readonly fixedReader: FixedRecordReader;
   private readonly combos: StoreNameCombos;
+  private kernel: RecordKernel | null = null;
+  private kernelAsked = false;
 
   constructor(
     private readonly store: LogStore,
@@ -59,6 +63,46 @@ export class RecordWriter {
       out.rss,
     );
     return true;
+  }
+
+  /** The record kernel set to read this layout (taken on first use), or null when there is none. */
+  kernelFor(fixed: FixedOffsets): RecordKernel | null {
+    if (!this.kernelAsked) {
+      this.kernelAsked = true;
+      this.kernel = RecordKernel.take();
+    }
+    const k = this.kernel;
+    if (k !== null) k.setLayout(fixed);
+    return k;
+  }
+
+  /** Stores the kernel's last n events, of consecutive lines from firstLine on. */
+  kernelEvents(k: RecordKernel, n: number, firstLine: number): void {
+    this.lastEvent = this.store.addEvents(
+      this.fileIndex,
+      firstLine,
+      n,
+      k.clock,
+      k.hi,
+      k.lo,
+      k.live,
+      k.sizeof,
+      k.typeKind,
+      k.site,
+      k.rss,
+    );
+  }
+
+  /** After fast() read the record at chunk offset `at` (in the kernel's window): the kernel reads its names from now on. */
+  teachKernel(k: RecordKernel, at: number): void {
+    const c = this.out.combo;
+    k.addNames(at, typeKindOf(this.combos.typeOf[c], false), this.combos.siteOf[c]);
+  }
+
+  /** The parse is over: the kernel goes back to the pool. */
+  releaseKernel(): void {
+    if (this.kernel !== null) this.kernel.release();
+    this.kernel = null;
   }
 
   /** An event decoded elsewhere (a decode worker), its names given as this writer's combination id. */

@@ -1,19 +1,18 @@
 // Open-addressing hash map from a 64-bit address (hi, lo words) to an event index. Linear probing
 // with backward-shift deletion, so no tombstones build up as addresses are reused millions of times.
+// A slot is 4 words in one array (lo, hi, value, home slot): a probe touches one cache line, and a
+// deletion's shift reads each entry's home instead of hashing it again.
 
 const EMPTY = -1;
 
 export class AddressMap {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private val: Int32Array;
+  /** Per slot: lo, hi (as int32), value (EMPTY: free), the slot its hash points to. */
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1 << 12) {
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.val = new Int32Array(capacity).fill(EMPTY);
+    this.slots = new Int32Array(capacity * 4).fill(EMPTY);
     this.mask = capacity - 1;
   }
 
@@ -25,84 +24,96 @@ export class AddressMap {
   }
 
   get(hi: number, lo: number): number {
+    hi |= 0;
+    lo |= 0;
+    const slots = this.slots;
     const mask = this.mask;
-    let s = AddressMap.slotOf(hi, lo, mask);
-    for (;;) {
-      const v = this.val[s];
+    for (let s = AddressMap.slotOf(hi, lo, mask); ; s = (s + 1) & mask) {
+      const i = s << 2;
+      const v = slots[i + 2];
       if (v === EMPTY) return EMPTY;
-      if (this.lo[s] === lo && this.hi[s] === hi) return v;
-      s = (s + 1) & mask;
+      if (slots[i] === lo && slots[i + 1] === hi) return v;
     }
   }
 
   /** Sets the value; returns the previous value or -1. */
   set(hi: number, lo: number, value: number): number {
+    hi |= 0;
+    lo |= 0;
+    const slots = this.slots;
     const mask = this.mask;
-    let s = AddressMap.slotOf(hi, lo, mask);
-    for (;;) {
-      const v = this.val[s];
+    const home = AddressMap.slotOf(hi, lo, mask);
+    let s = home;
+    for (; ; s = (s + 1) & mask) {
+      const i = s << 2;
+      const v = slots[i + 2];
       if (v === EMPTY) break;
-      if (this.lo[s] === lo && this.hi[s] === hi) {
-        this.val[s] = value;
+      if (slots[i] === lo && slots[i + 1] === hi) {
+        slots[i + 2] = value;
         return v;
       }
-      s = (s + 1) & mask;
     }
-    this.hi[s] = hi;
-    this.lo[s] = lo;
-    this.val[s] = value;
-    if (++this.size * 2 > this.val.length) this.grow();
+    const i = s << 2;
+    slots[i] = lo;
+    slots[i + 1] = hi;
+    slots[i + 2] = value;
+    slots[i + 3] = home;
+    if (++this.size * 2 > mask + 1) this.grow();
     return EMPTY;
   }
 
   /** Removes the key; returns its value or -1. */
   delete(hi: number, lo: number): number {
+    hi |= 0;
+    lo |= 0;
+    const slots = this.slots;
     const mask = this.mask;
     let s = AddressMap.slotOf(hi, lo, mask);
-    for (;;) {
-      const v = this.val[s];
+    for (; ; s = (s + 1) & mask) {
+      const i = s << 2;
+      const v = slots[i + 2];
       if (v === EMPTY) return EMPTY;
-      if (this.lo[s] === lo && this.hi[s] === hi) break;
-      s = (s + 1) & mask;
+      if (slots[i] === lo && slots[i + 1] === hi) break;
     }
-    const removed = this.val[s];
+    const removed = slots[(s << 2) + 2];
     // Backward-shift: pull later entries of the probe run into the hole.
     let hole = s;
     let j = s;
     for (;;) {
       j = (j + 1) & mask;
-      if (this.val[j] === EMPTY) break;
-      const home = AddressMap.slotOf(this.hi[j], this.lo[j], mask);
+      const jj = j << 2;
+      if (slots[jj + 2] === EMPTY) break;
+      const home = slots[jj + 3];
       const between = hole <= j ? hole < home && home <= j : hole < home || home <= j;
       if (between) continue;
-      this.hi[hole] = this.hi[j];
-      this.lo[hole] = this.lo[j];
-      this.val[hole] = this.val[j];
+      const hh = hole << 2;
+      slots[hh] = slots[jj];
+      slots[hh + 1] = slots[jj + 1];
+      slots[hh + 2] = slots[jj + 2];
+      slots[hh + 3] = home;
       hole = j;
     }
-    this.val[hole] = EMPTY;
+    slots[(hole << 2) + 2] = EMPTY;
     this.size--;
     return removed;
   }
 
   /** Calls fn for every stored value (order unspecified). */
   forEachValue(fn: (value: number) => void): void {
-    const val = this.val;
-    for (let s = 0; s < val.length; s++) if (val[s] !== EMPTY) fn(val[s]);
+    const slots = this.slots;
+    for (let i = 2; i < slots.length; i += 4) if (slots[i] !== EMPTY) fn(slots[i]);
   }
 
   private grow(): void {
-    const { hi, lo, val } = this;
-    const cap = val.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.val = new Int32Array(cap).fill(EMPTY);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Int32Array(cap * 4).fill(EMPTY);
     this.mask = cap - 1;
     this.size = 0;
-    for (let s = 0; s < val.length; s++) if (val[s] !== EMPTY) this.set(hi[s], lo[s], val[s]);
+    for (let i = 0; i < old.length; i += 4) if (old[i + 2] !== EMPTY) this.set(old[i + 1], old[i], old[i + 2]);
   }
 
   get byteSize(): number {
-    return this.val.length * 12;
+    return this.slots.byteLength;
   }
 }

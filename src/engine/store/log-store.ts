@@ -115,6 +115,58 @@ export class LogStore {
     return e;
   }
 
+  /**
+   * Appends n events of consecutive lines of one file, the first at `line`, given as columns (a
+   * typeKind each, see type-kind.ts; sizeof ignored without the Sizeof column): the
+   * same as addEvent for each, in order. Returns the last one's index.
+   */
+  addEvents(
+    file: number,
+    line: number,
+    n: number,
+    clock: Float64Array,
+    hi: Uint32Array,
+    lo: Uint32Array,
+    liveCnt: Int32Array,
+    sizeof: Int32Array,
+    typeKind: Uint32Array,
+    site: Uint32Array,
+    rss: Float64Array,
+  ): number {
+    const first = this.clock.length;
+    if (n <= 0) return first - 1;
+    // Consecutive lines: one anchor at most (line - event stays the same).
+    this.lines.note(first, file, line);
+    for (let i = 0, e = first; i < n;) {
+      const k = e & (COLUMN_CHUNK - 1);
+      if (k === 0) this.addChunks();
+      const m = Math.min(n - i, COLUMN_CHUNK - k);
+      const j = i + m;
+      this.cClock.set(clock.subarray(i, j), k);
+      this.cHi.set(hi.subarray(i, j), k);
+      this.cLo.set(lo.subarray(i, j), k);
+      this.cLive.set(liveCnt.subarray(i, j), k);
+      this.cTypeKind.set(typeKind.subarray(i, j), k);
+      this.cSite.set(site.subarray(i, j), k);
+      i = j;
+      e += m;
+    }
+    const end = first + n;
+    this.clock.length = end;
+    this.addrHi.length = end;
+    this.addrLo.length = end;
+    this.liveCnt.length = end;
+    this.typeKind.length = end;
+    this.site.length = end;
+    if (this.sizeof) for (let i = 0; i < n; i++) this.sizeof.push(sizeof[i]);
+    this.rss.noteRun(first, rss, n);
+    if (this.clockFirst === null) this.clockFirst = clock[0];
+    this.clockLast = clock[n - 1];
+    this.seed.addRun(first, typeKind, hi, lo, n);
+    this.version += n;
+    return end - 1;
+  }
+
   // The chunks being filled (the last chunk of each column).
   private cClock = new Float64Array(0);
   private cHi = new Uint32Array(0);

@@ -20,6 +20,21 @@ export class RssRuns {
     }
   }
 
+  /** note(e + i, rss[i]) for i < n. */
+  noteRun(e: number, rss: Float64Array, n: number): void {
+    const value = this.value;
+    let last = value.length === 0 ? NaN : value[value.length - 1];
+    for (let i = 0; i < n; i++) {
+      const v = rss[i];
+      if (v !== last && v === v) {
+        this.event.push(e + i);
+        value.push(v);
+        if (this.max === null || v > this.max) this.max = v;
+        last = v;
+      }
+    }
+  }
+
   get first(): number | null {
     return this.value.length ? this.value[0] : null;
   }

@@ -5,6 +5,7 @@
 import { GrowableInt32 } from '../base/growable.ts';
 import { AddressMap } from './address-map.ts';
 import { Uint32Column } from './chunked-columns.ts';
+import { isDelOf, typeIdOf } from './type-kind.ts';
 
 export class SeedBookkeeping {
   /** Live objects: address → the event index of their NEW. */
@@ -46,6 +47,38 @@ export class SeedBookkeeping {
         this.dupNew.push(e);
       }
     }
+  }
+
+  /** add() for events e.. e + n - 1, given as columns (typeKind: see type-kind.ts). */
+  addRun(e: number, typeKind: Uint32Array, hi: Uint32Array, lo: Uint32Array, n: number): void {
+    const live = this.liveMap;
+    let dels = 0;
+    for (let i = 0; i < n; i++) {
+      const tk = typeKind[i];
+      const typeId = typeIdOf(tk);
+      if (typeId >= this.typeNew.data.length) this.fitType(typeId);
+      if (isDelOf(tk)) {
+        dels++;
+        this.typeDel.data[typeId]++;
+        const born = live.delete(hi[i], lo[i]);
+        if (born >= 0) {
+          this.pairNew.push(born);
+          this.pairDel.push(e + i);
+        } else {
+          this.untracked.push(e + i);
+          this.typeUntracked.data[typeId]++;
+        }
+      } else {
+        this.typeNew.data[typeId]++;
+        const replaced = live.set(hi[i], lo[i], e + i);
+        if (replaced >= 0) {
+          this.dupOld.push(replaced);
+          this.dupNew.push(e + i);
+        }
+      }
+    }
+    this.delCount += dels;
+    this.newCount += n - dels;
   }
 
   /** Event e, counted as a NEW/DEL of type `from`, is of type `to` (a split record's full name came late). */
