@@ -11,7 +11,8 @@
 // generated logs), --decoders N (decode workers: the page is shown the number of cores that makes it
 // start N, support/cores.ts; default: the viewer's own choice, none on 2 cores), --settle MS (wait
 // after the page loads before opening the file, as a person would; default 1000). The worker's own
-// times (parser, queries) and its decode workers are read from the status line's tooltip.
+// times (parser, queries) and its decode workers are read from the status line's tooltip. First, whether
+// the record kernel runs in this browser's workers (kernel-browser.ts).
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { withDecodeWorkers } from '../browser/support/cores.ts';
 import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { cpuSnapshot, cpuUse, describeCpuUse, pageProcessesRssMB } from './browser-cpu.ts';
+import { kernelInBrowser } from './kernel-browser.ts';
 import { pageCache } from './page-cache.ts';
 
 const args = process.argv.slice(2);
@@ -236,6 +238,9 @@ async function main(): Promise<void> {
   console.log(
     `${browserName}: ${execFileSync(EXECUTABLE[browserName], ['--version'], { encoding: 'utf8', env: { ...process.env, MOZ_HEADLESS: '1' } }).trim()}`,
   );
+  // The record kernel (WebAssembly) in a module worker of this browser, under the viewer's policy: the
+  // parser's fast path where the log is parsed in one worker (gzip, or no decode workers).
+  console.log(await kernelInBrowser(browserName));
   await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
   const server = serveStatic(dist).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -4,6 +4,8 @@
 // Flags: --lines N (default 1000000; 4000000 gives ~2M pairs), --sizeof, --keep (keep the temp file).
 // --type-series: only the Types tab's per-type live series (default 4M lines), the new query and
 // the reference (the old two replays) alternated in rounds, medians of ms per query.
+// The parse with the record kernel (WebAssembly) on and off, alternated in rounds (--kernel-rounds N,
+// default 8), medians, MB/s and the ratio; --kernel: only that.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import type { TableQueries } from '../../src/engine/query/table-query.ts';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { Analysis } from '../../src/engine/analysis.ts';
 import type { LogStore } from '../../src/engine/store/log-store.ts';
 import { Engine } from '../../src/engine/engine.ts';
+import { RecordKernel, useRecordKernel } from '../../src/engine/read/record-kernel.ts';
 import { typeLiveSeries, type TypeSeriesQuery } from '../../src/engine/query/type-series.ts';
 import { generateLog } from '../support/reflog-generator.ts';
 import { typeLiveSeriesReference } from '../support/type-series-reference.ts';
@@ -110,6 +113,40 @@ if (flag('type-series')) {
   process.exit(0);
 }
 
+/**
+ * The parse with the record kernel off and on, which goes first swapping every round (the machine is
+ * shared and its speed drifts), medians; the two stores are checked to hold the same events.
+ */
+function benchKernel(data: Uint8Array, parseOnce: () => Analysis, rounds: number): string {
+  const mb = data.length / 1e6;
+  const ms = { off: [] as number[], on: [] as number[] };
+  const digest = (a: Analysis) => {
+    const s = a.store;
+    return `${s.eventCount} ${s.seed.pairNew.length} ${s.seed.untracked.length} ${s.clockLast} ${s.rss.value.length}`;
+  };
+  const digests = new Set<string>();
+  for (let r = 0; r < rounds; r++) {
+    for (const on of r % 2 ? [true, false] : [false, true]) {
+      useRecordKernel(on);
+      globalThis.gc?.();
+      const [t, a] = timed(parseOnce);
+      (on ? ms.on : ms.off).push(t);
+      digests.add(digest(a));
+    }
+  }
+  useRecordKernel(true);
+  if (digests.size !== 1) throw new Error(`the kernel changed the store: ${[...digests].join(' / ')}`);
+  const available = RecordKernel.take();
+  available?.release();
+  const off = median(ms.off);
+  const on = median(ms.on);
+  return (
+    `record kernel (median of ${rounds} alternated rounds${available ? '' : '; NO WEBASSEMBLY: both runs are TypeScript'}): ` +
+    `off ${off.toFixed(0)} ms ${(mb / (off / 1000)).toFixed(0)} MB/s, on ${on.toFixed(0)} ms ${(mb / (on / 1000)).toFixed(0)} MB/s, ` +
+    `ratio ${(off / on).toFixed(2)}x`
+  );
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'reftrace-bench-'));
 const path = join(dir, 'bench.log');
 try {
@@ -138,6 +175,11 @@ try {
     p.finish();
     return a;
   };
+  if (flag('kernel')) {
+    console.log(benchKernel(data, parseOnce, value('kernel-rounds', 8)));
+    if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
   // Memory: one parse between two full collections, measured before the timed runs.
   const gc = () => {
     globalThis.gc?.();
@@ -212,6 +254,7 @@ try {
     `parse + analyse:        ${parse.ms.toFixed(0)} ms  ${parseMBs.toFixed(0)} MB/s  ${(LINES / (parse.ms / 1000) / 1e6).toFixed(2)} M lines/s`,
   );
   console.log(`  ratio to floor:       ${(parse.ms / floor.ms).toFixed(2)}x the newline count`);
+  console.log(benchKernel(data, parseOnce, value('kernel-rounds', 8)));
   console.log(`  ratio to seed:        ${(parseMBs / seedMBs).toFixed(1)}x the seed's 24.6 MB/s`);
   console.log(
     `store bytes / event:    ${(storeBytes / events).toFixed(1)} B  (${events.toLocaleString()} NEW/DEL events, capacity incl. slack)`,
