@@ -2,7 +2,7 @@
 // State that should survive a reload or be shared (tab, sorts, filters, clock window, T, the
 // ignore list, full paths) lives in the URL hash; the parse itself lives in the worker.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ChartSection } from './components/ChartSection.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -17,6 +17,8 @@ import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { Welcome } from './components/Welcome.tsx';
 import type { DataEpoch } from './data/data-epoch.ts';
 import type { ShareSource } from './data/share-link.ts';
+import { identify, sameLogs, type LogIdentity } from './data/log-identity.ts';
+import { LinkFileMismatch, LinkWantsFile } from './components/LinkFileNotices.tsx';
 import { logFileStem } from './format.ts';
 import { useBaseline } from './hooks/use-baseline.ts';
 import { useRuns } from './hooks/use-runs.ts';
@@ -30,6 +32,14 @@ import { TabContent } from './views/TabContent.tsx';
 
 const EXAMPLE_URL = './example.log';
 
+/** The skip link: to the open view's table (its grid), or the view itself when it has none. */
+function skipToTable(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const panel = document.getElementById('view-panel');
+  const grid = panel?.querySelector<HTMLElement>('.grid-scroll');
+  (grid ?? panel)?.focus();
+}
+
 export function App() {
   const { state: load, open, openUrlAsBlob, refuse, cancel, dismissError } = useLogLoader();
   const baseline = useBaseline();
@@ -41,6 +51,13 @@ export function App() {
     return url ? { kind: 'url', url } : null;
   });
 
+  // The file(s) the page's link was made from (its `log=`): asked for until one like them is opened,
+  // and the file(s) opened instead, if any.
+  const [linkFile, setLinkFile] = useState<{ want: LogIdentity[]; got: LogIdentity[] | null }>(() => ({
+    want: view.log,
+    got: null,
+  }));
+  const opened = useRef(0);
   const openFiles = useCallback(
     (files: File[]) => {
       setShareSource({ kind: 'files', names: files.map((f) => f.name) });
@@ -49,8 +66,17 @@ export function App() {
           ? { kind: 'file', file: files[0], name: files[0].name }
           : { kind: 'files', files: files.map((f) => ({ file: f, name: f.name })) },
       );
+      // Their names, sizes and fingerprints go into the view (and so the link), off the page's thread.
+      const gen = ++opened.current;
+      void Promise.all(files.map(identify)).then((got) => {
+        if (gen !== opened.current) return;
+        setView((v) => ({ ...v, log: got }));
+        setLinkFile((lf) =>
+          lf.want.length === 0 ? lf : sameLogs(lf.want, got) ? { want: [], got: null } : { want: lf.want, got },
+        );
+      });
     },
-    [open],
+    [open, setView],
   );
   // A program's runs, read for their history; the last one opens as the log to look at.
   const { runs, openRuns, cancelRuns } = useRuns();
@@ -81,8 +107,11 @@ export function App() {
   const openExample = useCallback(() => {
     // Relative, as ?url= allows: the link opens the example of whichever copy of the viewer it points to.
     setShareSource({ kind: 'url', url: EXAMPLE_URL.replace(/^\.\//, '') });
+    opened.current++;
+    setView((v) => ({ ...v, log: [] }));
+    setLinkFile((lf) => ({ ...lf, got: null }));
     openUrlAsBlob(EXAMPLE_URL, 'example.log');
-  }, [openUrlAsBlob]);
+  }, [openUrlAsBlob, setView]);
 
   // ?url=<address> opens a log from a server (through the worker's streaming fetch). Once per page.
   const urlOpened = useRef(false);
@@ -123,8 +152,21 @@ export function App() {
     [epoch, b.loadId, baselineParsing],
   );
 
+  // The "before" run of a comparison drawn on the chart (the Compare tab's checkbox).
+  const [beforeOnChart, setBeforeOnChart] = useState(false);
+  const beforeShown = beforeOnChart && b.status !== 'idle' && b.summary !== null;
+  const chartBefore = useMemo(
+    () => (beforeShown ? { dataVersion: b.dataVersion } : null),
+    [beforeShown, b.dataVersion],
+  );
+
   return (
     <div className="app">
+      {started && (
+        <a className="skip-link" href="#view-panel" data-testid="skip-to-table" onClick={skipToTable}>
+          Skip to the table
+        </a>
+      )}
       <header className="topbar">
         <h1>
           RefTrace <span>Viewer</span>
@@ -151,6 +193,14 @@ export function App() {
           />
         )}
         <UpdatePrompt />
+        {!started && linkFile.want.length > 0 && <LinkWantsFile want={linkFile.want} />}
+        {linkFile.got && (
+          <LinkFileMismatch
+            want={linkFile.want}
+            got={linkFile.got}
+            onDismiss={() => setLinkFile({ want: [], got: null })}
+          />
+        )}
 
         {!started ? (
           <Welcome onExample={openExample} />
@@ -166,11 +216,20 @@ export function App() {
               t={view.t}
               onInstantChange={actions.setInstant}
               ignore={view.ignore}
+              hasRss={s?.rssFirst !== null && s?.rssFirst !== undefined}
+              before={chartBefore}
             />
             <IgnoreBar ignore={view.ignore} onAdd={actions.addIgnore} onRemove={actions.removeIgnore} />
 
             <Tabs items={tabItems(s, runs.files.length)} active={view.tab} onSelect={actions.setTab} />
-            <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view.tab}`} className="view-panel">
+            <div
+              id="view-panel"
+              role="tabpanel"
+              aria-labelledby={`tab-${view.tab}`}
+              className="view-panel"
+              // The skip link's target when the view has no table.
+              tabIndex={-1}
+            >
               <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
                 <TabContent
                   load={load}
@@ -182,6 +241,7 @@ export function App() {
                   compareEpoch={compareEpoch}
                   exportName={exportName}
                   runs={{ state: runs, onOpenRun: openRun, onCancel: cancelRuns }}
+                  beforeOnChart={{ shown: beforeOnChart, onChange: setBeforeOnChart }}
                 />
               </ErrorBoundary>
             </div>

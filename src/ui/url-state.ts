@@ -4,12 +4,15 @@
 //    &q=live:foo&q=types:dict&win=0.1-0.2&full=1&by=site
 //    &t=0.05&ignore=type:frame&ignore=file:<frozen importlib._bootstrap>&part=sites
 //    &of=site:/app/leaky.py:10:remember_forever&detail=type:LeakyRecord&sus=type
+//    &log=879312:3fa2c41b9e0d77a1:reindex-phase.log.gz
 // `v` is the version of this form (CURRENT_URL_VERSION); `sort` and `q` are per table (table id
 // first, `compare` for the comparison); `win` is the clock window (A..B of the growth view); `full=1`
 // full paths; `by=site` compares per allocation site instead of per type; `t` the instant T;
 // `ignore` a type or file left out of everything; `part` the table the heap and growth tabs show;
 // `of` the site or type whose objects the Live tab shows; `detail` the site or type whose detail is
-// open; `sus=type` ranks suspects by type.
+// open; `sus=type` ranks suspects by type; `log` (repeated for a nested run) the local file the view
+// was made from, `<size>:<fingerprint>:<name>` (data/log-identity.ts), so the page a colleague opens
+// from the link can ask for it.
 //
 // Links are kept working as the form changes, as the Firefox Profiler does (its url-handling.ts):
 // a link carries its version, and a link of an older version is upgraded on read, one version at a
@@ -22,6 +25,7 @@ import type { IgnoreList, SortSpec, TableId } from '../engine/types.ts';
 import type { CompareBy } from '../engine/types.ts';
 import { subjectFromText, subjectToText, type Subject } from '../shared/names.ts';
 import { clockToUrl } from './format.ts';
+import { logFromText, logToText, type LogIdentity } from './data/log-identity.ts';
 
 export const TABS = [
   'summary',
@@ -98,6 +102,8 @@ export interface ViewState {
   detail: Subject | null;
   /** How the Summary ranks the leak suspects. */
   suspectsBy: 'site' | 'type';
+  /** The local file(s) the view was made from (none for a log from ?url=, which the link opens itself). */
+  log: LogIdentity[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -115,6 +121,7 @@ export const DEFAULT_VIEW: ViewState = {
   of: null,
   detail: null,
   suspectsBy: 'site',
+  log: [],
 };
 
 function isTable(s: string): s is TableKey {
@@ -201,6 +208,8 @@ export function upgradeHash(hash: string): URLSearchParams {
  */
 export const MAX_HASH_CHARS = 64 * 1024;
 export const MAX_IGNORE_ENTRIES = 500;
+/** The most files a link names (a nested run's parent and children). */
+const MAX_LOG_FILES = 64;
 
 /** The view a hash of any version up to this page's describes (upgraded first); throws UrlUpgradeError beyond. */
 export function parseHash(hash: string): ViewState {
@@ -255,6 +264,11 @@ export function parseHash(hash: string): ViewState {
   state.of = subjectFromText(p.get('of') ?? '');
   state.detail = subjectFromText(p.get('detail') ?? '');
   if (p.get('sus') === 'type') state.suspectsBy = 'type';
+  state.log = p
+    .getAll('log')
+    .slice(0, MAX_LOG_FILES)
+    .map(logFromText)
+    .filter((l) => l !== null);
   return state;
 }
 
@@ -281,6 +295,7 @@ export function serializeHash(s: ViewState): string {
   if (s.of) p.set('of', subjectToText(s.of));
   if (s.detail) p.set('detail', subjectToText(s.detail));
   if (s.suspectsBy !== DEFAULT_VIEW.suspectsBy) p.set('sus', s.suspectsBy);
+  for (const l of s.log) p.append('log', logToText(l));
   if (p.size === 0) return '';
   // Commas and colons read better unescaped and are safe in a fragment.
   const text = p.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');

@@ -65,11 +65,13 @@ function hashParam(page: AppPage, key: string): Promise<string | null> {
   return page.evaluate((k) => new URLSearchParams(location.hash.slice(1)).get(k), key);
 }
 
-/** The cells of the Summary's suspect rows, as text. */
+/** The cells of the Summary's suspect rows, as text (the name cell: its name, without its reason). */
 function suspectRows(page: AppPage): Promise<string[][]> {
   return page.evaluate(
     (sel) =>
-      Array.from(document.querySelectorAll(sel), (r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())),
+      Array.from(document.querySelectorAll(sel), (r) =>
+        Array.from(r.children, (c) => (c.querySelector('[data-testid="suspect-open"]') ?? c).textContent?.trim() ?? ''),
+      ),
     tid('suspect'),
   );
 }
@@ -167,19 +169,23 @@ describe('leak suspects', () => {
     expect(want[0].function).toBe(SHAPES.leak.site[2]);
     await expect.poll(() => page.count(tid('suspect')), { timeout: WAIT_MS }).toBe(want.length);
     const rows = await suspectRows(page);
-    // Rank, site, the type it makes most, score, live of new (survival), steadiness, since.
+    // Rank, site and its reason, the type it makes most, verdict, live of new (survival), growth rate, since.
+    expect(want[0].verdict).toBe('leak');
     expect(rows[0].slice(0, 7)).toEqual([
       '1',
       leakSite,
       SHAPES.leak.type,
-      want[0].score.toFixed(2),
+      'leak',
       `${fmtInt(want[0].live)} of ${fmtInt(want[0].new)} (100%)`,
-      `${Math.round(want[0].steadiness * 100)}%`,
-      `since ${want[0].firstClock.toFixed(6)} s`,
+      rows[0][5],
+      `since ${want[0].growingSince!.toFixed(6)} s`,
     ]);
-    // The cache holds more objects than the leak, yet ranks below it: it stopped growing.
-    expect(rows[1].slice(1, 3)).toEqual([cacheSite, SHAPES.cache.type]);
-    expect(want[1].live).toBeGreaterThan(0);
+    expect(rows[0][5]).toMatch(/^\+[\d,.]+\/s$/);
+    expect(await page.text(`${tid('suspect')}:first-child ${tid('suspect-reason')}`)).toBe(want[0].reason);
+    // The cache holds more objects than the leak, yet is not one: it stopped growing.
+    const cache = rows.find((r) => r[1] === cacheSite)!;
+    expect(cache.slice(2, 4)).toEqual([SHAPES.cache.type, 'working-set']);
+    expect(rows.map((r) => r[3]).filter((v) => v === 'leak')).toEqual(['leak']);
     expect(await page.count(`${tid('suspect')} svg.sparkline path`)).toBe(want.length);
     // Full paths, as in the tables.
     await page.check(tid('suspects-full-path'));

@@ -169,7 +169,7 @@ describe('messages on the chart', () => {
 
     await openTab(page, 'phases');
     await expectCount(page, `${want.length} of ${want.length}`);
-    await page.click(tid('col-phase'));
+    // In time order from the start.
     await expect
       .poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS })
       .toEqual(want.map((_, i) => i + 1));
@@ -181,16 +181,21 @@ describe('messages on the chart', () => {
 });
 
 describe('the Phases tab', () => {
-  test('lists the phases, most left alive first; a click or Enter makes one the window and the tables follow', async () => {
+  test('lists the phases in time order; a click or Enter makes one the window and the tables follow', async () => {
     const page = await open(small);
     await openTab(page, 'phases');
     await expectCount(page, `${smallPhases.length} of ${smallPhases.length}`);
-    const byCreated = smallPhases
-      .map((p, i) => ({ ...p, n: i + 1 }))
-      .sort((x, y) => y.createdAndAlive - x.createdAndAlive || x.n - y.n);
+    const inOrder = smallPhases.map((p, i) => ({ ...p, n: i + 1 }));
     await expect
       .poll(async () => (await tableRecords(page)).map((r) => Number(r.phase)), { timeout: WAIT_MS })
-      .toEqual(byCreated.map((p) => p.n));
+      .toEqual(inOrder.map((p) => p.n));
+    // Sorted by what they left alive on request: the header, descending on a second click.
+    await page.click(tid('col-createdAndAlive'));
+    await page.click(tid('col-createdAndAlive'));
+    const byCreated = [...inOrder].sort((x, y) => y.createdAndAlive - x.createdAndAlive || x.n - y.n);
+    await expect
+      .poll(async () => (await tableRecords(page)).map((r) => Number(r.createdAndAlive)), { timeout: WAIT_MS })
+      .toEqual(byCreated.map((p) => p.createdAndAlive));
     const rows = await tableRecords(page);
     const top = byCreated[0];
     expect(rows[0]).toMatchObject({
@@ -212,7 +217,43 @@ describe('the Phases tab', () => {
     await page.press('Enter');
     await expectWindowIs(page, byCreated[1]);
   });
+
+  test('Shift+click (or Shift+Enter) on another phase makes the window every phase from one to the other', async () => {
+    const page = await open(small);
+    await openTab(page, 'phases');
+    await expectCount(page, `${smallPhases.length} of ${smallPhases.length}`);
+    const [second, fourth] = [smallPhases[1], smallPhases[3]];
+    await page.click(`${tid('row')}[aria-rowindex="3"]`);
+    await expectWindow(page, second.from ?? 0, second.to);
+    await openTab(page, 'phases');
+    await page.evaluate(
+      (sel) => {
+        const row = document.querySelector(sel)!;
+        row.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+      },
+      `${tid('row')}[aria-rowindex="5"]`,
+    );
+    await expectWindow(page, second.from ?? 0, fourth.to);
+    // By keyboard: a phase, then Shift+Enter two rows on.
+    await page.focus('[role="grid"]');
+    await page.press('Home');
+    await page.press('Enter');
+    await expectWindow(page, smallPhases[0].from ?? 0, smallPhases[0].to);
+    await page.press('ArrowDown');
+    await page.press('ArrowDown');
+    await page.keyDown('Shift');
+    await page.press('Enter');
+    await page.keyUp('Shift');
+    await expectWindow(page, smallPhases[0].from ?? 0, smallPhases[2].to);
+  });
 });
+
+/** The clock window in the URL. */
+async function expectWindow(page: AppPage, from: number, to: number): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('win')), { timeout: WAIT_MS })
+    .toBe(`${clockToUrl(from)}-${clockToUrl(to)}`);
+}
 
 /** The phase is the clock window: in the URL, on the chip, and the growth and live tables follow. */
 async function expectWindowIs(page: AppPage, p: Phase): Promise<void> {

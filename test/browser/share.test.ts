@@ -90,7 +90,7 @@ describe('share a view through the URL', () => {
       filter: 'Fraction',
       sort: 'desc',
       t: '0.048',
-      window: 'Clock window: 0.047000–0.049000 s',
+      window: 'A..B: 0.047000–0.049000 s',
       chips: ['type:StringAndTime', `file:${RANDOM}`],
       detail: 'Type datetime.datetime',
       full: true,

@@ -15,6 +15,8 @@ export interface LogLikeness {
   common: number;
   /** common / the smaller of before and after (0 when either has none). */
   share: number;
+  /** Whether they look like different programs (share below DIFFERENT_PROGRAMS_BELOW, both with some). */
+  different: boolean;
 }
 
 /**
@@ -40,5 +42,6 @@ export function logLikeness(before: LogStore, after: LogStore): LogLikeness {
   let common = 0;
   for (const k of a) if (b.has(k)) common++;
   const smaller = Math.min(a.size, b.size);
-  return { before: a.size, after: b.size, common, share: smaller > 0 ? common / smaller : 0 };
+  const share = smaller > 0 ? common / smaller : 0;
+  return { before: a.size, after: b.size, common, share, different: smaller > 0 && share < DIFFERENT_PROGRAMS_BELOW };
 }

@@ -12,6 +12,7 @@ import { bucketAt, wholeMicroseconds, type ChartPoint } from '../display/chart-d
 import { cursorKey, selection, type CursorState } from '../display/cursor-keys.ts';
 import { fmtClock } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
+import type { Peaks } from '../../engine/query/peaks.ts';
 
 /** A selection is applied once the keys pause this long, like a drag of the brush (RssChart.tsx). */
 const COMMIT_DELAY_MS = 250;
@@ -37,6 +38,8 @@ export interface ChartCursorProps {
   onReadout: (r: CursorReadout | null) => void;
   /** Tells screen readers what a key set. */
   onAnnounce: (text: string) => void;
+  /** L and R set T at the peak of live objects and of RSS (null until known). */
+  peaks: Peaks | null;
 }
 
 export function ChartCursor({
@@ -48,6 +51,7 @@ export function ChartCursor({
   describedBy,
   onReadout,
   onAnnounce,
+  peaks,
 }: ChartCursorProps) {
   const plot = usePlotArea();
   const scale = useXAxisScale();
@@ -74,6 +78,15 @@ export function ChartCursor({
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const peakKey = e.key.toLowerCase();
+    const peak = peakKey === 'l' ? peaks?.live : peakKey === 'r' ? peaks?.rss : undefined;
+    if (peak) {
+      e.preventDefault();
+      setState({ at: bucketAt(points, peak.clock), anchor: null });
+      onPickT(peak.clock);
+      onAnnounce(`T set at the peak of ${peakKey === 'l' ? 'live objects' : 'RSS'}, ${fmtClock(peak.clock)} s.`);
+      return;
+    }
     const action = cursorKey(e.key, e.shiftKey, s, n, view);
     if (!action) return;
     e.preventDefault();

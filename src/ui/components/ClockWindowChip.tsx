@@ -5,8 +5,8 @@ import type { ClockWindow } from '../url-state.ts';
 /** Shows the active clock window, with ✕ to clear it. */
 export function ClockWindowChip({ win, onClear }: { win: ClockWindow; onClear: () => void }) {
   return (
-    <span className="chip" data-testid="clock-window">
-      Clock window: {fmtClock(win.min)}–{fmtClock(win.max)} s
+    <span className="chip" data-testid="clock-window" title="The clock window A..B">
+      A..B: {fmtClock(win.min)}–{fmtClock(win.max)} s
       <button
         type="button"
         aria-label="Clear clock window"
@@ -22,7 +22,9 @@ export function ClockWindowChip({ win, onClear }: { win: ClockWindow; onClear: (
 
 /**
  * The clock window by keyboard: "from" and "to" in CPU seconds; Enter (or Set) applies them, both
- * empty clears the window. One end left empty means the start or the end of the log.
+ * empty clears the window. One end left empty means the start or the end of the log. Text fields,
+ * not number fields: a number field's spinners take the room of the digits (Firefox), and a clock
+ * like 11.250550 must show whole.
  */
 export function ClockWindowForm({
   win,
@@ -72,7 +74,13 @@ export function ClockWindowForm({
   };
 
   return (
-    <form className="window-form" onSubmit={submit} aria-label="Clock window" data-testid="clock-window-form">
+    <form
+      className="window-form"
+      onSubmit={submit}
+      aria-label="Clock window"
+      data-testid="clock-window-form"
+      title="The clock window A..B: drag the handles under the chart, click a phase, or type it here"
+    >
       {/* Short visible labels; screen readers also hear which end of A..B and the unit. */}
       <label htmlFor={`${id}-from`}>
         From<span className="visually-hidden"> (A, the window's start, in CPU seconds)</span>
@@ -80,10 +88,9 @@ export function ClockWindowForm({
       <input
         id={`${id}-from`}
         data-testid="clock-from"
-        type="number"
+        type="text"
         inputMode="decimal"
-        step="any"
-        min={0}
+        spellCheck={false}
         placeholder={clockFirst !== null ? fmtClock(clockFirst) : 'start'}
         value={from}
         onChange={(e) => setFrom(e.target.value)}
@@ -95,10 +102,9 @@ export function ClockWindowForm({
       <input
         id={`${id}-to`}
         data-testid="clock-to"
-        type="number"
+        type="text"
         inputMode="decimal"
-        step="any"
-        min={0}
+        spellCheck={false}
         placeholder={clockLast !== null ? fmtClock(clockLast) : 'end'}
         value={to}
         onChange={(e) => setTo(e.target.value)}

@@ -1,15 +1,18 @@
-// A row's detail, for a site or a type (a suspect, a row of Types or Sites): its live count over
-// the run (T and A..B marked), how many were alive at T and how it grew over A..B, the lifetimes of
-// its freed objects in log-scale buckets, how many were temporary, and what to do next (its objects,
-// ignore it). Asked of the worker once the parse has ended.
+// A row's detail, for a site or a type (a suspect, a row of Types or Sites): its verdict, pace and
+// beginning at a glance, then its live count over the run (T and A..B marked), how many were alive
+// at T and how it grew over A..B, the lifetimes of its freed objects in log-scale buckets, how many
+// were temporary, and what to do next (its objects, ignore it). Asked of the worker once the parse
+// has ended. On a wide screen it docks beside its table; above it, on a short window, it opens
+// collapsed to its head and the glance line (More shows the rest), so the table keeps its rows.
 
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import type { GroupMoments, IgnoreList } from '../../engine/types.ts';
 import { basename, siteLabel, subjectLabel, type Subject } from '../../shared/names.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 import { useQuery } from '../hooks/use-query.ts';
 import type { DetailMarks } from './DetailLiveChart.tsx';
-import { DetailVerdict } from './DetailVerdict.tsx';
+import { DetailGlance, DetailVerdict } from './DetailVerdict.tsx';
+import { DETAIL_BESIDE, SHORT_WINDOW, useMediaQuery } from '../hooks/use-media-query.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LifetimeBars } from './LifetimeBars.tsx';
 
@@ -81,6 +84,9 @@ export const DetailPanel = memo(function DetailPanel({
     parsing || !hasMoments ? null : { subject, at: marks.at, window: marks.window, ignore },
     dataVersion,
   );
+  const beside = useMediaQuery(DETAIL_BESIDE);
+  const [open, setOpen] = useState(() => !matchMedia(SHORT_WINDOW).matches);
+  const expanded = beside || open;
   const answer = { error: lifetimes.error ?? series.error };
   const h = lifetimes.fresh ? lifetimes.value : null;
   const points = series.fresh ? series.value : null;
@@ -88,7 +94,8 @@ export const DetailPanel = memo(function DetailPanel({
   const label = subjectLabel(subject, fullPath);
 
   let body;
-  if (parsing) body = <p className="muted">Drawn when the file has been read.</p>;
+  if (!expanded) body = null;
+  else if (parsing) body = <p className="muted">Drawn when the file has been read.</p>;
   else if (answer.error) body = <p className="summary-problems">Could not load the detail: {answer.error}</p>;
   else if (!d || !h) body = <p className="muted">…</p>;
   else
@@ -127,7 +134,11 @@ export const DetailPanel = memo(function DetailPanel({
     );
 
   return (
-    <section className="detail-panel" data-testid="detail-panel" aria-label={`Detail of ${label}`}>
+    <section
+      className={`detail-panel${expanded ? '' : ' collapsed'}`}
+      data-testid="detail-panel"
+      aria-label={`Detail of ${label}`}
+    >
       <div className="detail-head">
         <h3 data-testid="detail-title" title={subject.kind === 'site' ? siteLabel(subject.site, true) : subject.type}>
           <span className="muted">{subject.kind === 'site' ? 'Site' : 'Type'}</span> {label}
@@ -158,6 +169,17 @@ export const DetailPanel = memo(function DetailPanel({
           </button>
         )}
         <span className="spacer" />
+        {!beside && (
+          <button
+            type="button"
+            className="link"
+            data-testid="detail-more"
+            aria-expanded={open}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? 'Less' : 'More'}
+          </button>
+        )}
         <button
           type="button"
           className="banner-close"
@@ -169,6 +191,7 @@ export const DetailPanel = memo(function DetailPanel({
           ✕
         </button>
       </div>
+      <DetailGlance subject={subject} ignore={ignore} dataVersion={dataVersion} parsing={parsing} />
       {body}
     </section>
   );

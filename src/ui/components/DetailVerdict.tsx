@@ -1,11 +1,61 @@
-// A row's verdict (leak, or what it is instead, and why) and its objects phase by phase: made in
-// each phase, live at its end, and kept (never given back afterwards).
+// A row's verdict at a glance (leak, or what it is instead; how fast it grows, per second and per
+// phase; since when, as a clock and as the program's message then), and below it the reason and its
+// objects phase by phase: made in each phase, live at its end, and kept (never given back afterwards).
 
 import { memo } from 'react';
 import type { IgnoreList } from '../../engine/types.ts';
 import type { Subject } from '../../shared/names.ts';
-import { fmtClock, fmtInt, fmtRate } from '../format.ts';
+import { growthWords } from '../display/growth-words.ts';
+import { fmtInt } from '../format.ts';
 import { useQuery } from '../hooks/use-query.ts';
+
+/** The one line a detail always shows, open or collapsed: its verdict, its pace and its beginning. */
+export const DetailGlance = memo(function DetailGlance({
+  subject,
+  ignore,
+  dataVersion,
+  parsing,
+}: {
+  subject: Subject;
+  ignore: IgnoreList;
+  dataVersion: number;
+  parsing: boolean;
+}) {
+  const answer = useQuery('growthRates', parsing ? null : { subjects: [subject], ignore }, dataVersion);
+  const r = answer.fresh ? answer.value?.[0] : null;
+  if (!r) return <p className="detail-glance muted">…</p>;
+  const w = growthWords(r);
+  return (
+    <p className="detail-glance" data-testid="detail-glance">
+      {r.verdict ? (
+        <span
+          className={`verdict verdict-${r.verdict === 'leak' ? 'leak' : 'other'}`}
+          data-testid="detail-verdict-word"
+        >
+          {r.verdict}
+        </span>
+      ) : (
+        <span className="muted">holds nothing at the end</span>
+      )}{' '}
+      <span data-testid="detail-rate">
+        {r.growing ? (
+          <>
+            grows {w.perSecond} of clock{w.perPhase && <>, {w.perPhase}</>}
+          </>
+        ) : (
+          r.verdict && <span className="muted">not growing</span>
+        )}
+        {w.since && (
+          <span data-testid="detail-since">
+            {' '}
+            · {r.growing ? 'since' : 'first object at'} {w.since}
+            {w.during && <>, {w.during}</>}
+          </span>
+        )}
+      </span>
+    </p>
+  );
+});
 
 /** More phases than this are shown as the first and last ones. */
 const MAX_ROWS = 24;
@@ -30,16 +80,8 @@ export const DetailVerdict = memo(function DetailVerdict({
   return (
     <div className="detail-verdict" data-testid="detail-verdict">
       <p>
-        {v.verdict && <span className={`verdict verdict-${v.verdict === 'leak' ? 'leak' : 'other'}`}>{v.verdict}</span>}{' '}
+        <span className="muted">Why: </span>
         <span data-testid="detail-reason">{v.reason}</span>
-        {v.verdict === 'leak' && (
-          <span className="muted" data-testid="detail-rate">
-            {' '}
-            · keeps {fmtRate(v.growthPerSecond)} objects per second of clock
-            {v.growingSince !== null && ` since ${fmtClock(v.growingSince)} s`}
-            {v.growingDuring !== null && ` (during “${v.growingDuring}”)`}
-          </span>
-        )}
       </p>
       {phases.length > 1 && (
         <table className="phase-mini" data-testid="detail-phases">

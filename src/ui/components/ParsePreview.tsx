@@ -4,7 +4,6 @@
 // CSS (a fixed viewBox stretched to the box), so it never measures the page. The interactive chart
 // (tooltip, brush) replaces it when the parse ends.
 
-import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useMemo } from 'react';
 import { fmtClock, fmtInt } from '../format.ts';
 import { liveAxis, rssAxis, type ChartPoint } from '../display/chart-data.ts';
@@ -84,10 +83,12 @@ export const ParsePreview = memo(function ParsePreview({ points }: { points: Cha
   }, [points]);
 
   return (
-    <div className="chart chart-preview" data-testid="rss-chart" data-state="preview">
-      <SeriesLegend hasRss={!!drawn.rss}>
-        <span className="muted">Redrawn once a second while the file is read; tooltips and zoom when it is done.</span>
-      </SeriesLegend>
+    <div
+      className="chart chart-preview"
+      data-testid="rss-chart"
+      data-state="preview"
+      title="Redrawn once a second while the file is read; tooltips and zoom when it is done."
+    >
       <div className="preview-plot">
         <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
           {drawn.rss && <path className="rss-band" d={drawn.rssBand} />}

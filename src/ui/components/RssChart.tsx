@@ -7,11 +7,11 @@
 // Loaded lazily (recharts is most of the page's code) and drawn once a parse has ended: while it
 // runs, ParsePreview stands in.
 
-import { SeriesLegend } from './SeriesLegend.tsx';
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
+import type { Peaks } from '../../engine/query/peaks.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
 import { useBrushLabels } from '../hooks/use-brush-labels.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
@@ -20,9 +20,6 @@ import { ChartCursor, type CursorReadout } from './ChartCursor.tsx';
 import { ChartOverlay, type MarkerTip, type PhaseMarker } from './ChartOverlay.tsx';
 import { CursorBox, PointLines } from './ChartReadout.tsx';
 import { MarkerTipBox } from './MarkerTipBox.tsx';
-
-/** The plot, its axes and the brush; with the legend as tall as the preview (leak.css). */
-const CHART_HEIGHT = 190;
 
 /** Dragging the brush fires onChange continuously; the tables re-query once it settles. */
 const COMMIT_DELAY_MS = 250;
@@ -48,10 +45,24 @@ export interface RssChartProps {
   markers: PhaseMarker[] | null;
   /** The id of the chart's summary in words (RssChartPanel.tsx), which the keyboard cursor is described by. */
   summaryId: string;
+  /** The "before" run of a comparison, drawn as dashed lines (null: not shown). */
+  before: ChartPoint[] | null;
+  /** Where the peaks are, for the cursor's L and R keys (null until known). */
+  peaks: Peaks | null;
 }
 
 // Memoised: the page re-renders on every progress report, the chart only when its data or window changes.
-export default memo(function RssChart({ points, win, onWindowChange, t, onPickT, markers, summaryId }: RssChartProps) {
+export default memo(function RssChart({
+  points,
+  win,
+  onWindowChange,
+  t,
+  onPickT,
+  markers,
+  summaryId,
+  before,
+  peaks,
+}: RssChartProps) {
   const [tip, setTip] = useState<MarkerTip | null>(null);
   const [readout, setReadout] = useState<CursorReadout | null>(null);
   const [said, setSaid] = useState('');
@@ -75,7 +86,23 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
     () => niceTicks(points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0),
     [points, startIndex, endIndex],
   );
-  const rss = useMemo(() => rssAxis(points, startIndex, endIndex), [points, startIndex, endIndex]);
+  // The "before" run over the same clocks as the part in view (its clock starts at its own start).
+  const [viewFrom, viewTo] = [points[startIndex]?.clock ?? 0, points[endIndex]?.clock ?? 0];
+  const beforeShown = useMemo(
+    () => before?.filter((p) => p.clock >= viewFrom && p.clock <= viewTo) ?? null,
+    [before, viewFrom, viewTo],
+  );
+  const rss = useMemo(
+    () =>
+      beforeShown?.length
+        ? rssAxis(
+            [...points.slice(startIndex, endIndex + 1), ...beforeShown],
+            0,
+            endIndex - startIndex + beforeShown.length,
+          )
+        : rssAxis(points, startIndex, endIndex),
+    [points, startIndex, endIndex, beforeShown],
+  );
   const hasRss = rss !== null;
   const theme = useChartTheme();
   useUntabbableChartLayers(box);
@@ -83,10 +110,9 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
 
   return (
     <div className="chart" data-testid="rss-chart" data-state="full" ref={box}>
-      {/* The legend is HTML: recharts' own measures itself after mounting and draws the chart twice. */}
-      <SeriesLegend hasRss={hasRss} />
+      {/* The legend is HTML, in the chart's head (ChartSection.tsx); the height is the page's (chart.css). */}
       <div className="chart-plot-area">
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ResponsiveContainer width="100%" height="100%">
           {/* The top margin holds the message flags' strip. */}
           {/* No accessibilityLayer: the cursor (ChartCursor) is the chart's one keyboard control, a named slider. */}
           <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }} accessibilityLayer={false}>
@@ -95,14 +121,14 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
             <XAxis
               dataKey="clock"
               type="number"
-              domain={['dataMin', 'dataMax']}
+              domain={beforeShown ? [viewFrom, viewTo] : ['dataMin', 'dataMax']}
+              allowDataOverflow={!!beforeShown}
               ticks={xTicks.ticks}
               tickFormatter={(v: number) => v.toFixed(xTicks.decimals)}
               tick={{ fontSize: 11, fill: theme.axis }}
               stroke={theme.axis}
               interval={0}
-              height={34}
-              label={{ value: 'Clock (CPU s)', position: 'insideBottom', offset: 0, fontSize: 11, fill: theme.axis }}
+              height={20}
             />
             <YAxis
               yAxisId="rss"
@@ -170,9 +196,36 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               dot={false}
               isAnimationActive={false}
             />
+            {beforeShown && hasRss && (
+              <Line
+                yAxisId="rss"
+                data={beforeShown}
+                dataKey="rss"
+                name="RSS before (max)"
+                stroke={theme.rss}
+                strokeWidth={1.25}
+                strokeDasharray="5 3"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            )}
+            {beforeShown && (
+              <Line
+                yAxisId="live"
+                data={beforeShown}
+                dataKey="live"
+                name="Live objects before (max)"
+                stroke={theme.live}
+                strokeWidth={1.25}
+                strokeDasharray="5 3"
+                dot={false}
+                isAnimationActive={false}
+              />
+            )}
             <Brush
               dataKey="clock"
-              height={22}
+              height={18}
               travellerWidth={8}
               stroke={theme.axis}
               fill={theme.surface}
@@ -196,6 +249,7 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
               describedBy={`${summaryId} ${keysId}`}
               onReadout={setReadout}
               onAnnounce={setSaid}
+              peaks={peaks}
             />
             <ChartOverlay
               t={t}
@@ -211,7 +265,8 @@ export default memo(function RssChart({ points, win, onWindowChange, t, onPickT,
       </div>
       <p id={keysId} className="visually-hidden">
         ← and → move the cursor along the clock, Page Up and Page Down further, Home and End to the ends; Enter makes
-        the cursor's clock the instant T; Shift with these keys selects the window A..B.
+        the cursor's clock the instant T; Shift with these keys selects the window A..B; L sets T at the peak of live
+        objects, R at the peak of RSS.
       </p>
       <p className="visually-hidden" role="status" data-testid="chart-announce">
         {said}

@@ -6,7 +6,8 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ClockWindow } from '../url-state.ts';
 import { useQuery } from '../hooks/use-query.ts';
-import { toChart } from '../display/chart-data.ts';
+import { toChart, type ChartPoint } from '../display/chart-data.ts';
+import type { Peaks } from '../../engine/query/peaks.ts';
 import { chartSummary } from '../display/chart-summary.ts';
 import type { PhaseMarker } from './ChartOverlay.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -39,6 +40,9 @@ export interface RssChartPanelProps {
   markers: PhaseMarker[] | null;
   /** The id the chart's summary in words takes (the chart panel is described by it). */
   summaryId: string;
+  /** The "before" run of a comparison, drawn as a second line (null: not shown). */
+  before: ChartPoint[] | null;
+  peaks: Peaks | null;
 }
 
 export const RssChartPanel = memo(function RssChartPanel({
@@ -50,6 +54,8 @@ export const RssChartPanel = memo(function RssChartPanel({
   onPickT,
   markers,
   summaryId,
+  before,
+  peaks,
 }: RssChartPanelProps) {
   const series = useQuery('series', SERIES, dataVersion);
   const points = useMemo(() => series.value?.map(toChart) ?? null, [series.value]);
@@ -83,6 +89,8 @@ export const RssChartPanel = memo(function RssChartPanel({
             onPickT={onPickT}
             markers={markers}
             summaryId={summaryId}
+            before={before}
+            peaks={peaks}
           />
         </Suspense>
       </ErrorBoundary>

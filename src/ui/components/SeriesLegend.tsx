@@ -1,11 +1,10 @@
-// The legend of the RSS / live-objects chart, as plain HTML: shared by the cheap preview drawn
-// while a file is read and the recharts chart drawn after (recharts' own legend measures itself).
+// The legend of the RSS / live-objects chart, as plain HTML in the chart's head: the same for the
+// cheap preview drawn while a file is read and the recharts chart drawn after (recharts' own legend
+// measures itself), and the "before" run's lines when a comparison shows them.
 
-import type { ReactNode } from 'react';
-
-export function SeriesLegend({ hasRss, children }: { hasRss: boolean; children?: ReactNode }) {
+export function SeriesLegend({ hasRss, before }: { hasRss: boolean; before: { hasRss: boolean } | null }) {
   return (
-    <div className="preview-legend">
+    <span className="series-legend" data-testid="chart-legend">
       {hasRss && (
         <span>
           <span className="dot rss" /> RSS (max)
@@ -14,7 +13,11 @@ export function SeriesLegend({ hasRss, children }: { hasRss: boolean; children?:
       <span>
         <span className="dot live" /> Live objects (max)
       </span>
-      {children}
-    </div>
+      {before && (
+        <span data-testid="legend-before">
+          <span className="dash live" /> {before.hasRss && <span className="dash rss" />} before
+        </span>
+      )}
+    </span>
   );
 }

@@ -1,10 +1,13 @@
 // The Summary's lead: the sites (or types) holding objects at the end, each with its verdict and
-// why (README, "Leak verdicts"), leaks first. Each one opens its objects; judged once the file has
-// been read.
+// why (README, "Leak verdicts"), leaks first, how fast it grows (per second, per phase) and since
+// when (a clock, and the program's message then). Each one opens its objects; judged once the file
+// has been read.
 
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import type { GrowthRate } from '../../engine/query/leaks/growth-rates.ts';
 import type { IgnoreList, Suspect } from '../../engine/types.ts';
 import { siteLabel, type Subject } from '../../shared/names.ts';
+import { growthWords } from '../display/growth-words.ts';
 import { fmtClock, fmtInt, fmtRate } from '../format.ts';
 import { useQuery } from '../hooks/use-query.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -49,15 +52,19 @@ function subjectOf(s: Suspect): Subject {
 function SuspectRow({
   s,
   rank,
+  rate,
   fullPath,
   onOpen,
 }: {
   s: Suspect;
   rank: number;
+  /** Its growth per second and per phase and its beginning (null until asked). */
+  rate: GrowthRate | null;
   fullPath: boolean;
   onOpen: (subject: Subject) => void;
 }) {
   const name = s.by === 'site' ? siteLabel(s, fullPath) : s.type;
+  const w = rate && growthWords(rate);
   return (
     <tr data-testid="suspect">
       <td className="num">{rank}</td>
@@ -89,7 +96,15 @@ function SuspectRow({
       <td className="num" data-testid="suspect-rate">
         {s.verdict === 'leak' ? `+${fmtRate(s.growthPerSecond)}/s` : '—'}
       </td>
-      <td className="num">since {fmtClock(s.growingSince ?? s.firstClock)} s</td>
+      <td className="num" data-testid="suspect-since">
+        since {fmtClock(s.growingSince ?? s.firstClock)} s
+      </td>
+      <td className="suspect-during" data-testid="suspect-during">
+        {w?.during ?? ''}
+      </td>
+      <td className="num suspect-per-phase" data-testid="suspect-per-phase">
+        {w ? (w.perPhaseShort ?? '—') : ''}
+      </td>
       <td>
         <Sparkline values={s.sparkline} />
       </td>
@@ -103,6 +118,10 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
   const answer = useQuery('suspects', parsing ? null : { by, limit: LIMIT, ignore }, dataVersion);
   const suspects = answer.value;
   const ignoring = ignore.types.length + ignore.files.length > 0;
+  // Their pace and beginning, in one question for all of them.
+  const subjects = useMemo(() => suspects?.map(subjectOf) ?? null, [suspects]);
+  const rates = useQuery('growthRates', subjects && !parsing ? { subjects, ignore } : null, dataVersion);
+  const rateOf = (i: number) => (rates.fresh ? (rates.value?.[i] ?? null) : null);
 
   let body;
   if (parsing) body = <p className="muted">The suspects are ranked when the whole file has been read.</p>;
@@ -142,12 +161,29 @@ export const SuspectList = memo(function SuspectList(props: SuspectListProps) {
             <th scope="col" className="num" title="Clock from which it kept growing (a leak), or of its first NEW">
               Since
             </th>
+            <th scope="col" title="The program's message then: what it was doing when the growth began">
+              During
+            </th>
+            <th
+              scope="col"
+              className="num"
+              title="Objects it keeps per phase (the spans between the program's messages), since it began growing; in how many of them it grew"
+            >
+              Per phase
+            </th>
             <th scope="col">Live over the run</th>
           </tr>
         </thead>
         <tbody>
           {suspects.map((s, i) => (
-            <SuspectRow key={`${s.by}-${s.key}`} s={s} rank={i + 1} fullPath={fullPath} onOpen={onOpen} />
+            <SuspectRow
+              key={`${s.by}-${s.key}`}
+              s={s}
+              rank={i + 1}
+              rate={rateOf(i)}
+              fullPath={fullPath}
+              onOpen={onOpen}
+            />
           ))}
         </tbody>
       </table>

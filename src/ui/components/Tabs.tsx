@@ -1,5 +1,8 @@
 // The view tabs: a navigation landmark holding an ARIA tablist (buttons with role=tab, the selected
-// one the only Tab stop); ← and → move between them, Home and End go to the first and last.
+// one the only Tab stop); ← and → move between them, Home and End go to the first and last. Every
+// tab is always in view: where the strip is narrow the long names give way to short ones (a
+// container query, tabs-summary.css; the long one is the tab's tooltip), and where even those do
+// not fit the strip wraps onto a second line.
 import type { KeyboardEvent } from 'react';
 import { fmtInt } from '../format.ts';
 import type { TabId } from '../url-state.ts';
@@ -7,6 +10,8 @@ import type { TabId } from '../url-state.ts';
 export interface TabItem {
   id: TabId;
   label: string;
+  /** A shorter name, shown where the strip is narrow. */
+  short?: string;
   count?: number | null;
   /** Draws attention (problems found). */
   warn?: boolean;
@@ -44,13 +49,18 @@ export function Tabs({ items, active, onSelect }: { items: TabItem[]; active: Ta
             aria-controls="view-panel"
             tabIndex={t.id === active ? 0 : -1}
             className={`tab${t.id === active ? ' active' : ''}`}
+            title={t.short ? t.label : undefined}
             onClick={() => onSelect(t.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
-            // The strip scrolls sideways when the tabs are wider than the page; Chromium leaves a tab
-            // that is partly in view where it is when it takes focus, its focus ring cut off.
-            onFocus={(e) => e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
           >
-            {t.label}
+            {t.short ? (
+              <>
+                <span className="tab-long">{t.label}</span>
+                <span className="tab-short">{t.short}</span>
+              </>
+            ) : (
+              t.label
+            )}
             {t.count !== undefined && t.count !== null && (
               <span className={`badge${t.warn ? ' warn' : ''}`}>{fmtInt(t.count)}</span>
             )}

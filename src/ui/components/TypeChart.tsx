@@ -52,8 +52,8 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
   // recharts' keyboard layer stays (← → step its tooltip); the drawing is an image named by what it shows.
   const label = `Live objects over clock of the top ${series.length} types: ${series.map((s) => s.type).join(', ')}. ← and → show each moment's counts.`;
   return (
-    <div ref={box}>
-      <ResponsiveContainer width="100%" height={150}>
+    <div ref={box} className="type-chart-plot">
+      <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }} role="img" aria-label={label}>
           <CartesianGrid stroke={theme.grid} vertical={false} />
           <XAxis {...clockAxisProps(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0, 6, theme.axis, 11)} />

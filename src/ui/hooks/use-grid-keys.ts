@@ -1,6 +1,7 @@
 // Keyboard navigation of a grid that is one Tab stop: ArrowUp/ArrowDown, PageUp/PageDown and
 // Home/End move the active row (shown through aria-activedescendant and scrolled into view),
-// across pages too; Enter opens it when the table's rows open something.
+// across pages too; Enter opens it when the table's rows open something (Shift+Enter: extends a
+// range, as a shift-click does).
 
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { FixedRows } from './use-fixed-rows.ts';
@@ -18,7 +19,7 @@ export function useGridKeys(
   count: number,
   pages: RowPages,
   view: FixedRows,
-  onEnter?: (index: number) => void,
+  onEnter?: (index: number, shift: boolean) => void,
 ): GridKeys {
   const [active, setActive] = useState<number | null>(null);
 
@@ -53,7 +54,7 @@ export function useGridKeys(
     if (e.key === 'Enter' && onEnter) {
       if (active === null) return;
       e.preventDefault();
-      onEnter(active);
+      onEnter(active, e.shiftKey);
       return;
     }
     let next: number;

@@ -9,6 +9,7 @@ import type { DataEpoch } from '../data/data-epoch.ts';
 import { COMPARE_DEFAULT_SORT, compareSource } from '../data/row-source.ts';
 import type { CompareBy } from '../../engine/types.ts';
 import { fmtInt, fmtMB, fmtPercent } from '../format.ts';
+import { useQuery } from '../hooks/use-query.ts';
 import type { ParseState } from '../hooks/use-parse.ts';
 import type { ViewState } from '../url-state.ts';
 
@@ -28,6 +29,25 @@ export interface CompareViewProps {
   dataVersion: number;
   dataEpoch: DataEpoch;
   exportName: string;
+  /** Whether the "before" run is drawn on the chart as a second line. */
+  beforeOnChart: { shown: boolean; onChange: (shown: boolean) => void };
+}
+
+/** A warning when the two logs share few of the functions that make objects: likely different programs. */
+function LikenessWarning({ dataVersion, busy }: { dataVersion: number; busy: boolean }) {
+  const answer = useQuery('likeness', busy ? null : undefined, dataVersion);
+  const l = answer.fresh ? answer.value : null;
+  if (!l?.different) return null;
+  const smaller = l.before <= l.after ? 'before' : 'after';
+  return (
+    <div className="banner banner-warn" role="status" data-testid="compare-different">
+      <span>
+        These two logs look like different programs: of the {fmtInt(Math.min(l.before, l.after))} functions that make
+        objects in the {smaller} log, {fmtInt(l.common)} ({Math.round(l.share * 100)}%) make objects in the other (by
+        file name and function). A comparison of different programs says little about a fix.
+      </span>
+    </div>
+  );
 }
 
 function baselineText(b: ParseState): ReactNode {
@@ -146,7 +166,19 @@ export const CompareView = memo(function CompareView(props: CompareViewProps) {
         {props.afterBusy && (
           <span className="note">Wait until this log has been read to choose a log to compare with.</span>
         )}
+        {b.status !== 'idle' && (
+          <label className="toggle" title="The before run's RSS and live objects, dashed, on the chart above">
+            <input
+              type="checkbox"
+              data-testid="compare-on-chart"
+              checked={props.beforeOnChart.shown}
+              onChange={(e) => props.beforeOnChart.onChange(e.target.checked)}
+            />
+            Before on the chart
+          </label>
+        )}
       </div>
+      {b.status === 'done' && <LikenessWarning dataVersion={props.dataVersion} busy={props.afterBusy} />}
       {b.error && (
         <div className="banner banner-error" role="alert" data-testid="compare-error">
           <span>{b.error}</span>

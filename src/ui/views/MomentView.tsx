@@ -100,8 +100,13 @@ export const MomentView = memo(function MomentView({
 
   return (
     <div className="table-tab">
-      <MomentTotals moment={moment} ignore={view.ignore} dataVersion={dataVersion} />
-      <p className="view-description">{def.description}</p>
+      {/* One line, so the table keeps the height: the description is cut short, whole on hover. */}
+      <div className="moment-head">
+        <MomentTotals moment={moment} ignore={view.ignore} dataVersion={dataVersion} />
+        <p className="view-description" title={def.description}>
+          {def.description}
+        </p>
+      </div>
       <DataTable
         key={key}
         source={tableSource(def.table, mode === 'heap' ? 'at' : 'growth')}

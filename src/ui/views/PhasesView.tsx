@@ -1,8 +1,9 @@
 // The Phases tab: the spans between the program's own messages and what each did to the heap
-// (NEW, DEL, net live, created and still alive at its end, RSS change), the phases that left
-// the most alive first. Opening a phase makes it the clock window A..B, so every table follows.
+// (NEW, DEL, net live, created and still alive at its end, RSS change), in time order. Opening a
+// phase makes it the clock window A..B, so every table follows; Shift with a click (or Enter) makes
+// the window run from the phase opened before to this one, several consecutive phases at once.
 
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { Row, SortSpec } from '../../engine/types.ts';
 import { DataTable } from '../components/table/DataTable.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
@@ -10,8 +11,8 @@ import { tableSource } from '../data/row-source.ts';
 import { phaseWindow } from '../display/moments.ts';
 import type { ClockWindow, ViewState } from '../url-state.ts';
 
-/** The phases that left the most objects alive first. */
-const PHASES_DEFAULT_SORT: SortSpec[] = [{ column: 'createdAndAlive', desc: true }];
+/** The phases in the order the program went through them. */
+const PHASES_DEFAULT_SORT: SortSpec[] = [{ column: 'phase', desc: false }];
 
 export interface PhasesViewProps {
   view: ViewState;
@@ -39,20 +40,28 @@ export const PhasesView = memo(function PhasesView({
     [setView],
   );
   const onFullPathChange = useCallback((full: boolean) => setView((s) => ({ ...s, full })), [setView]);
+  // The phase opened last without Shift: a Shift-opened one extends the window from it.
+  const anchor = useRef<ClockWindow | null>(null);
   const onActivateRow = useCallback(
-    (_index: number, row: Row) => {
+    (_index: number, row: Row, _query: unknown, shift: boolean) => {
       const win = phaseWindow(row);
-      if (win) onWindowChange(win);
+      if (!win) return;
+      const from = anchor.current;
+      if (shift && from) onWindowChange({ min: Math.min(from.min, win.min), max: Math.max(from.max, win.max) });
+      else {
+        anchor.current = win;
+        onWindowChange(win);
+      }
     },
     [onWindowChange],
   );
   return (
     <div className="table-tab">
       <p className="view-description">
-        The spans between the program’s messages (and before the first): objects created and deleted in each, the change
-        of the live count, those created in it and still alive at its end, and the RSS change. Click a phase (or Enter)
-        to make it the clock window A..B: the chart zooms to it and the tables follow (<strong>Growth A→B</strong> shows
-        what it left alive).
+        The spans between the program’s messages, in time order: objects created and deleted in each, the change of the
+        live count, those created in it and still alive at its end, and the RSS change. Click a phase (or Enter) to make
+        it the clock window A..B, Shift+click (Shift+Enter) another to take in every phase between: the chart zooms to
+        it and <strong>Growth A→B</strong> shows what it left alive.
       </p>
       <DataTable
         source={tableSource('phases')}

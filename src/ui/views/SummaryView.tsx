@@ -2,7 +2,8 @@
 // to. Numbers update while parsing.
 
 import type { ReactNode } from 'react';
-import type { Summary } from '../../engine/types.ts';
+import type { IgnoreList, Summary } from '../../engine/types.ts';
+import { useQuery } from '../hooks/use-query.ts';
 import { CutText } from '../components/CutText.tsx';
 import { ParquetDownloads } from '../components/ParquetDownloads.tsx';
 import { fmtBytes, fmtClock, fmtInt, fmtMB } from '../format.ts';
@@ -18,7 +19,7 @@ interface Stat {
   warn?: boolean;
 }
 
-function stats(s: Summary): Stat[] {
+function stats(s: Summary, allocationSites: number | null): Stat[] {
   return [
     { label: 'New', value: s.counts.new, testId: 'summary-new', hint: 'NEW lines: objects created' },
     { label: 'Del', value: s.counts.del, testId: 'summary-del', hint: 'DEL lines: objects deleted' },
@@ -53,9 +54,11 @@ function stats(s: Summary): Stat[] {
     },
     { label: 'Types', value: s.types, hint: 'Distinct types', tab: 'types' },
     {
-      label: 'Sites',
-      value: s.sites,
-      hint: 'Distinct file:line:function on NEW or DEL lines (the Sites tab lists those that create objects)',
+      // The rows of the Sites tab (with the ignore list), not every place a DEL line names.
+      label: 'Allocation sites',
+      value: allocationSites ?? s.sites,
+      testId: 'summary-sites',
+      hint: 'Places (file:line function) where objects were made: the rows of the Sites tab',
       tab: 'sites',
     },
     { label: 'Messages', value: s.counts.msg, hint: 'MSG lines', tab: 'messages' },
@@ -75,12 +78,18 @@ export function SummaryView({
   onOpenTab,
   lead,
   exportName,
+  ignore,
 }: {
   load: ParseState;
   onOpenTab: (t: TabId) => void;
   lead?: ReactNode;
   exportName: string;
+  /** The ignore list: the cards count what the tabs show. */
+  ignore: IgnoreList;
 }) {
+  // The Sites card counts the Sites tab's rows (its total, before any filter).
+  const sitesTable = useQuery('rows', { table: 'sites', offset: 0, limit: 0, ignore }, load.dataVersion);
+  const allocationSites = sitesTable.value?.total ?? null;
   const s = load.summary;
   if (!s) return <div className="empty-view">{load.status === 'failed' ? 'Nothing was read.' : 'Reading…'}</div>;
   const p = load.progress;
@@ -88,7 +97,7 @@ export function SummaryView({
   return (
     <div className="summary">
       {lead}
-      {[stats(s).slice(0, 6), stats(s).slice(6)].map((group, i) => (
+      {[stats(s, allocationSites).slice(0, 6), stats(s, allocationSites).slice(6)].map((group, i) => (
         <div key={i} className="stat-grid">
           {group.map((st) => (
             <div key={st.label} className={`stat${st.warn ? ' warn' : ''}`} title={st.hint}>

@@ -1,15 +1,17 @@
 // The active tab's view, and above the tables of objects, types and sites the detail of the site
 // or type a person opened (from a suspect or a row).
 
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { Row } from '../../engine/types.ts';
 import { DetailPanel } from '../components/DetailPanel.tsx';
 import { LeakHeadline } from '../components/LeakHeadline.tsx';
 import { SuspectList } from '../components/SuspectList.tsx';
+import { SummaryPeaks } from '../components/SummaryPeaks.tsx';
 import type { RunsState } from '../hooks/use-runs.ts';
 import { RunsView } from './RunsView.tsx';
 import type { DataEpoch } from '../data/data-epoch.ts';
 import { tableSource, type Moment, type RowQuery } from '../data/row-source.ts';
+import { requestTableFocus } from '../data/table-focus.ts';
 import { fullSiteOfRow } from '../data/site-of-row.ts';
 import { sameSubject, subjectLabel, type Subject } from '../../shared/names.ts';
 import type { Baseline } from '../hooks/use-baseline.ts';
@@ -36,6 +38,8 @@ export interface TabContentProps {
   exportName: string;
   /** A program's runs and what to do with them (the Runs tab). */
   runs: { state: RunsState; onOpenRun: (file: File, subject: Subject) => void; onCancel: () => void };
+  /** Whether the Compare tab's "before" run is drawn on the chart. */
+  beforeOnChart: { shown: boolean; onChange: (shown: boolean) => void };
 }
 
 /** Above the Live table when it shows one site's or type's objects, with ✕ to show every one. */
@@ -66,10 +70,19 @@ export const TabContent = memo(function TabContent({
   compareEpoch,
   exportName,
   runs,
+  beforeOnChart,
 }: TabContentProps) {
   const parsing = load.status === 'parsing';
   const dataVersion = load.dataVersion;
-  const { openDetail } = actions;
+  const { openDetail, openObjects } = actions;
+  // A suspect opens its objects, and the keyboard lands in their table.
+  const openSuspect = useCallback(
+    (subject: Subject) => {
+      requestTableFocus();
+      openObjects(subject);
+    },
+    [openObjects],
+  );
 
   // A row of Types or Sites (at the end, at T or over A..B) opens its detail.
   const openRow = useMemo(() => {
@@ -120,6 +133,7 @@ export const TabContent = memo(function TabContent({
         <SummaryView
           load={load}
           exportName={exportName}
+          ignore={ignore}
           onOpenTab={actions.setTab}
           lead={
             <>
@@ -132,8 +146,9 @@ export const TabContent = memo(function TabContent({
                 onFullPathChange={actions.setFullPath}
                 dataVersion={dataVersion}
                 parsing={parsing}
-                onOpen={actions.openObjects}
+                onOpen={openSuspect}
               />
+              <SummaryPeaks dataVersion={dataVersion} parsing={parsing} onPickT={actions.setInstant} />
             </>
           }
         />
@@ -169,6 +184,7 @@ export const TabContent = memo(function TabContent({
           dataVersion={dataVersion + baseline.state.dataVersion}
           dataEpoch={compareEpoch}
           exportName={exportName}
+          beforeOnChart={beforeOnChart}
         />
       );
       break;
@@ -181,10 +197,11 @@ export const TabContent = memo(function TabContent({
     default:
       body = <TableView {...common} table={tab} scope={scope} />;
   }
+  // The detail above the view, or beside it on a wide screen (leak.css): the view keeps its own scroll.
   return (
-    <>
+    <div className={`panel-split${detail ? ' has-detail' : ''}`}>
       {detail}
-      {body}
-    </>
+      <div className="panel-main">{body}</div>
+    </div>
   );
 });

@@ -8,19 +8,20 @@ import type { TabId } from '../url-state.ts';
 export function tabItems(s: Summary | null, runs = 0): TabItem[] {
   return [
     { id: 'summary', label: 'Summary' },
-    { id: 'live', label: 'Live objects', count: s?.live },
-    { id: 'pairs', label: 'NEW/DEL pairs', count: s?.pairs },
+    { id: 'live', label: 'Live objects', short: 'Live', count: s?.live },
+    { id: 'pairs', label: 'NEW/DEL pairs', short: 'Pairs', count: s?.pairs },
     { id: 'types', label: 'Types', count: s?.types },
     // No badge: the summary counts every site, the tab lists the ones that create objects.
     { id: 'sites', label: 'Sites' },
     { id: 'heap', label: 'Heap at T' },
-    { id: 'growth', label: 'Growth A→B' },
+    { id: 'growth', label: 'Growth A→B', short: 'Growth' },
     { id: 'phases', label: 'Phases' },
-    { id: 'untracked', label: 'Untracked DELs', count: s?.untracked },
+    { id: 'untracked', label: 'Untracked DELs', short: 'Untracked', count: s?.untracked },
     { id: 'duplicates', label: 'Duplicates', count: s?.duplicates, warn: !!s && s.duplicates > 0 },
     {
       id: 'messages',
       label: 'Messages & problems',
+      short: 'Messages',
       count: s ? s.counts.msg + s.counts.err + s.problems : undefined,
       warn: !!s && (s.problems > 0 || s.counts.err > 0),
     },

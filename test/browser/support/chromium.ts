@@ -151,6 +151,10 @@ class ChromiumPage extends PageBase {
     return seen;
   }
 
+  async screenshot(): Promise<Uint8Array> {
+    return new Uint8Array(await this.page.screenshot({ type: 'png' }));
+  }
+
   async downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }> {
     const [d] = await Promise.all([this.page.waitForEvent('download'), this.click(selector)]);
     const path = await d.path();

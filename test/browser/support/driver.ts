@@ -145,6 +145,8 @@ export interface AppPage {
   download(selector: string): Promise<{ name: string; text: string }>;
   /** Clicks `selector` and returns the file it makes the browser download, as bytes. */
   downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }>;
+  /** A PNG of the viewport as drawn. */
+  screenshot(): Promise<Uint8Array>;
 }
 
 /**
@@ -176,6 +178,7 @@ export abstract class PageBase implements AppPage {
   abstract onDialog(fn: (dialog: { type: string; message: string }) => void): void;
   abstract recordRequests(): SeenRequest[];
   abstract downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }>;
+  abstract screenshot(): Promise<Uint8Array>;
 
   async download(selector: string): Promise<{ name: string; text: string }> {
     const { name, bytes } = await this.downloadBytes(selector);

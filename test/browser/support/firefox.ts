@@ -243,6 +243,10 @@ class FirefoxPage extends PageBase {
     return seen;
   }
 
+  async screenshot(): Promise<Uint8Array> {
+    return this.page.screenshot({ type: 'png' });
+  }
+
   async downloadBytes(selector: string): Promise<{ name: string; bytes: Buffer }> {
     // Puppeteer has no download event over BiDi; the session's own browsingContext.downloadEnd says
     // when a download is complete and where (Firefox first writes it under a temporary name).

@@ -57,6 +57,8 @@ export interface OpenAppOptions {
   consoleErrors?: RegExp[];
   /** Script run in the page before its own (e.g. support/cores.ts's withCores). */
   initScript?: string;
+  /** The window's size (default 1400×2000: a table of a few dozen rows is rendered whole). */
+  viewport?: { width: number; height: number };
 }
 
 export interface BrowserFixture {
@@ -109,7 +111,10 @@ export function useBrowser(): BrowserFixture {
   const openUrl = async (url: string, options: OpenAppOptions = {}): Promise<AppPage> => {
     if (!driver) throw new Error('useBrowser(): the browser is not launched (call openApp inside a test)');
     // Tall enough that a table of a few dozen rows is rendered whole by the virtualiser.
-    const page = await driver.newPage({ viewport: { width: 1400, height: 2000 }, initScript: options.initScript });
+    const page = await driver.newPage({
+      viewport: options.viewport ?? { width: 1400, height: 2000 },
+      initScript: options.initScript,
+    });
     open.push(page);
     if (options.consoleErrors?.length) page.expectConsoleErrors(...options.consoleErrors);
     await page.goto(url);

@@ -159,6 +159,7 @@ describe('versioned links', () => {
       of: { kind: 'site', site: { file: '/app/leaky.py', line: 10, function: 'remember_forever' } },
       detail: { kind: 'type', type: 'LeakyRecord' },
       suspectsBy: 'type',
+      log: [],
     } satisfies ViewState);
     const v2 = serializeHash(view);
     expect(v2).toMatch(/^v=2&/);
@@ -194,6 +195,22 @@ describe('versioned links', () => {
       expect(read.unreadable, v).toMatch(/cannot read/);
       expect(read.view).toEqual(DEFAULT_VIEW);
     }
+  });
+
+  it('log: the local files a view was made from (name, size, fingerprint), in the link and back; malformed ones dropped', () => {
+    const log = [
+      { name: 'reindex-phase.log.gz', size: 879312, fp: '3fa2c41b9e0d77a1' },
+      { name: 'child: 1.log', size: 12, fp: null },
+    ];
+    const view = { ...DEFAULT_VIEW, tab: 'live' as const, log };
+    const hash = serializeHash(view);
+    expect(hash).toBe('v=2&tab=live&log=879312:3fa2c41b9e0d77a1:reindex-phase.log.gz&log=12:-:child:+1.log');
+    expect(parseHash(`#${hash}`)).toEqual(view);
+    expect(parseHash('#v=2&log=x:y:z&log=12:ZZ:a.log&log=5:-:ok.log').log).toEqual([
+      { name: 'ok.log', size: 5, fp: null },
+    ]);
+    // A link made before the parameter existed opens as it did.
+    expect(parseHash('#v=2&tab=live')).toEqual({ ...DEFAULT_VIEW, tab: 'live' });
   });
 
   it('older: the heap at T of objects older than a number of seconds, in the link and back', () => {

@@ -3,11 +3,21 @@
 // This file wires the parts: columns, the query, the row window, pages, keys, toolbar and grid.
 
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { IgnoreList, Row, SiteName, SortSpec, TableFilter, TimeView } from '../../../engine/types.ts';
+import type { ColumnInfo, IgnoreList, Row, SiteName, SortSpec, TableFilter, TimeView } from '../../../engine/types.ts';
 import type { DataEpoch } from '../../data/data-epoch.ts';
 import type { RowQuery, RowSource } from '../../data/row-source.ts';
+import { takeTableFocus } from '../../data/table-focus.ts';
 import type { VisibleRow } from '../../display/column-defs.ts';
-import { columnLayout, hasFileColumn, HEADER_HEIGHT, ROW_HEIGHT } from '../../display/grid-layout.ts';
+import {
+  columnLayout,
+  fontOf,
+  hasFileColumn,
+  HEADER_HEIGHT,
+  ROW_HEIGHT,
+  textWidth,
+  type ContentWidths,
+} from '../../display/grid-layout.ts';
+import { fmtCell } from '../../format.ts';
 import { useExport } from '../../hooks/use-export.ts';
 import { useFixedRows } from '../../hooks/use-fixed-rows.ts';
 import { useGridKeys } from '../../hooks/use-grid-keys.ts';
@@ -62,11 +72,34 @@ export interface DataTableProps {
   /** Controls before the filter box, and whether to offer Full paths (default: when a column holds file names). */
   toolbar?: { start?: ReactNode; showFullPath?: boolean };
   scope?: TableScope;
-  /** A row clicked, or Enter on the keyboard's row: its index, its cells and the query that showed it. */
-  onActivateRow?: (index: number, row: Row, query: RowQuery) => void;
+  /**
+   * A row clicked, or Enter on the keyboard's row: its index, its cells and the query that showed
+   * it, and whether Shift was held (a range: the Phases tab's several phases).
+   */
+  onActivateRow?: (index: number, row: Row, query: RowQuery, shift: boolean) => void;
 }
 
 const NO_SCOPE: TableScope = {};
+const NO_WIDTHS: ContentWidths = {};
+
+/** The widest cell of each column among `rows`, as drawn (addresses in the monospace font, 12px). */
+function measureCells(columns: ColumnInfo[], rows: VisibleRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const text = fontOf('400');
+  const mono = fontOf('400', true, '12px');
+  for (const c of columns) {
+    const font = c.kind === 'address' ? mono : text;
+    let w = 0;
+    for (const r of rows) if (r.row) w = Math.max(w, textWidth(fmtCell(c.kind, r.row[c.id] ?? null, c.id).text, font));
+    out[c.id] = w;
+  }
+  return out;
+}
+
+/** Whether any column of `seen` is wider than in `known`. */
+function wider(known: ContentWidths, seen: ContentWidths): boolean {
+  return Object.keys(seen).some((id) => seen[id] > (known[id] ?? 0) + 0.5);
+}
 
 export function DataTable({
   source,
@@ -103,6 +136,10 @@ export function DataTable({
   }, [sort, filter, fullPath, scopeKey]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A table opened from a suspect takes the focus (data/table-focus.ts).
+  useEffect(() => {
+    if (takeTableFocus()) scrollRef.current?.focus({ preventScroll: true });
+  }, []);
   // One table is in the page at a time: "/" goes to its filter.
   const filterRef = useRef<HTMLInputElement>(null);
   useSlashFocus(filterRef);
@@ -120,9 +157,9 @@ export function DataTable({
   const last = pages.start + Math.max(0, view.last);
   // State, not a value: the range depends on the row count useRowWindow returns; a change renders again at once.
   if (range[0] !== first || range[1] !== last) setRange([first, last]);
-  const activate = (index: number) => {
+  const activate = (index: number, shift = false) => {
     const row = rows.rowAt(index);
-    if (row && onActivateRow) onActivateRow(index, row, query);
+    if (row && onActivateRow) onActivateRow(index, row, query, shift);
   };
   const keys = useGridKeys(count, pages, view, onActivateRow ? activate : undefined);
 
@@ -152,7 +189,18 @@ export function DataTable({
     visible.push({ index: pages.start + i, pageIndex: i, row: rows.rowAt(pages.start + i) });
   const table = useGridTable(columns, visible, sort, controls.onSortChange);
 
-  const layout = useMemo(() => columnLayout(columns, fullPath), [columns, fullPath]);
+  // Columns as wide as the widest cell drawn so far: they widen as wider rows come into view, and
+  // keep their width while the same table is shown (a sort or a scroll does not make them jump).
+  const measureKey = `${columns.map((c) => c.id).join(',')}|${fullPath}|${loadId}`;
+  const [measured, setMeasured] = useState<{ key: string; widths: ContentWidths }>({ key: '', widths: NO_WIDTHS });
+  const known = measured.key === measureKey ? measured.widths : NO_WIDTHS;
+  const seen = measureCells(columns, visible);
+  if (measured.key !== measureKey || wider(known, seen)) {
+    const merged: Record<string, number> = { ...known };
+    for (const id of Object.keys(seen)) merged[id] = Math.max(merged[id] ?? 0, seen[id]);
+    setMeasured({ key: measureKey, widths: merged });
+  }
+  const layout = useMemo(() => columnLayout(columns, fullPath, known), [columns, fullPath, known]);
   const showFullPath = toolbar?.showFullPath ?? hasFileColumn(columns);
   const error = rows.error ?? columnsError;
   const empty =

@@ -20,7 +20,7 @@ export interface GridProps {
   /** Shown instead of rows when none match (null when some do). */
   empty: ReactNode;
   /** Opens a row (its detail, or what it stands for) when it is clicked. */
-  onActivate?: (index: number) => void;
+  onActivate?: (index: number, shift: boolean) => void;
 }
 
 export function Grid({ scrollRef, label, table, layout, rows, keys, empty, onActivate }: GridProps) {
@@ -52,9 +52,9 @@ export function Grid({ scrollRef, label, table, layout, rows, keys, empty, onAct
           pageCount={rows.pageCount}
           gridStyle={gridStyle}
           active={active}
-          onPick={(index) => {
+          onPick={(index, shift) => {
             keys.setActive(index);
-            onActivate?.(index);
+            onActivate?.(index, shift);
           }}
           rowId={rowId}
           activatable={!!onActivate}

@@ -14,7 +14,8 @@ export interface GridRowsProps {
   pageCount: number;
   gridStyle: CSSProperties;
   active: number | null;
-  onPick: (index: number) => void;
+  /** A row clicked (shift: with Shift held, to extend a range). */
+  onPick: (index: number, shift: boolean) => void;
   rowId: (index: number) => string;
   /** Whether a click opens the row (then it shows as clickable). */
   activatable: boolean;
@@ -53,7 +54,7 @@ export function GridRows({ rows, pageCount, gridStyle, active, onPick, rowId, ac
             data-testid="row"
             className={`grid-row${d.index % 2 ? ' odd' : ''}${isActive ? ' active' : ''}${activatable ? ' activatable' : ''}`}
             style={style}
-            onClick={() => onPick(d.index)}
+            onClick={(e) => onPick(d.index, e.shiftKey)}
           >
             {r.getVisibleCells().map((cell) => {
               const kind = columnKind(cell.column.columnDef);

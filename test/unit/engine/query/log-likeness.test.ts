@@ -16,6 +16,7 @@ describe('log likeness', () => {
     const l = e.ask('likeness')!;
     expect(l.share).toBeGreaterThan(0.95);
     expect(l.share).toBeGreaterThanOrEqual(DIFFERENT_PROGRAMS_BELOW);
+    expect(l.different).toBe(false);
     expect(l.common).toBeLessThanOrEqual(Math.min(l.before, l.after));
   });
 
@@ -23,6 +24,7 @@ describe('log likeness', () => {
     const e = new Engine(analysis('leaks/memo-cache.log.gz'), analysis('leaks/reindex-phase.log.gz'));
     const l = e.ask('likeness')!;
     expect(l.share).toBeLessThan(DIFFERENT_PROGRAMS_BELOW);
+    expect(l.different).toBe(true);
     expect(l.common).toBeGreaterThan(0);
   });
 

@@ -1,35 +1,14 @@
 // The peaks of a run (query/peaks.ts): the instant T with the most live objects and the one with
-// the highest RSS. Checked against a plain replay of the events (test/support/series-reference.ts's
-// walk) and against the heap at T, which must show exactly the peak's count at the peak's clock.
+// the highest RSS. Checked against a plain replay of the events (test/support/peaks-reference.ts)
+// and against the heap at T, which must show exactly the peak's count at the peak's clock.
 
 import { describe, expect, it } from 'vitest';
 import { analyseChunks } from '../../../../src/engine/analysis.ts';
 import { Engine } from '../../../../src/engine/engine.ts';
-import type { LogStore } from '../../../../src/engine/store/log-store.ts';
 import { fixture, fixtureLogs } from '../../../support/fixtures.ts';
 import { engineOf } from '../../../support/leak-corpus.ts';
+import { replayInstants } from '../../../support/peaks-reference.ts';
 import { generateLog } from '../../../support/reflog-generator.ts';
-
-/** The live count and RSS after each instant (the last event of each clock), by a plain walk. */
-function replayInstants(s: LogStore): { clock: number; live: number; rss: number }[] {
-  const out: { clock: number; live: number; rss: number }[] = [];
-  let live = 0;
-  let dup = 0;
-  let untr = 0;
-  let rssI = -1;
-  for (let e = 0; e < s.eventCount; e++) {
-    if (s.isDel(e)) {
-      if (untr < s.seed.untracked.length && s.seed.untracked.get(untr) === e) untr++;
-      else live--;
-    } else if (dup < s.seed.dupNew.length && s.seed.dupNew.data[dup] === e) dup++;
-    else live++;
-    while (rssI + 1 < s.rss.event.length && s.rss.event.data[rssI + 1] <= e) rssI++;
-    const clock = s.clock.get(e);
-    if (e + 1 < s.eventCount && s.clock.get(e + 1) === clock) continue;
-    out.push({ clock, live, rss: rssI < 0 ? NaN : s.rss.value[rssI] });
-  }
-  return out;
-}
 
 function checkPeaks(name: string, e: Engine): void {
   const peaks = e.ask('peaks');
