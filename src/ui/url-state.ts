@@ -351,7 +351,12 @@ export function useHashState(): HashState {
   }, []);
 
   useEffect(() => {
-    if (view === standIn.current) return;
+    const held = standIn.current;
+    // Naming the file opened is not a change of view: the unreadable link stays.
+    if (held !== null && (Object.keys(view) as (keyof ViewState)[]).every((k) => k === 'log' || view[k] === held[k])) {
+      standIn.current = view;
+      return;
+    }
     const hash = serializeHash(view);
     if (hash === location.hash.replace(/^#/, '')) return;
     // replaceState keeps ?url=… and does not fire hashchange or fill the history with every keystroke.

@@ -113,9 +113,11 @@ describe('share a view through the URL', () => {
       'type:StringAndTime',
       `file:${RANDOM}`,
     ]);
+    // …and names the local file it was made from (size:fingerprint:name).
     expect(Object.fromEntries(upgraded.filter(([k]) => k !== 'ignore'))).toEqual({
       ...Object.fromEntries(new URLSearchParams(common)),
       v: '2',
+      log: expect.stringMatching(/^\d+:[0-9a-f]{16}:.+\.log$/),
     });
 
     // The same view written in today's form shows exactly the same.
@@ -135,7 +137,8 @@ describe('share a view through the URL', () => {
     expect(new URL(page.url()).hash).toBe('#v=3&tab=live&q=live:Fraction');
     // Changing the view writes it in today's form; the notice goes when dismissed.
     await openTab(page, 'types');
-    await expect.poll(() => new URL(page.url()).hash).toBe('#v=2&tab=types');
+    // (with the file the view is of: naming it alone did not write over the link).
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v=2&tab=types&log=\d+:[0-9a-f]{16}:[^&]+\.log$/);
     await page.click(`${tid('link-notice')} .banner-close`);
     await expect.poll(() => page.count(tid('link-notice'))).toBe(0);
   });
