@@ -109,8 +109,11 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
     for (let at = 0; at < half; at += PIECE) p.push(body.subarray(at, Math.min(half, at + PIECE)));
     const fx = p.fastLayout!;
     // The second half as decoded blocks only where decode workers will send them.
-    if (blocks) replayBlock(p, new BlockDecoder(fx).decode(body.slice(half)), new DecodedCombos(), fx);
-    else p.push(body.subarray(half));
+    if (blocks) {
+      const decoder = new BlockDecoder(fx);
+      replayBlock(p, decoder.decode(body.slice(half)), new DecodedCombos(), fx);
+      decoder.release();
+    } else p.push(body.subarray(half));
     p.finish();
     // The first sorts and filters of a session would otherwise run cold too.
     const engine = new Engine(a);
@@ -130,7 +133,11 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
 /** The block decoder alone, for a decode worker. */
 export function warmUpDecoding(rounds = 1, lines = 10_000): void {
   const body = warmUpLog(lines);
-  for (let r = 0; r < rounds; r++) new BlockDecoder(STANDARD_LAYOUT.fixed!).decode(body);
+  for (let r = 0; r < rounds; r++) {
+    const decoder = new BlockDecoder(STANDARD_LAYOUT.fixed!);
+    decoder.decode(body);
+    decoder.release();
+  }
 }
 
 /** Runs `round` a few times, one task each, so that a file opened meanwhile waits at most one round. */

@@ -25,6 +25,7 @@ export class DecodeService implements DecodeShard {
       if (job < this.job) throw new Error('stale decode request');
       if (job > this.job || !this.decoder) {
         this.job = job;
+        this.decoder?.release(); // its record kernel serves the new decoder
         this.decoder = new BlockDecoder(fx);
       }
       return this.decoder.decode(buf);

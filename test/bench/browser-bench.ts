@@ -13,13 +13,17 @@
 // after the page loads before opening the file, as a person would; default 1000). The worker's own
 // times (parser, queries) and its decode workers are read from the status line's tooltip. First, whether
 // the record kernel runs in this browser's workers (kernel-browser.ts).
+// --kernel-ab ROUNDS: only drop → done (and the parser's time), with the record kernel on and off,
+// alternated rounds (which goes first swapping), a fresh page each, medians; "off" is a second build
+// whose kernel bytes are empty, so no kernel can be made, as in a browser without WebAssembly (the
+// viewer has no switch for it). With --decoders N the decode workers decode with it (or without).
 
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { serveStatic } from '../browser/support/static-server.ts';
 import { BROWSERS, EXECUTABLE, type AppPage, type BrowserName } from '../browser/support/driver.ts';
 import { withDecodeWorkers } from '../browser/support/cores.ts';
@@ -232,6 +236,79 @@ function workerTimes(title: string | null): { parseMs: number; queryMs: number; 
   };
 }
 
+/** A vite plugin that empties the record kernel's bytes: the kernel cannot be made, every line is read in TypeScript. */
+function noKernel(): Plugin {
+  return {
+    name: 'reftrace-bench-no-kernel',
+    enforce: 'pre',
+    load(id) {
+      return id.split('?')[0].endsWith('/src/engine/read/record-kernel-wasm.ts')
+        ? "export const RECORD_KERNEL_WASM = '';"
+        : null;
+    },
+  };
+}
+
+/** --kernel-ab: drop → done with the kernel on and off, alternated rounds, fresh pages; medians. */
+async function kernelAB(dir: string, rounds: number): Promise<void> {
+  const dists = { on: join(dir, 'dist-on'), off: join(dir, 'dist-off') };
+  await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dists.on, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [noKernel()],
+    worker: { format: 'es', plugins: () => [noKernel()] },
+    build: { outDir: dists.off, emptyOutDir: true },
+  });
+  const servers = {
+    on: serveStatic(dists.on).listen(0, '127.0.0.1'),
+    off: serveStatic(dists.off).listen(0, '127.0.0.1'),
+  };
+  await Promise.all(Object.values(servers).map((s) => new Promise((r) => s.once('listening', r))));
+  const url = (k: 'on' | 'off') => `http://127.0.0.1:${(servers[k].address() as AddressInfo).port}/`;
+  const ownLog = option('log');
+  const mb = sizesMB[0];
+  const log = ownLog ?? join(dir, `bench-${mb}MB.log`);
+  const bytes = ownLog ? statSync(log).size : generate(log, mb);
+  console.log(`\n== kernel on/off, ${(bytes / 1e6).toFixed(0)} MB log, ${rounds} alternated rounds`);
+  const browser = await launchBrowser(browserName);
+  const times: Record<'on' | 'off', { s: number; parse: number }[]> = { on: [], off: [] };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const k of round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+        const cores = decoders !== null ? withDecodeWorkers(Number(decoders)) : '';
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, initScript: PROBE + cores });
+        await page.goto(url(k));
+        await sleep(settleMs);
+        pageCache(log);
+        await page.setInputFiles(tid('file-input'), [log]);
+        await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
+          timeout: 30 * 60_000,
+          polling: 100,
+        });
+        const b = await page.evaluate(() => (window as unknown as BenchProbe).__bench);
+        const worker = workerTimes(await page.attribute(tid('parse-status'), 'title'));
+        const s = (b.done - b.t0) / 1000;
+        times[k].push({ s, parse: (worker?.parseMs ?? NaN) / 1000 });
+        console.log(
+          `round ${round + 1} kernel ${k.padEnd(3)}: drop → done ${s.toFixed(2)} s (${(bytes / 1e6 / s).toFixed(0)} MB/s), parser ${((worker?.parseMs ?? NaN) / 1000).toFixed(2)} s, ${worker?.decodeWorkers ?? '?'} decode workers`,
+        );
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of Object.values(servers)) s.close();
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const on = med(times.on.map((t) => t.s));
+  const off = med(times.off.map((t) => t.s));
+  console.log(
+    `medians: kernel off ${off.toFixed(2)} s (${(bytes / 1e6 / off).toFixed(0)} MB/s, parser ${med(times.off.map((t) => t.parse)).toFixed(2)} s), on ${on.toFixed(2)} s (${(bytes / 1e6 / on).toFixed(0)} MB/s, parser ${med(times.on.map((t) => t.parse)).toFixed(2)} s): ${(off / on).toFixed(2)}x`,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reftrace-bbench-'));
   const dist = join(dir, 'dist');
@@ -241,6 +318,15 @@ async function main(): Promise<void> {
   // The record kernel (WebAssembly) in a module worker of this browser, under the viewer's policy: the
   // parser's fast path where the log is parsed in one worker (gzip, or no decode workers).
   console.log(await kernelInBrowser(browserName));
+  const abRounds = option('kernel-ab');
+  if (abRounds !== null) {
+    try {
+      await kernelAB(dir, Number(abRounds));
+    } finally {
+      if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   await build({ root: ROOT, logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
   const server = serveStatic(dist).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

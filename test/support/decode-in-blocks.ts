@@ -48,6 +48,7 @@ export async function parseInBlocks(bytes: Uint8Array, plan: BlockPlan, name = '
     { willParse: () => {}, parsed: () => {}, fellBack: (at) => fellBackAt.push(at) },
   );
   parser.finish();
+  for (const d of decoders) d.release();
   return { analysis, fellBackAt };
 }
 

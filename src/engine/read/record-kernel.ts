@@ -4,7 +4,8 @@
 // reads the line the kernel stopped at in TypeScript (fixed-record-reader.ts stays the reference;
 // the kernel only knows a Type..Function key once the parser has read a line with it and given it
 // the key's type and site). Without WebAssembly (or with it turned off) the parser reads every line
-// in TypeScript, with the same result.
+// in TypeScript, with the same result. The decode workers' BlockDecoder (parse/parallel/) drives it the
+// same way, giving each key its own combination id (typeKind id << 1, site id) instead of store ids.
 
 import type { FixedOffsets } from '../format/layout.ts';
 import { RECORD_KERNEL_WASM } from './record-kernel-wasm.ts';

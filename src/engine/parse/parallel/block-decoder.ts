@@ -1,7 +1,10 @@
 // Decodes one block of a log file (any byte range) into columns, in a decode worker, so that the
 // reading of numbers and names (most of a parse) runs on several cores. Every line the parser's fast
 // path would read becomes an event; every other line is kept raw and the parser reads it as usual
-// (see LogParser.pushDecoded), so the result is exactly that of a sequential parse.
+// (see LogParser.pushDecoded), so the result is exactly that of a sequential parse. Runs of records
+// go to the record kernel (WebAssembly, read/record-kernel.ts) when there is one, as in the parser:
+// it is given each Type..Function key with this decoder's combination id once the TypeScript reader
+// has read a line with it; without it every line is read in TypeScript, with the same result.
 
 import { GrowableBytes, GrowableInt32 } from '../../base/growable.ts';
 import { FixedRecordReader, type NameCombos, type NameSpans, namesOf } from '../../read/fixed-record-reader.ts';
@@ -10,6 +13,7 @@ import type { FixedNumbers } from '../../read/fixed-numbers.ts';
 import type { FixedOffsets } from '../../format/layout.ts';
 import { MAX_LINE_BYTES } from '../../format/limits.ts';
 import { RecordFields } from '../../read/record-fields.ts';
+import { KERNEL_WINDOW, KernelStop, RecordKernel } from '../../read/record-kernel.ts';
 
 const NL = 10;
 
@@ -72,8 +76,17 @@ export class BlockDecoder implements NameCombos {
   private readonly spans: NameSpans = { typeE: 0, fileE: 0, funcE: 0, line: 0 };
   private comboCount = 0;
   private newKeys = new GrowableBytes();
+  /** The record kernel, taken on the first block (null: none here, or turned off); see release(). */
+  private kernel: RecordKernel | null = null;
+  private kernelAsked = false;
 
   constructor(private readonly fx: FixedOffsets) {}
+
+  /** The parse is over: the kernel goes back to the pool (a decoder may still decode after, in TypeScript). */
+  release(): void {
+    if (this.kernel !== null) this.kernel.release();
+    this.kernel = null;
+  }
 
   /** NameCombos: a new key gets the next id if the parser's fast path would take it too. */
   add(buf: Uint8Array, ts: number, fx: FixedOffsets, numbers: FixedNumbers): number {
@@ -102,7 +115,20 @@ export class BlockDecoder implements NameCombos {
     let n = 0;
     let lines = 0;
     let start = first + 1;
+    if (!this.kernelAsked) {
+      this.kernelAsked = true;
+      this.kernel = RecordKernel.take();
+      if (this.kernel !== null) this.kernel.setLayout(fx);
+    }
+    const kernel = this.kernel;
+    if (kernel !== null) kernel.unload();
     for (;;) {
+      if (kernel !== null) {
+        start = this.kernelRun(kernel, buf, start, ev, n);
+        const count = this.kernelCount;
+        n += count;
+        lines += count;
+      }
       // As in LogParser.push: a record read whole holds no newline, so one right after its fixed
       // length ends it; otherwise search.
       const fixedEnd = start + fx.length;
@@ -124,6 +150,9 @@ export class BlockDecoder implements NameCombos {
         ev.rss[n] = out.rss;
         ev.combo[n] = out.combo;
         n++;
+        // The kernel stopped here for a key it did not know: it knows it now, as this combination.
+        if (kernel !== null && kernel.stopReason === KernelStop.Names && kernel.stoppedAt === start)
+          kernel.addNames(start, out.combo << 1, out.combo);
       } else {
         other.line.push(lines);
         other.bytes.append(buf, start, start + Math.min(len, MAX_LINE_BYTES));
@@ -136,6 +165,47 @@ export class BlockDecoder implements NameCombos {
     return this.block(buf.slice(0, first + 1), lines, start - first - 1, n, ev, other, firstNewCombo, buf.slice(start));
   }
 
+  /** Events the last kernelRun() added. */
+  private kernelCount = 0;
+
+  /**
+   * The kernel reads records from buf offset `start` on, window by window, into ev from index n on
+   * (kernelCount of them); returns where it stopped: the start of a line it does not read, or of one
+   * the block does not end (as LogParser.kernelRun).
+   */
+  private kernelRun(kernel: RecordKernel, buf: Uint8Array, start: number, ev: Events, n: number): number {
+    const len = this.fx.length;
+    const end = buf.length;
+    const hasSizeof = ev.sizeof.length > 0;
+    let added = 0;
+    for (;;) {
+      if (start + len >= kernel.windowEnd) {
+        if (kernel.windowEnd >= end && kernel.windowStart <= start) break;
+        kernel.load(buf, start, Math.min(end, start + KERNEL_WINDOW));
+      }
+      const count = kernel.decode(start, KERNEL_WINDOW);
+      if (count > 0) {
+        const at = n + added;
+        ev.clock.set(kernel.clock.subarray(0, count), at);
+        ev.hi.set(kernel.hi.subarray(0, count), at);
+        ev.lo.set(kernel.lo.subarray(0, count), at);
+        ev.live.set(kernel.live.subarray(0, count), at);
+        if (hasSizeof) ev.sizeof.set(kernel.sizeof.subarray(0, count), at);
+        ev.rss.set(kernel.rss.subarray(0, count), at);
+        // Keys were given as (combo << 1, combo): typeKind's low bit is DEL, site is the combination.
+        ev.combo.set(kernel.site.subarray(0, count), at);
+        const tk = kernel.typeKind;
+        const isDel = ev.isDel;
+        for (let i = 0; i < count; i++) isDel[at + i] = tk[i] & 1;
+        added += count;
+      }
+      start = kernel.stoppedAt;
+      if (kernel.stopReason !== KernelStop.Window) break;
+    }
+    this.kernelCount = added;
+    return start;
+  }
+
   /** The parser's fastRecord test, then its fixed-offset reader (into this.out): the same code decides. */
   private readRecord(buf: Uint8Array, s: number): boolean {
     return recordTagAt(buf, s) >= 0 && this.reader.read(buf, s, this.fx, this.out);
@@ -146,7 +216,7 @@ export class BlockDecoder implements NameCombos {
     lineCount: number,
     middleBytes: number,
     n: number,
-    ev: ReturnType<typeof emptyEvents>,
+    ev: Events,
     other: { line: GrowableInt32; end: GrowableInt32; length: GrowableInt32; bytes: GrowableBytes } | null,
     firstNewCombo: number,
     tail: Uint8Array,
@@ -174,6 +244,8 @@ export class BlockDecoder implements NameCombos {
     };
   }
 }
+
+type Events = ReturnType<typeof emptyEvents>;
 
 function emptyEvents(capacity: number, hasSizeof: boolean) {
   return {

@@ -13,7 +13,9 @@ import { readLog } from '../../../../src/cli/read-log.ts';
 import { Analysis } from '../../../../src/engine/analysis.ts';
 import { Engine } from '../../../../src/engine/engine.ts';
 import { gunzipChunks } from '../../../../src/engine/gzip/gunzip.ts';
+import { BlockDecoder } from '../../../../src/engine/parse/parallel/block-decoder.ts';
 import { RecordKernel, useRecordKernel } from '../../../../src/engine/read/record-kernel.ts';
+import { analyseInBlocks, randomPlan, type BlockPlan } from '../../../support/decode-in-blocks.ts';
 import { FIXTURES, fixture } from '../../../support/fixtures.ts';
 import {
   fixedChunks,
@@ -31,19 +33,33 @@ import { generateLog, headerLine, type GeneratorOptions } from '../../../support
 
 /** Events the kernel decoded since the last reset (every parser's kernel, counted at decode()). */
 let kernelEvents = 0;
+/** The same, counting only what decode workers' decoders (BlockDecoder.decode) had the kernel read. */
+let decoderKernelEvents = 0;
+let inDecoder = false;
 /** When set, what every decode() returns is passed through it (the self-test below breaks the kernel on purpose). */
 let tamper: ((k: RecordKernel, n: number) => void) | null = null;
 const realDecode = RecordKernel.prototype.decode;
+const realBlockDecode = BlockDecoder.prototype.decode;
 beforeAll(() => {
   RecordKernel.prototype.decode = function (this: RecordKernel, start: number, max: number): number {
     const n = realDecode.call(this, start, max);
     kernelEvents += n;
+    if (inDecoder) decoderKernelEvents += n;
     if (tamper) tamper(this, n);
     return n;
+  };
+  BlockDecoder.prototype.decode = function (this: BlockDecoder, buf: Uint8Array) {
+    inDecoder = true;
+    try {
+      return realBlockDecode.call(this, buf);
+    } finally {
+      inDecoder = false;
+    }
   };
 });
 afterAll(() => {
   RecordKernel.prototype.decode = realDecode;
+  BlockDecoder.prototype.decode = realBlockDecode;
   useRecordKernel(true);
 });
 
@@ -162,6 +178,22 @@ function both(chunks: readonly Uint8Array[], readStopped = false): Both {
   kernelEvents = 0;
   const on = analyse(chunks, true, readStopped);
   return { on, off, kernelEvents };
+}
+
+interface BothInBlocks extends Both {
+  /** Events the decoders' kernels read in the "on" parse. */
+  decoderKernelEvents: number;
+}
+
+/** The parallel parse (blocks decoded apart by in-process decoders, replayed in order), kernel off then on, with the same plan. */
+async function bothInBlocks(bytes: Uint8Array, plan: () => BlockPlan): Promise<BothInBlocks> {
+  useRecordKernel(false);
+  const off = await analyseInBlocks(bytes, plan());
+  useRecordKernel(true);
+  kernelEvents = 0;
+  decoderKernelEvents = 0;
+  const on = await analyseInBlocks(bytes, plan());
+  return { on, off, kernelEvents, decoderKernelEvents };
 }
 
 /** Plain bytes read of a fixture at most (about 8,000 records): all of the small ones, the start of the big ones. */
@@ -362,6 +394,77 @@ describe('the record kernel', () => {
     py.finish();
     expect(differences(x, analyse(bigChunks, false))).toEqual([]);
     expect(differences(y, analyse(smallChunks, false))).toEqual([]);
+  });
+
+  it("gives the same store in the decode workers' blocks on every fixture (the first 2 MiB of each), and reads most of their records there", async () => {
+    let events = 0;
+    let byDecoders = 0;
+    const failures: string[] = [];
+    for (const [i, rel] of FIXTURE_FILES.entries()) {
+      const { bytes } = plain(rel);
+      // Blocks below and above the kernel's 1 MiB window, 1 to 3 decoders; the HDR read plainly first.
+      const blockSize = [4093, 65536, (1 << 20) + 7][i % 3];
+      const plan = () => ({ firstBytes: 2000, blockSize: () => blockSize, shards: 1 + (i % 3) });
+      const r = await bothInBlocks(bytes, plan);
+      const d = differences(r.on, r.off);
+      if (d.length) failures.push(`${rel} (blocks of ${blockSize}):\n  ${d.join('\n  ')}`);
+      events += r.off.store.eventCount;
+      byDecoders += r.decoderKernelEvents;
+    }
+    expect(failures).toEqual([]);
+    expect(byDecoders / events, `the decoders' kernels read ${byDecoders} of ${events} events`).toBeGreaterThan(0.85);
+  });
+
+  it("gives the same store in the decode workers' blocks on fuzzed input, at random block sizes and decoder counts", async () => {
+    const OPTIONS: GeneratorOptions[] = [
+      { lines: 1500, duplicateRate: 0.03, untrackedRate: 0.03, msgRate: 0.02 },
+      { lines: 1200, oddNames: true, msgRate: 0.02, message: 'first\nsecond line' },
+      { lines: 800, crlf: true, oddNames: true },
+      { lines: 1200, sizeof: true, oddNames: true, duplicateRate: 0.02, eof: false },
+      { lines: 1000, shapes: true, msgRate: 0.01 },
+      { lines: 800, duplicateRate: 0.2, untrackedRate: 0.2, oddNames: true },
+    ];
+    const OPS: CuttingMutation[] = ['shuffle', 'duplicate', 'drop', 'swap', 'cut', 'junk', 'truncate'];
+    const failures: string[] = [];
+    let events = 0;
+    let byDecoders = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const rng = new Rng(seed * 104_729);
+      const opts = { ...OPTIONS[seed % OPTIONS.length], seed };
+      let bytes: Uint8Array = new Uint8Array(Buffer.concat([...generateLog(opts).chunks]));
+      const how = seed % 4;
+      if (how === 1) bytes = mutateLines(rng, bytes, OPS, rng.range(1, 12));
+      else if (how === 2) bytes = flipBytes(rng, bytes, rng.range(1, 20));
+      else if (how === 3) bytes = flipBytes(rng, mutateLines(rng, bytes, OPS, rng.range(1, 6)), rng.range(1, 6));
+      // The same random plan both ways: a fresh generator from the same seed each time.
+      const planSeed = seed * 31 + 7;
+      const plan = () => randomPlan(new Rng(planSeed), bytes.length);
+      const r = await bothInBlocks(bytes, plan);
+      const d = differences(r.on, r.off);
+      if (d.length) failures.push(`seed ${seed} ${JSON.stringify(opts)} mutation ${how}:\n  ${d.join('\n  ')}`);
+      if (!opts.crlf) {
+        events += r.off.store.eventCount;
+        byDecoders += r.decoderKernelEvents;
+      }
+    }
+    expect(failures).toEqual([]);
+    // Small blocks end records mid-line (the parser puts those together) and each decoder reads a key's first record in TypeScript.
+    expect(byDecoders / events, `the decoders' kernels read ${byDecoders} of ${events} events`).toBeGreaterThan(0.2);
+  });
+
+  it('is checked for real in the decoders: a kernel that reads one value wrong there is caught', async () => {
+    const bytes = new Uint8Array(Buffer.concat([...generateLog({ lines: 3000, seed: 9 }).chunks]));
+    let left = 1;
+    tamper = (k, n) => {
+      if (inDecoder && n > 10 && left-- > 0) k.live[n >> 1] ^= 1;
+    };
+    try {
+      const r = await bothInBlocks(bytes, () => ({ firstBytes: 2000, blockSize: () => 100_000, shards: 2 }));
+      expect(left).toBeLessThan(1);
+      expect(differences(r.on, r.off).some((line) => line.startsWith('store.liveCnt['))).toBe(true);
+    } finally {
+      tamper = null;
+    }
   });
 
   it('is checked for real: a kernel that reads one value wrong is caught', () => {
