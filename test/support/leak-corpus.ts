@@ -16,8 +16,10 @@ export interface CorpusLog {
   leaks: string[];
   /** Sites that leak together, by finding name. */
   findings: Map<string, string[]>;
-  /** A log written to check the verdicts after they were designed (truth.json `set: holdout`). */
+  /** A log written to check the verdicts after they were designed (truth.json `set: holdout` or `holdout2`). */
   holdout: boolean;
+  /** Which set it belongs to: the logs the rules were designed on, or a hold-out set (truth.json `set`). */
+  set: 'designed' | 'holdout' | 'holdout2';
 }
 
 interface TruthSite {
@@ -36,7 +38,8 @@ export function corpusLogs(): CorpusLog[] {
   const logs: CorpusLog[] = truth.logs.map((t) => {
     const findings = new Map<string, string[]>();
     for (const l of t.leaks) findings.set(l.finding ?? key(l), [...(findings.get(l.finding ?? key(l)) ?? []), key(l)]);
-    return { path: `leaks/${t.log}`, leaks: t.leaks.map(key), findings, holdout: t.set === 'holdout' };
+    const set = t.set === 'holdout' || t.set === 'holdout2' ? t.set : 'designed';
+    return { path: `leaks/${t.log}`, leaks: t.leaks.map(key), findings, holdout: set !== 'designed', set };
   });
   const releases = JSON.parse(readFileSync(FIXTURES + 'releases/truth.json', 'utf8')) as {
     runs: string[];
@@ -46,7 +49,13 @@ export function corpusLogs(): CorpusLog[] {
     const leaks = releases.leaks
       .filter((l) => l.linesByRun[i] !== null)
       .map((l) => key({ file: l.file, line: l.linesByRun[i]!, function: l.function }));
-    logs.push({ path: `releases/${run}`, leaks, findings: new Map(leaks.map((l) => [l, [l]])), holdout: false });
+    logs.push({
+      path: `releases/${run}`,
+      leaks,
+      findings: new Map(leaks.map((l) => [l, [l]])),
+      holdout: false,
+      set: 'designed',
+    });
   });
   return logs;
 }

@@ -142,24 +142,33 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
       growthSeen: clockAt(since),
     };
   }
+  // A cache or pool at its cap replaces what it holds: it plateaued while it kept making objects, and what it
+  // holds is no older than what it gives back. (A busy site whose kept share stopped growing holds objects
+  // older than anything it ever freed: that is evidence, not a cap.)
   const plateauWhileBusy = activeAfter >= Math.max(3, Math.ceil(life / 10));
+  const bounded = plateauWhileBusy && !evidence;
   // Each later burst kept as much again as the first built: it builds the same thing again and keeps the old one.
+  // Bursts are the episodes that kept MIN_REBUILD or more; a trickle between them is allowed, if the bursts made
+  // most of the growth since the first.
   const burst = ([a, b]: [number, number]) => R(b) - R(a - 1);
+  const bursts = episodes.filter((e) => burst(e) >= MIN_REBUILD);
+  const inBursts = bursts.reduce((n, e) => n + burst(e), 0);
   const rebuilds =
-    episodes.length >= 3 &&
-    episodes.slice(1).every((e) => burst(e) >= MIN_REBUILD && burst(e) * 2 >= burst(episodes[0]));
-  if (rebuilds && !plateauWhileBusy && judgedKept - R(episodes[0][1]) >= MIN_KEPT) {
+    bursts.length >= 3 &&
+    bursts.slice(1).every((e) => burst(e) * 2 >= burst(bursts[0])) &&
+    inBursts * 4 >= (judgedKept - R(bursts[0][0] - 1)) * 3;
+  if (rebuilds && !bounded && judgedKept - R(bursts[0][1]) >= MIN_KEPT) {
     if (whileImporting) return imported;
     if (!evidence) return longLived;
     return {
       verdict: 'leak',
       reason:
-        `grew in ${episodes.length} separate bursts (${episodes.map(([a]) => `at ${pctOfRun(a - 1)}%`).join(', ')} of the run) ` +
+        `grew in ${bursts.length} separate bursts (${bursts.map(([a]) => `at ${pctOfRun(a - 1)}%`).join(', ')} of the run) ` +
         `and never gave any of it back`,
       kept,
-      growthPerSecond: rate(episodes[1][0]),
-      growingSince: clockAt(episodes[1][0] - 1),
-      growthSeen: clockAt(episodes[1][0]),
+      growthPerSecond: rate(bursts[1][0]),
+      growingSince: clockAt(bursts[1][0] - 1),
+      growthSeen: clockAt(bursts[1][0]),
     };
   }
   // The longest stretch of sustained growth (gaps of a span allowed), and how much of what it made it kept there.
@@ -178,7 +187,7 @@ export function judge(curves: LeakCurves, c: number, name: KeyName): Judgement {
     growthSeen: clockAt(sa),
   });
   if (young >= MIN_KEPT && young > overdue) return longLived;
-  if (plateauWhileBusy)
+  if (bounded)
     return {
       verdict: 'bounded',
       reason: `plateaued at ${kept} from ${pctOfRun(lastGrowth)}% of the run while it made ${madeAfter} more: a bounded cache or pool`,
