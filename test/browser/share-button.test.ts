@@ -3,6 +3,7 @@
 // popover names the file the colleague must drop. Where the browser refuses the clipboard, the
 // popover holds the link selected. Both browsers read back the real clipboard (support/chromium.ts
 // grants the permission, support/firefox.ts sets the testing preference for it).
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -38,14 +39,17 @@ afterAll(async () => {
   await unserveFile(SERVED);
 });
 
+/** A local file named in the link: `log=<size>:<fingerprint>:<name>` (none for a ?url= log, which the link opens). */
+const LOCAL_LOG = `&log=${statSync(resolve(ROOT, SMALL)).size}:[0-9a-f]{16}:${basename(SMALL).replace(/\./g, '\\.')}`;
+
 /** The Live tab filtered on Fraction, once the hash says so; returns the hash. */
-async function liveFraction(page: AppPage): Promise<string> {
+async function liveFraction(page: AppPage, local: boolean): Promise<string> {
   await openTab(page, 'live');
   await page.fill(tid('table-filter'), 'Fraction');
   await expectCount(page, '20 of 61');
   await expect
     .poll(() => page.evaluate(() => location.hash), { timeout: WAIT_MS })
-    .toBe('#v=2&tab=live&q=live:Fraction');
+    .toMatch(new RegExp(`^#v=2&tab=live&q=live:Fraction${local ? LOCAL_LOG : ''}$`));
   return page.evaluate(() => location.hash);
 }
 
@@ -67,7 +71,7 @@ describe('Share', () => {
     const page = await b.openApp();
     await openFileByInput(page, SMALL);
     await waitDone(page);
-    const hash = await liveFraction(page);
+    const hash = await liveFraction(page, true);
 
     const shown = await share(page);
     const link = `${b.baseUrl}${hash}`;
@@ -95,7 +99,7 @@ describe('Share', () => {
     const search = `?url=${encodeURIComponent(url)}`;
     const page = await b.openAppAt(search);
     await waitDone(page);
-    const hash = await liveFraction(page);
+    const hash = await liveFraction(page, false);
 
     const link = `${b.baseUrl}${search}${hash}`;
     expect(await share(page)).toEqual({ status: 'Link to this view copied to the clipboard.', link, note: null });
@@ -137,7 +141,7 @@ describe('Share', () => {
     await openFileByInput(colleague, SMALL);
     await waitDone(colleague);
     const shown = await share(colleague);
-    expect(shown.link).toBe(`${b.baseUrl}`);
+    expect(shown.link).toMatch(new RegExp(`^${b.baseUrl.replace(/[.?]/g, '\\$&')}#v=2${LOCAL_LOG}$`));
     expect(shown.note).toContain(`the same file, ${basename(SMALL)};`);
   });
 
@@ -145,7 +149,7 @@ describe('Share', () => {
     const page = await b.openAppAt('', { initScript: NO_CLIPBOARD });
     await openFileByInput(page, SMALL);
     await waitDone(page);
-    const hash = await liveFraction(page);
+    const hash = await liveFraction(page, true);
 
     const shown = await share(page);
     expect(shown).toEqual({
