@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { clockAxisProps } from '../display/clock-axis.ts';
+import { clockAxisProps, noVerticalLines } from '../display/clock-axis.ts';
 import { fmtClock, fmtInt } from '../format.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
@@ -59,7 +59,7 @@ export default memo(function DetailLiveChart({ points, marks }: { points: LivePo
     <div ref={box}>
       <ResponsiveContainer width="100%" height={100}>
         <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} role="img" aria-label={label}>
-          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <CartesianGrid stroke={theme.grid} vertical={false} verticalCoordinatesGenerator={noVerticalLines} />
           <XAxis {...clockAxisProps(lo, hi, 4, theme.axis, 10)} />
           <YAxis
             tickFormatter={(v: number) => fmtInt(v)}

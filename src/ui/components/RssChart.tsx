@@ -13,6 +13,7 @@ import { fmtClock, fmtInt } from '../format.ts';
 import type { ClockWindow } from '../url-state.ts';
 import type { Peaks } from '../../engine/query/peaks.ts';
 import { indicesFor, niceTicks, rssAxis, windowFor, type ChartPoint } from '../display/chart-data.ts';
+import { noVerticalLines } from '../display/clock-axis.ts';
 import { useBrushLabels } from '../hooks/use-brush-labels.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
@@ -117,7 +118,7 @@ export default memo(function RssChart({
           {/* No accessibilityLayer: the cursor (ChartCursor) is the chart's one keyboard control, a named slider. */}
           <ComposedChart data={points} margin={{ top: 18, right: 28, bottom: 4, left: 8 }} accessibilityLayer={false}>
             {/* interval={0} on the axes: every tick given is drawn, so recharts does not measure labels in the DOM. */}
-            <CartesianGrid stroke={theme.grid} vertical={false} />
+            <CartesianGrid stroke={theme.grid} vertical={false} verticalCoordinatesGenerator={noVerticalLines} />
             <XAxis
               dataKey="clock"
               type="number"

@@ -5,7 +5,7 @@ import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TypeSeries } from '../../engine/types.ts';
 import { fmtClock, fmtInt } from '../format.ts';
-import { clockAxisProps } from '../display/clock-axis.ts';
+import { clockAxisProps, noVerticalLines } from '../display/clock-axis.ts';
 import { TYPE_COLOURS } from '../display/type-colours.ts';
 import { useUntabbableChartLayers } from '../hooks/use-chart-layers.ts';
 import { useChartTheme } from '../hooks/use-chart-theme.ts';
@@ -55,7 +55,7 @@ export default memo(function TypeChart({ series }: { series: TypeSeries[] }) {
     <div ref={box} className="type-chart-plot">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 6, right: 16, bottom: 0, left: 8 }} role="img" aria-label={label}>
-          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <CartesianGrid stroke={theme.grid} vertical={false} verticalCoordinatesGenerator={noVerticalLines} />
           <XAxis {...clockAxisProps(data[0]?.clock ?? 0, data[data.length - 1]?.clock ?? 0, 6, theme.axis, 11)} />
           <YAxis
             tickFormatter={(v: number) => fmtInt(v)}

@@ -18,3 +18,10 @@ export function clockAxisProps(lo: number, hi: number, tickCount: number, axisCo
     height: fontSize + 8,
   };
 }
+
+/**
+ * CartesianGrid's verticalCoordinatesGenerator for a grid without vertical lines: recharts' default
+ * still places them, measuring every x tick label in the DOM (a forced layout each, ~80 ms of the
+ * chart's first draw).
+ */
+export const noVerticalLines = (): number[] => [];
