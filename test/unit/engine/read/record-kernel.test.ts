@@ -236,6 +236,17 @@ const FIXTURE_FILES = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' 
 
 // ---------------------------------------------------------------- the tests
 
+const OPS: CuttingMutation[] = ['shuffle', 'duplicate', 'drop', 'swap', 'cut', 'junk', 'truncate'];
+
+/** A generated log, then (by `how`, 0–3) as is, with lines mutated, with bytes flipped, or both. */
+function fuzzedLog(rng: Rng, opts: GeneratorOptions, how: number): Uint8Array {
+  let bytes: Uint8Array = new Uint8Array(Buffer.concat([...generateLog(opts).chunks]));
+  if (how === 1) bytes = mutateLines(rng, bytes, OPS, rng.range(1, 12));
+  else if (how === 2) bytes = flipBytes(rng, bytes, rng.range(1, 20));
+  else if (how === 3) bytes = flipBytes(rng, mutateLines(rng, bytes, OPS, rng.range(1, 6)), rng.range(1, 6));
+  return bytes;
+}
+
 describe('the record kernel', () => {
   it('is there: WebAssembly runs it in Node', () => {
     useRecordKernel(true);
@@ -294,18 +305,14 @@ describe('the record kernel', () => {
       { lines: 200, duplicateRate: 0.2, untrackedRate: 0.2, oddNames: true },
       { lines: 300, shapes: true, msgRate: 0.01 },
     ];
-    const OPS: CuttingMutation[] = ['shuffle', 'duplicate', 'drop', 'swap', 'cut', 'junk', 'truncate'];
     const failures: string[] = [];
     let events = 0;
     let byKernel = 0;
     for (let seed = 1; seed <= 96; seed++) {
       const rng = new Rng(seed * 7919);
       const opts = { ...OPTIONS[seed % OPTIONS.length], seed };
-      let bytes: Uint8Array = new Uint8Array(Buffer.concat([...generateLog(opts).chunks]));
       const how = seed % 4;
-      if (how === 1) bytes = mutateLines(rng, bytes, OPS, rng.range(1, 12));
-      else if (how === 2) bytes = flipBytes(rng, bytes, rng.range(1, 20));
-      else if (how === 3) bytes = flipBytes(rng, mutateLines(rng, bytes, OPS, rng.range(1, 6)), rng.range(1, 6));
+      const bytes = fuzzedLog(rng, opts, how);
       const chunks = seed % 16 === 0 ? fixedChunks(bytes, 1) : randomChunks(rng, bytes);
       const r = both(chunks);
       const d = differences(r.on, r.off);
@@ -424,18 +431,14 @@ describe('the record kernel', () => {
       { lines: 1000, shapes: true, msgRate: 0.01 },
       { lines: 800, duplicateRate: 0.2, untrackedRate: 0.2, oddNames: true },
     ];
-    const OPS: CuttingMutation[] = ['shuffle', 'duplicate', 'drop', 'swap', 'cut', 'junk', 'truncate'];
     const failures: string[] = [];
     let events = 0;
     let byDecoders = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const rng = new Rng(seed * 104_729);
       const opts = { ...OPTIONS[seed % OPTIONS.length], seed };
-      let bytes: Uint8Array = new Uint8Array(Buffer.concat([...generateLog(opts).chunks]));
       const how = seed % 4;
-      if (how === 1) bytes = mutateLines(rng, bytes, OPS, rng.range(1, 12));
-      else if (how === 2) bytes = flipBytes(rng, bytes, rng.range(1, 20));
-      else if (how === 3) bytes = flipBytes(rng, mutateLines(rng, bytes, OPS, rng.range(1, 6)), rng.range(1, 6));
+      const bytes = fuzzedLog(rng, opts, how);
       // The same random plan both ways: a fresh generator from the same seed each time.
       const planSeed = seed * 31 + 7;
       const plan = () => randomPlan(new Rng(planSeed), bytes.length);
