@@ -92,15 +92,13 @@ function addressRows(
   segs: Uint32Array[],
   out: Uint8Array,
 ): void {
-  const his = s.addrHi.chunks;
+  const his = s.addrHi;
   const los = s.addrLo.chunks;
   for (let k = 0, base = 0; k < segs.length; base += segs[k].length, k++) {
     const a = segs[k];
     for (let i = 0; i < a.length; i++) {
       const e = a[i];
-      const c = chunkOf(e);
-      const j = slotOf(e);
-      if (test(his[c][j], los[c][j])) out[base + i] = 1;
+      if (test(his.get(e), los[chunkOf(e)][slotOf(e)])) out[base + i] = 1;
     }
   }
 }
@@ -115,12 +113,11 @@ function clockRows(
   segs: Uint32Array[],
   out: Uint8Array,
 ): void {
-  const clock = s.clock.chunks;
+  const clock = s.clock;
   for (let k = 0, base = 0; k < segs.length; base += segs[k].length, k++) {
     const a = segs[k];
     for (let i = 0; i < a.length; i++) {
-      const e = a[i];
-      const v = clock[chunkOf(e)][slotOf(e)];
+      const v = clock.get(a[i]);
       if ((hasMin && !(v >= min)) || (hasMax && !(v <= max))) out[base + i] = 0;
     }
   }

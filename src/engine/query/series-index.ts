@@ -5,7 +5,7 @@
 // and max (so a spike between two drawn points is never lost).
 
 import { withRoom } from '../base/growable.ts';
-import { COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
 import { isDelOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { SeriesPoint, SeriesQuery } from '../types.ts';
@@ -48,6 +48,8 @@ export class SeriesIndex {
   private rows = new Float64Array(64 * ROW);
   /** rssEvent entries already seen (a later one may name an event of an indexed block). */
   private rssSeen = 0;
+  /** The clocks of the block being walked, at their places in its chunk. */
+  private readonly clocks = new Float64Array(COLUMN_CHUNK);
 
   /** blockBits: log2 of the events per block (tests use tiny blocks); a block lies inside one column chunk. */
   constructor(
@@ -149,7 +151,11 @@ export class SeriesIndex {
     const rows = this.rows;
     const r = b * ROW;
     const from = b << this.blockBits;
-    const { typeKind: tk, clock: clk, offset: off } = this.store.chunkAt(from);
+    const {
+      typeKind: tk,
+      clock: clk,
+      offset: off,
+    } = this.store.chunkAt(from, from + (1 << this.blockBits), this.clocks);
     const w = new WalkState(this.store, rows, r);
     let cMin = Infinity;
     let cMax = -Infinity;
@@ -183,7 +189,7 @@ export class SeriesIndex {
 
   /** Walks events [from, to) of one block from the state in row r, into the buckets (the full walk's rules). */
   private walk(from: number, to: number, r: number, k: Buckets): void {
-    const { typeKind: tk, clock: clk, offset: off } = this.store.chunkAt(from);
+    const { typeKind: tk, clock: clk, offset: off } = this.store.chunkAt(from, to, this.clocks);
     const { lo, hi, scale, n, rssMin, rssMax, liveMin, liveMax, used } = k;
     const w = new WalkState(this.store, this.rows, r);
     for (let e = from, i = off; e < to; e++, i++) {

@@ -10,7 +10,7 @@
 // (test/support/type-series-reference.ts).
 
 import { capacityFor, grown } from '../base/growable.ts';
-import { COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
 import { isDelOf, liveDeltaOf, typeIdOf } from '../store/type-kind.ts';
 import type { LogStore } from '../store/log-store.ts';
 import type { TypeSeries } from '../types.ts';
@@ -73,6 +73,8 @@ export class TypeSeriesIndex {
   // The store as last indexed: every other change than an added event bumps version too.
   private seenEvents = 0;
   private seenVersion = 0;
+  /** The clocks of the block being walked, at their places in its chunk. */
+  private readonly clocks = new Float64Array(COLUMN_CHUNK);
 
   /** blockBits: log2 of the events per block (tests use tiny blocks); a block lies inside one column chunk. */
   constructor(
@@ -174,7 +176,7 @@ export class TypeSeriesIndex {
    */
   private walk(from: number, to: number, b: number, k: Sampler): void {
     const s = this.store;
-    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
+    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from, to, this.clocks);
     const { slot, current, used, lo, hi, scale, last } = k;
     const dupNew = s.seed.dupNew.data;
     const nDup = s.seed.dupNew.length;
@@ -239,7 +241,7 @@ export class TypeSeriesIndex {
   private summarise(b: number): void {
     const s = this.store;
     const from = b << this.blockBits;
-    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from);
+    const { typeKind: tks, clock: clocks, offset } = s.chunkAt(from, from + (1 << this.blockBits), this.clocks);
     const { live, peak, blockChange, inBlock, touched } = this;
     const dupNew = s.seed.dupNew.data;
     const nDup = s.seed.dupNew.length;

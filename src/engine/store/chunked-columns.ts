@@ -20,32 +20,11 @@ export function slotOf(i: number): number {
   return i & MASK;
 }
 
-// One class per element type, on purpose: a method shared by Float64Array and Uint32Array columns
+// One class per element type, on purpose: a method shared by Int32Array and Uint32Array columns
 // would see several array kinds and be compiled polymorphic, which costs on every access.
 
-const NO_FLOAT64 = new Float64Array(0);
 const NO_INT32 = new Int32Array(0);
 const NO_UINT32 = new Uint32Array(0);
-
-export class Float64Column {
-  readonly chunks: Float64Array[] = emptyArrayOf(NO_FLOAT64);
-  length = 0;
-  push(v: number): void {
-    const i = this.length;
-    if ((i & MASK) === 0) this.chunks.push(new Float64Array(CHUNK));
-    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
-    this.length = i + 1;
-  }
-  get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS][i & MASK];
-  }
-  set(i: number, v: number): void {
-    this.chunks[i >>> CHUNK_BITS][i & MASK] = v;
-  }
-  get byteSize(): number {
-    return this.chunks.length * CHUNK * 8;
-  }
-}
 
 export class Int32Column {
   readonly chunks: Int32Array[] = emptyArrayOf(NO_INT32);

@@ -1,8 +1,10 @@
 // The columnar store of one analysis: one slot per NEW/DEL event in typed-array columns (about
-// 28 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
+// 21 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
 // runs and the seed's bookkeeping, so partial results are always consistent.
 
-import { chunkOf, COLUMN_CHUNK, Float64Column, Int32Column, slotOf, Uint32Column } from './chunked-columns.ts';
+import { AddressHighColumn } from './address-high-column.ts';
+import { chunkOf, COLUMN_CHUNK, Int32Column, slotOf, Uint32Column } from './chunked-columns.ts';
+import { ClockColumn } from './clock-column.ts';
 import { ByteInterner } from './interner.ts';
 import { LineAnchors } from './line-anchors.ts';
 import { Notes } from './notes.ts';
@@ -21,8 +23,10 @@ export class LogStore {
   readonly sourceFiles: string[] = [];
 
   // Event columns.
-  readonly clock = new Float64Column();
-  readonly addrHi = new Uint32Column();
+  /** Clock of each event (4 bytes: see clock-column.ts). */
+  readonly clock = new ClockColumn();
+  /** High word of each address (a byte: see address-high-column.ts). */
+  readonly addrHi = new AddressHighColumn();
   readonly addrLo = new Uint32Column();
   readonly liveCnt = new Int32Column();
   /** Type and NEW/DEL of each event (see type-kind.ts). */
@@ -93,15 +97,13 @@ export class LogStore {
     // Append to every column at once: one chunk check, then plain typed-array stores.
     const k = e & (COLUMN_CHUNK - 1);
     if (k === 0) this.addChunks();
-    this.cClock[k] = clock;
-    this.cHi[k] = hi;
+    this.clock.push(clock);
+    this.addrHi.push(hi);
     this.cLo[k] = lo;
     this.cLive[k] = liveCnt;
     this.cTypeKind[k] = typeKindOf(typeId, isDel);
     this.cSite[k] = siteId;
     const n1 = e + 1;
-    this.clock.length = n1;
-    this.addrHi.length = n1;
     this.addrLo.length = n1;
     this.liveCnt.length = n1;
     this.typeKind.length = n1;
@@ -142,8 +144,6 @@ export class LogStore {
       if (k === 0) this.addChunks();
       const m = Math.min(n - i, COLUMN_CHUNK - k);
       const j = i + m;
-      this.cClock.set(clock.subarray(i, j), k);
-      this.cHi.set(hi.subarray(i, j), k);
       this.cLo.set(lo.subarray(i, j), k);
       this.cLive.set(liveCnt.subarray(i, j), k);
       this.cTypeKind.set(typeKind.subarray(i, j), k);
@@ -151,9 +151,9 @@ export class LogStore {
       i = j;
       e += m;
     }
+    this.clock.append(clock, n);
+    this.addrHi.append(hi, n);
     const end = first + n;
-    this.clock.length = end;
-    this.addrHi.length = end;
     this.addrLo.length = end;
     this.liveCnt.length = end;
     this.typeKind.length = end;
@@ -168,16 +168,12 @@ export class LogStore {
   }
 
   // The chunks being filled (the last chunk of each column).
-  private cClock = new Float64Array(0);
-  private cHi = new Uint32Array(0);
   private cLo = new Uint32Array(0);
   private cLive = new Int32Array(0);
   private cTypeKind = new Uint32Array(0);
   private cSite = new Uint32Array(0);
 
   private addChunks(): void {
-    this.clock.chunks.push((this.cClock = new Float64Array(COLUMN_CHUNK)));
-    this.addrHi.chunks.push((this.cHi = new Uint32Array(COLUMN_CHUNK)));
     this.addrLo.chunks.push((this.cLo = new Uint32Array(COLUMN_CHUNK)));
     this.liveCnt.chunks.push((this.cLive = new Int32Array(COLUMN_CHUNK)));
     this.typeKind.chunks.push((this.cTypeKind = new Uint32Array(COLUMN_CHUNK)));
@@ -228,12 +224,17 @@ export class LogStore {
   }
 
   /**
-   * The typeKind and clock arrays holding event e, and e's index in them: a block of events inside
-   * one chunk (blocks of 2^k events, k <= COLUMN_CHUNK_BITS) is walked with no lookup per event.
+   * The typeKind array holding events [from, to) (all in one chunk), their clocks written into
+   * `clocks` (COLUMN_CHUNK long) at the same places, and from's index in them: a block of events
+   * inside one chunk (blocks of 2^k events, k <= COLUMN_CHUNK_BITS) is walked with no lookup per event.
    */
-  chunkAt(e: number): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
-    const c = chunkOf(e);
-    return { typeKind: this.typeKind.chunks[c], clock: this.clock.chunks[c], offset: slotOf(e) };
+  chunkAt(
+    from: number,
+    to: number,
+    clocks: Float64Array,
+  ): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
+    this.clock.readChunk(from, to, clocks);
+    return { typeKind: this.typeKind.chunks[chunkOf(from)], clock: clocks, offset: slotOf(from) };
   }
 
   /** Bytes held by per-event structures (what grows with the log). */

@@ -95,8 +95,8 @@ function facts(a: Analysis): Record<string, unknown> {
   return {
     eventCount: s.eventCount,
     version: s.version,
-    clock: flat(s.clock, f64),
-    addrHi: flat(s.addrHi, u32),
+    clock: f64(s.eventCount).map((_, i) => s.clock.get(i)),
+    addrHi: u32(s.eventCount).map((_, i) => s.addrHi.get(i)),
     addrLo: flat(s.addrLo, u32),
     liveCnt: flat(s.liveCnt, i32),
     typeKind: flat(s.typeKind, u32),

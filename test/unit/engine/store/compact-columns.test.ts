@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { AddressHighColumn } from '../../../../src/engine/store/address-high-column.ts';
+import { COLUMN_CHUNK } from '../../../../src/engine/store/chunked-columns.ts';
+import { ClockColumn } from '../../../../src/engine/store/clock-column.ts';
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** What the parser gives for a %12.6f clock: its microseconds over 10^6. */
+const parsed = (micros: number) => micros / 1e6;
+
+function clocks(values: number[]): ClockColumn {
+  const c = new ClockColumn();
+  for (const v of values) c.push(v);
+  return c;
+}
+
+describe('ClockColumn', () => {
+  it('gives back every %12.6f clock exactly, in 4 bytes an event', () => {
+    const rnd = random(3);
+    const values: number[] = [];
+    let us = 123_456_789_012; // 34 hours of CPU time: more than 2^32 microseconds
+    for (let i = 0; i < 3 * COLUMN_CHUNK + 17; i++) values.push(parsed((us += Math.floor(rnd() * 2000))));
+    const c = clocks(values);
+    expect(c.length).toBe(values.length);
+    for (let i = 0; i < values.length; i++) if (c.get(i) !== values[i]) expect([i, c.get(i)]).toEqual([i, values[i]]);
+    expect(c.wideChunks).toBe(0);
+    expect(c.byteSize).toBe(4 * 4 * COLUMN_CHUNK);
+  });
+
+  it('keeps a chunk as float64 from a clock it cannot hold on, and still gives back every clock', () => {
+    for (const odd of [NaN, -0, 0.1234567, parsed(1) + 5000, Infinity, -1e300]) {
+      const values = [parsed(7), parsed(8), odd, parsed(9)];
+      for (let i = 4; i < COLUMN_CHUNK + 3; i++) values.push(parsed(10 + i));
+      const c = clocks(values);
+      expect(values.filter((v, i) => !Object.is(c.get(i), v))).toEqual([]);
+      // The chunk that met it is wide; the next one is compact again.
+      expect(c.wideChunks).toBe(1);
+      expect(c.byteSize).toBe(8 * COLUMN_CHUNK + 4 * COLUMN_CHUNK);
+    }
+  });
+
+  it('holds clocks up to 35 minutes before and after a chunk’s first one, not further', () => {
+    const first = 3_000_000_000; // microseconds
+    const near = clocks([parsed(first), parsed(first - 2 ** 31), parsed(first + 2 ** 31 - 1), parsed(first)]);
+    expect(near.wideChunks).toBe(0);
+    expect([near.get(1), near.get(2)]).toEqual([parsed(first - 2 ** 31), parsed(first + 2 ** 31 - 1)]);
+    expect(clocks([parsed(first), parsed(first + 2 ** 31)]).wideChunks).toBe(1);
+    expect(clocks([parsed(first), parsed(first - 2 ** 31 - 1)]).wideChunks).toBe(1);
+  });
+
+  it('a chunk whose first clock is NaN is wide from its start', () => {
+    const c = clocks([NaN, parsed(5), parsed(6)]);
+    expect([c.get(0), c.get(1), c.get(2)]).toEqual([NaN, parsed(5), parsed(6)]);
+    expect(c.wideChunks).toBe(1);
+  });
+
+  it('readChunk writes a block of clocks at their places in the chunk, compact or wide', () => {
+    const values: number[] = [];
+    for (let i = 0; i < 2 * COLUMN_CHUNK; i++) values.push(i === COLUMN_CHUNK + 40 ? NaN : parsed(1_000_000 + 3 * i));
+    const c = clocks(values);
+    const out = new Float64Array(COLUMN_CHUNK).fill(-1);
+    c.readChunk(100, 228, out);
+    expect(out[99]).toBe(-1);
+    expect(out[228]).toBe(-1);
+    expect(Array.from(out.subarray(100, 228))).toEqual(values.slice(100, 228));
+    c.readChunk(COLUMN_CHUNK + 32, COLUMN_CHUNK + 64, out);
+    expect(Array.from(out.subarray(32, 64))).toEqual(values.slice(COLUMN_CHUNK + 32, COLUMN_CHUNK + 64));
+  });
+});
+
+describe('AddressHighColumn', () => {
+  it('gives back every high word, a byte an event while a chunk sees at most 256 of them', () => {
+    const rnd = random(9);
+    const words = [0, 0x7f12, 0x55aa, 0xffffffff];
+    const values: number[] = [];
+    for (let i = 0; i < 2 * COLUMN_CHUNK + 5; i++) values.push(words[Math.floor(rnd() * words.length)]);
+    const c = new AddressHighColumn();
+    c.append(Uint32Array.from(values), values.length);
+    for (let i = 0; i < values.length; i++) if (c.get(i) !== values[i]) expect([i, c.get(i)]).toEqual([i, values[i]]);
+    expect(c.byteSize).toBe(3 * (COLUMN_CHUNK + 256 * 4));
+  });
+
+  it('keeps the words of a chunk that sees a 257th, and codes the next chunk again', () => {
+    const values: number[] = [];
+    for (let i = 0; i < COLUMN_CHUNK; i++) values.push(i < 300 ? 1000 + i : 0x7f00 + (i % 3));
+    for (let i = 0; i < 10; i++) values.push(0x7f00);
+    const c = new AddressHighColumn();
+    for (const v of values) c.push(v);
+    expect(values.filter((v, i) => c.get(i) !== v)).toEqual([]);
+    expect(c.byteSize).toBe(4 * COLUMN_CHUNK + COLUMN_CHUNK + 256 * 4);
+  });
+});
