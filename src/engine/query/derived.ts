@@ -22,11 +22,33 @@ export interface SiteStats {
   ids: Uint32Array;
 }
 
+/** Type ids below this (2^26) make (site, type) keys that stay exact doubles for sites below 2^27. */
+const TYPE_SPAN = 2 ** 26;
+
+/** a with room for n values (`fill` after its own), a itself when it has it. */
+function grownTo(a: Int32Array<ArrayBuffer>, n: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (a.length >= n) return a;
+  const b = new Int32Array(Math.max(n, a.length * 2)).fill(fill);
+  b.set(a);
+  return b;
+}
+
 export class Derived {
   private liveVersion = -1;
   private liveRows = new Uint32Array(0);
   private sitesVersion = -1;
   private siteStats: SiteStats | null = null;
+  // The counts behind siteStats, kept to count on from as the store grows (arrays with room to grow).
+  private sitesEvents = 0;
+  private sitesPairs = 0;
+  private siteCounts = {
+    created: new Int32Array(0),
+    typeCount: new Int32Array(0),
+    topType: new Int32Array(0),
+    topN: new Int32Array(0),
+  };
+  private siteFreed = new Int32Array(0);
+  private sitePerType = new Map<number, number>();
   private liveTypeVersion = -1;
   private liveType = new Int32Array(0);
   private rankSlots: ({ size: number; ranks: Float64Array } | undefined)[] = [];
@@ -70,38 +92,63 @@ export class Derived {
   sites(): SiteStats {
     const s = this.store;
     if (this.siteStats && this.sitesVersion === s.version) return this.siteStats;
-    const n = s.sites.size;
-    const created = new Int32Array(n);
-    const live = new Int32Array(n);
-    const freed = new Int32Array(n);
-    const typeCount = new Int32Array(n);
-    const topType = new Int32Array(n).fill(-1);
-    // Per (site, type) counts, to find each site's distinct and top types.
-    const perType = new Map<number, number>();
-    const topN = new Int32Array(n);
     const count = s.eventCount;
-    const nTypes = s.types.size;
-    for (let e = 0; e < count; e++) {
+    // Events only added since the last count (each bumps the version once): count on from there, so a
+    // refresh during a long parse costs what was added; a retyped or re-sited event counts all again.
+    if (!this.siteStats || s.version - this.sitesVersion !== count - this.sitesEvents) {
+      this.sitesEvents = 0;
+      this.sitesPairs = 0;
+      this.sitePerType.clear();
+      this.siteCounts = {
+        created: new Int32Array(0),
+        typeCount: new Int32Array(0),
+        topType: new Int32Array(0),
+        topN: new Int32Array(0),
+      };
+    }
+    const n = s.sites.size;
+    const c = this.siteCounts;
+    c.created = grownTo(c.created, n);
+    c.typeCount = grownTo(c.typeCount, n);
+    c.topType = grownTo(c.topType, n, -1);
+    c.topN = grownTo(c.topN, n);
+    const { created, typeCount, topType, topN } = c;
+    // Per (site, type) counts, to find each site's distinct and top types.
+    const perType = this.sitePerType;
+    for (let e = this.sitesEvents; e < count; e++) {
       const tk = s.typeKind.get(e);
       if (isDelOf(tk)) continue;
       const site = s.site.get(e);
       created[site]++;
-      const key = site * nTypes + typeIdOf(tk);
-      const c = (perType.get(key) ?? 0) + 1;
-      perType.set(key, c);
-      if (c === 1) typeCount[site]++;
-      if (c > topN[site]) {
-        topN[site] = c;
+      const key = site * TYPE_SPAN + typeIdOf(tk);
+      const k = (perType.get(key) ?? 0) + 1;
+      perType.set(key, k);
+      if (k === 1) typeCount[site]++;
+      if (k > topN[site]) {
+        topN[site] = k;
         topType[site] = typeIdOf(tk);
       }
     }
+    this.sitesEvents = count;
+    if (this.sitesPairs === 0) this.siteFreed = new Int32Array(n);
+    const freed = (this.siteFreed = grownTo(this.siteFreed, n));
+    const { pairNew } = s.seed;
+    for (let i = this.sitesPairs; i < pairNew.length; i++) freed[s.site.get(pairNew.get(i))]++;
+    this.sitesPairs = pairNew.length;
+    const live = new Int32Array(n);
     for (const e of this.live()) live[s.site.get(e)]++;
-    for (let i = 0; i < s.seed.pairNew.length; i++) freed[s.site.get(s.seed.pairNew.get(i))]++;
     let m = 0;
     for (let i = 0; i < n; i++) if (created[i] > 0) m++;
     const ids = new Uint32Array(m);
     for (let i = 0, j = 0; i < n; i++) if (created[i] > 0) ids[j++] = i;
-    this.siteStats = { created, live, freed, typeCount, topType, ids };
+    this.siteStats = {
+      created: created.subarray(0, n),
+      live,
+      freed: freed.subarray(0, n),
+      typeCount: typeCount.subarray(0, n),
+      topType: topType.subarray(0, n),
+      ids,
+    };
     this.sitesVersion = s.version;
     return this.siteStats;
   }

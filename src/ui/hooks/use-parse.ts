@@ -4,6 +4,7 @@
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ParseStop, Summary } from '../../engine/types.ts';
+import { refreshInterval } from '../data/refresh-pace.ts';
 import type { LogSource, Progress } from '../../worker/api.ts';
 
 export type ParseStatus = 'idle' | 'fetching' | 'parsing' | 'done' | 'cancelled' | 'failed';
@@ -41,8 +42,6 @@ export const IDLE: ParseState = {
 /** Starts a parse in the worker; resolves with the final summary. */
 export type StartParse = (source: LogSource, onProgress: (p: Progress) => void) => Promise<Summary>;
 
-/** While parsing, tables and chart refresh at most this often (each refresh re-sorts in the worker). */
-const REFRESH_EVERY_MS = 1000;
 /**
  * The worker reports about ten times a second; the page shows the status and summary numbers at
  * most this often, so the main thread stays idle and leaves the CPU to the worker.
@@ -94,6 +93,8 @@ export function useParse(start: StartParse): Parse {
         loadId: gen,
       }));
       let lastRefresh = Date.now();
+      /** The worker's query time (Progress.queryMs) when the tables last refreshed: what answering a refresh costs. */
+      let queryMsAtRefresh = 0;
       let lastShown = 0;
       /** The newest report not shown yet, and the timer that will show it. */
       let pending: Progress | null = null;
@@ -125,15 +126,17 @@ export function useParse(start: StartParse): Parse {
         if (!p || stale()) return;
         const now = Date.now();
         lastShown = now;
-        const refresh = now - lastRefresh >= REFRESH_EVERY_MS;
+        const every = refreshInterval(p.queryMs - queryMsAtRefresh);
+        const refresh = now - lastRefresh >= every;
         if (refresh) {
           lastRefresh = now;
+          queryMsAtRefresh = p.queryMs;
           clearTimeout(refreshTimer);
           refreshTimer = undefined;
         } else if (refreshTimer === undefined) {
           // The tables and the chart catch up with this report in a moment even if no other comes:
           // a stream that stalls (a slow server) must not leave them behind the numbers shown.
-          refreshTimer = setTimeout(catchUp, lastRefresh + REFRESH_EVERY_MS - now);
+          refreshTimer = setTimeout(catchUp, lastRefresh + every - now);
         }
         setState((s) =>
           refresh
@@ -145,6 +148,7 @@ export function useParse(start: StartParse): Parse {
         refreshTimer = undefined;
         if (stale()) return;
         lastRefresh = Date.now();
+        if (latest) queryMsAtRefresh = latest.queryMs;
         setState((s) => ({ ...s, dataSummary: s.summary, dataVersion: s.dataVersion + 1 }));
       };
       const end = () => {
