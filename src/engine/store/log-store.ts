@@ -5,6 +5,7 @@
 import { AddressHighColumn } from './address-high-column.ts';
 import { chunkOf, COLUMN_CHUNK, Int32Column, slotOf, Uint32Column } from './chunked-columns.ts';
 import { ClockColumn } from './clock-column.ts';
+import { NarrowColumn } from './narrow-column.ts';
 import { ByteInterner } from './interner.ts';
 import { LineAnchors } from './line-anchors.ts';
 import { Notes } from './notes.ts';
@@ -30,8 +31,8 @@ export class LogStore {
   readonly addrLo = new Uint32Column();
   readonly liveCnt = new Int32Column();
   /** Type and NEW/DEL of each event (see type-kind.ts). */
-  readonly typeKind = new Uint32Column();
-  readonly site = new Uint32Column();
+  readonly typeKind = new NarrowColumn();
+  readonly site = new NarrowColumn();
   sizeof: Int32Column | null = null;
   /** The third column's title: LiveCnt (a per-type live count), or RefCnt in logs before pymemtrace 0.6 (the object's reference count). */
   countTitle: 'LiveCnt' | 'RefCnt' = 'LiveCnt';
@@ -101,7 +102,9 @@ export class LogStore {
     this.addrHi.push(hi);
     this.cLo[k] = lo;
     this.cLive[k] = liveCnt;
-    this.cTypeKind[k] = typeKindOf(typeId, isDel);
+    const tk = typeKindOf(typeId, isDel);
+    if (tk > 0xffff || siteId > 0xffff) this.fitIds(tk, siteId);
+    this.cTypeKind[k] = tk;
     this.cSite[k] = siteId;
     const n1 = e + 1;
     this.addrLo.length = n1;
@@ -139,6 +142,13 @@ export class LogStore {
     if (n <= 0) return first - 1;
     // Consecutive lines: one anchor at most (line - event stays the same).
     this.lines.note(first, file, line);
+    let maxTk = 0;
+    let maxSite = 0;
+    for (let i = 0; i < n; i++) {
+      if (typeKind[i] > maxTk) maxTk = typeKind[i];
+      if (site[i] > maxSite) maxSite = site[i];
+    }
+    if (maxTk > 0xffff || maxSite > 0xffff) this.fitIds(maxTk, maxSite);
     for (let i = 0, e = first; i < n;) {
       const k = e & (COLUMN_CHUNK - 1);
       if (k === 0) this.addChunks();
@@ -170,14 +180,24 @@ export class LogStore {
   // The chunks being filled (the last chunk of each column).
   private cLo = new Uint32Array(0);
   private cLive = new Int32Array(0);
-  private cTypeKind = new Uint32Array(0);
-  private cSite = new Uint32Array(0);
+  private cTypeKind: Uint16Array | Uint32Array = new Uint16Array(0);
+  private cSite: Uint16Array | Uint32Array = new Uint16Array(0);
 
   private addChunks(): void {
     this.addrLo.chunks.push((this.cLo = new Uint32Array(COLUMN_CHUNK)));
     this.liveCnt.chunks.push((this.cLive = new Int32Array(COLUMN_CHUNK)));
-    this.typeKind.chunks.push((this.cTypeKind = new Uint32Array(COLUMN_CHUNK)));
-    this.site.chunks.push((this.cSite = new Uint32Array(COLUMN_CHUNK)));
+    this.cTypeKind = this.typeKind.addChunk();
+    this.cSite = this.site.addChunk();
+  }
+
+  /** Widens the id columns for ids up to these (then the chunks being filled are new arrays). */
+  private fitIds(typeKind: number, site: number): void {
+    const typesWidened = this.typeKind.fit(typeKind);
+    const sitesWidened = this.site.fit(site);
+    if (!(typesWidened || sitesWidened) || this.typeKind.chunks.length === 0) return;
+    const last = this.typeKind.chunks.length - 1;
+    this.cTypeKind = this.typeKind.chunks[last];
+    this.cSite = this.site.chunks[last];
   }
 
   /** Re-types an event (a record split over two lines gets its full type name late). */
@@ -185,12 +205,14 @@ export class LogStore {
     const tk = this.typeKind.get(e);
     const isDel = isDelOf(tk);
     this.seed.retype(e, isDel, typeIdOf(tk), typeId);
+    this.fitIds(typeKindOf(typeId, isDel), 0);
     this.typeKind.set(e, typeKindOf(typeId, isDel));
     this.version++;
   }
 
   /** Sets an event's site and RSS (the second line of a split record). */
   setSite(e: number, siteId: number, rss: number): void {
+    this.fitIds(0, siteId);
     this.site.set(e, siteId);
     this.rss.note(e, rss);
     this.version++;
@@ -232,7 +254,7 @@ export class LogStore {
     from: number,
     to: number,
     clocks: Float64Array,
-  ): { typeKind: Uint32Array; clock: Float64Array; offset: number } {
+  ): { typeKind: Uint16Array | Uint32Array; clock: Float64Array; offset: number } {
     this.clock.readChunk(from, to, clocks);
     return { typeKind: this.typeKind.chunks[chunkOf(from)], clock: clocks, offset: slotOf(from) };
   }

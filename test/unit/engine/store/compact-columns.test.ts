@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AddressHighColumn } from '../../../../src/engine/store/address-high-column.ts';
 import { COLUMN_CHUNK } from '../../../../src/engine/store/chunked-columns.ts';
 import { ClockColumn } from '../../../../src/engine/store/clock-column.ts';
+import { LogStore } from '../../../../src/engine/store/log-store.ts';
+import { NarrowColumn } from '../../../../src/engine/store/narrow-column.ts';
+import { typeKindOf } from '../../../../src/engine/store/type-kind.ts';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -94,5 +97,59 @@ describe('AddressHighColumn', () => {
     for (const v of values) c.push(v);
     expect(values.filter((v, i) => c.get(i) !== v)).toEqual([]);
     expect(c.byteSize).toBe(4 * COLUMN_CHUNK + COLUMN_CHUNK + 256 * 4);
+  });
+});
+
+describe('type and site ids in 2 bytes while they fit', () => {
+  it('a column widens every chunk at once when an id passes 65,535, keeping every id', () => {
+    const c = new NarrowColumn();
+    const ids: number[] = [];
+    for (let i = 0; i < COLUMN_CHUNK + 10; i++) {
+      if ((i & (COLUMN_CHUNK - 1)) === 0) c.addChunk();
+      const v = i === COLUMN_CHUNK + 5 ? 70_000 : i % 65_536;
+      ids.push(v);
+      c.set(i, v);
+      c.length = i + 1;
+    }
+    expect(ids.filter((v, i) => c.get(i) !== v)).toEqual([]);
+    expect(c.chunks.every((k) => k instanceof Uint32Array)).toBe(true);
+    expect(c.byteSize).toBe(2 * 4 * COLUMN_CHUNK);
+  });
+
+  it('the store keeps writing into the widened chunk, one event or a run at a time, and on a retype', () => {
+    const s = new LogStore();
+    const want: [number, number][] = [];
+    const add = (type: number, site: number) => {
+      s.addEvent(0, want.length + 1, false, 1 + want.length / 1e6, 0, 16 * (want.length + 1), 1, 0, type, site, NaN);
+      want.push([typeKindOf(type, false), site]);
+    };
+    for (let i = 0; i < 100; i++) add(i % 7, i % 5);
+    expect(s.site.byteSize).toBe(2 * COLUMN_CHUNK);
+    add(3, 60_000);
+    for (let i = 0; i < 100; i++) add(i % 7, i % 5);
+    // A run of events whose type ids do not fit either.
+    const n = 50;
+    const tk = new Uint32Array(n).map((_, i) => typeKindOf(40_000 + i, i % 2 === 1));
+    const site = new Uint32Array(n).map((_, i) => (i === 7 ? 100_000 : i));
+    const first = s.eventCount;
+    s.addEvents(
+      0,
+      first + 1,
+      n,
+      new Float64Array(n).fill(2),
+      new Uint32Array(n),
+      new Uint32Array(n).map((_, i) => 16 * (first + i + 1)),
+      new Int32Array(n),
+      new Int32Array(n),
+      tk,
+      site,
+      new Float64Array(n).fill(NaN),
+    );
+    for (let i = 0; i < n; i++) want.push([tk[i], site[i]]);
+    s.retype(3, 90_000);
+    want[3][0] = typeKindOf(90_000, false);
+    for (let i = 0; i < 10; i++) add(1, 2);
+    expect(want.filter(([t, si], e) => s.typeKind.get(e) !== t || s.site.get(e) !== si)).toEqual([]);
+    expect([s.site.byteSize, s.typeKind.byteSize]).toEqual([4 * COLUMN_CHUNK, 4 * COLUMN_CHUNK]);
   });
 });
