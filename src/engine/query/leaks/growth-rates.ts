@@ -14,6 +14,7 @@ import { isIgnored, type IgnoreMasks } from '../ignore.ts';
 import type { Instants } from '../instants.ts';
 import type { ObjectGroup } from '../lifetimes.ts';
 import { phaseOf } from '../peaks.ts';
+import { messageAt } from './message-at.ts';
 import type { Phase } from '../phases.ts';
 
 export interface GrowthRatesQuery {
@@ -70,7 +71,7 @@ export function growthRates(
   // Kept per phase only for the growing ones; the first NEW of those with no verdict.
   const follow = groups.map((g, i) => (g && (judged[i]?.verdict === 'leak' || !judged[i]) ? g : null));
   const walk = followGroups(s, follow, phases, instants, ignore);
-  const messageAt = userMessageAt(phases);
+  const during = messageAt(s);
   const phaseAt = (clock: number | null) =>
     clock === null || phases.length < 2 ? null : Math.max(1, phaseOf(phases, clock) + 1);
   return subjects.map((subject, i) => {
@@ -85,7 +86,7 @@ export function growthRates(
         perSecond: 0,
         perPhase: null,
         since,
-        during: messageAt(since),
+        during: during(since),
         phase: phaseAt(since),
       };
     }
@@ -101,7 +102,7 @@ export function growthRates(
       since,
       // The phase it first grew in, when there are phases: the verdict's own message is the one in
       // force a span (1% of the run) later.
-      during: perPhase ? perPhase.firstMessage : growing ? x.growingDuring : messageAt(since),
+      during: perPhase ? perPhase.firstMessage : growing ? x.growingDuring : during(since),
       phase: perPhase ? perPhase.firstPhase : phaseAt(since),
     };
   });
@@ -210,20 +211,4 @@ function followGroups(
     return out;
   });
   return { kept, firstNew };
-}
-
-/** The program's own message in effect at a clock (the last at or before it; the tracer's are not), first line. */
-function userMessageAt(phases: Phase[]): (clock: number | null) => string | null {
-  const user = phases.filter((p) => p.kind === 'message' && p.from !== null);
-  return (clock) => {
-    if (clock === null) return null;
-    let lo = 0;
-    let hi = user.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (user[mid].from! <= clock) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? (user[lo - 1].message?.split('\n')[0] ?? null) : null;
-  };
 }

@@ -6,9 +6,9 @@ import type { LogStore } from '../../store/log-store.ts';
 import type { LeakFinding, LeakReport, SeriesPoint, SiteName, Suspect } from '../../types.ts';
 import { derivedOf } from '../derived.ts';
 import { isIgnored, type IgnoreMasks } from '../ignore.ts';
-import { messageKind } from '../phases.ts';
 import { rankSuspects, type SuspectScore } from '../suspects.ts';
 import { groupRelated, madeTogether } from './findings.ts';
+import { messageAt } from './message-at.ts';
 import { missingDelsWarning, rssWithoutObjectsWarning } from './warnings.ts';
 
 export interface Verdicts {
@@ -86,27 +86,6 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
   });
   types.sort((a, b) => Number(b.verdict === 'leak') - Number(a.verdict === 'leak'));
   return { sites, types, findings };
-}
-
-/** The program's own message in effect at a clock (the last one at or before it), or null. */
-function messageAt(s: LogStore): (clock: number | null) => string | null {
-  const n = s.notes;
-  const user: number[] = [];
-  for (let i = 0; i < n.msgLine.length; i++)
-    if (!n.msgIsErr[i] && n.msgClock[i] === n.msgClock[i] && messageKind(n.msgText[i], false) === 'message')
-      user.push(i);
-  user.sort((a, b) => n.msgClock[a] - n.msgClock[b]);
-  return (clock) => {
-    if (clock === null) return null;
-    let lo = 0;
-    let hi = user.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (n.msgClock[user[mid]] <= clock) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? n.msgText[user[lo - 1]].split('\n')[0] : null;
-  };
 }
 
 function suspectOf(
