@@ -80,6 +80,19 @@ describe('the page fits the window', () => {
         expect(cut, `${where}: cut short`).toEqual([]);
         if (tab === 'heap' || tab === 'growth' || tab === 'live' || tab === 'phases')
           expect(r.rowsInView, `${where}: rows`).toBeGreaterThan(0);
+        if (tab === 'summary') {
+          // "since 0.473503 s" may wrap after "since", never between the number and its unit.
+          const units = await page.evaluate(() =>
+            [...document.querySelectorAll('.suspect-table .value-unit')].map(
+              (e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size,
+            ),
+          );
+          expect(units.length, where).toBeGreaterThan(0);
+          expect(
+            units.filter((lines) => lines !== 1),
+            `${where}: a unit on a line of its own`,
+          ).toEqual([]);
+        }
       }
 
       // A clock of two digits before the point, typed into From, To and T, shows whole (no spinners).

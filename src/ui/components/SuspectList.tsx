@@ -97,7 +97,7 @@ function SuspectRow({
         {s.verdict === 'leak' ? `+${fmtRate(s.growthPerSecond)}/s` : '—'}
       </td>
       <td className="num" data-testid="suspect-since">
-        since {fmtClock(s.growingSince ?? s.firstClock)} s
+        since <span className="value-unit">{fmtClock(s.growingSince ?? s.firstClock)} s</span>
       </td>
       <td className="suspect-during" data-testid="suspect-during">
         {w?.during ?? ''}
