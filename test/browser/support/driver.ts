@@ -286,15 +286,21 @@ export abstract class PageBase implements AppPage {
     await this.evaluate((sel) => (document.querySelector(sel) as HTMLElement).focus(), selector);
   }
 
+  /**
+   * Clicks the checkbox until it is checked, as a person clicks again when a click did not take (in
+   * Firefox a click landing while the page re-lays out around the box was lost once in CI).
+   */
   async check(selector: string): Promise<void> {
     await this.waitFor(selector, { state: 'visible' });
-    if (!(await this.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).checked, selector)))
+    const checked = () =>
+      this.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true, selector);
+    const until = Date.now() + WAIT_MS;
+    while (!(await checked())) {
+      if (Date.now() > until) throw new Error(`${selector} is still not checked after ${WAIT_MS} ms of clicking it`);
       await this.click(selector);
-    await this.waitForFunction(
-      (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === true,
-      selector,
-      { timeout: WAIT_MS },
-    );
+      for (let waited = 0; waited < 2000 && !(await checked()); waited += 100)
+        await new Promise((ok) => setTimeout(ok, 100));
+    }
   }
 
   async dropFiles(files: DroppedFile[]): Promise<void> {
