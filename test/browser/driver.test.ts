@@ -51,7 +51,12 @@ describe(`the ${b.name} driver`, () => {
           const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
           await new Promise((ok) => w.addEventListener('message', ok, { once: true }));
           await fetch(`${url}?from=page`, { method: 'POST', body: 'data' });
-          new WebSocket(socket).onerror = () => {};
+          // Until it has failed: the browser's error about it is then reported before this returns.
+          await new Promise((closed) => {
+            const ws = new WebSocket(socket);
+            ws.onerror = () => {};
+            ws.onclose = closed;
+          });
         },
         { url, socket },
       );

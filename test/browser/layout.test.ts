@@ -82,6 +82,7 @@ describe('the page fits the window', () => {
           expect(r.rowsInView, `${where}: rows`).toBeGreaterThan(0);
         if (tab === 'summary') {
           // "since 0.473503 s" may wrap after "since", never between the number and its unit.
+          await expect.poll(() => page.count('.suspect-table .value-unit'), { timeout: WAIT_MS }).toBeGreaterThan(0);
           const units = await page.evaluate(() =>
             [...document.querySelectorAll('.suspect-table .value-unit')].map(
               (e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size,
