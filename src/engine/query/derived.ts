@@ -1,6 +1,7 @@
 // Values derived from the store on demand and cached until the store changes: the live list,
 // per-site aggregates, string sort ranks and text-match masks over interned names.
 
+import { withRoom } from '../base/growable.ts';
 import type { ByteInterner } from '../store/interner.ts';
 import type { LogStore } from '../store/log-store.ts';
 import { isDelOf, typeIdOf } from '../store/type-kind.ts';
@@ -25,12 +26,14 @@ export interface SiteStats {
 /** Type ids below this (2^26) make (site, type) keys that stay exact doubles for sites below 2^27. */
 const TYPE_SPAN = 2 ** 26;
 
-/** a with room for n values (`fill` after its own), a itself when it has it. */
-function grownTo(a: Int32Array<ArrayBuffer>, n: number, fill = 0): Int32Array<ArrayBuffer> {
-  if (a.length >= n) return a;
-  const b = new Int32Array(Math.max(n, a.length * 2)).fill(fill);
-  b.set(a);
-  return b;
+/** Per-site counts kept between calls of sites(), with room to grow. */
+function emptySiteCounts() {
+  return {
+    created: new Int32Array(0),
+    typeCount: new Int32Array(0),
+    topType: new Int32Array(0),
+    topN: new Int32Array(0),
+  };
 }
 
 export class Derived {
@@ -41,12 +44,7 @@ export class Derived {
   // The counts behind siteStats, kept to count on from as the store grows (arrays with room to grow).
   private sitesEvents = 0;
   private sitesPairs = 0;
-  private siteCounts = {
-    created: new Int32Array(0),
-    typeCount: new Int32Array(0),
-    topType: new Int32Array(0),
-    topN: new Int32Array(0),
-  };
+  private siteCounts = emptySiteCounts();
   private siteFreed = new Int32Array(0);
   private sitePerType = new Map<number, number>();
   private liveTypeVersion = -1;
@@ -99,19 +97,16 @@ export class Derived {
       this.sitesEvents = 0;
       this.sitesPairs = 0;
       this.sitePerType.clear();
-      this.siteCounts = {
-        created: new Int32Array(0),
-        typeCount: new Int32Array(0),
-        topType: new Int32Array(0),
-        topN: new Int32Array(0),
-      };
+      this.siteCounts = emptySiteCounts();
     }
     const n = s.sites.size;
     const c = this.siteCounts;
-    c.created = grownTo(c.created, n);
-    c.typeCount = grownTo(c.typeCount, n);
-    c.topType = grownTo(c.topType, n, -1);
-    c.topN = grownTo(c.topN, n);
+    c.created = withRoom(c.created, n);
+    c.typeCount = withRoom(c.typeCount, n);
+    c.topN = withRoom(c.topN, n);
+    const hadTop = c.topType.length;
+    c.topType = withRoom(c.topType, n);
+    c.topType.fill(-1, hadTop);
     const { created, typeCount, topType, topN } = c;
     // Per (site, type) counts, to find each site's distinct and top types.
     const perType = this.sitePerType;
@@ -131,7 +126,7 @@ export class Derived {
     }
     this.sitesEvents = count;
     if (this.sitesPairs === 0) this.siteFreed = new Int32Array(n);
-    const freed = (this.siteFreed = grownTo(this.siteFreed, n));
+    const freed = (this.siteFreed = withRoom(this.siteFreed, n));
     const { pairNew } = s.seed;
     for (let i = this.sitesPairs; i < pairNew.length; i++) freed[s.site.get(pairNew.get(i))]++;
     this.sitesPairs = pairNew.length;

@@ -1,5 +1,5 @@
 // The columnar store of one analysis: one slot per NEW/DEL event in typed-array columns (about
-// 21 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
+// 17 bytes an event) and interned names, plus what is kept as the events arrive: line anchors, RSS
 // runs and the seed's bookkeeping, so partial results are always consistent.
 
 import { AddressHighColumn } from './address-high-column.ts';
