@@ -32,6 +32,8 @@ import { generateLog } from '../support/reflog-generator.ts';
 import { cpuSnapshot, cpuUse, describeCpuUse, pageProcessesRssMB } from './browser-cpu.ts';
 import { kernelInBrowser } from './kernel-browser.ts';
 import { pageCache } from './page-cache.ts';
+import { readAloneMs } from './read-alone.ts';
+import { PROBE, workerTimes, type BenchProbe } from './page-probe.ts';
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(`--${n}`);
@@ -46,37 +48,6 @@ const decoders = option('decoders');
 const settleMs = Number(option('settle') ?? 1000);
 const browserName = (option('browser') ?? 'chromium') as BrowserName;
 if (!BROWSERS.includes(browserName)) throw new Error(`--browser ${browserName}: one of ${BROWSERS.join(', ')}`);
-
-/** Reading the file alone (from the benchmark's own file input), in 16 MiB slices, two in flight (the fastest way measured). */
-const readFileAlone = async (): Promise<number> => {
-  const file = (document.getElementById('bench-read') as HTMLInputElement).files![0];
-  const t = performance.now();
-  const q: Promise<ArrayBuffer>[] = [];
-  let off = 0;
-  while (off < file.size || q.length) {
-    while (q.length < 2 && off < file.size) {
-      q.push(file.slice(off, off + (16 << 20)).arrayBuffer());
-      off += 16 << 20;
-    }
-    await q.shift();
-  }
-  return performance.now() - t;
-};
-
-// The same file read through a byte stream into one 16 MiB buffer, reused (a BYOB reader): the
-// fastest way a page has to read a File alone (docs/performance.md), though not in the viewer.
-const readFileAloneByob = async (): Promise<number> => {
-  const file = (document.getElementById('bench-read') as HTMLInputElement).files![0];
-  const t = performance.now();
-  const reader = file.stream().getReader({ mode: 'byob' });
-  let buf = new ArrayBuffer(16 << 20);
-  for (;;) {
-    const { value, done } = await reader.read(new Uint8Array(buf));
-    if (done || !value) break;
-    buf = value.buffer;
-  }
-  return performance.now() - t;
-};
 
 /** Lines in a file (newlines, plus a last line without one). */
 function countLines(path: string): number {
@@ -111,24 +82,6 @@ function pageRssMB(): { page: number; all: number } {
 
 // Installed before the app loads: timestamps of the file choice, the first summary number and the
 // end of the parse, progress updates, and long main-thread tasks where the browser reports them.
-const PROBE = `
-  window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
-  window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
-  if (window.__longTasksReported)
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
-      .observe({ type: 'longtask', buffered: true });
-  document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] }); }, true);
-  new MutationObserver(() => {
-    const b = window.__bench;
-    if (!b.t0) return;
-    const status = document.querySelector('[data-testid="parse-status"]')?.textContent || '';
-    const n = Number((document.querySelector('[data-testid="summary-new"]')?.textContent || '').replace(/[^0-9]/g, ''));
-    if (!b.firstNumber && n > 0) b.firstNumber = performance.now();
-    if (!b.done && status.includes('Done')) b.done = performance.now();
-    if (!b.done) b.progressUpdates++;
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-`;
-
 // Installed before the app loads (with PROBE): times from an action (a click, or an input event
 // on the filter) until the table shows that action's answer: a table request for it has been
 // posted to the worker (a row request's filter text equals the typed value; for a click, any row
@@ -227,28 +180,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function clearFilter(page: AppPage): Promise<void> {
   if ((await page.inputValue(tid('table-filter'))) === '') return;
   await settleTimes(page, () => page.fill(tid('table-filter'), ''), '');
-}
-
-interface BenchProbe {
-  __bench: {
-    t0: number;
-    firstNumber: number;
-    done: number;
-    progressUpdates: number;
-    longTasks: { ms: number; at: number }[];
-  };
-  __longTasksReported: boolean;
-}
-
-/** The worker's times and decode workers, from the finished parse's status tooltip (StatusBar.tsx). */
-function workerTimes(title: string | null): { parseMs: number; queryMs: number; decodeWorkers: number } | null {
-  const m = /([\d.]+) s in the parser, ([\d.]+) s answering the page; (no|\d+) decode workers/.exec(title ?? '');
-  if (!m) return null;
-  return {
-    parseMs: Number(m[1]) * 1000,
-    queryMs: Number(m[2]) * 1000,
-    decodeWorkers: m[3] === 'no' ? 0 : Number(m[3]),
-  };
 }
 
 /** A vite plugin that empties the record kernel's bytes: the kernel cannot be made, every line is read in TypeScript. */
@@ -397,14 +328,7 @@ async function main(): Promise<void> {
           `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
         );
       console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000, browserName)}`);
-      // A file input of the benchmark's own (the viewer's clears itself after opening).
-      await page.evaluate(() =>
-        document.body.insertAdjacentHTML('beforeend', '<input type="file" id="bench-read" hidden>'),
-      );
-      await page.setInputFiles('#bench-read', [log]);
-      pageCache(log);
-      const slicesMs = Math.min(await page.evaluate(readFileAlone), await page.evaluate(readFileAlone));
-      const byobMs = Math.min(await page.evaluate(readFileAloneByob), await page.evaluate(readFileAloneByob));
+      const { slices: slicesMs, stream: byobMs } = await readAloneMs(page, log);
       const readMs = Math.min(slicesMs, byobMs);
       console.log(
         `  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; the fastest of slices ${(slicesMs / 1000).toFixed(2)} s and a BYOB stream ${(byobMs / 1000).toFixed(2)} s, best of 2 each); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`,

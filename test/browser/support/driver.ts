@@ -191,7 +191,9 @@ export abstract class PageBase implements AppPage {
     text(): string;
     location(): { url?: string; lineNumber?: number } | undefined;
   }): void {
-    if (m.type() !== 'error') return;
+    // A view that failed is an error even though the page only warns (its error boundary kept the page).
+    const viewFailed = /^warn/.test(m.type()) && m.text().startsWith('RefTrace Viewer: ');
+    if (m.type() !== 'error' && !viewFailed) return;
     const loc = m.location();
     this.consoleError(m.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : undefined);
   }

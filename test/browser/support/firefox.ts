@@ -86,6 +86,16 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
   };
 }
 
+// BiDi hands a logged Error over as a bare handle ("JSHandle@error"): the page prints errors as text
+// first, so a test's failure says which error and where.
+const ERRORS_AS_TEXT = `(() => {
+  const asText = (a) => (a instanceof Error ? \`\${a.name}: \${a.message}\\n\${a.stack ?? ''}\` : a);
+  for (const level of ['error', 'warn']) {
+    const log = console[level].bind(console);
+    console[level] = (...args) => log(...args.map(asText));
+  }
+})();`;
+
 class FirefoxPage extends PageBase {
   readonly browser = 'firefox' as const;
   private closing = false;
@@ -115,6 +125,7 @@ class FirefoxPage extends PageBase {
     // (and so rendering and raf polling) while two pages work at once.
     const page = await ctx.newPage({ type: 'window' });
     await page.setViewport(options.viewport);
+    await page.evaluateOnNewDocument(ERRORS_AS_TEXT);
     if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
     return new FirefoxPage(ctx, page, downloads);
   }

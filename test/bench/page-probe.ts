@@ -1,0 +1,43 @@
+// What the benchmarks read from the viewer's page: a probe installed before the app loads that times
+// the drop (a change event), the first summary number and Done, counts progress updates and keeps
+// main-thread tasks over 50 ms; and the worker's own times from the status line's tooltip.
+
+export const PROBE = `
+  window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
+  window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+  if (window.__longTasksReported)
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
+      .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] }); }, true);
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (!b.t0) return;
+    const status = document.querySelector('[data-testid="parse-status"]')?.textContent || '';
+    const n = Number((document.querySelector('[data-testid="summary-new"]')?.textContent || '').replace(/[^0-9]/g, ''));
+    if (!b.firstNumber && n > 0) b.firstNumber = performance.now();
+    if (!b.done && status.includes('Done')) b.done = performance.now();
+    if (!b.done) b.progressUpdates++;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+export interface BenchProbe {
+  __bench: {
+    t0: number;
+    firstNumber: number;
+    done: number;
+    progressUpdates: number;
+    longTasks: { ms: number; at: number }[];
+  };
+  __longTasksReported: boolean;
+}
+
+/** The worker's times and decode workers, from the finished parse's status tooltip (StatusBar.tsx). */
+export function workerTimes(title: string | null): { parseMs: number; queryMs: number; decodeWorkers: number } | null {
+  const m = /([\d.]+) s in the parser, ([\d.]+) s answering the page; (no|\d+) decode workers/.exec(title ?? '');
+  if (!m) return null;
+  return {
+    parseMs: Number(m[1]) * 1000,
+    queryMs: Number(m[2]) * 1000,
+    decodeWorkers: m[3] === 'no' ? 0 : Number(m[3]),
+  };
+}
