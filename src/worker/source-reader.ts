@@ -1,21 +1,29 @@
-// Reads a log source as a stream of byte chunks: a File/Blob in slices (never whole, up to 16 MiB),
-// or a URL through fetch's body stream. Gzip is recognised by its magic bytes and gunzipped on the
-// fly by engine/gzip, as the CLI does (every member, zero padding, every byte before damage, a piece
-// at a time: a bomb never fills memory). A ?url= whose redirects end where the rule the first
-// address passed does not allow (shared/log-url.ts) is refused before its body is read.
+// Reads a log source as a stream of byte chunks: a File/Blob through its byte stream (or in slices,
+// never whole, up to 16 MiB), or a URL through fetch's body stream. Gzip is recognised by its magic
+// bytes and gunzipped on the fly by engine/gzip, as the CLI does (every member, zero padding, every
+// byte before damage, a piece at a time: a bomb never fills memory). A ?url= whose redirects end
+// where the rule the first address passed does not allow (shared/log-url.ts) is refused before its
+// body is read.
 
 import { gunzipStream } from '../engine/gzip/gunzip.ts';
 import { logUrlRefusal } from '../shared/log-url.ts';
 import type { SingleSource } from './api.ts';
 
 export const SLICE_BYTES = 16 * 1024 * 1024;
+/** The buffer a file's byte stream is read into, again and again. */
+const STREAM_BUFFER_BYTES = 1024 * 1024;
+/** No bytes from a file's stream for this long: it is read in slices from there on. */
+export const STREAM_STALL_MS = 15_000;
 const FIRST_SLICE_BYTES = 1024 * 1024;
 const READS_AHEAD = 2;
 
 export interface ChunkSource {
   name: string;
   totalBytes: number;
-  /** Compressed input: bytesRead counts input bytes, not the decompressed ones. */
+  /**
+   * Compressed input: bytesRead counts input bytes, not the decompressed ones. A chunk may be a
+   * view of a buffer that is read into again: it is only valid until the next one is asked for.
+   */
   chunks: AsyncIterable<Uint8Array>;
   bytesRead(): number;
   /** The file itself when it is read as is (not compressed): it can then be read in parallel. */
@@ -58,6 +66,59 @@ export async function* blobSlices(
   }
 }
 
+/**
+ * The blob from byte 0 on, through its byte stream, read into one buffer again and again (a BYOB
+ * reader): each piece is a view of that buffer, valid only until the next one is asked for. In both
+ * browsers this costs about half the CPU of reading slices (docs/performance.md, 2026-12-06). Where
+ * the stream is no byte stream, or gives nothing for `stallMs`, the rest is read in slices.
+ */
+export async function* blobStreamPieces(
+  blob: Blob,
+  counter: { n: number },
+  stallMs = STREAM_STALL_MS,
+  bufferBytes = STREAM_BUFFER_BYTES,
+): AsyncGenerator<Uint8Array> {
+  const stream = blob.stream();
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    await stream.cancel().catch(() => {});
+    return yield* blobSlices(blob, counter);
+  }
+  if (yield* byobPieces(reader, counter, stallMs, bufferBytes)) yield* blobSlices(blob, counter, counter.n);
+}
+
+/** A BYOB reader's pieces, read into one buffer again and again; true if it stalled (the reader is then cancelled). */
+async function* byobPieces(
+  reader: ReadableStreamBYOBReader,
+  counter: { n: number },
+  stallMs: number,
+  bufferBytes: number,
+): AsyncGenerator<Uint8Array, boolean> {
+  let buf = new ArrayBuffer(bufferBytes);
+  try {
+    for (;;) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stall = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), stallMs)));
+      const got = await Promise.race([reader.read(new Uint8Array(buf)), stall]).finally(() => clearTimeout(timer));
+      if (!got) return true;
+      if (got.done || !got.value) return false;
+      counter.n += got.value.length;
+      yield got.value;
+      buf = got.value.buffer;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
+/** Each chunk copied: for a consumer that keeps a chunk past the next (the gunzip keeps unread input). */
+async function* owned(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) yield c.slice();
+}
+
 async function* streamChunks(stream: ReadableStream<Uint8Array>, counter?: { n: number }): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   try {
@@ -84,14 +145,14 @@ export async function openSource(source: SingleSource, signal: AbortSignal): Pro
       return {
         name: source.name,
         totalBytes: source.file.size,
-        chunks: gunzipStream(blobSlices(source.file, counter)),
+        chunks: gunzipStream(owned(blobStreamPieces(source.file, counter))),
         bytesRead: () => counter.n,
       };
     }
     return {
       name: source.name,
       totalBytes: source.file.size,
-      chunks: blobSlices(source.file, counter),
+      chunks: blobStreamPieces(source.file, counter),
       bytesRead: () => counter.n,
       plainBlob: source.file,
     };

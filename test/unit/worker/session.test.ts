@@ -9,7 +9,7 @@ import type { Progress } from '../../../src/worker/api.ts';
 import { DecodeService } from '../../../src/worker/decode-service.ts';
 import { decodeWorkerCount, shardsOverPorts } from '../../../src/worker/decode-workers.ts';
 import { AnalysisSession } from '../../../src/worker/session.ts';
-import { blobSlices } from '../../../src/worker/source-reader.ts';
+import { blobSlices, blobStreamPieces } from '../../../src/worker/source-reader.ts';
 import { FailingBlob } from '../../support/failing-blob.ts';
 import { fixture, SMALL } from '../../support/fixtures.ts';
 import { generateLog } from '../../support/reflog-generator.ts';
@@ -466,6 +466,73 @@ describe('blobSlices', () => {
       expect(counter.n).toBe(bytes.length - from);
       expect(Buffer.concat(parts).equals(Buffer.from(bytes.subarray(from)))).toBe(true);
     }
+  });
+});
+
+describe('blobStreamPieces', () => {
+  const bytes = new Uint8Array(5_000_000).map((_, i) => (i * 7) % 253);
+  const blob = new Blob([bytes as BlobPart]);
+  /** The pieces, each copied as it comes (a piece is only valid until the next is asked for), and the buffers they were in. */
+  async function read(b: Blob, stallMs?: number) {
+    const counter = { n: 0 };
+    const parts: Uint8Array[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for await (const p of blobStreamPieces(b, counter, stallMs)) {
+      parts.push(p.slice());
+      buffers.add(p.buffer);
+    }
+    return { counter, whole: Buffer.concat(parts), buffers, pieces: parts.length };
+  }
+
+  it('reads the file whole and in order through its byte stream, into pieces of at most 1 MiB', async () => {
+    const { counter, whole, pieces } = await read(blob);
+    expect(counter.n).toBe(bytes.length);
+    expect(whole.equals(Buffer.from(bytes))).toBe(true);
+    expect(pieces).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a consumer that stops early cancels the stream; the next read of the file starts afresh', async () => {
+    const counter = { n: 0 };
+    for await (const p of blobStreamPieces(blob, counter)) {
+      expect(p.length).toBeGreaterThan(0);
+      break;
+    }
+    expect(counter.n).toBeLessThan(bytes.length);
+    expect((await read(blob)).whole.equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  /** The blob's bytes, with a stream of its own. */
+  const withStream = (stream: () => ReadableStream<Uint8Array>): Blob =>
+    new (class extends Blob {
+      stream() {
+        return stream() as ReadableStream<Uint8Array<ArrayBuffer>>;
+      }
+    })([bytes as BlobPart]);
+
+  it('a stream that is no byte stream: the file is read in slices', async () => {
+    const plain = withStream(() => new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(1)) }));
+    const { counter, whole } = await read(plain);
+    expect(counter.n).toBe(bytes.length);
+    expect(whole.equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('a stream that stops giving bytes part-way: the rest is read in slices from where it stopped', async () => {
+    // The first 3 bytes arrive, then nothing.
+    let sent = false;
+    const stuck = withStream(
+      () =>
+        new ReadableStream({
+          type: 'bytes',
+          pull(c) {
+            if (sent) return new Promise(() => {});
+            sent = true;
+            c.enqueue(bytes.slice(0, 3));
+          },
+        }),
+    );
+    const { counter, whole } = await read(stuck, 50);
+    expect(counter.n).toBe(bytes.length);
+    expect(whole.equals(Buffer.from(bytes))).toBe(true);
   });
 });
 
