@@ -491,6 +491,19 @@ describe('blobStreamPieces', () => {
     expect(pieces).toBeGreaterThanOrEqual(5);
   });
 
+  it('a piece stays whole while it is used, though the next is being read meanwhile', async () => {
+    const counter = { n: 0 };
+    let at = 0;
+    for await (const p of blobStreamPieces(blob, counter)) {
+      const want = Buffer.from(bytes.subarray(at, at + p.length));
+      await new Promise((r) => setTimeout(r, 2)); // the next read completes meanwhile
+      expect(p.length).toBe(want.length);
+      expect(Buffer.from(p).equals(want)).toBe(true);
+      at += p.length;
+    }
+    expect(at).toBe(bytes.length);
+  });
+
   it('a consumer that stops early cancels the stream; the next read of the file starts afresh', async () => {
     const counter = { n: 0 };
     for await (const p of blobStreamPieces(blob, counter)) {
