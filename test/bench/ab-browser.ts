@@ -18,7 +18,7 @@ import { withDecodeWorkers } from '../browser/support/cores.ts';
 import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { cpuSnapshot, cpuUse } from './browser-cpu.ts';
 import { pageCache } from './page-cache.ts';
-import { PROBE, workerTimes, type BenchProbe } from './page-probe.ts';
+import { PROBE, dropAndWaitDone, workerTimes, type BenchProbe } from './page-probe.ts';
 import { readAloneMs } from './read-alone.ts';
 
 const args = process.argv.slice(2);
@@ -72,11 +72,7 @@ try {
       await new Promise((r) => setTimeout(r, 1200));
       pageCache(log);
       const c0 = cpuSnapshot(browserName);
-      await page.setInputFiles(tid('file-input'), [log]);
-      await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
-        timeout: 30 * 60_000,
-        polling: 20,
-      });
+      await dropAndWaitDone(page, log, 20);
       const u = cpuUse(c0, cpuSnapshot(browserName));
       const b = await page.evaluate(() => (window as unknown as BenchProbe).__bench);
       const ms = b.done - b.t0;

@@ -33,7 +33,7 @@ import { cpuSnapshot, cpuUse, describeCpuUse, pageProcessesRssMB } from './brows
 import { kernelInBrowser } from './kernel-browser.ts';
 import { pageCache } from './page-cache.ts';
 import { readAloneMs } from './read-alone.ts';
-import { PROBE, workerTimes, type BenchProbe } from './page-probe.ts';
+import { PROBE, dropAndWaitDone, workerTimes, type BenchProbe } from './page-probe.ts';
 
 const args = process.argv.slice(2);
 const flag = (n: string) => args.includes(`--${n}`);
@@ -228,11 +228,7 @@ async function kernelAB(dir: string, rounds: number): Promise<void> {
         await page.goto(url(k));
         await sleep(settleMs);
         pageCache(log);
-        await page.setInputFiles(tid('file-input'), [log]);
-        await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
-          timeout: 30 * 60_000,
-          polling: 100,
-        });
+        await dropAndWaitDone(page, log, 100);
         const b = await page.evaluate(() => (window as unknown as BenchProbe).__bench);
         const worker = workerTimes(await page.attribute(tid('parse-status'), 'title'));
         const s = (b.done - b.t0) / 1000;
@@ -306,11 +302,7 @@ async function main(): Promise<void> {
       }, 200);
       pageCache(log);
       const cpuBefore = cpuSnapshot(browserName);
-      await page.setInputFiles(tid('file-input'), [log]);
-      await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
-        timeout: 30 * 60_000,
-        polling: 100,
-      });
+      await dropAndWaitDone(page, log, 100);
       const cpuAfter = cpuSnapshot(browserName);
       clearInterval(sampler);
       const { b, longTasksReported } = await page.evaluate(() => {

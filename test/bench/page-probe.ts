@@ -2,6 +2,9 @@
 // the drop (a change event), the first summary number and Done, counts progress updates and keeps
 // main-thread tasks over 50 ms; and the worker's own times from the status line's tooltip.
 
+import type { AppPage } from '../browser/support/driver.ts';
+import { tid } from '../browser/support/index.ts';
+
 export const PROBE = `
   window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
   window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
@@ -40,4 +43,13 @@ export function workerTimes(title: string | null): { parseMs: number; queryMs: n
     queryMs: Number(m[2]) * 1000,
     decodeWorkers: m[3] === 'no' ? 0 : Number(m[3]),
   };
+}
+
+/** Drops `log` on the viewer's file input and waits until the probe has seen Done (polling every `pollMs`). */
+export async function dropAndWaitDone(page: AppPage, log: string, pollMs: number): Promise<void> {
+  await page.setInputFiles(tid('file-input'), [log]);
+  await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
+    timeout: 30 * 60_000,
+    polling: pollMs,
+  });
 }
