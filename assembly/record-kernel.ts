@@ -151,19 +151,25 @@ let tableMask: u32 = 0;
 
 function hashKey(k: usize): u32 {
   // A sample of words: the type's start, the file every 8 bytes, the line and the function's start.
-  // Every byte is still compared on a hit.
-  let h: u64 = 0x9e3779b97f4a7c15;
-  h = (h ^ load<u64>(k)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 8)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 33)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 41)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 49)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 57)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 65)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 73)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 111)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 119)) * 0xff51afd7ed558ccd;
-  h = (h ^ load<u64>(k, 127)) * 0xff51afd7ed558ccd;
+  // Every byte is still compared on a hit. The products are independent, so they overlap in the CPU.
+  const M: u64 = 0xff51afd7ed558ccd;
+  let h: u64 =
+    ((load<u64>(k) ^ 0x9e3779b97f4a7c15) * M) ^
+    ((load<u64>(k, 8) ^ 0xc2b2ae3d27d4eb4f) * M) ^
+    ((load<u64>(k, 33) ^ 0x165667b19e3779f9) * M) ^
+    ((load<u64>(k, 41) ^ 0x27d4eb2f165667c5) * M);
+  h =
+    rotl<u64>(h, 17) ^
+    ((load<u64>(k, 49) ^ 0x9e3779b97f4a7c15) * M) ^
+    ((load<u64>(k, 57) ^ 0xc2b2ae3d27d4eb4f) * M) ^
+    ((load<u64>(k, 65) ^ 0x165667b19e3779f9) * M) ^
+    ((load<u64>(k, 73) ^ 0x27d4eb2f165667c5) * M);
+  h =
+    rotl<u64>(h, 17) ^
+    ((load<u64>(k, 111) ^ 0x9e3779b97f4a7c15) * M) ^
+    ((load<u64>(k, 119) ^ 0xc2b2ae3d27d4eb4f) * M) ^
+    ((load<u64>(k, 127) ^ 0x165667b19e3779f9) * M);
+  h = (h ^ (h >> 29)) * M;
   h ^= h >> 32;
   return <u32>h;
 }
@@ -203,10 +209,10 @@ class Keys {
   /** True when the 159-byte keys at a (a line) and b (the table) are equal. */
   @inline
   static same(a: usize, b: usize): bool {
-    let diff: u64 = 0;
-    for (let o: usize = 0; o < 152; o += 8) diff |= load<u64>(a + o) ^ load<u64>(b + o);
-    diff |= load<u64>(a, 151) ^ load<u64>(b, 151);
-    return diff == 0;
+    let diff = v128.xor(v128.load(a), v128.load(b));
+    for (let o: usize = 16; o < 144; o += 16) diff = v128.or(diff, v128.xor(v128.load(a + o), v128.load(b + o)));
+    diff = v128.or(diff, v128.xor(v128.load(a, 143), v128.load(b, 143)));
+    return !v128.any_true(diff);
   }
 
   /** The key index of the Type..Function bytes at k, or -1. */
@@ -355,6 +361,129 @@ class Fields {
   }
 }
 
+/** Eight bytes at a time (SWAR): the common shapes of the numeric fields, with no loop per digit. */
+const ZEROS8: u64 = 0x3030303030303030;
+const HIGH8: u64 = 0x8080808080808080;
+const LOW7: u64 = 0x7f7f7f7f7f7f7f7f;
+/** '-' ^ ' ' in the byte before the digits. */
+const MINUS_X: u64 = 0x0d;
+
+class Swar {
+  /** 0x80 in each byte of w that is not an ASCII digit. */
+  @inline
+  static nonDigits(w: u64): u64 {
+    const x = w ^ ZEROS8;
+    return (((x & LOW7) + 0x7676767676767676) | x) & HIGH8;
+  }
+
+  /** How many of w's last bytes (its high end) are digits, 0 to 8. */
+  @inline
+  static trailingDigits(w: u64): u64 {
+    return clz<u64>(Swar.nonDigits(w)) >> 3;
+  }
+
+  /** The mask of w's last k bytes (k 0 to 8). */
+  @inline
+  static lastBytes(k: u64): u64 {
+    return k == 8 ? <u64>-1 : ~((<u64>-1) >> (k << 3));
+  }
+
+  /** The value of the digits in w where they are kept by `keep` (the rest reads as leading zeros). */
+  @inline
+  static value(w: u64, keep: u64): u64 {
+    let v = w & keep & 0x0f0f0f0f0f0f0f0f;
+    v = (v * 2561) >> 8;
+    v = ((v & 0x00ff00ff00ff00ff) * 6553601) >> 16;
+    return ((v & 0x0000ffff0000ffff) * 42949672960001) >> 32;
+  }
+
+  /** The bytes of w outside keep are spaces (0), or spaces and a '-' just before the kept ones (1); else -1. */
+  @inline
+  static padding(w: u64, keep: u64, k: u64): i32 {
+    const y = (w ^ SPACES8) & ~keep;
+    if (y == 0) return 0;
+    return y == MINUS_X << ((7 - k) << 3) ? 1 : -1;
+  }
+
+  /** Fields.int over the 16 bytes at s, for padding, an optional '-' and 1 to 16 digits; false: let Fields.int judge. */
+  @inline
+  static int16(s: usize): bool {
+    const w1 = load<u64>(s, 8);
+    const k1 = Swar.trailingDigits(w1);
+    if (k1 == 0) return false;
+    let v: u64;
+    let pad: i32;
+    if (k1 < 8) {
+      const keep = Swar.lastBytes(k1);
+      v = Swar.value(w1, keep);
+      pad = Swar.padding(w1, keep, k1);
+      if (load<u64>(s) != SPACES8) return false;
+    } else {
+      const w0 = load<u64>(s);
+      const k0 = Swar.trailingDigits(w0);
+      const keep = Swar.lastBytes(k0);
+      v = Swar.value(w0, keep) * 100000000 + Swar.value(w1, <u64>-1);
+      pad = Swar.padding(w0, keep, k0);
+    }
+    if (pad < 0 || v > MAX_SAFE) return false;
+    gInt = v;
+    gNeg = pad == 1;
+    return true;
+  }
+
+  /** 0x80 in each byte of w that is not a hex digit (0-9, a-f, A-F). */
+  @inline
+  static nonHex(w: u64): u64 {
+    const x = (w | SPACES8) ^ 0x6060606060606060; // a-f: 1 to 6
+    const y = x & LOW7;
+    const notLetter = (((y + 0x7979797979797979) | x) & HIGH8) | (~(y + 0x7f7f7f7f7f7f7f7f) & HIGH8);
+    return Swar.nonDigits(w) & notLetter;
+  }
+
+  /** The hex digits of w (the first in its low byte) as a number; bytes outside keep read as leading zeros. */
+  @inline
+  static hexValue(w: u64, keep: u64): u32 {
+    let v = ((w & 0x0f0f0f0f0f0f0f0f) + ((w >> 6) & 0x0101010101010101) * 9) & keep;
+    v = ((v << 4) | (v >> 8)) & 0x00ff00ff00ff00ff;
+    v = ((v << 8) | (v >> 16)) & 0x0000ffff0000ffff;
+    return <u32>((v << 16) | (v >> 32));
+  }
+
+  /** Fields.hex over the 16 bytes at s, for padding, `0x` and 9 to 14 hex digits; false: let Fields.hex judge. */
+  @inline
+  static hex16(s: usize): bool {
+    const w1 = load<u64>(s, 8);
+    if (Swar.nonHex(w1) != 0) return false;
+    const w0 = load<u64>(s);
+    const k0 = clz<u64>(Swar.nonHex(w0)) >> 3;
+    if (k0 > 6) return false;
+    const x = (7 - k0) << 3;
+    if (((w0 >> x) & 0xdf) != 0x58 || ((w0 >> (x - 8)) & 0xff) != 0x30) return false;
+    // Below the '0': spaces.
+    if (k0 < 6 && ((w0 ^ SPACES8) & ~((<u64>-1) << (x - 8))) != 0) return false;
+    const keep = Swar.lastBytes(k0);
+    gHi = Swar.hexValue(w0, keep);
+    gLo = Swar.hexValue(w1, <u64>-1);
+    return true;
+  }
+
+  /** Fields.clock over the 12 bytes at s, for padding, 1 to 5 digits, '.' and 6 digits (%f); false: let Fields.clock judge. */
+  @inline
+  static clock12(s: usize): bool {
+    // Bytes s+4 .. s+11: the integer part's last digit, '.', the 6 decimals.
+    const w1 = load<u64>(s, 4);
+    if ((Swar.nonDigits(w1) & 0xffffffffffff00ff) != 0 || ((w1 >> 8) & 0xff) != 0x2e) return false;
+    // Bytes s .. s+4, moved to the high end of the word.
+    const w0 = load<u64>(s) << 24;
+    const k0 = Swar.trailingDigits(w0);
+    const keep = Swar.lastBytes(k0);
+    if (((w0 ^ SPACES8) & ~keep & 0xffffffffff000000) != 0) return false;
+    const fs: f64 = 1000000;
+    gClock = (<f64>Swar.value(w0, keep) * fs + <f64>Swar.value(w1, 0xffffffffffff0000)) / fs;
+    return true;
+  }
+}
+
 // ---------------------------------------------------------------------------------------- decode
 
 /** Where decode stopped (an offset in the input), and why: 0 not a line it reads, 1 a key it does not know, 2 the window's end. */
@@ -397,24 +526,24 @@ export function decode(start: i32, end: i32, max: i32): i32 {
     for (let k = 0; k < SEP_COUNT; k++)
       if (<u32>load<u8>(p + <usize>load<i32>(seps + ((<usize>k) << 2))) != SPACE) ok = false;
     if (!ok) break;
-    if (!Fields.clock(p + <usize>CLOCK, p + <usize>CLOCK + 12)) break;
-    if (!Fields.hex(p + <usize>ADDR, p + <usize>ADDR + 16)) break;
+    if (!Swar.clock12(p + <usize>CLOCK) && !Fields.clock(p + <usize>CLOCK, p + <usize>CLOCK + 12)) break;
+    if (!Swar.hex16(p + <usize>ADDR) && !Fields.hex(p + <usize>ADDR, p + <usize>ADDR + 16)) break;
     let live: u32 = 0;
     if (LIVE >= 0) {
-      if (!Fields.int(p + <usize>LIVE, p + <usize>LIVE + 16)) break;
+      if (!Swar.int16(p + <usize>LIVE) && !Fields.int(p + <usize>LIVE, p + <usize>LIVE + 16)) break;
       live = gNeg ? <u32>(0 - gInt) : <u32>gInt;
     }
     let sizeof: u32 = 0;
     if (SIZEOF >= 0) {
-      if (!Fields.int(p + <usize>SIZEOF, p + <usize>SIZEOF + 16)) break;
+      if (!Swar.int16(p + <usize>SIZEOF) && !Fields.int(p + <usize>SIZEOF, p + <usize>SIZEOF + 16)) break;
       sizeof = gNeg ? <u32>(0 - gInt) : <u32>gInt;
     }
     let rss: f64 = NaN;
     if (RSS >= 0) {
-      if (!Fields.int(p + <usize>RSS, p + <usize>RSS + 16)) break;
+      if (!Swar.int16(p + <usize>RSS) && !Fields.int(p + <usize>RSS, p + <usize>RSS + 16)) break;
       rss = gNeg ? -(<f64>gInt) : <f64>gInt;
     }
-    if (DRSS >= 0 && !Fields.int(p + <usize>DRSS, p + <usize>DRSS + 16)) break;
+    if (DRSS >= 0 && !Swar.int16(p + <usize>DRSS) && !Fields.int(p + <usize>DRSS, p + <usize>DRSS + 16)) break;
     const id = Keys.find(p + <usize>NAMES);
     if (id < 0) {
       stopWhy = 1;

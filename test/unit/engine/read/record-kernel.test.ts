@@ -14,6 +14,7 @@ import { Analysis } from '../../../../src/engine/analysis.ts';
 import { Engine } from '../../../../src/engine/engine.ts';
 import { gunzipChunks } from '../../../../src/engine/gzip/gunzip.ts';
 import { BlockDecoder } from '../../../../src/engine/parse/parallel/block-decoder.ts';
+import { STANDARD_LAYOUT } from '../../../../src/engine/format/layout.ts';
 import { RecordKernel, useRecordKernel } from '../../../../src/engine/read/record-kernel.ts';
 import { analyseInBlocks, randomPlan, type BlockPlan } from '../../../support/decode-in-blocks.ts';
 import { FIXTURES, fixture } from '../../../support/fixtures.ts';
@@ -325,6 +326,68 @@ describe('the record kernel', () => {
     expect(failures).toEqual([]);
     // Small logs with many distinct keys: each key's first record is read in TypeScript.
     expect(byKernel / events, `the kernel read ${byKernel} of ${events} events`).toBeGreaterThan(0.3);
+  });
+
+  it('reads every shape of a numeric field as the TypeScript readers do (its eight-bytes-at-a-time fast paths)', () => {
+    const fx = STANDARD_LAYOUT.fixed!;
+    const every = (base: string, at: number[]) =>
+      at.flatMap((i) =>
+        Array.from({ length: 256 }, (_, b) => base.slice(0, i) + String.fromCharCode(b) + base.slice(i + 1)),
+      );
+    const ints = [
+      ...['0', '-0', '7', '-7', '12345678', '-12345678', '123456789', '-123456789', '1234567890123456'],
+      ...['9007199254740991', '9007199254740992', '-9007199254740991', '9999999999999999', '-999999999999999'],
+      ...['', '-', '--5', '- 5', '5-', '1 5', '+5', '0x10', '1.5', '12345678 ', '00000000', '0000000000000001'],
+      ...every('        12345678', [0, 7, 8, 15]),
+      ...every('   -123456789012', [2, 3, 4, 7, 8, 15]),
+    ];
+    const clocks = [
+      ...['0.000000', '1.5', '12.', '.5', '-1.000000', '12345.678901', '99999.999999', '1 .000000', '1e5'],
+      ...['1.0000000', '00001.000000', '-0.000000', '1.23456', '123456.12345', '0.812414', '+1.000000'],
+      ...every('    0.812414', [0, 3, 4, 5, 6, 11]),
+      ...every('12345.678901', [0, 4, 5]),
+    ];
+    const hexes = [
+      ...['0x0', '0x7f2afc02ff50', '0X7F2AFC02FF50', '0x12345678', '0x123456789', '0xffffffffffffff'],
+      ...['0x7f2afc02ff5g', '0x-12', 'x7f2afc02ff50', '00x7f2afc02ff50', '0x 7f2afc02ff50', '0x7f2afc02ff50 '],
+      ...[
+        'x123456789abcdef',
+        'x123456089abcdef',
+        '0x123456789abcde',
+        '0123456789abcdef',
+        '0x0123456789abc',
+        '  0x123456789',
+      ],
+      ...every('  0x7f2afc02ff50', [0, 1, 2, 3, 4, 7, 8, 15]),
+      ...every('0x7f2afc02ff5012', [0, 1, 2, 9]),
+    ];
+    const fields: [offset: number, width: number, values: string[]][] = [
+      [fx.liveCnt, 16, ints],
+      [fx.rss, 16, ints],
+      [fx.drss, 16, ints],
+      [fx.clock, 12, clocks],
+      [fx.address, 16, hexes],
+    ];
+    const cases = fields.flatMap(([at, width, values]) => values.map((v) => ({ at, text: v.padStart(width) })));
+    const lines = splitLines(
+      new Uint8Array(Buffer.concat([...generateLog({ lines: cases.length * 3, seed: 11 }).chunks])),
+    );
+    const records = lines
+      .map((l, i) => i)
+      .filter(
+        (i) => lines[i].length === fx.length && /^(NEW|DEL):/.test(Buffer.from(lines[i].subarray(0, 4)).toString()),
+      );
+    expect(records.length).toBeGreaterThan(2 * cases.length);
+    // A case on every other record, so the kernel starts each at a line it reads whole.
+    cases.forEach((c, i) => {
+      const line = Uint8Array.from(lines[records[2 * i]]);
+      for (let j = 0; j < c.text.length; j++) line[c.at + j] = c.text.charCodeAt(j);
+      lines[records[2 * i]] = line;
+    });
+    const r = both(fixedChunks(joinLines(lines), 1 << 16));
+    expect(differences(r.on, r.off)).toEqual([]);
+    // The records between the cases, and the well-formed cases, are the kernel's.
+    expect(r.kernelEvents / r.off.store.eventCount).toBeGreaterThan(0.6);
   });
 
   it('gives the same store when the columns change mid-run (a second HDR, Sizeof records, the HDR wrong, no HDR)', () => {
