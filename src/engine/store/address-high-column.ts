@@ -48,9 +48,37 @@ export class AddressHighColumn {
     this.length = i + 1;
   }
 
-  /** push() of values[0..n). */
+  /** push() of values[0..n), a chunk's run at a time. */
   append(values: Uint32Array, n: number): void {
-    for (let j = 0; j < n; j++) this.push(values[j]);
+    for (let j = 0; j < n;) {
+      const i = this.length;
+      const k = i & MASK;
+      if (k === 0) this.addChunk();
+      const c = i >>> COLUMN_CHUNK_BITS;
+      const m = Math.min(n - j, COLUMN_CHUNK - k);
+      let t = 0;
+      if (this.wide[c].length === 0) {
+        const codes = this.codes[c];
+        let word = this.lastWord;
+        let code = this.lastCode;
+        for (; t < m; t++) {
+          const v = values[j + t];
+          if (v !== word) {
+            const found = this.codeOf(c, v);
+            if (found < 0) break;
+            word = v;
+            code = found;
+          }
+          codes[k + t] = code;
+        }
+        this.lastWord = word;
+        this.lastCode = code;
+        if (t < m) this.widen(c, k + t);
+      }
+      if (t < m) this.wide[c].set(values.subarray(j + t, j + m), k + t);
+      this.length = i + m;
+      j += m;
+    }
   }
 
   get byteSize(): number {

@@ -36,9 +36,31 @@ export class ClockColumn {
     this.length = i + 1;
   }
 
-  /** push() of values[0..n). */
+  /** push() of values[0..n), a chunk's run at a time. */
   append(values: Float64Array, n: number): void {
-    for (let j = 0; j < n; j++) this.push(values[j]);
+    for (let j = 0; j < n;) {
+      const i = this.length;
+      const k = i & MASK;
+      if (k === 0) this.addChunk(values[j]);
+      const c = i >>> COLUMN_CHUNK_BITS;
+      const m = Math.min(n - j, COLUMN_CHUNK - k);
+      let t = 0;
+      if (this.wide[c].length === 0) {
+        const micros = this.micros[c];
+        const base = this.bases[c];
+        for (; t < m; t++) {
+          const v = values[j + t];
+          const us = Math.round(v * 1e6);
+          const d = us - base;
+          if (!(d >= 0 && d < SPAN && us / 1e6 === v && (v !== 0 || 1 / v > 0))) break;
+          micros[k + t] = d;
+        }
+        if (t < m) this.widen(c, k + t);
+      }
+      if (t < m) this.wide[c].set(values.subarray(j + t, j + m), k + t);
+      this.length = i + m;
+      j += m;
+    }
   }
 
   /** Writes the clocks of events [from, to), all in one chunk, into out at their places in the chunk. */

@@ -63,6 +63,30 @@ describe('ClockColumn', () => {
     expect(c.wideChunks).toBe(1);
   });
 
+  it('append, in runs of any length across chunks, gives the column that push gives one by one', () => {
+    const rnd = random(21);
+    const values: number[] = [];
+    let us = 5_000_000;
+    for (let i = 0; i < 3 * COLUMN_CHUNK + 77; i++) {
+      const r = rnd();
+      // Now and then a clock no chunk holds as an offset, the chunk's first one included.
+      values.push(r < 0.0005 ? NaN : r < 0.001 ? -0 : r < 0.0015 ? 0.1234567 : parsed((us += Math.floor(rnd() * 900))));
+    }
+    values[2 * COLUMN_CHUNK] = NaN;
+    const one = clocks(values);
+    const runs = new ClockColumn();
+    for (let j = 0; j < values.length;) {
+      const n = Math.min(values.length - j, 1 + Math.floor(rnd() * (rnd() < 0.1 ? 3 * COLUMN_CHUNK : 300)));
+      runs.append(Float64Array.from(values.slice(j, j + n)), n);
+      j += n;
+    }
+    expect(runs.length).toBe(values.length);
+    expect(values.filter((v, i) => !Object.is(runs.get(i), v))).toEqual([]);
+    expect([runs.wideChunks, runs.byteSize]).toEqual([one.wideChunks, one.byteSize]);
+    expect(one.wideChunks).toBeGreaterThan(0);
+    expect(one.wideChunks).toBeLessThan(4);
+  });
+
   it('readChunk writes a block of clocks at their places in the chunk, compact or wide', () => {
     const values: number[] = [];
     for (let i = 0; i < 2 * COLUMN_CHUNK; i++) values.push(i === COLUMN_CHUNK + 40 ? NaN : parsed(1_000_000 + 3 * i));
@@ -87,6 +111,28 @@ describe('AddressHighColumn', () => {
     c.append(Uint32Array.from(values), values.length);
     for (let i = 0; i < values.length; i++) if (c.get(i) !== values[i]) expect([i, c.get(i)]).toEqual([i, values[i]]);
     expect(c.byteSize).toBe(3 * (COLUMN_CHUNK + 256 * 4));
+  });
+
+  it('append, in runs of any length across chunks, gives the column that push gives one by one', () => {
+    const rnd = random(17);
+    const values: number[] = [];
+    for (let i = 0; i < 3 * COLUMN_CHUNK + 9; i++) {
+      // The second chunk meets a 257th word part-way through a run.
+      const many = i >= COLUMN_CHUNK && i < COLUMN_CHUNK + 600 && rnd() < 0.7;
+      values.push(many ? 5000 + i : [0x7f12, 0x7f13, 0x55aa][Math.floor(rnd() * 3)]);
+    }
+    const one = new AddressHighColumn();
+    for (const v of values) one.push(v);
+    const runs = new AddressHighColumn();
+    for (let j = 0; j < values.length;) {
+      const n = Math.min(values.length - j, 1 + Math.floor(rnd() * (rnd() < 0.1 ? 3 * COLUMN_CHUNK : 300)));
+      runs.append(Uint32Array.from(values.slice(j, j + n)), n);
+      j += n;
+    }
+    expect(runs.length).toBe(values.length);
+    expect(values.filter((v, i) => runs.get(i) !== v)).toEqual([]);
+    expect(runs.byteSize).toBe(one.byteSize);
+    expect(one.byteSize).toBe(4 * COLUMN_CHUNK + 3 * (COLUMN_CHUNK + 256 * 4)); // four chunks, the second wide
   });
 
   it('keeps the words of a chunk that sees a 257th, and codes the next chunk again', () => {
