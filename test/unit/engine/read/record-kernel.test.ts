@@ -373,7 +373,7 @@ describe('the record kernel', () => {
       new Uint8Array(Buffer.concat([...generateLog({ lines: cases.length * 3, seed: 11 }).chunks])),
     );
     const records = lines
-      .map((l, i) => i)
+      .map((_, i) => i)
       .filter(
         (i) => lines[i].length === fx.length && /^(NEW|DEL):/.test(Buffer.from(lines[i].subarray(0, 4)).toString()),
       );
