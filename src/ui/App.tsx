@@ -29,6 +29,7 @@ import { useViewActions } from './hooks/use-view-actions.ts';
 import { urlRefusal, useHashState } from './url-state.ts';
 import { TAB_TITLES, tabItems } from './views/tab-items.ts';
 import { TabContent } from './views/TabContent.tsx';
+import { useStagedMount } from './hooks/use-staged-mount.ts';
 
 const EXAMPLE_URL = './example.log';
 
@@ -140,6 +141,8 @@ export function App() {
   // A load that failed before reading anything (bad URL) leaves only its error banner and the welcome.
   const nothingRead = load.status === 'failed' && (!load.summary || load.summary.lines === 0);
   const started = (load.status !== 'idle' && !nothingRead) || runs.status !== 'idle';
+  // The tab's content one task after the rest (use-staged-mount.ts).
+  const stage = useStagedMount(started, 1);
   const s = load.summary;
   const parsing = load.status === 'parsing';
   const exportName = logFileStem(load.name);
@@ -230,20 +233,22 @@ export function App() {
               // The skip link's target when the view has no table.
               tabIndex={-1}
             >
-              <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
-                <TabContent
-                  load={load}
-                  baseline={baseline}
-                  view={view}
-                  setView={setView}
-                  actions={actions}
-                  epoch={epoch}
-                  compareEpoch={compareEpoch}
-                  exportName={exportName}
-                  runs={{ state: runs, onOpenRun: openRun, onCancel: cancelRuns }}
-                  beforeOnChart={{ shown: beforeOnChart, onChange: setBeforeOnChart }}
-                />
-              </ErrorBoundary>
+              {stage >= 1 && (
+                <ErrorBoundary key={view.tab} what={TAB_TITLES[view.tab]}>
+                  <TabContent
+                    load={load}
+                    baseline={baseline}
+                    view={view}
+                    setView={setView}
+                    actions={actions}
+                    epoch={epoch}
+                    compareEpoch={compareEpoch}
+                    exportName={exportName}
+                    runs={{ state: runs, onOpenRun: openRun, onCancel: cancelRuns }}
+                    beforeOnChart={{ shown: beforeOnChart, onChange: setBeforeOnChart }}
+                  />
+                </ErrorBoundary>
+              )}
             </div>
           </>
         )}

@@ -2,7 +2,7 @@
 // the open log and the comparison's baseline. Only the newest parse may change the state: a later
 // open (or begin()) makes the callbacks of earlier ones stale.
 
-import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ParseStop, Summary } from '../../engine/types.ts';
 import { refreshInterval } from '../data/refresh-pace.ts';
 import type { LogSource, Progress } from '../../worker/api.ts';
@@ -138,10 +138,14 @@ export function useParse(start: StartParse): Parse {
           // a stream that stalls (a slow server) must not leave them behind the numbers shown.
           refreshTimer = setTimeout(catchUp, lastRefresh + every - now);
         }
-        setState((s) =>
-          refresh
-            ? { ...s, progress: p, summary: p.summary, dataSummary: p.summary, dataVersion: s.dataVersion + 1 }
-            : { ...s, progress: p, summary: p.summary },
+        // Transitions, as the answers of use-query.ts are: React renders them in slices that yield.
+        // The open before and the end after stay urgent, and updates apply in the order they came.
+        startTransition(() =>
+          setState((s) =>
+            refresh
+              ? { ...s, progress: p, summary: p.summary, dataSummary: p.summary, dataVersion: s.dataVersion + 1 }
+              : { ...s, progress: p, summary: p.summary },
+          ),
         );
       };
       const catchUp = () => {
@@ -149,7 +153,7 @@ export function useParse(start: StartParse): Parse {
         if (stale()) return;
         lastRefresh = Date.now();
         if (latest) queryMsAtRefresh = latest.queryMs;
-        setState((s) => ({ ...s, dataSummary: s.summary, dataVersion: s.dataVersion + 1 }));
+        startTransition(() => setState((s) => ({ ...s, dataSummary: s.summary, dataVersion: s.dataVersion + 1 })));
       };
       const end = () => {
         if (stale() || !result) return;
