@@ -133,6 +133,9 @@ describe('offline', () => {
   test('installable: the manifest names the app, its start and scope, and icons that load at their sizes', async () => {
     site = await serveSite(SUB);
     const page = await b.openUrl(site.url);
+    // The page registers its service worker as it loads: the server must not stop mid-fetch of sw.js
+    // (Chromium then logs "An unknown error occurred when fetching the script").
+    expect(await activeServiceWorker(page)).toBe(`${site.url}sw.js`);
     const manifest = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
       const m = (await (await fetch(link.href)).json()) as {
