@@ -138,7 +138,7 @@ export function useParse(start: StartParse): Parse {
           // a stream that stalls (a slow server) must not leave them behind the numbers shown.
           refreshTimer = setTimeout(catchUp, lastRefresh + every - now);
         }
-        // Transitions, as the answers of use-query.ts are: React renders them in slices that yield.
+        // A transition: React renders it in slices that yield to the page.
         // The open before and the end after stay urgent, and updates apply in the order they came.
         startTransition(() =>
           setState((s) =>
