@@ -102,7 +102,7 @@ export class LogParser {
     let fixed = this.fastFixed();
     let fixedLen = fixed === null ? -1 : fixed.length;
     let kernel = fixed === null ? null : records.kernelFor(fixed);
-    if (kernel !== null) kernel.unload();
+    records.newChunk();
     for (;;) {
       if (kernel !== null) start = this.kernelRun(kernel, chunk, start, fixedLen);
       // A record the fast path reads whole holds no newline (every byte is checked: see namesOf),
@@ -139,7 +139,7 @@ export class LogParser {
   private kernelRun(kernel: RecordKernel, chunk: Uint8Array, start: number, fixedLen: number): number {
     const n = chunk.length;
     for (;;) {
-      if (start + fixedLen >= kernel.windowEnd) {
+      if (start < kernel.windowStart || start + fixedLen >= kernel.windowEnd) {
         // No whole record from start on in the window: copy the next one in, unless it reached the chunk's end.
         if (kernel.windowEnd >= n && kernel.windowStart <= start) return start;
         kernel.load(chunk, start, Math.min(n, start + KERNEL_WINDOW));

@@ -76,6 +76,11 @@ export class RecordWriter {
     return k;
   }
 
+  /** A new chunk: the kernel's window (if it has one) holds the chunk before, whatever path reads the first lines. */
+  newChunk(): void {
+    if (this.kernel !== null) this.kernel.unload();
+  }
+
   /** Stores the kernel's last n events, of consecutive lines from firstLine on. */
   kernelEvents(k: RecordKernel, n: number, firstLine: number): void {
     this.lastEvent = this.store.addEvents(

@@ -466,6 +466,38 @@ describe('the record kernel', () => {
     expect(differences(y, analyse(smallChunks, false))).toEqual([]);
   });
 
+  it("reads each chunk's own bytes when a chunk starts after a message (the window of the chunk before is not reused)", () => {
+    // A chunk that ends with a MSG line starts the next one on the general path; the kernel's window
+    // must not still hold the previous chunk, whose records sit at the same offsets here.
+    const lines = splitLines(
+      new Uint8Array(
+        Buffer.concat([...generateLog({ lines: 4000, seed: 21, msgRate: 0.01, message: 'one line' }).chunks]),
+      ),
+    );
+    const isMsg = (l: Uint8Array) => l[0] === 0x4d; // 'M'
+    const isRecord = (l: Uint8Array) => l[0] === 0x4e || l[0] === 0x44; // 'N', 'D'
+    const allRecords = (from: number, n: number) => lines.slice(from, from + n).every(isRecord);
+    const chunks: Uint8Array[] = [];
+    let from = 0;
+    let cuts = 0;
+    for (let m = 12; m < lines.length - 12; m++) {
+      if (!isMsg(lines[m]) || !allRecords(m + 1, 10)) continue;
+      let a = m - 1;
+      while (a > from && isRecord(lines[a - 1])) a--;
+      if (m - a < 10) continue;
+      // [from, a) one chunk; [a, m] records then the message; the next chunk starts with records too.
+      chunks.push(joinLines([...lines.slice(from, a), new Uint8Array(0)]));
+      chunks.push(joinLines([...lines.slice(a, m + 1), new Uint8Array(0)]));
+      from = m + 1;
+      cuts++;
+    }
+    chunks.push(joinLines(lines.slice(from)));
+    expect(cuts).toBeGreaterThan(3);
+    const r = both(chunks);
+    expect(differences(r.on, r.off)).toEqual([]);
+    expect(r.kernelEvents).toBeGreaterThan(0.5 * r.on.store.eventCount);
+  });
+
   it("gives the same store in the decode workers' blocks on every fixture (the first 2 MiB of each), and reads most of their records there", async () => {
     let events = 0;
     let byDecoders = 0;
