@@ -12,6 +12,13 @@ const SPAN = 2 ** 32;
 const EMPTY_MICROS = new Uint32Array(0);
 const EMPTY_WIDE = new Float64Array(0);
 
+/** Clock v as microseconds after base, or -1 when an offset would not give v back exactly (or v is -0). */
+function offsetOf(v: number, base: number): number {
+  const us = Math.round(v * 1e6);
+  const d = us - base;
+  return d >= 0 && d < SPAN && us / 1e6 === v && (v !== 0 || 1 / v > 0) ? d : -1;
+}
+
 export class ClockColumn {
   /** Per chunk: microseconds minus the chunk's base (empty once the chunk is wide). */
   private readonly micros: Uint32Array[] = [];
@@ -49,10 +56,8 @@ export class ClockColumn {
         const micros = this.micros[c];
         const base = this.bases[c];
         for (; t < m; t++) {
-          const v = values[j + t];
-          const us = Math.round(v * 1e6);
-          const d = us - base;
-          if (!(d >= 0 && d < SPAN && us / 1e6 === v && (v !== 0 || 1 / v > 0))) break;
+          const d = offsetOf(values[j + t], base);
+          if (d < 0) break;
           micros[k + t] = d;
         }
         if (t < m) this.widen(c, k + t);
@@ -103,10 +108,8 @@ export class ClockColumn {
   private put(c: number, k: number, v: number): void {
     let w = this.wide[c];
     if (w.length === 0) {
-      const m = Math.round(v * 1e6);
-      const d = m - this.bases[c];
-      // Only a clock that N / 10^6 gives back exactly (and not -0) is kept as an offset.
-      if (d >= 0 && d < SPAN && m / 1e6 === v && (v !== 0 || 1 / v > 0)) {
+      const d = offsetOf(v, this.bases[c]);
+      if (d >= 0) {
         this.micros[c][k] = d;
         return;
       }
