@@ -139,7 +139,7 @@ export class LogParser {
   private kernelRun(kernel: RecordKernel, chunk: Uint8Array, start: number, fixedLen: number): number {
     const n = chunk.length;
     for (;;) {
-      if (start < kernel.windowStart || start + fixedLen >= kernel.windowEnd) {
+      if (!kernel.holdsRecordAt(start, fixedLen)) {
         // No whole record from start on in the window: copy the next one in, unless it reached the chunk's end.
         if (kernel.windowEnd >= n && kernel.windowStart <= start) return start;
         kernel.load(chunk, start, Math.min(n, start + KERNEL_WINDOW));

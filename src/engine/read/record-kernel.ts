@@ -155,6 +155,11 @@ export class RecordKernel {
     this.windowEnd = end;
   }
 
+  /** Whether a record of len bytes from chunk offset start, and the byte after it, are in the window. */
+  holdsRecordAt(start: number, len: number): boolean {
+    return start >= this.windowStart && start + len < this.windowEnd;
+  }
+
   /** Forgets the window (the next chunk is another array). */
   unload(): void {
     this.windowStart = this.windowEnd = 0;

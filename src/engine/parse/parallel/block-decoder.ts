@@ -179,7 +179,7 @@ export class BlockDecoder implements NameCombos {
     const hasSizeof = ev.sizeof.length > 0;
     let added = 0;
     for (;;) {
-      if (start + len >= kernel.windowEnd) {
+      if (!kernel.holdsRecordAt(start, len)) {
         if (kernel.windowEnd >= end && kernel.windowStart <= start) break;
         kernel.load(buf, start, Math.min(end, start + KERNEL_WINDOW));
       }
