@@ -1,8 +1,9 @@
 // A/B of drop → done in the built viewer, alternated run by run on the same log (which goes first
 // swaps each round), with the CPU each run took, the worker's parser time, the longest main-thread
-// task during the parse (Chromium) and, in the same page after each run, the time to read the file
-// alone (the faster of slices and a BYOB stream): this VM is shared and its speed drifts by ±30%
-// over minutes, so a change is judged on alternated runs, and the ratio on reads of the same minute.
+// task during the parse (Chromium), the longest stall the page saw (both browsers) and, in the same
+// page after each run, the time to read the file alone (the faster of slices and a BYOB stream):
+// this VM is shared and its speed drifts by ±30% over minutes, so a change is judged on alternated
+// runs, and the ratio on reads of the same minute.
 //   npx tsx test/bench/ab-browser.ts --log some.log [--browser firefox] [--ab A,B] [--runs 6]
 // A variant is `decoders=N` (the page is shown the cores that make it start N decode workers:
 // support/cores.ts), `?query` (the viewer opened with that query), or `dist:DIR` (a build of its own,
@@ -20,6 +21,7 @@ import { cpuSnapshot, cpuUse } from './browser-cpu.ts';
 import { pageCache } from './page-cache.ts';
 import { PROBE, dropAndWaitDone, workerTimes, type BenchProbe } from './page-probe.ts';
 import { readAloneMs } from './read-alone.ts';
+import { takeStalls } from '../browser/support/stall-probe.ts';
 
 const args = process.argv.slice(2);
 const option = (n: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : null);
@@ -78,6 +80,10 @@ try {
         const w = window as unknown as BenchProbe;
         return { b: w.__bench, longTasksReported: w.__longTasksReported };
       });
+      const stall = Math.max(
+        0,
+        ...(await takeStalls(page)).filter((s) => s.at > b.t0 && s.at - s.ms < b.done).map((s) => s.ms),
+      );
       const ms = b.done - b.t0;
       const longest = Math.max(0, ...b.longTasks.filter((t) => t.at > b.t0 && t.at < b.done).map((t) => t.ms));
       const worker = workerTimes(await page.attribute(tid('parse-status'), 'title'));
@@ -87,7 +93,7 @@ try {
       console.log(
         `${v.padEnd(16)} drop → done ${sec(ms)} s (${(bytes / 1e3 / ms).toFixed(0)} MB/s), parser ${sec(worker?.parseMs ?? NaN)} s;`,
         `read alone ${sec(readMs)} s (slices ${sec(read.slices)}, stream ${sec(read.stream)}): ${(ms / readMs).toFixed(2)}x;`,
-        `longest task in the parse ${longTasksReported ? `${longest.toFixed(0)} ms` : 'not reported'}; cpu ${sec(u.totalMs)} s:`,
+        `longest task in the parse ${longTasksReported ? `${longest.toFixed(0)} ms` : 'not reported'}, stall ${stall} ms; cpu ${sec(u.totalMs)} s:`,
         u.byGroup.map(([g, t]) => `${g} ${sec(t)}`).join(', '),
       );
       await page.close();

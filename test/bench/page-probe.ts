@@ -1,11 +1,15 @@
 // What the benchmarks read from the viewer's page: a probe installed before the app loads that times
 // the drop (a change event), the first summary number and Done, counts progress updates and keeps
-// main-thread tasks over 50 ms; and the worker's own times from the status line's tooltip.
+// main-thread tasks over 50 ms (and stalls, in both browsers: support/stall-probe.ts); and the
+// worker's own times from the status line's tooltip.
 
 import type { AppPage } from '../browser/support/driver.ts';
 import { tid } from '../browser/support/index.ts';
+import { STALL_PROBE } from '../browser/support/stall-probe.ts';
 
-export const PROBE = `
+export const PROBE =
+  STALL_PROBE +
+  `
   window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
   window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
   if (window.__longTasksReported)

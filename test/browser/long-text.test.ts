@@ -19,30 +19,12 @@ import {
   waitDone,
   type AppPage,
 } from './support/index.ts';
+import { STALL_PROBE, takeStalls } from './support/stall-probe.ts';
 
 const b = useBrowser();
 
-/**
- * Main-thread stalls, seen from the page itself (both browsers): a requestAnimationFrame loop
- * and a 10 ms timer record every gap longer than 50 ms (with the browser's long tasks where it
- * reports them).
- */
-const STALLS = `
-  window.__stalls = [];
-  (() => {
-    let last = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      if (now - last > 50) window.__stalls.push(Math.round(now - last));
-      last = now;
-    };
-    setInterval(tick, 10);
-    const frame = () => { tick(); requestAnimationFrame(frame); };
-    requestAnimationFrame(frame);
-  })();
-`;
-
-const stalls = (page: AppPage) => page.evaluate(() => (window as unknown as { __stalls: number[] }).__stalls.splice(0));
+/** Main-thread stalls over 50 ms since the last call (both browsers). */
+const stalls = async (page: AppPage) => (await takeStalls(page)).map((s) => s.ms);
 
 const LONG = 60_000;
 const INTRO = 'x'.repeat(LONG);
@@ -79,7 +61,7 @@ afterAll(async () => {
 
 describe('long text and bidi overrides in the page (issue 26)', () => {
   test('a 60 KB opening message, MSG and type: shown cut, the whole on demand, no freeze of the main thread', async () => {
-    const page = await b.openAppAt('', { initScript: STALLS });
+    const page = await b.openAppAt('', { initScript: STALL_PROBE });
     await openFileByInput(page, path);
     await waitDone(page);
     // Cut, saying how long it is, with a button for the rest.
@@ -111,7 +93,7 @@ describe('long text and bidi overrides in the page (issue 26)', () => {
   test('a 10 MB file of one line: its first 64 KiB read, shown cut, no freeze', async () => {
     const one = join(tmp.dir, 'one-line.log');
     await writeFile(one, 'y'.repeat(10 << 20));
-    const page = await b.openAppAt('', { initScript: STALLS });
+    const page = await b.openAppAt('', { initScript: STALL_PROBE });
     await openFileByInput(page, one);
     await waitDone(page);
     expect((await page.text(tid('summary-intro'))).length).toBeLessThan(3000);
