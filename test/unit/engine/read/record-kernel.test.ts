@@ -3,7 +3,7 @@
 // anchors, RSS runs, the seed's bookkeeping, names, messages and problems) and the identical
 // analyse report. Checked on every fixture (plain and .gz, nested runs followed as the CLI does) and
 // on fuzzed input (random chunks down to 1 byte, mutated, cut and shuffled lines, byte flips, Sizeof,
-// CRLF, odd names, the HDR changing mid-run), counting the lines the kernel read so a kernel that
+// CRLF, odd names, the HDR changing mid-run, a few MiB in chunks of up to 300 KB), counting the lines the kernel read so a kernel that
 // silently stopped running fails too.
 
 import { readdirSync } from 'node:fs';
@@ -496,6 +496,38 @@ describe('the record kernel', () => {
     const r = both(chunks);
     expect(differences(r.on, r.off)).toEqual([]);
     expect(r.kernelEvents).toBeGreaterThan(0.5 * r.on.store.eventCount);
+  });
+
+  it('gives the same store for a log of a few MiB cut into random chunks of up to 300 KB (state carried from chunk to chunk)', () => {
+    // Chunks this large let the kernel's window and its known keys outlive a chunk; the small fuzzed
+    // logs above rarely do. Without the window's unload at each chunk most splits here differ.
+    const bytes = new Uint8Array(
+      Buffer.concat([
+        ...generateLog({
+          lines: 12_000,
+          seed: 31,
+          oddNames: true,
+          msgRate: 0.05,
+          duplicateRate: 0.01,
+          untrackedRate: 0.01,
+          message: 'one line',
+        }).chunks,
+      ]),
+    );
+    const off = analyse([bytes], false);
+    for (let seed = 1; seed <= 12; seed++) {
+      const rng = new Rng(seed);
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length;) {
+        const n = rng.range(1, 300_000);
+        chunks.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      kernelEvents = 0;
+      const on = analyse(chunks, true);
+      expect(differences(on, off), `split ${seed}`).toEqual([]);
+      expect(kernelEvents).toBeGreaterThan(0.5 * on.store.eventCount);
+    }
   });
 
   it("gives the same store in the decode workers' blocks on every fixture (the first 2 MiB of each), and reads most of their records there", async () => {
