@@ -3,8 +3,8 @@
 // anchors, RSS runs, the seed's bookkeeping, names, messages and problems) and the identical
 // analyse report. Checked on every fixture (plain and .gz, nested runs followed as the CLI does) and
 // on fuzzed input (random chunks down to 1 byte, mutated, cut and shuffled lines, byte flips, Sizeof,
-// CRLF, odd names, the HDR changing mid-run, a few MiB in chunks of up to 300 KB), counting the lines the kernel read so a kernel that
-// silently stopped running fails too.
+// CRLF, odd names, the HDR changing mid-run, a few MiB in chunks of up to 300 KB), counting the
+// lines the kernel read so a kernel that silently stopped running fails too.
 
 import { readdirSync } from 'node:fs';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
