@@ -3,6 +3,8 @@
 
 import { withRoom } from '../base/growable.ts';
 import type { ByteInterner } from '../store/interner.ts';
+import { AddressMap } from '../store/address-map.ts';
+import { COLUMN_CHUNK, COLUMN_CHUNK_BITS } from '../store/chunked-columns.ts';
 import type { LogStore } from '../store/log-store.ts';
 import { isDelOf, typeIdOf } from '../store/type-kind.ts';
 import { basename } from '../../shared/names.ts';
@@ -22,9 +24,6 @@ export interface SiteStats {
   /** Sites with at least one NEW, in id order. */
   ids: Uint32Array;
 }
-
-/** Type ids below this (2^26) make (site, type) keys that stay exact doubles for sites below 2^27. */
-const TYPE_SPAN = 2 ** 26;
 
 /** Per-site counts kept between calls of sites(), with room to grow. */
 function emptySiteCounts() {
@@ -46,7 +45,8 @@ export class Derived {
   private sitesPairs = 0;
   private siteCounts = emptySiteCounts();
   private siteFreed = new Int32Array(0);
-  private sitePerType = new Map<number, number>();
+  /** NEWs per (site, type id). */
+  private sitePerType = new AddressMap();
   private liveTypeVersion = -1;
   private liveType = new Int32Array(0);
   private rankSlots: ({ size: number; ranks: Float64Array } | undefined)[] = [];
@@ -96,7 +96,7 @@ export class Derived {
     if (!this.siteStats || s.version - this.sitesVersion !== count - this.sitesEvents) {
       this.sitesEvents = 0;
       this.sitesPairs = 0;
-      this.sitePerType.clear();
+      this.sitePerType = new AddressMap();
       this.siteCounts = emptySiteCounts();
     }
     const n = s.sites.size;
@@ -110,18 +110,23 @@ export class Derived {
     const { created, typeCount, topType, topN } = c;
     // Per (site, type) counts, to find each site's distinct and top types.
     const perType = this.sitePerType;
-    for (let e = this.sitesEvents; e < count; e++) {
-      const tk = s.typeKind.get(e);
-      if (isDelOf(tk)) continue;
-      const site = s.site.get(e);
-      created[site]++;
-      const key = site * TYPE_SPAN + typeIdOf(tk);
-      const k = (perType.get(key) ?? 0) + 1;
-      perType.set(key, k);
-      if (k === 1) typeCount[site]++;
-      if (k > topN[site]) {
-        topN[site] = k;
-        topType[site] = typeIdOf(tk);
+    // A column chunk at a time: the chunks' arrays, not a lookup per event.
+    for (let e = this.sitesEvents; e < count;) {
+      const c = e >>> COLUMN_CHUNK_BITS;
+      const tks = s.typeKind.chunks[c];
+      const sites = s.site.chunks[c];
+      const end = Math.min(count, (c + 1) * COLUMN_CHUNK);
+      for (let k = e - c * COLUMN_CHUNK; e < end; e++, k++) {
+        const tk = tks[k];
+        if (isDelOf(tk)) continue;
+        const site = sites[k];
+        created[site]++;
+        const m = perType.increment(site, typeIdOf(tk));
+        if (m === 1) typeCount[site]++;
+        if (m > topN[site]) {
+          topN[site] = m;
+          topType[site] = typeIdOf(tk);
+        }
       }
     }
     this.sitesEvents = count;

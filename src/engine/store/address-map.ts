@@ -1,7 +1,8 @@
-// Open-addressing hash map from a 64-bit address (hi, lo words) to an event index. Linear probing
-// with backward-shift deletion, so no tombstones build up as addresses are reused millions of times.
-// A slot is 4 words in one array (lo, hi, value, home slot): a probe touches one cache line, and a
-// deletion's shift reads each entry's home instead of hashing it again.
+// Open-addressing hash map from a 64-bit key (hi, lo words: an address) to a value that is not
+// negative (an event index; or a count, by increment()). Linear probing with backward-shift
+// deletion, so no tombstones build up as addresses are reused millions of times. A slot is 4 words
+// in one array (lo, hi, value, home slot): a probe touches one cache line, and a deletion's shift
+// reads each entry's home instead of hashing it again.
 
 const EMPTY = -1;
 
@@ -60,6 +61,29 @@ export class AddressMap {
     slots[i + 3] = home;
     if (++this.size * 2 > mask + 1) this.grow();
     return EMPTY;
+  }
+
+  /** Adds 1 to the key's value (taken as 0 when absent); returns the new value. One probe, for counting. */
+  increment(hi: number, lo: number): number {
+    hi |= 0;
+    lo |= 0;
+    const slots = this.slots;
+    const mask = this.mask;
+    const home = AddressMap.slotOf(hi, lo, mask);
+    let s = home;
+    for (; ; s = (s + 1) & mask) {
+      const i = s << 2;
+      const v = slots[i + 2];
+      if (v === EMPTY) break;
+      if (slots[i] === lo && slots[i + 1] === hi) return (slots[i + 2] = v + 1);
+    }
+    const i = s << 2;
+    slots[i] = lo;
+    slots[i + 1] = hi;
+    slots[i + 2] = 1;
+    slots[i + 3] = home;
+    if (++this.size * 2 > mask + 1) this.grow();
+    return 1;
   }
 
   /** Removes the key; returns its value or -1. */

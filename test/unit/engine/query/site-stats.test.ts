@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Analysis } from '../../../../src/engine/analysis.ts';
 import { Derived, type SiteStats } from '../../../../src/engine/query/derived.ts';
+import { isDelOf, typeIdOf } from '../../../../src/engine/store/type-kind.ts';
+import type { LogStore } from '../../../../src/engine/store/log-store.ts';
 import { generateLog } from '../../../support/reflog-generator.ts';
 
 const plain = (st: SiteStats) => ({
@@ -32,7 +34,48 @@ function countedOnAndAtOnce(bytes: Uint8Array, step: number): { on: SiteStats; o
   return { on: d.sites(), once: new Derived(a.store).sites(), asked };
 }
 
+/** NEWs, distinct types and the top type (the first to reach the highest count) per site, by a plain walk with a Map. */
+function plainCounts(s: LogStore) {
+  const n = s.sites.size;
+  const created = new Array<number>(n).fill(0);
+  const typeCount = new Array<number>(n).fill(0);
+  const topType = new Array<number>(n).fill(-1);
+  const topN = new Array<number>(n).fill(0);
+  const perType = new Map<string, number>();
+  for (let e = 0; e < s.eventCount; e++) {
+    const tk = s.typeKind.get(e);
+    if (isDelOf(tk)) continue;
+    const site = s.site.get(e);
+    const key = `${site}/${typeIdOf(tk)}`;
+    const k = (perType.get(key) ?? 0) + 1;
+    perType.set(key, k);
+    created[site]++;
+    if (k === 1) typeCount[site]++;
+    if (k > topN[site]) {
+      topN[site] = k;
+      topType[site] = typeIdOf(tk);
+    }
+  }
+  return { created, typeCount, topType };
+}
+
 describe('site counts, counted on as the log grows', () => {
+  it('equal a plain count of the store (NEWs, distinct types, top type per site)', () => {
+    const bytes = Buffer.concat([
+      ...generateLog({ lines: 30_000, seed: 12, oddNames: true, duplicateRate: 0.02 }, 64 * 1024).chunks,
+    ]);
+    const a = new Analysis('log');
+    const p = a.beginFile('log');
+    p.push(bytes);
+    p.finish();
+    const st = new Derived(a.store).sites();
+    const want = plainCounts(a.store);
+    expect(want.typeCount.filter((c) => c > 1).length).toBeGreaterThan(5);
+    expect(Array.from(st.created)).toEqual(want.created);
+    expect(Array.from(st.typeCount)).toEqual(want.typeCount);
+    expect(Array.from(st.topType)).toEqual(want.topType);
+  });
+
   it('equal the counts made at once, on a generated log asked at every piece', () => {
     const bytes = Buffer.concat([...generateLog({ lines: 40_000, seed: 11, oddNames: true }, 64 * 1024).chunks]);
     const { on, once, asked } = countedOnAndAtOnce(bytes, 97_003);
