@@ -21,6 +21,7 @@ import {
   tempDir,
   tid,
   useBrowser,
+  waitChartDrawn,
   waitDone,
   waitSettled,
   writeGeneratedLog,
@@ -189,6 +190,7 @@ describe('offline', () => {
     const page = await openControlled(`${site.url}?url=${encodeURIComponent(logServer.url)}`);
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual(cliSummary(await cliJson(SMALL)));
+    await waitChartDrawn(page);
     const hits = logServer.hits();
     expect(hits).toBeGreaterThanOrEqual(1);
 
@@ -197,6 +199,7 @@ describe('offline', () => {
     await waitDone(page);
     expect(await summaryNumbers(page)).toEqual(EXAMPLE);
     expect(logServer.hits()).toBe(hits + 1);
+    await waitChartDrawn(page);
 
     // Chromium logs the refused connection (Firefox logs nothing).
     page.expectConsoleErrors(/Failed to load resource: net::ERR_CONNECTION_REFUSED/, /Failed to fetch/);

@@ -162,6 +162,14 @@ export async function waitDone(page: AppPage, timeout = WAIT_MS): Promise<string
   return text;
 }
 
+/**
+ * Waits until the interactive RSS chart is drawn: its chunk loads lazily after Done, and a reload
+ * while a service worker is still answering for it is reported by Firefox as a page error.
+ */
+export async function waitChartDrawn(page: AppPage, timeout = WAIT_MS): Promise<void> {
+  await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`, { timeout });
+}
+
 /** "12,345" (any thousands separator) → 12345. */
 export function parseIntText(text: string | null): number {
   const t = (text ?? '')
