@@ -94,7 +94,7 @@ function SuspectRow({
         {fmtInt(s.live)} of {fmtInt(s.new)} ({pct(s.survival)})
       </td>
       <td className="num" data-testid="suspect-rate">
-        {s.verdict === 'leak' ? `+${fmtRate(s.growthPerSecond)}/s` : '—'}
+        {s.verdict === 'leak' ? <span className="value-unit">{`+${fmtRate(s.growthPerSecond)}/s`}</span> : '—'}
       </td>
       <td className="num" data-testid="suspect-since">
         since <span className="value-unit">{fmtClock(s.growingSince ?? s.firstClock)} s</span>
