@@ -19,6 +19,7 @@ import {
   openTab,
   tempDir,
   tid,
+  waitChartDrawn,
   waitDone,
   waitSettled,
   writeGeneratedLog,
@@ -133,7 +134,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
       const { found, seen, check } = checker(page);
       await openFileByInput(page, SMALL);
       await waitDone(page);
-      await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
+      await waitChartDrawn(page);
       await page.waitFor(tid('suspect'));
       await check('Summary with leak suspects, the chart and its message markers');
       await page.focus('[data-flag="1"]');

@@ -8,7 +8,16 @@ import { beforeAll, expect, test } from 'vitest';
 import { analyseChunks } from '../../src/engine/analysis.ts';
 import { leakQueriesOf, type LeakQueries } from '../../src/engine/query/leak-queries.ts';
 import { clockToUrl, fmtClock, fmtInt, fmtSigned } from '../../src/ui/format.ts';
-import { ROOT, WAIT_MS, openFileByInput, tid, useBrowser, waitDone, type AppPage } from './support/index.ts';
+import {
+  ROOT,
+  WAIT_MS,
+  openFileByInput,
+  tid,
+  useBrowser,
+  waitChartDrawn,
+  waitDone,
+  type AppPage,
+} from './support/index.ts';
 
 const SMALL = 'test/fixtures/samples/small/20261125_072703_0_5187_O_0_PY3.13.5.log';
 const CURSOR = tid('chart-cursor');
@@ -49,7 +58,7 @@ test('with the keyboard alone: T and the window A..B set on the chart, and the h
   const page = await b.openApp();
   await openFileByInput(page, SMALL);
   await waitDone(page);
-  await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
+  await waitChartDrawn(page);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
   // The fields come first, each named with its unit; then the chart's cursor.
@@ -141,7 +150,7 @@ test('Esc drops a selection not yet applied; the brush handles say which end of 
   const page = await b.openApp();
   await openFileByInput(page, SMALL);
   await waitDone(page);
-  await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
+  await waitChartDrawn(page);
   await page.focus(CURSOR);
   // The gesture in one go, in the page: Shift+→ twice, then Esc, with no pause in which the
   // selection could apply (250 ms). Pressed one by one from here, each key is a round trip to the

@@ -9,6 +9,7 @@ import {
   openFileByInput,
   openTab,
   tid,
+  waitChartDrawn,
   waitDone,
   type AppPage,
   type BrowserDriver,
@@ -59,7 +60,7 @@ test(
 
     await openFileByInput(page, SMALL);
     await waitDone(page);
-    await page.waitFor(`${tid('rss-chart')}[data-state="full"] .recharts-line`);
+    await waitChartDrawn(page);
     await page.hover(tid('chart-plot'));
     await page.waitFor('.recharts-tooltip-wrapper .chart-tip', { state: 'visible' });
     expect(await motion(page)).toEqual(still);
