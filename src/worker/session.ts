@@ -15,7 +15,7 @@ import { droppedFilesResolver, findRoot, readBlobSyncInWorker } from './nested-f
 import type { DecodeShard } from './decode-service.ts';
 import { shardsOverPorts } from './decode-workers.ts';
 import { openSource, type ChunkSource } from './source-reader.ts';
-import { yieldToEventLoop } from './yield.ts';
+import { throttledYield } from './yield.ts';
 
 /** Parse at most this many bytes between yields, so queries and cancel are answered promptly. */
 const PARSE_STEP_BYTES = 1 << 20;
@@ -28,6 +28,8 @@ const BLOCK_BYTES = 4 << 20;
 /** Blocks in flight per decode worker: one decoding, one being read. */
 const IN_FLIGHT_PER_SHARD = 2;
 const PROGRESS_EVERY_MS = 100;
+/** A query or a cancel waits at most about this long, plus one piece's parse, during a parse. */
+const YIELD_EVERY_MS = 10;
 /**
  * The most memory one log's tables may take in this tab (its store: columns, names, anchors): past
  * it the parse stops with what it has and says so, before the browser kills the tab. A 16 GB log
@@ -202,7 +204,8 @@ export class AnalysisSession implements ReftraceApi {
             `Not a log: no SOF, HDR, NEW, DEL or MSG line in its first ${(fed / 1024 ** 2).toFixed(0)} MiB, so no more was read.`,
           );
       };
-      /** Parses one piece of plain bytes, then lets queries and cancel in. */
+      const yieldNow = throttledYield(YIELD_EVERY_MS);
+      /** Parses one piece of plain bytes, then lets queries and cancel in (every YIELD_EVERY_MS). */
       const feed = async (piece: Uint8Array) => {
         checkStop();
         fed += piece.length;
@@ -210,7 +213,7 @@ export class AnalysisSession implements ReftraceApi {
         p.push(piece);
         parseMs += performance.now() - t;
         progress();
-        await yieldToEventLoop();
+        await yieldNow();
       };
       const feedChunks = async (chunks: AsyncIterable<Uint8Array>) => {
         for await (const chunk of chunks)
@@ -243,7 +246,7 @@ export class AnalysisSession implements ReftraceApi {
               fed += bytes;
               parseMs += ms;
               progress();
-              await yieldToEventLoop();
+              await yieldNow();
             },
             decoding: (n) => (decodeWorkers = n),
           },

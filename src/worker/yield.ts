@@ -1,5 +1,6 @@
 // Yields to the event loop (a macrotask), so comlink calls such as cancel() and table queries are
-// answered between chunks. In a worker, setTimeout(0) is clamped to 4 ms when nested; a
+// answered between chunks; at most every few milliseconds (throttledYield), since a file's stream
+// may come in thousands of 64 KB pieces (Firefox) and each round trip costs a few tens of µs. In a worker, setTimeout(0) is clamped to 4 ms when nested; a
 // MessageChannel round trip is not. Node (tests, benchmarks) has setImmediate.
 
 let channel: MessageChannel | null = null;
@@ -15,4 +16,21 @@ export function yieldToEventLoop(): Promise<void> {
     waiting.push(resolve);
     channel!.port2.postMessage(0);
   });
+}
+
+/**
+ * A yield once `everyMs` have passed since the last one, nothing before: what a caller between
+ * small pieces of work awaits.
+ */
+export function throttledYield(
+  everyMs: number,
+  now: () => number = () => performance.now(),
+): () => Promise<void> | undefined {
+  let last = now();
+  return () => {
+    if (now() - last < everyMs) return undefined;
+    return yieldToEventLoop().then(() => {
+      last = now();
+    });
+  };
 }
