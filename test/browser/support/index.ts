@@ -152,11 +152,7 @@ export async function dropFile(page: AppPage, path: string): Promise<void> {
 
 /** Waits until parse-status says Done; fails at once if it says the parse stopped or was cancelled. */
 export async function waitDone(page: AppPage, timeout = WAIT_MS): Promise<string> {
-  await page.waitForFunction(
-    (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
-    tid('parse-status'),
-    { timeout },
-  );
+  await settledOrSay(page, timeout);
   const text = await page.text(tid('parse-status'));
   expect(text, 'parse-status').toContain('Done');
   return text;
@@ -322,12 +318,38 @@ export async function statusText(page: AppPage): Promise<string> {
 
 /** Waits until the parse ended in any way (Done, Stopped, Cancelled, failed) and returns parse-status. */
 export async function waitSettled(page: AppPage, timeout = WAIT_MS): Promise<string> {
-  await page.waitForFunction(
-    (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
-    tid('parse-status'),
-    { timeout },
-  );
+  await settledOrSay(page, timeout);
   return statusText(page);
+}
+
+/**
+ * Waits until parse-status says the parse ended; if it never does, fails with what the page showed
+ * then (the status, any error banner, the page's errors), so a parse that hung says where.
+ */
+async function settledOrSay(page: AppPage, timeout: number): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (sel) => /Done|Stopped|Cancelled|failed/i.test(document.querySelector(sel)?.textContent ?? ''),
+      tid('parse-status'),
+      { timeout },
+    );
+  } catch (e) {
+    const shown = await page
+      .evaluate(
+        ([status, banner]) => ({
+          status: document.querySelector(status)?.textContent ?? '(no parse-status)',
+          banner: document.querySelector(banner)?.textContent ?? '(none)',
+          title: document.querySelector(status)?.getAttribute('title') ?? '',
+        }),
+        [tid('parse-status'), tid('error-banner')] as const,
+      )
+      .catch((err: unknown) => ({ status: `(the page did not answer: ${String(err)})`, banner: '', title: '' }));
+    throw new Error(
+      `the parse did not end within ${timeout} ms: parse-status "${shown.status}" (${shown.title}), ` +
+        `error banner "${shown.banner}", page errors ${JSON.stringify(page.errors())}`,
+      { cause: e },
+    );
+  }
 }
 
 /** The line count in a parse-status text ("Parsing… 12% · … · 1,234 lines" → 1234), or null. */
