@@ -97,11 +97,10 @@ async function* byobPieces(
   bufferBytes: number,
 ): AsyncGenerator<Uint8Array, boolean> {
   let buf = new ArrayBuffer(bufferBytes);
+  const watch = stallWatch(stallMs);
   try {
     for (;;) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const stall = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), stallMs)));
-      const got = await Promise.race([reader.read(new Uint8Array(buf)), stall]).finally(() => clearTimeout(timer));
+      const got = await watch.wait(reader.read(new Uint8Array(buf)));
       if (!got) return true;
       if (got.done || !got.value) return false;
       counter.n += got.value.length;
@@ -109,9 +108,39 @@ async function* byobPieces(
       buf = got.value.buffer;
     }
   } finally {
+    watch.stop();
     reader.cancel().catch(() => {});
     reader.releaseLock();
   }
+}
+
+/**
+ * Waits that end in null once one of them has lasted `ms`: one timer for a whole read, not one per
+ * piece (Firefox gives a file's stream in thousands of 64 KiB pieces). Only time spent waiting
+ * counts: a consumer slow between pieces is no stall.
+ */
+function stallWatch(ms: number): { wait<T>(read: Promise<T>): Promise<T | null>; stop(): void } {
+  let waitingSince: number | null = null;
+  let stalled: (v: null) => void = () => {};
+  const stall = new Promise<null>((resolve) => (stalled = resolve));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    const waited = waitingSince === null ? 0 : performance.now() - waitingSince;
+    if (waited >= ms) stalled(null);
+    else timer = setTimeout(check, ms - waited);
+  };
+  timer = setTimeout(check, ms);
+  return {
+    async wait<T>(read: Promise<T>): Promise<T | null> {
+      waitingSince = performance.now();
+      try {
+        return await Promise.race([read, stall]);
+      } finally {
+        waitingSince = null;
+      }
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /** Each chunk copied: for a consumer that keeps a chunk past the next (the gunzip keeps unread input). */

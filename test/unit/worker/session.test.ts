@@ -522,6 +522,19 @@ describe('blobStreamPieces', () => {
       }
     })([bytes as BlobPart]);
 
+  it('a consumer slower than the stall time is no stall: every piece comes from the stream', async () => {
+    const counter = { n: 0 };
+    const parts: Uint8Array[] = [];
+    for await (const p of blobStreamPieces(blob, counter, 20)) {
+      parts.push(p.slice());
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
+    // The stream's pieces fill its 1 MiB buffer at most; the slices of the fallback grow to 4 MiB.
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(1 << 20);
+    expect(parts.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('a stream that is no byte stream: the file is read in slices', async () => {
     const plain = withStream(() => new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(1)) }));
     const { counter, whole } = await read(plain);
