@@ -307,13 +307,22 @@ export abstract class PageBase implements AppPage {
 
   async dropFiles(files: DroppedFile[]): Promise<void> {
     const list = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
-    await this.evaluate((list) => {
+    await this.evaluate(async (list) => {
       const dt = new DataTransfer();
       for (const { b64, name } of list) {
         const bin = atob(b64);
         const u8 = new Uint8Array(bin.length);
         for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
         dt.items.add(new File([u8], name, { type: 'text/plain' }));
+      }
+      // The page takes drops once its listener is attached (a React effect, which may run after the
+      // load event): a dragover it takes is cancelled. A drop before that would be lost.
+      for (let tries = 0; ; tries++) {
+        const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+        if (!document.body.dispatchEvent(over)) break;
+        if (tries === 400)
+          throw new Error('nothing on the page takes a dropped file (no dragover listener after 10 s)');
+        await new Promise((r) => setTimeout(r, 25));
       }
       for (const type of ['dragenter', 'dragover', 'drop']) {
         document.body.dispatchEvent(
