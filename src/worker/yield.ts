@@ -1,7 +1,8 @@
 // Yields to the event loop (a macrotask), so comlink calls such as cancel() and table queries are
-// answered between chunks; at most every few milliseconds (throttledYield), since a file's stream
-// may come in thousands of 64 KB pieces (Firefox) and each round trip costs a few tens of µs. In a worker, setTimeout(0) is clamped to 4 ms when nested; a
-// MessageChannel round trip is not. Node (tests, benchmarks) has setImmediate.
+// answered between chunks: a parse yields once every few milliseconds (throttledYield), since a
+// file's stream may come in thousands of 64 KiB pieces (Firefox) and a round trip after each added
+// up. In a worker, setTimeout(0) is clamped to 4 ms when nested; a MessageChannel round trip is not.
+// Node (tests, benchmarks) has setImmediate.
 
 let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
