@@ -54,12 +54,7 @@ export class AddressMap {
         return v;
       }
     }
-    const i = s << 2;
-    slots[i] = lo;
-    slots[i + 1] = hi;
-    slots[i + 2] = value;
-    slots[i + 3] = home;
-    if (++this.size * 2 > mask + 1) this.grow();
+    this.insertAt(s, hi, lo, value, home);
     return EMPTY;
   }
 
@@ -77,12 +72,7 @@ export class AddressMap {
       if (v === EMPTY) break;
       if (slots[i] === lo && slots[i + 1] === hi) return (slots[i + 2] = v + 1);
     }
-    const i = s << 2;
-    slots[i] = lo;
-    slots[i + 1] = hi;
-    slots[i + 2] = 1;
-    slots[i + 3] = home;
-    if (++this.size * 2 > mask + 1) this.grow();
+    this.insertAt(s, hi, lo, 1, home);
     return 1;
   }
 
@@ -126,6 +116,17 @@ export class AddressMap {
   forEachValue(fn: (value: number) => void): void {
     const slots = this.slots;
     for (let i = 2; i < slots.length; i += 4) if (slots[i] !== EMPTY) fn(slots[i]);
+  }
+
+  /** Puts a new key in the empty slot s that its probe from `home` reached, growing when half full. */
+  private insertAt(s: number, hi: number, lo: number, value: number, home: number): void {
+    const slots = this.slots;
+    const i = s << 2;
+    slots[i] = lo;
+    slots[i + 1] = hi;
+    slots[i + 2] = value;
+    slots[i + 3] = home;
+    if (++this.size * 2 > this.mask + 1) this.grow();
   }
 
   private grow(): void {
