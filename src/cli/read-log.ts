@@ -1,6 +1,6 @@
-// Node-side reading of a log into an Analysis: streamed in 1 MiB chunks, gunzipped when the
-// bytes say gzip (engine/gzip: the page's gunzip, with bounded memory), following nested child logs
-// when asked (a child is read the same way, a chunk at a time, .gz or not).
+// Node-side reading of a log into an Analysis: a plain log read ahead in 4 MiB pieces, a gzipped
+// one streamed in 1 MiB chunks through engine/gzip (the page's gunzip, with bounded memory), following
+// nested child logs when asked (a child is read a chunk at a time, .gz or not).
 
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import type { LogParser } from '../engine/parse/log-parser.ts';
 import { childLogFollower } from '../engine/parse/child-logs.ts';
 
 const CHUNK = 1 << 20;
+/** A plain log's pieces: 4 MiB read faster than 1 MiB or 16 MiB (367 MB log, Node, this VM). */
+const READ_AHEAD = 4 << 20;
 
 async function isGzipFile(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
@@ -24,21 +26,51 @@ async function isGzipFile(path: string): Promise<boolean> {
 }
 
 async function feedFile(path: string, parser: LogParser, analysis: Analysis): Promise<void> {
-  const gz = await isGzipFile(path);
-  const raw = createReadStream(path, { highWaterMark: CHUNK });
   let stopped = false;
   try {
-    for await (const chunk of gz ? gunzipStream(raw) : raw) parser.push(chunk as Uint8Array);
+    if (await isGzipFile(path)) await feedGzip(path, parser);
+    else await readAhead(path, (chunk) => parser.push(chunk));
   } catch (e) {
     // A damaged gzip or a read error: what was read (every byte inflated before the damage) is
     // analysed; say where it stopped.
     stopped = true;
     const index = analysis.store.sourceFiles.indexOf(path);
     analysis.store.notes.addProblem(Math.max(0, index), parser.currentLine, 'read-error', (e as Error).message);
+  }
+  parser.finish(stopped);
+}
+
+async function feedGzip(path: string, parser: LogParser): Promise<void> {
+  const raw = createReadStream(path, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of gunzipStream(raw)) parser.push(chunk);
   } finally {
     raw.destroy();
   }
-  parser.finish(stopped);
+}
+
+/**
+ * Hands the file to take() in pieces of READ_AHEAD bytes, reading the next piece while take() works
+ * on this one: two buffers in turn, so the reads cost no garbage and no wait (the parser copies
+ * what it keeps of a piece).
+ */
+async function readAhead(path: string, take: (chunk: Uint8Array) => void): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const buffers = [new Uint8Array(READ_AHEAD), new Uint8Array(READ_AHEAD)];
+    let turn = 0;
+    let next = fh.read(buffers[turn], 0, READ_AHEAD, null);
+    for (;;) {
+      const { bytesRead } = await next;
+      if (bytesRead === 0) return;
+      const piece = buffers[turn].subarray(0, bytesRead);
+      turn ^= 1;
+      next = fh.read(buffers[turn], 0, READ_AHEAD, null);
+      take(piece);
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 export interface ReadOptions {
