@@ -10,6 +10,7 @@
 // only rises.
 
 import type { LogStore } from '../../store/log-store.ts';
+import { chunkOf, COLUMN_CHUNK } from '../../store/chunked-columns.ts';
 import { isDelOf, typeIdOf } from '../../store/type-kind.ts';
 import type { IgnoreMasks } from '../ignore.ts';
 
@@ -90,80 +91,152 @@ export function leakCurves(
     clockFirst: lo,
   };
   if (n === 0 || m === 0) return out;
-  const keyOf = by === 'site' ? (e: number) => s.site.get(e) : (e: number) => s.typeOf(e);
-  const { live, created, firstEvent, ends, news, importing, lifetimes } = out;
-  const perSpan = SPANS / span;
-  const kinds = siteKinds(s);
-  // The spans in which each module-level site made objects: an imported module's code runs once.
-  const moduleFirst = new Int32Array(s.sites.size).fill(-1);
-  const moduleLast = new Int32Array(s.sites.size).fill(-1);
-  const keptMade = out.retained;
-  let nextLive = 0;
-  const ignT = ignore?.types;
-  const ignS = ignore?.sites;
-  const ignored = (e: number) => ignT !== undefined && (ignT[s.typeOf(e)] | ignS![s.site.get(e)]) === 1;
-  const { pairNew, pairDel, dupOld, dupNew } = s.seed;
-  let pair = 0;
-  let dup = 0;
-  let nextPairDel = pairDel.length > 0 ? pairDel.get(0) : -1;
-  let nextDupNew = dupNew.length > 0 ? dupNew.data[0] : -1;
-  let j = 0;
-  let end = spanEnd[0];
-  const release = (e: number) => {
-    if (ignored(e)) return;
-    const c = slot[keyOf(e)];
-    if (c < 0) return;
-    live[c]--;
-  };
-  const closeSpan = () => {
-    const base = j;
-    for (let c = 0; c < m; c++) {
-      ends[c * SPANS + base] = live[c];
-    }
-    j++;
-  };
-  for (let e = 0; e < n; e++) {
-    const clock = s.clock.get(e);
-    while (j < SPANS - 1 && clock > end) {
-      closeSpan();
-      end = spanEnd[j];
-    }
-    const tk = s.typeKind.get(e);
-    if (isDelOf(tk)) {
-      if (e === nextPairDel) {
-        const born = pairNew.get(pair);
-        release(born);
-        const c = ignored(born) ? -1 : slot[keyOf(born)];
-        if (c >= 0) lifetimes[c * SPANS + Math.min(SPANS - 1, Math.floor((clock - s.clock.get(born)) * perSpan))]++;
-        nextPairDel = ++pair < pairDel.length ? pairDel.get(pair) : -1;
-      }
-      continue;
-    }
-    if (e === nextDupNew) {
-      release(dupOld.data[dup]);
-      nextDupNew = ++dup < dupNew.length ? dupNew.data[dup] : -1;
-    }
-    const site = s.site.get(e);
-    if (kinds[site] === MACHINERY) importing[j] = 1;
-    else if (kinds[site] === MODULE_LEVEL) {
-      if (moduleFirst[site] < 0) moduleFirst[site] = j;
-      moduleLast[site] = j;
-    }
-    if (ignT && (ignT[typeIdOf(tk)] | ignS![s.site.get(e)]) === 1) continue;
-    const c = slot[keyOf(e)];
-    if (c < 0) continue;
-    live[c]++;
-    created[c]++;
-    news[c * SPANS + j]++;
-    while (nextLive < liveEvents.length && liveEvents[nextLive] < e) nextLive++;
-    if (liveEvents[nextLive] === e) keptMade[c * SPANS + j]++;
-    if (firstEvent[c] < 0) firstEvent[c] = e;
+  const walk = new CurveWalk(s, out, slot, by === 'site', liveEvents, SPANS / span, ignore);
+  // A chunk of the columns at a time: the events' own fields are read from their arrays, not looked up.
+  const clocks = new Float64Array(COLUMN_CHUNK);
+  for (let from = 0; from < n; from += COLUMN_CHUNK) {
+    const to = Math.min(n, from + COLUMN_CHUNK);
+    const { typeKind, clock } = s.chunkAt(from, to, clocks);
+    walk.chunk(from, to, clock, typeKind, s.site.chunks[chunkOf(from)]);
   }
-  while (j < SPANS) closeSpan();
-  for (let i = 0; i < moduleFirst.length; i++)
-    if (moduleFirst[i] >= 0 && moduleLast[i] - moduleFirst[i] <= 1)
-      importing.fill(1, moduleFirst[i], moduleLast[i] + 1);
-  // Kept by the end of span j: those made in it and before.
-  for (let c = 0; c < m; c++) for (let t = 1; t < SPANS; t++) keptMade[c * SPANS + t] += keptMade[c * SPANS + t - 1];
+  walk.finish();
   return out;
+}
+
+/**
+ * One walk's state between chunks. The loop is one method of one class (no closures), so V8
+ * compiles it once for every chunk and both walks (by site, by type) instead of deoptimising on
+ * each new closure or on the code between chunks.
+ */
+class CurveWalk {
+  private readonly kinds: Uint8Array;
+  // The spans in which each module-level site made objects: an imported module's code runs once.
+  private readonly moduleFirst: Int32Array;
+  private readonly moduleLast: Int32Array;
+  private readonly ignT: Uint8Array | null;
+  private readonly ignS: Uint8Array | null;
+  private span = 0;
+  private spanEnd: number;
+  private pair = 0;
+  private dup = 0;
+  private nextPairDel: number;
+  private nextDupNew: number;
+  private nextLive = 0;
+
+  constructor(
+    private readonly s: LogStore,
+    private readonly out: LeakCurves,
+    private readonly slot: Int32Array,
+    private readonly bySite: boolean,
+    private readonly liveEvents: Uint32Array,
+    private readonly perSpan: number,
+    ignore: IgnoreMasks | null,
+  ) {
+    this.kinds = siteKinds(s);
+    this.moduleFirst = new Int32Array(s.sites.size).fill(-1);
+    this.moduleLast = new Int32Array(s.sites.size).fill(-1);
+    this.ignT = ignore?.types ?? null;
+    this.ignS = ignore?.sites ?? null;
+    this.spanEnd = out.spanEnd[0];
+    const { pairDel, dupNew } = s.seed;
+    this.nextPairDel = pairDel.length > 0 ? pairDel.get(0) : -1;
+    this.nextDupNew = dupNew.length > 0 ? dupNew.data[0] : -1;
+  }
+
+  /** Events [from, to), one chunk: their clocks, typeKinds and sites at 0... */
+  chunk(
+    from: number,
+    to: number,
+    clk: Float64Array,
+    tks: Uint16Array | Uint32Array,
+    siteIds: Uint16Array | Uint32Array,
+  ): void {
+    const { s, out, slot, bySite, liveEvents, kinds, moduleFirst, moduleLast, ignT, ignS, perSpan } = this;
+    const { live, created, firstEvent, news, importing, lifetimes, retained: keptMade } = out;
+    const { pairNew, pairDel, dupOld, dupNew } = s.seed;
+    let { span: j, spanEnd: end, pair, dup, nextPairDel, nextDupNew, nextLive } = this;
+    for (let e = from, k = 0; e < to; e++, k++) {
+      const clock = clk[k];
+      if (clock > end && j < SPANS - 1) {
+        j = this.closeSpans(clock);
+        end = out.spanEnd[j];
+      }
+      const tk = tks[k];
+      if (isDelOf(tk)) {
+        if (e === nextPairDel) {
+          const born = pairNew.get(pair);
+          const c = this.curveOf(born);
+          if (c >= 0) {
+            live[c]--;
+            lifetimes[c * SPANS + Math.min(SPANS - 1, Math.floor((clock - s.clock.get(born)) * perSpan))]++;
+          }
+          nextPairDel = ++pair < pairDel.length ? pairDel.get(pair) : -1;
+        }
+        continue;
+      }
+      if (e === nextDupNew) {
+        const c = this.curveOf(dupOld.data[dup]);
+        if (c >= 0) live[c]--;
+        nextDupNew = ++dup < dupNew.length ? dupNew.data[dup] : -1;
+      }
+      const site = siteIds[k];
+      const kind = kinds[site];
+      if (kind !== 0) {
+        if (kind === MACHINERY) importing[j] = 1;
+        else {
+          if (moduleFirst[site] < 0) moduleFirst[site] = j;
+          moduleLast[site] = j;
+        }
+      }
+      if (ignT !== null && (ignT[typeIdOf(tk)] | ignS![site]) === 1) continue;
+      const c = slot[bySite ? site : typeIdOf(tk)];
+      if (c < 0) continue;
+      live[c]++;
+      created[c]++;
+      news[c * SPANS + j]++;
+      while (nextLive < liveEvents.length && liveEvents[nextLive] < e) nextLive++;
+      if (nextLive < liveEvents.length && liveEvents[nextLive] === e) keptMade[c * SPANS + j]++;
+      if (firstEvent[c] < 0) firstEvent[c] = e;
+    }
+    this.span = j;
+    this.spanEnd = end;
+    this.pair = pair;
+    this.dup = dup;
+    this.nextPairDel = nextPairDel;
+    this.nextDupNew = nextDupNew;
+    this.nextLive = nextLive;
+  }
+
+  /** The curve an event counts in (index into keys), or -1. */
+  private curveOf(e: number): number {
+    const s = this.s;
+    if (this.ignT !== null && (this.ignT[s.typeOf(e)] | this.ignS![s.site.get(e)]) === 1) return -1;
+    return this.slot[this.bySite ? s.site.get(e) : s.typeOf(e)];
+  }
+
+  /** Closes the spans that end before clock (not the last one); returns the span clock is in. */
+  private closeSpans(clock: number): number {
+    const { out } = this;
+    let j = this.span;
+    while (j < SPANS - 1 && clock > out.spanEnd[j]) this.closeSpan(j++);
+    this.span = j;
+    return j;
+  }
+
+  private closeSpan(j: number): void {
+    const { live, ends } = this.out;
+    for (let c = 0; c < live.length; c++) ends[c * SPANS + j] = live[c];
+  }
+
+  finish(): void {
+    const { out, moduleFirst, moduleLast } = this;
+    for (let j = this.span; j < SPANS; j++) this.closeSpan(j);
+    const { importing, retained: keptMade } = out;
+    for (let i = 0; i < moduleFirst.length; i++)
+      if (moduleFirst[i] >= 0 && moduleLast[i] - moduleFirst[i] <= 1)
+        importing.fill(1, moduleFirst[i], moduleLast[i] + 1);
+    // Kept by the end of span j: those made in it and before.
+    for (let c = 0; c < out.live.length; c++)
+      for (let t = 1; t < SPANS; t++) keptMade[c * SPANS + t] += keptMade[c * SPANS + t - 1];
+  }
 }
