@@ -84,6 +84,12 @@ export class ClockColumn {
     for (let k = s; k < e; k++) out[k] = (base + m[k]) / 1e6;
   }
 
+  /** True when event i's chunk holds whole microseconds (not float64) far inside float64's exact integers. */
+  inWholeMicros(i: number): boolean {
+    const c = i >>> COLUMN_CHUNK_BITS;
+    return this.wide[c].length === 0 && Math.abs(this.bases[c]) + SPAN < 2 ** 52;
+  }
+
   /** Chunks kept as float64 (the others take half the bytes). */
   get wideChunks(): number {
     let n = 0;

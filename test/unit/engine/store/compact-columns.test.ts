@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AddressHighColumn } from '../../../../src/engine/store/address-high-column.ts';
 import { COLUMN_CHUNK } from '../../../../src/engine/store/chunked-columns.ts';
 import { ClockColumn } from '../../../../src/engine/store/clock-column.ts';
+import { Derived } from '../../../../src/engine/query/derived.ts';
 import { LogStore } from '../../../../src/engine/store/log-store.ts';
 import { NarrowColumn } from '../../../../src/engine/store/narrow-column.ts';
 import { typeKindOf } from '../../../../src/engine/store/type-kind.ts';
@@ -24,6 +25,27 @@ function clocks(values: number[]): ClockColumn {
 }
 
 describe('ClockColumn', () => {
+  it('says whether every clock is a whole microsecond, skipping the chunks that hold microseconds', () => {
+    const whole = (values: number[]) => new Derived({ clock: clocks(values) } as LogStore).clocksInMicros();
+    const run = (from: number, n: number) => Array.from({ length: n }, (_, i) => parsed(from + 3 * i));
+    expect(whole(run(5, 2 * COLUMN_CHUNK + 9))).toBe(true);
+    // A wide chunk is read clock by clock: whole microseconds (-0, an hour past its first) pass.
+    expect(whole([...run(5, COLUMN_CHUNK), parsed(9), -0, parsed(9) + 3600, ...run(20, 40)])).toBe(true);
+    for (const odd of [0.1234567, NaN, Infinity, parsed(2 ** 52 + 2)]) {
+      expect(whole([...run(5, COLUMN_CHUNK + 5), odd, ...run(9, 3)])).toBe(false);
+      expect(whole([...run(5, COLUMN_CHUNK + 5), ...run(9, 3), odd])).toBe(false);
+    }
+    // Near 2^52 microseconds a chunk of offsets is read clock by clock too.
+    expect(whole([parsed(2 ** 52 - 2 ** 20 + 4), parsed(2 ** 52 + 2 ** 20)])).toBe(false);
+    expect(clocks([parsed(2 ** 52 - 2 ** 20 + 4), parsed(2 ** 52 + 2 ** 20)]).wideChunks).toBe(0);
+    // Checked as the store grows: a later odd clock turns the answer.
+    const c = clocks(run(5, COLUMN_CHUNK + 3));
+    const d = new Derived({ clock: c } as LogStore);
+    expect(d.clocksInMicros()).toBe(true);
+    c.push(parsed(9) + 1e-7);
+    expect(d.clocksInMicros()).toBe(false);
+  });
+
   it('gives back every %12.6f clock exactly, in 4 bytes an event', () => {
     const rnd = random(3);
     const values: number[] = [];
