@@ -34,7 +34,8 @@ export function isIgnored(m: IgnoreMasks, s: LogStore, e: number): boolean {
   return m.types[s.typeOf(e)] === 1 || m.sites[s.site.get(e)] === 1;
 }
 
-/** A stable text key of a list, for caches. */
+/** A stable text key of a list, for caches: '' for a list that ignores nothing, as for none (see ignoreMasks). */
 export function ignoreKey(list: IgnoreList | undefined): string {
-  return list ? JSON.stringify([[...list.types].sort(), [...list.files].sort()]) : '';
+  if (!list || (list.types.length === 0 && list.files.length === 0)) return '';
+  return JSON.stringify([[...list.types].sort(), [...list.files].sort()]);
 }

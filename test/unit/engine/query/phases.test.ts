@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../../../src/cli/read-log.ts';
 import { analyseChunks, type Analysis } from '../../../../src/engine/analysis.ts';
+import { Engine } from '../../../../src/engine/engine.ts';
 import { leakQueriesOf } from '../../../../src/engine/query/leak-queries.ts';
 import { fixture, FIXTURES, fixtureLogs, SMALL } from '../../../support/fixtures.ts';
 import { generateLog } from '../../../support/reflog-generator.ts';
@@ -62,6 +63,14 @@ describe('phases', () => {
     ]);
     expect(list.slice(1, 5).map((p) => p.createdAndAlive)).toEqual([24, 24, 24, 24]);
     expect(list[6]).toMatchObject({ new: 0, del: 58, netLive: -58 });
+  });
+
+  it('are worked out once for an empty ignore list and for none (the page asks with one, the peaks without)', () => {
+    const engine = new Engine(analyseChunks([fixture(SMALL)]));
+    const none = engine.ask('phases', {});
+    expect(none.length).toBeGreaterThan(1);
+    expect(engine.ask('phases', { ignore: { types: [], files: [] } })).toBe(none);
+    expect(engine.ask('phases', { ignore: { types: ['dict'], files: [] } })).not.toBe(none);
   });
 
   it('a log without messages is one phase: the whole log', () => {
