@@ -7,6 +7,7 @@ import type { History } from '../../engine/runs/history.ts';
 import type { QueryAnswer, QueryArgs, QueryName } from '../../engine/queries.ts';
 import type { Summary } from '../../engine/types.ts';
 import { decodeWorkerCount, startDecodeWorkers } from '../../worker/decode-workers.ts';
+import { askBatch } from './ask-batch.ts';
 
 type Api = Comlink.Remote<ReftraceApi>;
 
@@ -39,8 +40,26 @@ function getApi(): Api {
 
 /** Asks the worker one question about the open log (src/engine/queries.ts lists them): the page's one channel. */
 export function ask<N extends QueryName>(name: N, ...args: QueryArgs<N>): Promise<Awaited<QueryAnswer<N>>> {
-  return getApi().ask(name, ...args) as Promise<Awaited<QueryAnswer<N>>>;
+  return new Promise((resolve, reject) =>
+    queueAsk({
+      name,
+      send: () => {
+        try {
+          (getApi().ask(name, ...args) as Promise<Awaited<QueryAnswer<N>>>).then(resolve, reject);
+        } catch (e) {
+          reject(e);
+        }
+      },
+    }),
+  );
 }
+
+/** What the Summary says first: the verdict and the suspects it lists. */
+const READ_FIRST: ReadonlySet<QueryName> = new Set(['leaks', 'suspects']);
+const queueAsk = askBatch<{ name: QueryName; send: () => void }>(
+  (a) => READ_FIRST.has(a.name),
+  (a) => a.send(),
+);
 
 /** Called when the worker itself fails (script error, crash), which no promise would report. */
 export function onWorkerCrash(listener: (message: string) => void): () => void {
