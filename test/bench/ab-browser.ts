@@ -19,7 +19,7 @@ import { withDecodeWorkers } from '../browser/support/cores.ts';
 import { ROOT, launchBrowser, tid } from '../browser/support/index.ts';
 import { cpuSnapshot, cpuUse } from './browser-cpu.ts';
 import { pageCache } from './page-cache.ts';
-import { PROBE, dropAndWaitDone, workerTimes, type BenchProbe } from './page-probe.ts';
+import { PROBE, dropAndWaitDone, waitVerdict, workerTimes, type BenchProbe } from './page-probe.ts';
 import { readAloneMs } from './read-alone.ts';
 import { takeStalls } from '../browser/support/stall-probe.ts';
 
@@ -60,7 +60,7 @@ for (const dir of new Set(variants.map((v) => variantOf(v).dist ?? built))) {
 }
 
 const browser = await launchBrowser(browserName);
-const res = new Map<string, { ms: number; ratio: number }[]>(variants.map((v) => [v, []]));
+const res = new Map<string, { ms: number; ratio: number; verdictMs: number }[]>(variants.map((v) => [v, []]));
 const sec = (ms: number) => (ms / 1000).toFixed(2);
 try {
   for (let i = 0; i < Number(option('runs') ?? 6); i++) {
@@ -76,6 +76,7 @@ try {
       const c0 = cpuSnapshot(browserName);
       await dropAndWaitDone(page, log, 20);
       const u = cpuUse(c0, cpuSnapshot(browserName));
+      const verdictMs = await waitVerdict(page);
       const { b, longTasksReported } = await page.evaluate(() => {
         const w = window as unknown as BenchProbe;
         return { b: w.__bench, longTasksReported: w.__longTasksReported };
@@ -89,9 +90,9 @@ try {
       const worker = workerTimes(await page.attribute(tid('parse-status'), 'title'));
       const read = await readAloneMs(page, log);
       const readMs = Math.min(read.slices, read.stream);
-      res.get(v)!.push({ ms, ratio: ms / readMs });
+      res.get(v)!.push({ ms, ratio: ms / readMs, verdictMs });
       console.log(
-        `${v.padEnd(16)} drop → done ${sec(ms)} s (${(bytes / 1e3 / ms).toFixed(0)} MB/s), parser ${sec(worker?.parseMs ?? NaN)} s;`,
+        `${v.padEnd(16)} drop → done ${sec(ms)} s (${(bytes / 1e3 / ms).toFixed(0)} MB/s), parser ${sec(worker?.parseMs ?? NaN)} s, verdict ${sec(verdictMs)} s;`,
         `read alone ${sec(readMs)} s (slices ${sec(read.slices)}, stream ${sec(read.stream)}): ${(ms / readMs).toFixed(2)}x;`,
         `longest task in the parse ${longTasksReported ? `${longest.toFixed(0)} ms` : 'not reported'}, stall ${stall} ms; cpu ${sec(u.totalMs)} s:`,
         u.byGroup.map(([g, t]) => `${g} ${sec(t)}`).join(', '),
@@ -108,5 +109,6 @@ const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 for (const [v, runs] of res)
   console.log(
     `${v}: drop → done median ${sec(med(runs.map((r) => r.ms)))} s, best ${sec(Math.min(...runs.map((r) => r.ms)))} s;`,
+    `drop → verdict median ${sec(med(runs.map((r) => r.verdictMs)))} s;`,
     `ratio to reading alone median ${med(runs.map((r) => r.ratio)).toFixed(2)}x, best ${Math.min(...runs.map((r) => r.ratio)).toFixed(2)}x`,
   );

@@ -1,5 +1,5 @@
 // What the benchmarks read from the viewer's page: a probe installed before the app loads that times
-// the drop (a change event), the first summary number and Done, counts progress updates and keeps
+// the drop (a change event), the first summary number, Done and the leak verdict, counts progress updates and keeps
 // main-thread tasks over 50 ms (and stalls, in both browsers: support/stall-probe.ts); and the
 // worker's own times from the status line's tooltip.
 
@@ -10,12 +10,12 @@ import { STALL_PROBE } from '../browser/support/stall-probe.ts';
 export const PROBE =
   STALL_PROBE +
   `
-  window.__bench = { t0: 0, firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] };
+  window.__bench = { t0: 0, firstNumber: 0, done: 0, verdict: 0, progressUpdates: 0, longTasks: [] };
   window.__longTasksReported = PerformanceObserver.supportedEntryTypes.includes('longtask');
   if (window.__longTasksReported)
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push({ ms: e.duration, at: e.startTime }); })
       .observe({ type: 'longtask', buffered: true });
-  document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, progressUpdates: 0, longTasks: [] }); }, true);
+  document.addEventListener('change', () => { Object.assign(window.__bench, { t0: performance.now(), firstNumber: 0, done: 0, verdict: 0, progressUpdates: 0, longTasks: [] }); }, true);
   new MutationObserver(() => {
     const b = window.__bench;
     if (!b.t0) return;
@@ -23,6 +23,7 @@ export const PROBE =
     const n = Number((document.querySelector('[data-testid="summary-new"]')?.textContent || '').replace(/[^0-9]/g, ''));
     if (!b.firstNumber && n > 0) b.firstNumber = performance.now();
     if (!b.done && status.includes('Done')) b.done = performance.now();
+    if (b.done && !b.verdict && document.querySelector('[data-testid="leak-headline"]')) b.verdict = performance.now();
     if (!b.done) b.progressUpdates++;
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
@@ -32,6 +33,8 @@ export interface BenchProbe {
     t0: number;
     firstNumber: number;
     done: number;
+    /** When the leak verdict's headline showed (after Done), or 0. */
+    verdict: number;
     progressUpdates: number;
     longTasks: { ms: number; at: number }[];
   };
@@ -50,6 +53,18 @@ export function workerTimes(title: string | null): { parseMs: number; queryMs: n
 }
 
 /** Drops `log` on the viewer's file input and waits until the probe has seen Done (polling every `pollMs`). */
+/** Waits until the probe has seen the leak verdict after Done; its time from the drop, in ms. */
+export async function waitVerdict(page: AppPage): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.verdict > 0, undefined, {
+    timeout: 10 * 60_000,
+    polling: 20,
+  });
+  return page.evaluate(() => {
+    const b = (window as unknown as BenchProbe).__bench;
+    return b.verdict - b.t0;
+  });
+}
+
 export async function dropAndWaitDone(page: AppPage, log: string, pollMs: number): Promise<void> {
   await page.setInputFiles(tid('file-input'), [log]);
   await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
