@@ -8,8 +8,7 @@
 // Ranked by verdict first (leaks, most kept first, then fastest growing), then by score.
 
 import type { LogStore } from '../store/log-store.ts';
-import type { IgnoreMasks } from './ignore.ts';
-import { leakCurves, SPANS, SPARK_EVERY, type LeakCurves } from './leaks/curves.ts';
+import { SPANS, SPARK_EVERY, type LeakCurves } from './leaks/curves.ts';
 import { judge, type Judgement, type KeyName } from './leaks/judge.ts';
 
 export const SEGMENTS = SPANS / SPARK_EVERY;
@@ -30,23 +29,8 @@ export interface SuspectScore {
   judgement: Judgement;
 }
 
-export interface SuspectInputs {
-  /** Each key's live count at the end, before the ignore list (keys with none are skipped). */
-  liveAtEnd: ArrayLike<number>;
-  /** The NEWs still alive at the end, ascending. */
-  liveEvents: Uint32Array;
-  /** What a key is called, for the verdict (import-time code, cache entries). */
-  nameOf(key: number): KeyName;
-}
-
-/** Every key holding objects at the end, ranked (see above), with the curves they were judged on. */
-export function rankSuspects(
-  s: LogStore,
-  by: 'site' | 'type',
-  inputs: SuspectInputs,
-  ignore: IgnoreMasks | null,
-): { ranked: SuspectScore[]; curves: LeakCurves } {
-  const curves = leakCurves(s, by, inputs.liveAtEnd, inputs.liveEvents, ignore);
+/** Every key of the curves holding objects at the end, ranked (see above); `nameOf` names a key for its verdict. */
+export function rankSuspects(s: LogStore, curves: LeakCurves, nameOf: (key: number) => KeyName): SuspectScore[] {
   const out: SuspectScore[] = [];
   curves.keys.forEach((key, c) => {
     const live = curves.live[c];
@@ -73,7 +57,7 @@ export function rankSuspects(
       steadiness,
       firstClock: s.clock.get(curves.firstEvent[c]),
       sparkline,
-      judgement: judge(curves, c, inputs.nameOf(key)),
+      judgement: judge(curves, c, nameOf(key)),
     });
   });
   out.sort(
@@ -86,7 +70,7 @@ export function rankSuspects(
       b.live - a.live ||
       a.key - b.key,
   );
-  return { ranked: out, curves };
+  return out;
 }
 
 const leakFirst = (x: SuspectScore) => (x.judgement.verdict === 'leak' ? 0 : 1);

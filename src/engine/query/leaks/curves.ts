@@ -56,27 +56,23 @@ function siteKinds(s: LogStore): Uint8Array {
   return out;
 }
 
-/**
- * `liveAtEnd(k)`: a key's live count at the end before the ignore list (keys with none are skipped);
- * `liveEvents`: the NEWs still alive at the end, ascending.
- */
-export function leakCurves(
-  s: LogStore,
-  by: 'site' | 'type',
-  liveAtEnd: ArrayLike<number>,
-  liveEvents: Uint32Array,
-  ignore: IgnoreMasks | null,
-): LeakCurves {
-  const n = s.eventCount;
-  const keyCount = by === 'site' ? s.sites.size : s.types.size;
+/** Keys (site or type ids) holding objects at the end, in id order, and each key's index among them (-1: none). */
+function keysOf(liveAtEnd: ArrayLike<number>, keyCount: number): { keys: number[]; slot: Int32Array } {
   const keys: number[] = [];
   const slot = new Int32Array(keyCount).fill(-1);
   for (let k = 0; k < keyCount; k++) if ((liveAtEnd[k] ?? 0) > 0) slot[k] = keys.push(k) - 1;
+  return { keys, slot };
+}
+
+function emptyCurves(
+  by: 'site' | 'type',
+  keys: number[],
+  spanEnd: Float64Array,
+  importing: Uint8Array,
+  clockFirst: number,
+): LeakCurves {
   const m = keys.length;
-  const lo = s.clockFirst ?? 0;
-  const span = Math.max((s.clockLast ?? lo) - lo, 1e-9);
-  const spanEnd = Float64Array.from({ length: SPANS }, (_, j) => lo + (span * (j + 1)) / SPANS);
-  const out: LeakCurves = {
+  return {
     by,
     keys,
     live: new Int32Array(m),
@@ -87,11 +83,42 @@ export function leakCurves(
     news: new Int32Array(m * SPANS),
     lifetimes: new Int32Array(m * SPANS),
     spanEnd,
-    importing: new Uint8Array(SPANS),
-    clockFirst: lo,
+    importing,
+    clockFirst,
   };
-  if (n === 0 || m === 0) return out;
-  const walk = new CurveWalk(s, out, slot, by === 'site', liveEvents, SPANS / span, ignore);
+}
+
+/**
+ * The curves by site and by type, from one pass over the events. `liveAtEnd.site(k)`,
+ * `liveAtEnd.type(k)`: a key's live count at the end before the ignore list (keys with none are
+ * skipped); `liveEvents`: the NEWs still alive at the end, ascending.
+ */
+export function leakCurves(
+  s: LogStore,
+  liveAtEnd: { site: ArrayLike<number>; type: ArrayLike<number> },
+  liveEvents: Uint32Array,
+  ignore: IgnoreMasks | null,
+): { site: LeakCurves; type: LeakCurves } {
+  const n = s.eventCount;
+  const lo = s.clockFirst ?? 0;
+  const span = Math.max((s.clockLast ?? lo) - lo, 1e-9);
+  const spanEnd = Float64Array.from({ length: SPANS }, (_, j) => lo + (span * (j + 1)) / SPANS);
+  const importing = new Uint8Array(SPANS);
+  const sites = keysOf(liveAtEnd.site, s.sites.size);
+  const types = keysOf(liveAtEnd.type, s.types.size);
+  const out = {
+    site: emptyCurves('site', sites.keys, spanEnd, importing, lo),
+    type: emptyCurves('type', types.keys, spanEnd, importing, lo),
+  };
+  if (n === 0 || (sites.keys.length === 0 && types.keys.length === 0)) return out;
+  const walk = new CurveWalk(
+    s,
+    new CurveCounts(out.site, sites.slot),
+    new CurveCounts(out.type, types.slot),
+    liveEvents,
+    SPANS / span,
+    ignore,
+  );
   // A chunk of the columns at a time: the events' own fields are read from their arrays, not looked up.
   const clocks = new Float64Array(COLUMN_CHUNK);
   for (let from = 0; from < n; from += COLUMN_CHUNK) {
@@ -103,10 +130,49 @@ export function leakCurves(
   return out;
 }
 
+/** One set of curves being counted (by site or by type): `c` is a key's index among those counted. */
+class CurveCounts {
+  constructor(
+    readonly out: LeakCurves,
+    /** Per key id: its index among the counted keys, or -1. */
+    readonly slot: Int32Array,
+  ) {}
+
+  made(c: number, j: number, e: number, alive: boolean): void {
+    const { out } = this;
+    out.live[c]++;
+    out.created[c]++;
+    out.news[c * SPANS + j]++;
+    if (alive) out.retained[c * SPANS + j]++;
+    if (out.firstEvent[c] < 0) out.firstEvent[c] = e;
+  }
+
+  freed(c: number, lifetimeSpans: number): void {
+    this.out.live[c]--;
+    this.out.lifetimes[c * SPANS + lifetimeSpans]++;
+  }
+
+  replaced(c: number): void {
+    this.out.live[c]--;
+  }
+
+  closeSpan(j: number): void {
+    const { live, ends } = this.out;
+    for (let c = 0; c < live.length; c++) ends[c * SPANS + j] = live[c];
+  }
+
+  /** Kept by the end of span j: those made in it and before. */
+  finish(): void {
+    const { live, retained } = this.out;
+    for (let c = 0; c < live.length; c++)
+      for (let t = 1; t < SPANS; t++) retained[c * SPANS + t] += retained[c * SPANS + t - 1];
+  }
+}
+
 /**
  * One walk's state between chunks. The loop is one method of one class (no closures), so V8
- * compiles it once for every chunk and both walks (by site, by type) instead of deoptimising on
- * each new closure or on the code between chunks.
+ * compiles it once for every chunk instead of deoptimising on each new closure or on the code
+ * between chunks.
  */
 class CurveWalk {
   private readonly kinds: Uint8Array;
@@ -125,9 +191,8 @@ class CurveWalk {
 
   constructor(
     private readonly s: LogStore,
-    private readonly out: LeakCurves,
-    private readonly slot: Int32Array,
-    private readonly bySite: boolean,
+    private readonly bySite: CurveCounts,
+    private readonly byType: CurveCounts,
     private readonly liveEvents: Uint32Array,
     private readonly perSpan: number,
     ignore: IgnoreMasks | null,
@@ -137,13 +202,13 @@ class CurveWalk {
     this.moduleLast = new Int32Array(s.sites.size).fill(-1);
     this.ignT = ignore?.types ?? null;
     this.ignS = ignore?.sites ?? null;
-    this.spanEnd = out.spanEnd[0];
+    this.spanEnd = bySite.out.spanEnd[0];
     const { pairDel, dupNew } = s.seed;
     this.nextPairDel = pairDel.length > 0 ? pairDel.get(0) : -1;
     this.nextDupNew = dupNew.length > 0 ? dupNew.data[0] : -1;
   }
 
-  /** Events [from, to), one chunk: their clocks, typeKinds and sites at 0... */
+  /** Events [from, to), one chunk: their clocks, typeKinds and sites from index 0. */
   chunk(
     from: number,
     to: number,
@@ -151,32 +216,50 @@ class CurveWalk {
     tks: Uint16Array | Uint32Array,
     siteIds: Uint16Array | Uint32Array,
   ): void {
-    const { s, out, slot, bySite, liveEvents, kinds, moduleFirst, moduleLast, ignT, ignS, perSpan } = this;
-    const { live, created, firstEvent, news, importing, lifetimes, retained: keptMade } = out;
+    const { s, bySite, byType, liveEvents, kinds, moduleFirst, moduleLast, ignT, ignS, perSpan } = this;
+    const siteSlot = bySite.slot;
+    const typeSlot = byType.slot;
+    const importing = bySite.out.importing;
+    const spanEnds = bySite.out.spanEnd;
     const { pairNew, pairDel, dupOld, dupNew } = s.seed;
-    let { span: j, spanEnd: end, pair, dup, nextPairDel, nextDupNew, nextLive } = this;
+    let j = this.span;
+    let end = this.spanEnd;
+    let pair = this.pair;
+    let dup = this.dup;
+    let nextPairDel = this.nextPairDel;
+    let nextDupNew = this.nextDupNew;
+    let nextLive = this.nextLive;
     for (let e = from, k = 0; e < to; e++, k++) {
       const clock = clk[k];
       if (clock > end && j < SPANS - 1) {
         j = this.closeSpans(clock);
-        end = out.spanEnd[j];
+        end = spanEnds[j];
       }
       const tk = tks[k];
       if (isDelOf(tk)) {
         if (e === nextPairDel) {
           const born = pairNew.get(pair);
-          const c = this.curveOf(born);
-          if (c >= 0) {
-            live[c]--;
-            lifetimes[c * SPANS + Math.min(SPANS - 1, Math.floor((clock - s.clock.get(born)) * perSpan))]++;
+          if (!this.ignored(born)) {
+            const cs = siteSlot[s.site.get(born)];
+            const ct = typeSlot[s.typeOf(born)];
+            if (cs >= 0 || ct >= 0) {
+              const life = Math.min(SPANS - 1, Math.floor((clock - s.clock.get(born)) * perSpan));
+              if (cs >= 0) bySite.freed(cs, life);
+              if (ct >= 0) byType.freed(ct, life);
+            }
           }
           nextPairDel = ++pair < pairDel.length ? pairDel.get(pair) : -1;
         }
         continue;
       }
       if (e === nextDupNew) {
-        const c = this.curveOf(dupOld.data[dup]);
-        if (c >= 0) live[c]--;
+        const old = dupOld.data[dup];
+        if (!this.ignored(old)) {
+          const cs = siteSlot[s.site.get(old)];
+          const ct = typeSlot[s.typeOf(old)];
+          if (cs >= 0) bySite.replaced(cs);
+          if (ct >= 0) byType.replaced(ct);
+        }
         nextDupNew = ++dup < dupNew.length ? dupNew.data[dup] : -1;
       }
       const site = siteIds[k];
@@ -188,15 +271,15 @@ class CurveWalk {
           moduleLast[site] = j;
         }
       }
-      if (ignT !== null && (ignT[typeIdOf(tk)] | ignS![site]) === 1) continue;
-      const c = slot[bySite ? site : typeIdOf(tk)];
-      if (c < 0) continue;
-      live[c]++;
-      created[c]++;
-      news[c * SPANS + j]++;
+      const type = typeIdOf(tk);
+      if (ignT !== null && (ignT[type] | ignS![site]) === 1) continue;
+      const cs = siteSlot[site];
+      const ct = typeSlot[type];
+      if (cs < 0 && ct < 0) continue;
       while (nextLive < liveEvents.length && liveEvents[nextLive] < e) nextLive++;
-      if (nextLive < liveEvents.length && liveEvents[nextLive] === e) keptMade[c * SPANS + j]++;
-      if (firstEvent[c] < 0) firstEvent[c] = e;
+      const alive = nextLive < liveEvents.length && liveEvents[nextLive] === e;
+      if (cs >= 0) bySite.made(cs, j, e, alive);
+      if (ct >= 0) byType.made(ct, j, e, alive);
     }
     this.span = j;
     this.spanEnd = end;
@@ -207,36 +290,32 @@ class CurveWalk {
     this.nextLive = nextLive;
   }
 
-  /** The curve an event counts in (index into keys), or -1. */
-  private curveOf(e: number): number {
-    const s = this.s;
-    if (this.ignT !== null && (this.ignT[s.typeOf(e)] | this.ignS![s.site.get(e)]) === 1) return -1;
-    return this.slot[this.bySite ? s.site.get(e) : s.typeOf(e)];
+  private ignored(e: number): boolean {
+    return this.ignT !== null && (this.ignT[this.s.typeOf(e)] | this.ignS![this.s.site.get(e)]) === 1;
   }
 
   /** Closes the spans that end before clock (not the last one); returns the span clock is in. */
   private closeSpans(clock: number): number {
-    const { out } = this;
+    const spanEnds = this.bySite.out.spanEnd;
     let j = this.span;
-    while (j < SPANS - 1 && clock > out.spanEnd[j]) this.closeSpan(j++);
+    while (j < SPANS - 1 && clock > spanEnds[j]) this.closeSpan(j++);
     this.span = j;
     return j;
   }
 
   private closeSpan(j: number): void {
-    const { live, ends } = this.out;
-    for (let c = 0; c < live.length; c++) ends[c * SPANS + j] = live[c];
+    this.bySite.closeSpan(j);
+    this.byType.closeSpan(j);
   }
 
   finish(): void {
-    const { out, moduleFirst, moduleLast } = this;
+    const { moduleFirst, moduleLast } = this;
     for (let j = this.span; j < SPANS; j++) this.closeSpan(j);
-    const { importing, retained: keptMade } = out;
+    const importing = this.bySite.out.importing;
     for (let i = 0; i < moduleFirst.length; i++)
       if (moduleFirst[i] >= 0 && moduleLast[i] - moduleFirst[i] <= 1)
         importing.fill(1, moduleFirst[i], moduleLast[i] + 1);
-    // Kept by the end of span j: those made in it and before.
-    for (let c = 0; c < out.live.length; c++)
-      for (let t = 1; t < SPANS; t++) keptMade[c * SPANS + t] += keptMade[c * SPANS + t - 1];
+    this.bySite.finish();
+    this.byType.finish();
   }
 }

@@ -7,6 +7,7 @@ import type { LeakFinding, LeakReport, SeriesPoint, SiteName, Suspect } from '..
 import { derivedOf } from '../derived.ts';
 import { isIgnored, type IgnoreMasks } from '../ignore.ts';
 import { rankSuspects, type SuspectScore } from '../suspects.ts';
+import { leakCurves } from './curves.ts';
 import { groupRelated, madeTogether } from './findings.ts';
 import { messageAt } from './message-at.ts';
 import { missingDelsWarning, rssWithoutObjectsWarning } from './warnings.ts';
@@ -28,12 +29,8 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
     function: s.funcs.strings[s.sites.func[i]],
   });
   const topType = (i: number) => s.types.strings[st.topType[i]] ?? '';
-  const bySite = rankSuspects(
-    s,
-    'site',
-    { liveAtEnd: st.live, liveEvents: d.live(), nameOf: (i) => ({ ...siteName(i), type: topType(i) }) },
-    ignore,
-  ).ranked;
+  const curves = leakCurves(s, { site: st.live, type: d.liveByType() }, d.live(), ignore);
+  const bySite = rankSuspects(s, curves.site, (i) => ({ ...siteName(i), type: topType(i) }));
   // The leaking sites' live objects: to group them, and to say which types they leak.
   const leaking = bySite.filter((x) => x.judgement.verdict === 'leak');
   const slot = new Map(leaking.map((x, i) => [x.key, i]));
@@ -60,16 +57,7 @@ export function logVerdicts(s: LogStore, ignore: IgnoreMasks | null): Verdicts {
   }));
   const findings = groups.map((g) => findingFrom(g.map((i) => sites.find((x) => x.key === leaking[i].key)!)));
 
-  const byType = rankSuspects(
-    s,
-    'type',
-    {
-      liveAtEnd: d.liveByType(),
-      liveEvents: d.live(),
-      nameOf: (t) => ({ file: '', function: '', type: s.types.strings[t] }),
-    },
-    ignore,
-  ).ranked;
+  const byType = rankSuspects(s, curves.type, (t) => ({ file: '', function: '', type: s.types.strings[t] }));
   const types = byType.map((x) => {
     const suspect = {
       ...suspectOf('type', x, { file: '', line: 0, function: '' }, s.types.strings[x.key], null),
