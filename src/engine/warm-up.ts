@@ -127,6 +127,9 @@ export function warmUpParsing(rounds = 1, lines = 10_000, blocks = true): void {
       limit: 50,
     });
     engine.ask('rows', { table: 'types', sort: [{ column: 'new', desc: true }], offset: 0, limit: 50 });
+    // And what the page asks at Done: the verdict (one walk over every event), the peaks, the phases.
+    engine.ask('leaks', {});
+    engine.ask('peaks');
   }
 }
 
