@@ -327,7 +327,9 @@ async function main(): Promise<void> {
         `  reading the file alone: ${(readMs / 1000).toFixed(2)} s (${(bytes / 1e3 / readMs).toFixed(0)} MB/s; the fastest of slices ${(slicesMs / 1000).toFixed(2)} s and a BYOB stream ${(byobMs / 1000).toFixed(2)} s, best of 2 each); drop → done is ${(seconds / (readMs / 1000)).toFixed(2)}x that`,
       );
       console.log(`first summary number: ${((b.firstNumber - b.t0) / 1000).toFixed(2)} s after the drop`);
-      console.log(`leak verdict shown:  ${(verdictMs / 1000).toFixed(2)} s after the drop (the leaks query after Done)`);
+      console.log(
+        `leak verdict shown:  ${(verdictMs / 1000).toFixed(2)} s after the drop (the leaks query after Done)`,
+      );
       console.log(`page updates:        ${(b.progressUpdates / seconds).toFixed(1)} per second while parsing`);
       // When each long task began, from the drop ("+" after done: the tables and chart after the parse).
       const when = (t: { ms: number; at: number }) =>
