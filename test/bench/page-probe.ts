@@ -52,23 +52,44 @@ export function workerTimes(title: string | null): { parseMs: number; queryMs: n
   };
 }
 
-/** Drops `log` on the viewer's file input and waits until the probe has seen Done (polling every `pollMs`). */
 /** Waits until the probe has seen the leak verdict after Done; its time from the drop, in ms. */
-export async function waitVerdict(page: AppPage): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.verdict > 0, undefined, {
-    timeout: 10 * 60_000,
-    polling: 20,
-  });
+export async function waitVerdict(page: AppPage, timeoutMs = 2 * 60_000): Promise<number> {
+  await waitOrSay(page, () => (window as unknown as BenchProbe).__bench.verdict > 0, 20, timeoutMs, 'the leak verdict');
   return page.evaluate(() => {
     const b = (window as unknown as BenchProbe).__bench;
     return b.verdict - b.t0;
   });
 }
 
-export async function dropAndWaitDone(page: AppPage, log: string, pollMs: number): Promise<void> {
+/** Drops `log` on the viewer's file input and waits until the probe has seen Done (polling every `pollMs`). */
+export async function dropAndWaitDone(
+  page: AppPage,
+  log: string,
+  pollMs: number,
+  timeoutMs = 30 * 60_000,
+): Promise<void> {
   await page.setInputFiles(tid('file-input'), [log]);
-  await page.waitForFunction(() => (window as unknown as BenchProbe).__bench.done > 0, undefined, {
-    timeout: 30 * 60_000,
-    polling: pollMs,
-  });
+  await waitOrSay(page, () => (window as unknown as BenchProbe).__bench.done > 0, pollMs, timeoutMs, 'Done');
+}
+
+/** Waits for `seen`; if it never comes, fails with what the page showed (status, verdict line, errors). */
+async function waitOrSay(page: AppPage, seen: () => boolean, pollMs: number, timeoutMs: number, what: string) {
+  try {
+    await page.waitForFunction(seen, undefined, { timeout: timeoutMs, polling: pollMs });
+  } catch (e) {
+    const shown = await page
+      .evaluate(() => ({
+        status: document.querySelector('[data-testid="parse-status"]')?.textContent ?? '(no status)',
+        summary: (document.querySelector('.leak-verdict, .leak-headline, .summary-problems')?.textContent ?? '').slice(
+          0,
+          200,
+        ),
+      }))
+      .catch((err: unknown) => ({ status: `(the page did not answer: ${String(err)})`, summary: '' }));
+    throw new Error(
+      `${what} not seen within ${timeoutMs} ms: status "${shown.status}", verdict line "${shown.summary}", ` +
+        `page errors ${JSON.stringify(page.errors())}`,
+      { cause: e },
+    );
+  }
 }
