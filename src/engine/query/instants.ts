@@ -16,6 +16,8 @@ export class Instants {
     const c = this.store.clock;
     const n = c.length;
     if (!(t === t) || n === 0) return 0;
+    // At or after the last event's clock (T = Infinity: the end) every event counts, in order or not.
+    if (c.get(n - 1) <= t) return n;
     if (this.isMonotone()) {
       let lo = 0;
       let hi = n;
