@@ -12,9 +12,14 @@ export interface IgnoreMasks {
   sites: Uint8Array;
 }
 
+/** A list that names nothing: every query treats it as no list at all, caches included. */
+function ignoresNothing(list: IgnoreList): boolean {
+  return list.types.length === 0 && list.files.length === 0;
+}
+
 /** The masks of a list, or null when it ignores nothing. */
 export function ignoreMasks(s: LogStore, list: IgnoreList | undefined): IgnoreMasks | null {
-  if (!list || (list.types.length === 0 && list.files.length === 0)) return null;
+  if (!list || ignoresNothing(list)) return null;
   const types = new Uint8Array(s.types.size);
   const typeSet = new Set(list.types);
   for (let t = 0; t < types.length; t++) if (typeSet.has(s.types.strings[t])) types[t] = 1;
@@ -36,6 +41,6 @@ export function isIgnored(m: IgnoreMasks, s: LogStore, e: number): boolean {
 
 /** A stable text key of a list, for caches: '' for a list that ignores nothing, as for none (see ignoreMasks). */
 export function ignoreKey(list: IgnoreList | undefined): string {
-  if (!list || (list.types.length === 0 && list.files.length === 0)) return '';
+  if (!list || ignoresNothing(list)) return '';
   return JSON.stringify([[...list.types].sort(), [...list.files].sort()]);
 }

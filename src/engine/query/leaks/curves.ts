@@ -12,7 +12,7 @@
 import type { LogStore } from '../../store/log-store.ts';
 import { chunkOf, COLUMN_CHUNK } from '../../store/chunked-columns.ts';
 import { isDelOf, typeIdOf } from '../../store/type-kind.ts';
-import type { IgnoreMasks } from '../ignore.ts';
+import { isIgnored, type IgnoreMasks } from '../ignore.ts';
 
 /** Spans of the run's clock: the last one is its last 1%, and every third end is a sparkline point. */
 export const SPANS = 96;
@@ -179,8 +179,6 @@ class CurveWalk {
   // The spans in which each module-level site made objects: an imported module's code runs once.
   private readonly moduleFirst: Int32Array;
   private readonly moduleLast: Int32Array;
-  private readonly ignT: Uint8Array | null;
-  private readonly ignS: Uint8Array | null;
   private span = 0;
   private spanEnd: number;
   private pair = 0;
@@ -195,13 +193,11 @@ class CurveWalk {
     private readonly byType: CurveCounts,
     private readonly liveEvents: Uint32Array,
     private readonly perSpan: number,
-    ignore: IgnoreMasks | null,
+    private readonly ignore: IgnoreMasks | null,
   ) {
     this.kinds = siteKinds(s);
     this.moduleFirst = new Int32Array(s.sites.size).fill(-1);
     this.moduleLast = new Int32Array(s.sites.size).fill(-1);
-    this.ignT = ignore?.types ?? null;
-    this.ignS = ignore?.sites ?? null;
     this.spanEnd = bySite.out.spanEnd[0];
     const { pairDel, dupNew } = s.seed;
     this.nextPairDel = pairDel.length > 0 ? pairDel.get(0) : -1;
@@ -216,7 +212,7 @@ class CurveWalk {
     tks: Uint16Array | Uint32Array,
     siteIds: Uint16Array | Uint32Array,
   ): void {
-    const { s, bySite, byType, liveEvents, kinds, moduleFirst, moduleLast, ignT, ignS, perSpan } = this;
+    const { s, bySite, byType, liveEvents, kinds, moduleFirst, moduleLast, ignore, perSpan } = this;
     const siteSlot = bySite.slot;
     const typeSlot = byType.slot;
     const importing = bySite.out.importing;
@@ -239,7 +235,7 @@ class CurveWalk {
       if (isDelOf(tk)) {
         if (e === nextPairDel) {
           const born = pairNew.get(pair);
-          if (!this.ignored(born)) {
+          if (ignore === null || !isIgnored(ignore, s, born)) {
             const cs = siteSlot[s.site.get(born)];
             const ct = typeSlot[s.typeOf(born)];
             if (cs >= 0 || ct >= 0) {
@@ -254,7 +250,7 @@ class CurveWalk {
       }
       if (e === nextDupNew) {
         const old = dupOld.data[dup];
-        if (!this.ignored(old)) {
+        if (ignore === null || !isIgnored(ignore, s, old)) {
           const cs = siteSlot[s.site.get(old)];
           const ct = typeSlot[s.typeOf(old)];
           if (cs >= 0) bySite.replaced(cs);
@@ -272,7 +268,7 @@ class CurveWalk {
         }
       }
       const type = typeIdOf(tk);
-      if (ignT !== null && (ignT[type] | ignS![site]) === 1) continue;
+      if (ignore !== null && (ignore.types[type] | ignore.sites[site]) === 1) continue;
       const cs = siteSlot[site];
       const ct = typeSlot[type];
       if (cs < 0 && ct < 0) continue;
@@ -288,10 +284,6 @@ class CurveWalk {
     this.nextPairDel = nextPairDel;
     this.nextDupNew = nextDupNew;
     this.nextLive = nextLive;
-  }
-
-  private ignored(e: number): boolean {
-    return this.ignT !== null && (this.ignT[this.s.typeOf(e)] | this.ignS![this.s.site.get(e)]) === 1;
   }
 
   /** Closes the spans that end before clock (not the last one); returns the span clock is in. */
