@@ -240,6 +240,34 @@ export class LogParser {
     this.records.decoded(lineNo, isDel, clock, hi, lo, live, sizeof, combo, rss);
   }
 
+  /** True when replayRecords may take a run of records: the fast path is on, as push() would find it. */
+  get replaysRuns(): boolean {
+    return this.fastFixed() !== null;
+  }
+
+  /**
+   * n consecutive record lines the decoder read whole (lineBytes each, newline included), their
+   * values from index `from` of the columns, names as this parser's combination ids: what
+   * replayRecord does for each, in one store call. Only while replaysRuns.
+   */
+  replayRecords(
+    lineBytes: number,
+    n: number,
+    from: number,
+    isDel: Uint8Array,
+    clock: Float64Array,
+    hi: Uint32Array,
+    lo: Uint32Array,
+    live: Int32Array,
+    sizeof: Int32Array | null,
+    combo: Int32Array,
+    rss: Float64Array,
+  ): void {
+    this.bytesRead += lineBytes * n;
+    this.records.decodedRun(this.lineNo + 1, n, from, isDel, clock, hi, lo, live, sizeof, combo, rss);
+    this.lineNo += n;
+  }
+
   /** This parser's combination id for a Type..Function key a decode worker sent, or -1. */
   comboOfKey(key: Uint8Array, fx: FixedOffsets): number {
     return this.records.comboOfKey(key, fx);

@@ -31,6 +31,8 @@ export class RecordWriter {
   private readonly combos: StoreNameCombos;
   private kernel: RecordKernel | null = null;
   private kernelAsked = false;
+  /** A decoded run's names as the store's columns want them (see decodedRun). */
+  private readonly run = new RunScratch();
 
   constructor(
     private readonly store: LogStore,
@@ -134,6 +136,45 @@ export class RecordWriter {
       this.combos.typeOf[combo],
       this.combos.siteOf[combo],
       rss,
+    );
+  }
+
+  /** Events decoded elsewhere, of n consecutive lines from firstLine on, from index `from` of the columns (sizeof null: none). */
+  decodedRun(
+    firstLine: number,
+    n: number,
+    from: number,
+    isDel: Uint8Array,
+    clock: Float64Array,
+    hi: Uint32Array,
+    lo: Uint32Array,
+    live: Int32Array,
+    sizeof: Int32Array | null,
+    combo: Int32Array,
+    rss: Float64Array,
+  ): void {
+    const run = this.run.fit(n);
+    const { typeOf, siteOf } = this.combos;
+    const tk = run.typeKind;
+    const site = run.site;
+    for (let i = 0; i < n; i++) {
+      const c = combo[from + i];
+      tk[i] = typeKindOf(typeOf[c], isDel[from + i] === 1);
+      site[i] = siteOf[c];
+    }
+    const to = from + n;
+    this.lastEvent = this.store.addEvents(
+      this.fileIndex,
+      firstLine,
+      n,
+      clock.subarray(from, to),
+      hi.subarray(from, to),
+      lo.subarray(from, to),
+      live.subarray(from, to),
+      sizeof === null ? run.zeros : sizeof.subarray(from, to),
+      tk,
+      site,
+      rss.subarray(from, to),
     );
   }
 
@@ -253,5 +294,22 @@ export class RecordWriter {
       return WHOLE_INTERNED;
     }
     return readRecord(buf, s, e, this.layout, out);
+  }
+}
+
+/** Scratch columns for a run of decoded events, grown to the longest run and reused. */
+class RunScratch {
+  typeKind = new Uint32Array(0);
+  site = new Uint32Array(0);
+  zeros = new Int32Array(0);
+
+  fit(n: number): RunScratch {
+    if (this.typeKind.length < n) {
+      const size = Math.max(n, this.typeKind.length * 2, 1024);
+      this.typeKind = new Uint32Array(size);
+      this.site = new Uint32Array(size);
+      this.zeros = new Int32Array(size);
+    }
+    return this;
   }
 }
