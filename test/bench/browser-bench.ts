@@ -320,7 +320,7 @@ async function main(): Promise<void> {
         console.log(
           `  in the worker:     parser ${(worker.parseMs / 1000).toFixed(2)} s (${(bytes / 1e3 / worker.parseMs).toFixed(0)} MB/s), queries ${(worker.queryMs / 1000).toFixed(2)} s, ${worker.decodeWorkers} decode workers`,
         );
-      console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000, browserName)}`);
+      console.log(`  ${describeCpuUse(cpuUse(cpuBefore, cpuAfter), seconds * 1000, bytes, browserName)}`);
       const { slices: slicesMs, stream: byobMs } = await readAloneMs(page, log);
       const readMs = Math.min(slicesMs, byobMs);
       console.log(

@@ -149,9 +149,15 @@ export function cpuUse(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
   };
 }
 
-export function describeCpuUse(u: CpuUse, wallMs: number, browser: BrowserName = 'chromium'): string {
+/** The CPU of a parse of `bytes` bytes by thread group, in all and per GB, and the floor it sets on the wall time. */
+export function describeCpuUse(u: CpuUse, wallMs: number, bytes: number, browser: BrowserName = 'chromium'): string {
   const s = (ms: number) => (ms / 1000).toFixed(2);
+  const perGb = (ms: number) => s((ms * 1e9) / bytes);
   const parts = u.byGroup.map(([g, ms]) => `${g} ${s(ms)}`).join(', ');
+  const partsPerGb = u.byGroup.map(([g, ms]) => `${g} ${perGb(ms)}`).join(', ');
   const name = browser === 'firefox' ? 'Firefox' : 'Chromium';
-  return `${name} CPU ${s(u.totalMs)} s (${parts}); busiest thread ${s(u.busiestMs)} s; on ${u.cores} cores no schedule beats ${s(u.floorMs)} s, the wall time is ${(wallMs / u.floorMs).toFixed(2)}x that`;
+  return (
+    `${name} CPU ${s(u.totalMs)} s (${parts}); per GB ${perGb(u.totalMs)} CPU-s (${partsPerGb}); ` +
+    `busiest thread ${s(u.busiestMs)} s; on ${u.cores} cores no schedule beats ${s(u.floorMs)} s, the wall time is ${(wallMs / u.floorMs).toFixed(2)}x that`
+  );
 }
