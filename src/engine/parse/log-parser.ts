@@ -14,6 +14,7 @@ import { layoutForHeader } from './header.ts';
 import { LineCarry } from './line-carry.ts';
 import { readMessageLine } from './message-line.ts';
 import { RecordWriter } from './record-writer.ts';
+import type { DecodedBlock } from './parallel/block-decoder.ts';
 import { KERNEL_WINDOW, KernelStop, type RecordKernel } from '../read/record-kernel.ts';
 
 const NL = 10;
@@ -246,25 +247,13 @@ export class LogParser {
   }
 
   /**
-   * n consecutive record lines the decoder read whole (lineBytes each, newline included), their
-   * values from index `from` of the columns, names as this parser's combination ids: what
-   * replayRecord does for each, in one store call. Only while replaysRuns.
+   * Events [from, from + n) of block b: consecutive record lines the decoder read whole (lineBytes
+   * each, newline included), their names already this parser's combination ids. What replayRecord
+   * does for each, in one store call. Only while replaysRuns.
    */
-  replayRecords(
-    lineBytes: number,
-    n: number,
-    from: number,
-    isDel: Uint8Array,
-    clock: Float64Array,
-    hi: Uint32Array,
-    lo: Uint32Array,
-    live: Int32Array,
-    sizeof: Int32Array | null,
-    combo: Int32Array,
-    rss: Float64Array,
-  ): void {
+  replayRecords(lineBytes: number, b: DecodedBlock, from: number, n: number): void {
     this.bytesRead += lineBytes * n;
-    this.records.decodedRun(this.lineNo + 1, n, from, isDel, clock, hi, lo, live, sizeof, combo, rss);
+    this.records.decodedRun(this.lineNo + 1, b, from, n);
     this.lineNo += n;
   }
 

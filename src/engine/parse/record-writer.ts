@@ -14,6 +14,7 @@ import type { LogStore } from '../store/log-store.ts';
 import type { ProblemKind } from '../store/notes.ts';
 import { typeKindOf } from '../store/type-kind.ts';
 import { StoreNameCombos } from './store-name-combos.ts';
+import type { DecodedBlock } from './parallel/block-decoder.ts';
 
 export type ReportProblem = (line: number, kind: ProblemKind, detail: string) => void;
 
@@ -139,27 +140,15 @@ export class RecordWriter {
     );
   }
 
-  /** Events decoded elsewhere, of n consecutive lines from firstLine on, from index `from` of the columns (sizeof null: none). */
-  decodedRun(
-    firstLine: number,
-    n: number,
-    from: number,
-    isDel: Uint8Array,
-    clock: Float64Array,
-    hi: Uint32Array,
-    lo: Uint32Array,
-    live: Int32Array,
-    sizeof: Int32Array | null,
-    combo: Int32Array,
-    rss: Float64Array,
-  ): void {
+  /** Events [from, from + n) of a decoded block, of consecutive lines from firstLine on, their names this writer's combination ids. */
+  decodedRun(firstLine: number, b: DecodedBlock, from: number, n: number): void {
     const run = this.run.fit(n);
     const { typeOf, siteOf } = this.combos;
     const tk = run.typeKind;
     const site = run.site;
     for (let i = 0; i < n; i++) {
-      const c = combo[from + i];
-      tk[i] = typeKindOf(typeOf[c], isDel[from + i] === 1);
+      const c = b.combo[from + i];
+      tk[i] = typeKindOf(typeOf[c], b.isDel[from + i] === 1);
       site[i] = siteOf[c];
     }
     const to = from + n;
@@ -167,14 +156,14 @@ export class RecordWriter {
       this.fileIndex,
       firstLine,
       n,
-      clock.subarray(from, to),
-      hi.subarray(from, to),
-      lo.subarray(from, to),
-      live.subarray(from, to),
-      sizeof === null ? run.zeros : sizeof.subarray(from, to),
+      b.clock.subarray(from, to),
+      b.hi.subarray(from, to),
+      b.lo.subarray(from, to),
+      b.live.subarray(from, to),
+      b.sizeof.length > 0 ? b.sizeof.subarray(from, to) : run.zeros,
       tk,
       site,
-      rss.subarray(from, to),
+      b.rss.subarray(from, to),
     );
   }
 

@@ -22,7 +22,7 @@ export function replayBlock(parser: LogParser, b: DecodedBlock, combos: DecodedC
   if (parser.fastLayout !== fx) return pos;
   const lineBytes = fx.length + 1;
   const otherLine = b.otherLine;
-  const sizeof = b.sizeof.length > 0 ? b.sizeof : null;
+  const hasSizeof = b.sizeof.length > 0;
   let nextOther = otherLine.length > 0 ? otherLine[0] : -1;
   let oth = 0;
   let otherStart = 0;
@@ -45,8 +45,7 @@ export function replayBlock(parser: LogParser, b: DecodedBlock, combos: DecodedC
     const take = parser.replaysRuns ? n : 1;
     const mapped = parser.sawEof ? take : globalCombos(parser, b, combos, fx, ev, take);
     if (mapped > 0) {
-      if (take > 1)
-        parser.replayRecords(lineBytes, mapped, ev, b.isDel, b.clock, b.hi, b.lo, b.live, sizeof, b.combo, b.rss);
+      if (take > 1) parser.replayRecords(lineBytes, b, ev, mapped);
       else
         parser.replayRecord(
           lineBytes,
@@ -55,7 +54,7 @@ export function replayBlock(parser: LogParser, b: DecodedBlock, combos: DecodedC
           b.hi[ev],
           b.lo[ev],
           b.live[ev],
-          sizeof === null ? 0 : sizeof[ev],
+          hasSizeof ? b.sizeof[ev] : 0,
           b.combo[ev],
           b.rss[ev],
         );
